@@ -1,0 +1,3 @@
+const base = require('../jest.base');
+
+module.exports = { ...base, displayName: 'mock' };

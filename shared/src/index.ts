@@ -1,0 +1,2 @@
+// Public surface of @hiring/shared: the joint application form as code, safe for the mini-program bundle.
+export {};
