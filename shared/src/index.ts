@@ -1,2 +1,4 @@
 // Public surface of @hiring/shared: the joint application form as code, safe for the mini-program bundle.
-export {};
+export * from './idNumber';
+export * from './uscc';
+export * from './codes';
