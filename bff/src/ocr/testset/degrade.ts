@@ -1,0 +1,139 @@
+// Turns a clean card into something that looks like a phone photo of it: the card lies on a desk at an
+// angle, seen in perspective, under uneven light, slightly out of focus, with sensor noise and JPEG loss.
+import sharp from 'sharp';
+import { CARD_HEIGHT, CARD_WIDTH } from '../cardLayout';
+import { solveHomography, warpInto, type Point, type RawImage } from '../homography';
+import type { Random } from './random';
+
+export interface Degradation {
+  /** Photo size in pixels. */
+  photoWidth: number;
+  photoHeight: number;
+  /** Card width as a share of the photo width. */
+  cardScale: number;
+  rotationDeg: number;
+  /** How far each corner is pushed, as a share of the card width (perspective). */
+  perspective: number;
+  /** Gaussian blur sigma in pixels, 0 for none. */
+  blurSigma: number;
+  /** Standard deviation of the added noise, in 8-bit levels. */
+  noise: number;
+  /** Darkest share of full light at the dim side of the photo (1 = even light). */
+  lightFloor: number;
+  /** Overall exposure multiplier (1 = as rendered). */
+  exposure: number;
+  jpegQuality: number;
+}
+
+export const CLEAN: Degradation = {
+  photoWidth: 1280,
+  photoHeight: 960,
+  cardScale: 0.8,
+  rotationDeg: 0,
+  perspective: 0,
+  blurSigma: 0,
+  noise: 0,
+  lightFloor: 1,
+  exposure: 1,
+  jpegQuality: 92,
+};
+
+/** A random phone-photo degradation; the ranges are what a hand-held shot of a card looks like. */
+export function randomDegradation(random: Random): Degradation {
+  return {
+    photoWidth: 1280,
+    photoHeight: 960,
+    cardScale: random.between(0.62, 0.88),
+    rotationDeg: random.between(-7, 7),
+    perspective: random.between(0, 0.04),
+    blurSigma: random.next() < 0.3 ? 0 : random.between(0.4, 1.3),
+    noise: random.between(0, 9),
+    lightFloor: random.between(0.6, 1),
+    exposure: random.between(0.85, 1.05),
+    jpegQuality: random.int(50, 90),
+  };
+}
+
+async function deskBackground(random: Random, width: number, height: number): Promise<Buffer> {
+  const hue = random.int(0, 360);
+  const light = random.int(14, 34);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="${random.between(0.2, 1).toFixed(2)}">` +
+    `<stop offset="0" stop-color="hsl(${hue},25%,${light}%)"/>` +
+    `<stop offset="1" stop-color="hsl(${(hue + 30) % 360},20%,${light + 10}%)"/></linearGradient></defs>` +
+    `<rect width="${width}" height="${height}" fill="url(#g)"/></svg>`;
+  return sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer();
+}
+
+function cardCorners(d: Degradation, random: Random): Point[] {
+  const width = d.photoWidth * d.cardScale;
+  const height = (width * CARD_HEIGHT) / CARD_WIDTH;
+  const angle = (d.rotationDeg * Math.PI) / 180;
+  const cx = d.photoWidth / 2 + random.between(-0.06, 0.06) * d.photoWidth;
+  const cy = d.photoHeight / 2 + random.between(-0.05, 0.05) * d.photoHeight;
+  const corners = [
+    { x: -width / 2, y: -height / 2 },
+    { x: width / 2, y: -height / 2 },
+    { x: width / 2, y: height / 2 },
+    { x: -width / 2, y: height / 2 },
+  ];
+  return corners.map(({ x, y }) => ({
+    x: cx + x * Math.cos(angle) - y * Math.sin(angle) + random.between(-1, 1) * d.perspective * width,
+    y: cy + x * Math.sin(angle) + y * Math.cos(angle) + random.between(-1, 1) * d.perspective * width,
+  }));
+}
+
+/** Light falls off linearly across the photo in a random direction, down to `lightFloor`. */
+async function unevenLight(d: Degradation, random: Random): Promise<Buffer> {
+  const { photoWidth: w, photoHeight: h } = d;
+  const angle = random.between(0, 2 * Math.PI);
+  const x2 = (0.5 + 0.5 * Math.cos(angle)).toFixed(2);
+  const y2 = (0.5 + 0.5 * Math.sin(angle)).toFixed(2);
+  const x1 = (0.5 - 0.5 * Math.cos(angle)).toFixed(2);
+  const y1 = (0.5 - 0.5 * Math.sin(angle)).toFixed(2);
+  const bright = Math.round(255 * Math.min(1, d.exposure));
+  const dim = Math.round(255 * d.lightFloor * Math.min(1, d.exposure));
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">` +
+    `<defs><linearGradient id="l" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}">` +
+    `<stop offset="0" stop-color="rgb(${bright},${bright},${bright})"/>` +
+    `<stop offset="1" stop-color="rgb(${dim},${dim},${dim})"/></linearGradient></defs>` +
+    `<rect width="${w}" height="${h}" fill="url(#l)"/></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+export async function degradeCard(card: RawImage, d: Degradation, random: Random): Promise<Buffer> {
+  const { photoWidth: w, photoHeight: h } = d;
+  const background = await deskBackground(random, w, h);
+
+  const layer: RawImage = { data: new Uint8Array(w * h * 4), width: w, height: h, channels: 4 };
+  const rect = [
+    { x: 0, y: 0 },
+    { x: card.width - 1, y: 0 },
+    { x: card.width - 1, y: card.height - 1 },
+    { x: 0, y: card.height - 1 },
+  ];
+  warpInto(card, layer, solveHomography(cardCorners(d, random), rect));
+
+  const raw = { width: w, height: h, channels: 4 as const };
+  const lit = await sharp(background, { raw })
+    .composite([
+      { input: Buffer.from(layer.data.buffer), raw },
+      { input: await unevenLight(d, random), blend: 'multiply' },
+    ])
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+
+  const noisy = Buffer.from(lit);
+  if (d.noise > 0) {
+    for (let i = 0; i < noisy.length; i++) {
+      noisy[i] = Math.max(0, Math.min(255, noisy[i] + random.gaussian() * d.noise));
+    }
+  }
+
+  let photo = sharp(noisy, { raw: { width: w, height: h, channels: 3 } });
+  if (d.blurSigma >= 0.3) photo = photo.blur(d.blurSigma);
+  return photo.jpeg({ quality: d.jpegQuality }).toBuffer();
+}
