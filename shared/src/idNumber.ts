@@ -1,4 +1,6 @@
 // Mainland resident ID numbers (GB 11643-1999): 17 digits and a check character.
+import { isRealDate } from './dates';
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS = '10X98765432';
 
@@ -17,16 +19,6 @@ export function idCheckChar(first17: string): string | null {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
   return ID_CHECK_CHARS[sum % 11];
-}
-
-/** True when `date` (YYYY-MM-DD) is a date that exists on the calendar. */
-export function isRealDate(date: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
 }
 
 /**

@@ -1,0 +1,158 @@
+// The joint application (联办申请表) as data: one unit part and one row per new hire (domain.md §2).
+import type { GenderCode, HukouType, IdType, InsuranceType, MatterCode } from './codes';
+import type { ContractPeriod, IsoDate, IsoMonth } from './dates';
+
+/** 缓缴 / 降缴 of housing fund contributions: a unit-level request with materials due later. */
+export type HousingFundRelief = 'none' | 'deferral' | 'reduction';
+
+export interface UnitPart {
+  /** 单位名称 */
+  name: string;
+  /** 统一社会信用代码 */
+  uscc: string;
+  /** 申请日期 */
+  applicationDate: IsoDate;
+  operator: { name: string; idNumber: string; phone: string };
+  /** 单位地址 */
+  address: string;
+  /** Six-digit division code of the unit's county, which sets the minimum wage zone. */
+  countyCode?: string;
+  /** A unit's first application needs no 单位编码 / 单位账号 but does need its business licence. */
+  firstApplication: boolean;
+  /** 单位编码 (社保) */
+  socialInsuranceUnitCode?: string;
+  /** 单位账号 (公积金) */
+  housingFundAccount?: string;
+  /** 开户行 / 户名 / 账号 */
+  bank?: { bankName?: string; accountName?: string; accountNumber?: string };
+  housingFundRelief: HousingFundRelief;
+}
+
+export interface EmployeeRow {
+  idType: IdType;
+  /** Column 1 */
+  idNumber: string;
+  /** Column 2 */
+  name: string;
+  /** Column 3, GB 3304 code */
+  ethnicity: string;
+  /** Column 4 */
+  gender: GenderCode;
+  /** Column 5 */
+  hukou: HukouType;
+  /** Column 6 */
+  hukouAddress: string;
+  /** Column 7 */
+  phone: string;
+  /** Column 8 */
+  address: string;
+  /** Needed only for documents that do not encode the birth date (passports, permits). */
+  birthDate?: IsoDate;
+  /** Column 9, matters 2-3: the second month's wage for a first job, the first month's for a transfer. */
+  declaredWage?: number;
+  /** Column 10, matters 2-3: the month contributions start for this job. */
+  insuredFrom?: IsoMonth;
+  /** Column 11: the contract's start is taken as the hiring date. */
+  contract?: ContractPeriod;
+  /** Matters 2-3 */
+  insuranceTypes?: InsuranceType[];
+  /** Matter 4: 月缴存基数, 元 */
+  housingFundBase?: number;
+  /** Matter 4, column 12: percent, e.g. 12 for 12 % */
+  housingFundUnitPercent?: number;
+  housingFundPersonalPercent?: number;
+  /** Matter 1: 职业(工种), 学历 (GB/T 4658 code), 工作地址 */
+  occupation?: string;
+  education?: string;
+  workAddress?: string;
+  /** 备注 */
+  remarks?: string;
+}
+
+export interface JointApplication {
+  matters: MatterCode[];
+  unit: UnitPart;
+  employees: EmployeeRow[];
+}
+
+/** The form's three checkboxes; matters 2 and 3 share one. */
+export const FORM_CHECKBOXES: readonly { label: string; matters: readonly MatterCode[] }[] = [
+  { label: '社保、医保账户设立和社会保险费申报', matters: ['socialInsurance', 'medicalInsurance'] },
+  { label: '用人单位招用人员登记', matters: ['employment'] },
+  { label: '公积金个人账户设立', matters: ['housingFund'] },
+];
+
+/** Chinese names of the fields, for messages and for pointing at a cell of the form. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  matters: '办事项目',
+  'unit.name': '单位名称',
+  'unit.uscc': '统一社会信用代码',
+  'unit.applicationDate': '申请日期',
+  'unit.operator.name': '单位经办人姓名',
+  'unit.operator.idNumber': '单位经办人身份证号',
+  'unit.operator.phone': '单位经办人联系电话',
+  'unit.address': '单位地址',
+  'unit.countyCode': '单位所在县（市、区）',
+  'unit.firstApplication': '是否首次办理',
+  'unit.socialInsuranceUnitCode': '单位编码（社保）',
+  'unit.housingFundAccount': '单位账号（公积金）',
+  'unit.bank.bankName': '开户行',
+  'unit.bank.accountName': '户名',
+  'unit.bank.accountNumber': '账号',
+  'unit.housingFundRelief': '缓缴/降缴',
+  employees: '员工名单',
+  idType: '证件类型',
+  idNumber: '身份证号码',
+  name: '姓名',
+  ethnicity: '民族',
+  gender: '性别',
+  hukou: '户口性质',
+  hukouAddress: '户籍地址',
+  phone: '手机号码',
+  address: '通讯地址',
+  birthDate: '出生日期',
+  declaredWage: '申报工资',
+  insuredFrom: '本次参保时间',
+  contract: '劳动合同起止时间',
+  'contract.start': '劳动合同起始日期',
+  'contract.end': '劳动合同终止日期',
+  insuranceTypes: '险种',
+  housingFundBase: '月缴存基数',
+  housingFundUnitPercent: '单位缴存比例',
+  housingFundPersonalPercent: '个人缴存比例',
+  occupation: '职业（工种）',
+  education: '学历',
+  workAddress: '工作地址',
+  remarks: '备注',
+};
+
+/**
+ * "第2位员工 手机号码" for "employees[1].phone", "单位地址" for "unit.address": where on the form an
+ * issue is, in words.
+ */
+export function describePath(path: string): string {
+  const row = /^employees\[(\d+)\]\.?(.*)$/.exec(path);
+  if (row) {
+    const field = row[2].replace(/\[\d+\]$/, '');
+    const label = field ? (FIELD_LABELS[field] ?? field) : '';
+    return `第${Number(row[1]) + 1}位员工${label ? ` ${label}` : ''}`;
+  }
+  return FIELD_LABELS[path] ?? path;
+}
+
+export function hasMatter(matters: readonly MatterCode[], ...codes: MatterCode[]): boolean {
+  return codes.some((code) => matters.includes(code));
+}
+
+/** Which optional columns a row needs for the chosen matters (columns 1-8 are always required). */
+export function employeeFieldsFor(matters: readonly MatterCode[]): (keyof EmployeeRow)[] {
+  const fields: (keyof EmployeeRow)[] = [];
+  if (hasMatter(matters, 'socialInsurance', 'medicalInsurance')) {
+    fields.push('declaredWage', 'insuredFrom', 'contract', 'insuranceTypes');
+  }
+  if (hasMatter(matters, 'housingFund')) {
+    fields.push('housingFundBase', 'housingFundUnitPercent', 'housingFundPersonalPercent');
+  }
+  if (hasMatter(matters, 'employment')) fields.push('occupation', 'education', 'workAddress');
+  return fields;
+}

@@ -1,0 +1,70 @@
+// Contribution bases and amounts. Money is handled in whole fen (分) so that base × ratio is exact; a
+// floating-point product such as 2345 × 0.07 would otherwise round the wrong way.
+import type { RuleConfig } from './ruleConfig';
+import { minimumWageFor } from './ruleConfig';
+
+/** 元 with at most two decimals → fen, or null for anything else. */
+export function yuanToFen(yuan: number): number | null {
+  if (!Number.isFinite(yuan) || yuan < 0) return null;
+  const fen = Math.round(yuan * 100);
+  return Math.abs(fen - yuan * 100) < 1e-6 ? fen : null;
+}
+
+export function fenToYuan(fen: number): number {
+  return fen / 100;
+}
+
+export type ClampSide = 'floor' | 'cap';
+
+export interface ClampedBase {
+  /** The base used, 元. */
+  base: number;
+  /** What was declared, 元. */
+  declared: number;
+  clampedTo: ClampSide | null;
+  floor: number;
+  cap: number;
+}
+
+function clamp(declared: number, floor: number, cap: number): ClampedBase {
+  if (declared < floor) return { base: floor, declared, clampedTo: 'floor', floor, cap };
+  if (declared > cap) return { base: cap, declared, clampedTo: 'cap', floor, cap };
+  return { base: declared, declared, clampedTo: null, floor, cap };
+}
+
+/** Column 9 (申报工资) becomes the social insurance base, held within the configured floor and cap. */
+export function socialInsuranceBase(declaredWage: number, config: RuleConfig): ClampedBase {
+  return clamp(declaredWage, config.socialInsuranceBase.floor, config.socialInsuranceBase.cap);
+}
+
+/** The housing fund base, held between the county minimum wage and the configured cap. */
+export function housingFundBase(declaredBase: number, config: RuleConfig, countyCode?: string): ClampedBase {
+  return clamp(declaredBase, minimumWageFor(config, countyCode).amount, config.housingFund.baseCap);
+}
+
+export interface HousingFundAmounts {
+  unit: number;
+  personal: number;
+  total: number;
+}
+
+/** base (元) × percent, rounded half up to whole 元. Exact: fen × basis points counts millionths of a 元. */
+export function monthlyAmount(base: number, percent: number): number {
+  const fen = yuanToFen(base);
+  // A percent with up to two decimals is a whole number of basis points, just as 元 are of fen.
+  const basisPoints = yuanToFen(percent);
+  if (fen === null || basisPoints === null) throw new RangeError('缴存基数或比例格式不正确');
+  const millionthsOfYuan = fen * basisPoints;
+  return Math.floor((millionthsOfYuan + 500_000) / 1_000_000);
+}
+
+/** 月缴存额: computed, never typed. Each side is rounded separately and the total is their sum. */
+export function housingFundAmounts(
+  base: number,
+  unitPercent: number,
+  personalPercent: number,
+): HousingFundAmounts {
+  const unit = monthlyAmount(base, unitPercent);
+  const personal = monthlyAmount(base, personalPercent);
+  return { unit, personal, total: unit + personal };
+}

@@ -1,0 +1,254 @@
+// Field-by-field rules of the form as yup schemas, shared by the mini-program (as the user types) and the
+// BFF (on submit). Columns that depend on the chosen matters read them from the validation context:
+// `{ matters, config }`. Rules that compare fields or need computation live in validateApplication.ts.
+import * as yup from 'yup';
+import type { EmployeeRow, JointApplication, UnitPart } from './application';
+import { employeeFieldsFor } from './application';
+import {
+  EDUCATION_LEVELS,
+  ETHNICITIES,
+  GENDERS,
+  HUKOU_TYPES,
+  ID_TYPES,
+  INSURANCE_TYPES,
+  MATTERS,
+} from './codes';
+import type { MatterCode } from './codes';
+import { isRealDate } from './dates';
+import { checkDocumentNumber } from './documents';
+import { parseIdNumber } from './idNumber';
+import { isMainlandMobile } from './phone';
+import type { RuleConfig } from './ruleConfig';
+import { validateUscc } from './uscc';
+import { yuanToFen } from './contributions';
+
+export interface SchemaContext {
+  matters: readonly MatterCode[];
+  config: RuleConfig;
+}
+
+function mattersIn(value: unknown): readonly MatterCode[] {
+  return Array.isArray(value) ? value : [];
+}
+
+const codesOf = (list: readonly { code: string }[]) => list.map((item) => item.code);
+
+const text = (label: string, max: number) =>
+  yup.string().trim().required(`请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+
+const optionalText = (label: string, max: number) =>
+  yup
+    .string()
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .transform((value) => (value === '' ? undefined : value))
+    .optional();
+
+const isoDate = (label: string) =>
+  yup
+    .string()
+    .required(`请填写${label}`)
+    .test('real-date', `${label}不是有效日期`, (value) => isRealDate(value));
+
+const yuan = (label: string) =>
+  yup
+    .number()
+    .typeError(`${label}应为金额`)
+    .positive(`${label}应大于 0`)
+    .test('fen', `${label}最多保留两位小数`, (value) => value === undefined || yuanToFen(value) !== null);
+
+/** A schema that is required when one of `matters` is chosen and is dropped otherwise. */
+function forMatter<S extends yup.Schema>(field: keyof EmployeeRow, schema: S, label: string): yup.Schema {
+  return yup
+    .mixed()
+    .when('$matters', ([matters]) =>
+      employeeFieldsFor(mattersIn(matters)).includes(field)
+        ? (schema.required(`请填写${label}`) as yup.Schema)
+        : yup.mixed().strip(),
+    );
+}
+
+function percentInRange(this: yup.TestContext, value: number | undefined): boolean | yup.ValidationError {
+  if (value === undefined) return true;
+  const config = (this.options.context as SchemaContext | undefined)?.config;
+  if (!config) return true;
+  const { ratioMinPercent: min, ratioMaxPercent: max } = config.housingFund;
+  return value >= min && value <= max
+    ? true
+    : this.createError({ message: `缴存比例应在 ${min}%-${max}% 之间` });
+}
+
+const percent = (label: string) =>
+  yup
+    .number()
+    .typeError(`${label}应为数字`)
+    .test('range', '', percentInRange)
+    .test(
+      'decimals',
+      `${label}最多保留两位小数`,
+      (value) => value === undefined || yuanToFen(value) !== null,
+    );
+
+export const employeeSchema = yup.object({
+  idType: yup.string().required('请选择证件类型').oneOf(codesOf(ID_TYPES), '证件类型不正确'),
+  idNumber: yup
+    .string()
+    .trim()
+    .required('请填写证件号码')
+    .test('document', '', function (value) {
+      const idType = this.parent.idType;
+      if (!codesOf(ID_TYPES).includes(idType)) return true;
+      if (checkDocumentNumber(idType, value).valid) return true;
+      return this.createError({
+        message: idType === 'resident' ? '身份证号码不正确，请核对出生日期和校验位' : '证件号码格式不正确',
+      });
+    }),
+  name: text('姓名', 50),
+  ethnicity: yup.string().required('请选择民族').oneOf(codesOf(ETHNICITIES), '民族代码不正确'),
+  gender: yup.string().required('请选择性别').oneOf(codesOf(GENDERS), '性别不正确'),
+  hukou: yup.string().required('请选择户口性质').oneOf(codesOf(HUKOU_TYPES), '户口性质代码应为 1-8'),
+  hukouAddress: text('户籍地址', 200),
+  phone: yup
+    .string()
+    .trim()
+    .required('请填写手机号码')
+    .test('mobile', '手机号码应为 11 位中国大陆手机号', (value) => isMainlandMobile(value)),
+  address: text('通讯地址', 200),
+  birthDate: yup
+    .string()
+    .optional()
+    .test('real-date', '出生日期不是有效日期', (value) => value === undefined || isRealDate(value)),
+  declaredWage: forMatter('declaredWage', yuan('申报工资'), '申报工资'),
+  insuredFrom: forMatter(
+    'insuredFrom',
+    yup.string().matches(/^\d{4}-(0[1-9]|1[0-2])$/, '本次参保时间格式应为 YYYY.MM'),
+    '本次参保时间',
+  ),
+  contract: yup.mixed().when('$matters', ([matters]) => {
+    const period = yup.object({
+      start: isoDate('劳动合同起始日期'),
+      end: yup
+        .string()
+        .nullable()
+        .defined('请填写劳动合同终止日期，无固定期限合同请选择“无固定期限”')
+        .test('real-date', '劳动合同终止日期不是有效日期', (value) => value === null || isRealDate(value)),
+    });
+    return employeeFieldsFor(mattersIn(matters)).includes('contract')
+      ? period.required('请填写劳动合同起止时间')
+      : period.default(undefined).optional();
+  }),
+  insuranceTypes: forMatter(
+    'insuranceTypes',
+    yup
+      .array(yup.string().required().oneOf(codesOf(INSURANCE_TYPES), '险种不正确'))
+      .min(1, '请至少选择一个险种'),
+    '险种',
+  ),
+  housingFundBase: forMatter('housingFundBase', yuan('月缴存基数'), '月缴存基数'),
+  housingFundUnitPercent: forMatter('housingFundUnitPercent', percent('单位缴存比例'), '单位缴存比例'),
+  housingFundPersonalPercent: forMatter(
+    'housingFundPersonalPercent',
+    percent('个人缴存比例'),
+    '个人缴存比例',
+  ),
+  occupation: forMatter('occupation', text('职业（工种）', 50), '职业（工种）'),
+  education: forMatter('education', yup.string().oneOf(codesOf(EDUCATION_LEVELS), '学历代码不正确'), '学历'),
+  workAddress: forMatter('workAddress', text('工作地址', 200), '工作地址'),
+  remarks: optionalText('备注', 500),
+});
+
+export const unitSchema = yup.object({
+  name: text('单位名称', 100),
+  uscc: yup
+    .string()
+    .trim()
+    .uppercase()
+    .required('请填写统一社会信用代码')
+    // A wrong check character only warns (some early codes have one); the format must be right.
+    .test(
+      'format',
+      '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）',
+      (value) => validateUscc(value).valid,
+    ),
+  applicationDate: isoDate('申请日期'),
+  operator: yup.object({
+    name: text('单位经办人姓名', 50),
+    idNumber: yup
+      .string()
+      .trim()
+      .required('请填写单位经办人身份证号')
+      .test('id', '单位经办人身份证号不正确', (value) => parseIdNumber(value) !== null),
+    phone: yup
+      .string()
+      .trim()
+      .required('请填写单位经办人联系电话')
+      .test('mobile', '联系电话应为 11 位中国大陆手机号', (value) => isMainlandMobile(value)),
+  }),
+  address: text('单位地址', 200),
+  countyCode: yup
+    .string()
+    .optional()
+    .matches(/^\d{6}$/, '县（市、区）代码应为 6 位数字'),
+  firstApplication: yup.boolean().required('请选择是否首次办理'),
+  socialInsuranceUnitCode: yup
+    .string()
+    .trim()
+    .when(['firstApplication', '$matters'], ([first, matters]) =>
+      !first && mattersIn(matters).some((m) => m === 'socialInsurance' || m === 'medicalInsurance')
+        ? yup.string().trim().required('非首次办理社保、医保登记须填写单位编码（社保）')
+        : yup.string().trim().optional(),
+    ),
+  housingFundAccount: yup
+    .string()
+    .trim()
+    .when(['firstApplication', '$matters'], ([first, matters]) =>
+      !first && mattersIn(matters).includes('housingFund')
+        ? yup.string().trim().required('非首次办理公积金账户设立须填写单位账号（公积金）')
+        : yup.string().trim().optional(),
+    ),
+  bank: yup
+    .object({
+      bankName: optionalText('开户行', 100),
+      accountName: optionalText('户名', 100),
+      accountNumber: yup
+        .string()
+        .trim()
+        .optional()
+        .matches(/^\d{6,32}$/, { message: '账号应为 6-32 位数字', excludeEmptyString: true }),
+    })
+    .default(undefined)
+    .optional(),
+  housingFundRelief: yup
+    .string()
+    .required()
+    .oneOf(['none', 'deferral', 'reduction'], '缓缴/降缴选项不正确')
+    .test('needs-fund', '只有办理公积金账户设立时才能申请缓缴或降缴', function (value) {
+      const matters = (this.options.context as SchemaContext | undefined)?.matters ?? [];
+      return value === 'none' || matters.includes('housingFund');
+    }),
+});
+
+export const applicationSchema = yup.object({
+  matters: yup
+    .array(yup.string().required().oneOf(codesOf(MATTERS), '办事项目不正确'))
+    .required('请选择办事项目')
+    .min(1, '请至少选择一个办事项目'),
+  unit: unitSchema,
+  employees: yup
+    .array(employeeSchema)
+    .required('请添加员工')
+    .min(1, '请至少添加一位员工')
+    .max(500, '一次最多申报 500 位员工'),
+});
+
+// The public types are written out in application.ts; these checks keep the schemas from drifting away.
+type Assert<T extends true> = T;
+export type _UnitKeysMatch = Assert<
+  keyof yup.InferType<typeof unitSchema> extends keyof UnitPart ? true : false
+>;
+export type _RowKeysMatch = Assert<
+  keyof EmployeeRow extends keyof yup.InferType<typeof employeeSchema> ? true : false
+>;
+export type _AppKeysMatch = Assert<
+  keyof JointApplication extends keyof yup.InferType<typeof applicationSchema> ? true : false
+>;

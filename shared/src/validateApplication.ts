@@ -1,0 +1,345 @@
+// Checks a whole joint application and reports every problem at once (一次性告知): errors block
+// submission, warnings are shown but do not. It also returns what the form computes rather than asks
+// for: contribution bases after clamping, the housing fund amounts, and the deadlines the law sets.
+import * as yup from 'yup';
+import type { EmployeeRow, JointApplication } from './application';
+import { hasMatter } from './application';
+import { assessAge } from './age';
+import { HUKOU_TYPES, ID_TYPES, INSURANCE_TYPES, labelOf } from './codes';
+import type { GenderCode, MatterCode } from './codes';
+import type { ClampedBase, HousingFundAmounts } from './contributions';
+import { housingFundAmounts, housingFundBase, socialInsuranceBase } from './contributions';
+import type { IsoDate } from './dates';
+import { addDays, addMonths, formatFormDate, isRealDate, monthOf } from './dates';
+import { checkDocumentNumber, documentTypesForHukou } from './documents';
+import type { RuleConfig } from './ruleConfig';
+import { DEFAULT_RULE_CONFIGS, placeholderFigures, resolveRuleConfig } from './ruleConfig';
+import { applicationSchema } from './schema';
+import { validateUscc } from './uscc';
+
+export interface Issue {
+  /** Where on the form, e.g. "employees[2].phone"; see describePath. */
+  path: string;
+  /** Stable identifier for programs, e.g. "required", "gender-mismatch". */
+  code: string;
+  /** What to tell the user, in Chinese. */
+  message: string;
+}
+
+export interface EmployeeComputed {
+  birthDate?: IsoDate;
+  age?: number;
+  /** The contract's start, or the application date when the row has no contract period. */
+  hireDate: IsoDate;
+  /** Registration with 社保 / 医保 / 公积金 is due by this date. */
+  registrationDueBy: IsoDate;
+  socialInsuranceBase?: ClampedBase;
+  housingFundBase?: ClampedBase;
+  housingFund?: HousingFundAmounts;
+}
+
+export interface ApplicationValidation {
+  ok: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+  /** Trimmed and normalized input with columns the chosen matters do not use removed. */
+  value: JointApplication;
+  computed: {
+    configVersion: string;
+    /** Figures that are placeholders in the configuration used: for staff, never for applicants. */
+    placeholderFigures: string[];
+    /** For 缓缴/降缴: when the materials are due at the 公积金 branch. */
+    reliefMaterialsDueBy?: IsoDate;
+    employees: EmployeeComputed[];
+  };
+}
+
+export interface ValidateOptions {
+  /** Today's date in China (todayInChina()); passed in so that results are reproducible. */
+  today: IsoDate;
+  configs?: readonly RuleConfig[];
+}
+
+/** Materials a 缓缴/降缴 applicant must bring (填表说明 7). */
+export const RELIEF_MATERIALS: readonly string[] = [
+  '住房公积金降低缴存比例和缓缴申请（加盖公章）',
+  '缴存住房公积金确有困难的证明材料（单位财务报表、工资报表、第三方审计报告或有关部门核定为困难单位的证明等）',
+  '职代会（工会）决议或决定',
+];
+
+function collectSchemaErrors(error: unknown): Issue[] {
+  if (!(error instanceof yup.ValidationError)) throw error;
+  const leaves = error.inner.length > 0 ? error.inner : [error];
+  return leaves.map((leaf) => ({
+    path: leaf.path ?? '',
+    code: leaf.type ?? 'invalid',
+    message: leaf.errors[0],
+  }));
+}
+
+function castLeniently(input: unknown, context: object): JointApplication {
+  try {
+    return applicationSchema.cast(input, { context, assert: false, stripUnknown: true }) as JointApplication;
+  } catch {
+    return input as JointApplication;
+  }
+}
+
+export function validateApplication(input: unknown, options: ValidateOptions): ApplicationValidation {
+  const raw = (input ?? {}) as Partial<JointApplication>;
+  const matters: MatterCode[] = Array.isArray(raw.matters) ? raw.matters : [];
+  const rawDate = raw.unit?.applicationDate;
+  const applicationDate = typeof rawDate === 'string' && isRealDate(rawDate) ? rawDate : options.today;
+  const config = resolveRuleConfig(applicationDate, options.configs ?? DEFAULT_RULE_CONFIGS);
+  const context = { matters, config };
+
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  try {
+    applicationSchema.validateSync(input, { abortEarly: false, context, stripUnknown: true });
+  } catch (error) {
+    errors.push(...collectSchemaErrors(error));
+  }
+  const value = castLeniently(input, context);
+  const invalid = new Set(errors.map((issue) => issue.path));
+  const fieldOk = (path: string) => !invalid.has(path) && ![...invalid].some((p) => p.startsWith(`${path}.`));
+
+  if (fieldOk('unit.uscc') && value.unit?.uscc) {
+    const uscc = validateUscc(value.unit.uscc);
+    if (uscc.valid && !uscc.checkDigitOk) {
+      warnings.push({
+        path: 'unit.uscc',
+        code: 'uscc-check-digit',
+        message: '统一社会信用代码校验位不符，如为早期赋码可继续提交，窗口将人工核对',
+      });
+    }
+  }
+  if (fieldOk('unit.applicationDate') && applicationDate > options.today) {
+    errors.push({ path: 'unit.applicationDate', code: 'future-date', message: '申请日期不能晚于今天' });
+  }
+
+  let reliefMaterialsDueBy: IsoDate | undefined;
+  if (
+    fieldOk('unit.housingFundRelief') &&
+    value.unit?.housingFundRelief &&
+    value.unit.housingFundRelief !== 'none'
+  ) {
+    reliefMaterialsDueBy = addMonths(applicationDate, config.deadlines.reliefMaterialsMonths);
+    warnings.push({
+      path: 'unit.housingFundRelief',
+      code: 'relief-materials',
+      message: `申请${value.unit.housingFundRelief === 'deferral' ? '缓缴' : '降缴'}的单位须在 ${formatFormDate(
+        reliefMaterialsDueBy,
+      )} 前将以下材料提交至公积金分中心：${RELIEF_MATERIALS.map((m, i) => `（${i + 1}）${m}`).join('；')}`,
+    });
+  }
+
+  const employees = Array.isArray(value.employees) ? value.employees : [];
+  const seenIds = new Map<string, number>();
+  const computed = employees.map((row, index) =>
+    checkEmployee(row, index, {
+      matters,
+      config,
+      applicationDate,
+      countyCode: fieldOk('unit.countyCode') ? value.unit?.countyCode : undefined,
+      fieldOk: (field) => fieldOk(`employees[${index}].${field}`),
+      seenIds,
+      errors,
+      warnings,
+    }),
+  );
+
+  return {
+    ok: errors.length === 0,
+    errors,
+    warnings,
+    value,
+    computed: {
+      configVersion: config.version,
+      placeholderFigures: placeholderFigures(config),
+      reliefMaterialsDueBy,
+      employees: computed,
+    },
+  };
+}
+
+interface RowContext {
+  matters: readonly MatterCode[];
+  config: RuleConfig;
+  applicationDate: IsoDate;
+  countyCode?: string;
+  fieldOk: (field: string) => boolean;
+  seenIds: Map<string, number>;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): EmployeeComputed {
+  const { matters, config, fieldOk } = ctx;
+  const at = (field: string) => `employees[${index}].${field}`;
+  const error = (field: string, code: string, message: string) =>
+    ctx.errors.push({ path: at(field), code, message });
+  const warn = (field: string, code: string, message: string) =>
+    ctx.warnings.push({ path: at(field), code, message });
+
+  const documentOk = fieldOk('idType') && fieldOk('idNumber');
+  const document = documentOk ? checkDocumentNumber(row.idType, row.idNumber) : undefined;
+
+  if (document?.number) {
+    const key = `${row.idType}:${document.number}`;
+    const earlier = ctx.seenIds.get(key);
+    if (earlier === undefined) ctx.seenIds.set(key, index);
+    else error('idNumber', 'duplicate', `与第${earlier + 1}位员工的证件号码重复`);
+  }
+
+  if (fieldOk('idType') && fieldOk('hukou')) {
+    const allowed = documentTypesForHukou(row.hukou);
+    if (!allowed.includes(row.idType)) {
+      error(
+        'idType',
+        'hukou-document',
+        `户口性质为“${labelOf(HUKOU_TYPES, row.hukou)}”的员工应使用${allowed.map((t) => labelOf(ID_TYPES, t)).join('或')}`,
+      );
+    }
+  }
+
+  let gender: GenderCode | undefined = fieldOk('gender') ? row.gender : undefined;
+  if (document?.gender && gender && document.gender !== gender) {
+    error('gender', 'gender-mismatch', '性别与身份证号码不一致');
+    gender = document.gender;
+  }
+
+  let birthDate: IsoDate | undefined = document?.birthDate;
+  const typedBirthDate = fieldOk('birthDate') ? row.birthDate : undefined;
+  if (birthDate && typedBirthDate && typedBirthDate !== birthDate) {
+    error('birthDate', 'birth-date-mismatch', '出生日期与证件号码不一致');
+  } else if (!birthDate && typedBirthDate) {
+    birthDate = typedBirthDate;
+  } else if (!birthDate && document?.valid && fieldOk('birthDate')) {
+    error('birthDate', 'required', '该证件不含出生日期，请填写出生日期');
+  }
+
+  const contract = fieldOk('contract') ? row.contract : undefined;
+  const hireDate = contract?.start ?? ctx.applicationDate;
+  const registrationDueBy = addDays(hireDate, config.deadlines.registrationDays);
+  const result: EmployeeComputed = { hireDate, registrationDueBy, birthDate };
+
+  if (contract && contract.end !== null && contract.end <= contract.start) {
+    error('contract.end', 'contract-order', '劳动合同终止日期应晚于起始日期');
+  }
+
+  if (birthDate && gender) {
+    const age = assessAge(birthDate, gender, hireDate, config.age);
+    result.age = age.age;
+    const ageField = document?.birthDate ? 'idNumber' : 'birthDate';
+    if (age.kind === 'underage') {
+      error(ageField, 'underage', `该员工入职时未满 ${config.age.minimumHiring} 周岁，依法不得招用`);
+    } else if (age.kind === 'minor') {
+      warn(
+        ageField,
+        'minor',
+        `该员工未满 ${config.age.adult} 周岁，属未成年工，须按未成年工特殊保护规定安排工作并定期进行健康检查`,
+      );
+    } else if (age.kind === 'pastRetirement') {
+      warn(
+        ageField,
+        'past-retirement',
+        `该员工已于 ${formatFormDate(age.retirementDate)} 达到法定退休年龄，申请将转人工复核`,
+      );
+    }
+  }
+
+  if (
+    hasMatter(matters, 'socialInsurance', 'medicalInsurance', 'housingFund') &&
+    ctx.applicationDate > registrationDueBy
+  ) {
+    warn(
+      contract ? 'contract.start' : 'idNumber',
+      'late-registration',
+      `入职已超过 ${config.deadlines.registrationDays} 天（应于 ${formatFormDate(registrationDueBy)} 前办理），社保、公积金登记已逾期，请尽快提交`,
+    );
+  }
+
+  if (fieldOk('insuredFrom') && row.insuredFrom && contract && row.insuredFrom < monthOf(contract.start)) {
+    error('insuredFrom', 'insured-before-hire', '本次参保时间不能早于劳动合同起始月份');
+  }
+
+  if (fieldOk('insuranceTypes') && Array.isArray(row.insuranceTypes)) {
+    checkInsuranceTypes(row, matters, error);
+  }
+
+  if (fieldOk('declaredWage') && typeof row.declaredWage === 'number') {
+    result.socialInsuranceBase = socialInsuranceBase(row.declaredWage, config);
+    noticeClamp(result.socialInsuranceBase, '申报工资', '社会保险缴费基数', (message) =>
+      warn('declaredWage', 'wage-clamped', message),
+    );
+  }
+
+  if (fieldOk('housingFundBase') && typeof row.housingFundBase === 'number') {
+    const base = housingFundBase(row.housingFundBase, config, ctx.countyCode);
+    result.housingFundBase = base;
+    noticeClamp(base, '月缴存基数', '住房公积金月缴存基数', (message) =>
+      warn('housingFundBase', 'fund-base-clamped', message),
+    );
+    if (
+      fieldOk('housingFundUnitPercent') &&
+      fieldOk('housingFundPersonalPercent') &&
+      typeof row.housingFundUnitPercent === 'number' &&
+      typeof row.housingFundPersonalPercent === 'number'
+    ) {
+      result.housingFund = housingFundAmounts(
+        base.base,
+        row.housingFundUnitPercent,
+        row.housingFundPersonalPercent,
+      );
+    }
+  }
+  return result;
+}
+
+function checkInsuranceTypes(
+  row: EmployeeRow,
+  matters: readonly MatterCode[],
+  error: (field: string, code: string, message: string) => void,
+): void {
+  const chosen = INSURANCE_TYPES.filter((type) => row.insuranceTypes?.includes(type.code));
+  const stray = chosen.filter((type) => !matters.includes(type.matter));
+  if (stray.length > 0) {
+    error(
+      'insuranceTypes',
+      'insurance-matter',
+      `未勾选对应办事项目，不能选择：${stray.map((type) => type.label).join('、')}`,
+    );
+  }
+  if (matters.includes('socialInsurance') && !chosen.some((type) => type.matter === 'socialInsurance')) {
+    error('insuranceTypes', 'insurance-missing', '办理社保参保登记须至少选择养老、工伤、失业保险中的一项');
+  }
+  if (matters.includes('medicalInsurance') && !chosen.some((type) => type.matter === 'medicalInsurance')) {
+    error('insuranceTypes', 'insurance-missing', '办理医保参保登记须至少选择一项医疗保险险种');
+  }
+}
+
+function noticeClamp(
+  base: ClampedBase,
+  declaredLabel: string,
+  baseLabel: string,
+  notify: (message: string) => void,
+) {
+  if (base.clampedTo === 'floor') {
+    notify(`${declaredLabel}低于${baseLabel}下限，将按下限 ${base.floor} 元申报`);
+  } else if (base.clampedTo === 'cap') {
+    notify(`${declaredLabel}高于${baseLabel}上限，将按上限 ${base.cap} 元申报`);
+  }
+}
+
+/** Issues grouped by employee row (index), for a batch pre-check that exports the rows that failed. */
+export function issuesByEmployee(issues: readonly Issue[]): Map<number, Issue[]> {
+  const rows = new Map<number, Issue[]>();
+  for (const issue of issues) {
+    const match = /^employees\[(\d+)\]/.exec(issue.path);
+    if (!match) continue;
+    const index = Number(match[1]);
+    rows.set(index, [...(rows.get(index) ?? []), issue]);
+  }
+  return rows;
+}
