@@ -134,7 +134,7 @@ export const employeeSchema = yup.object({
         .test('real-date', '劳动合同终止日期不是有效日期', (value) => value === null || isRealDate(value)),
     });
     return employeeFieldsFor(mattersIn(matters)).includes('contract')
-      ? period.required('请填写劳动合同起止时间')
+      ? period.default(undefined).required('请填写劳动合同起止时间')
       : period.default(undefined).optional();
   }),
   insuranceTypes: forMatter(

@@ -72,23 +72,34 @@ function collectSchemaErrors(error: unknown): Issue[] {
   const leaves = error.inner.length > 0 ? error.inner : [error];
   return leaves.map((leaf) => ({
     path: leaf.path ?? '',
-    code: leaf.type ?? 'invalid',
+    code: stableCode(leaf.type),
     message: leaf.errors[0],
   }));
 }
 
+/** yup names a missing value after its internal check ("optionality", "nullable"); callers want one name. */
+function stableCode(type: string | undefined): string {
+  if (type === undefined) return 'invalid';
+  return type === 'optionality' || type === 'nullable' ? 'required' : type;
+}
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+/** The normalized value where yup can produce one; malformed parts stay as they were (errors say why). */
 function castLeniently(input: unknown, context: object): JointApplication {
+  let value: unknown = input;
   try {
-    return applicationSchema.cast(input, { context, assert: false, stripUnknown: true }) as JointApplication;
+    value = applicationSchema.cast(input, { context, assert: false, stripUnknown: true });
   } catch {
-    return input as JointApplication;
+    // keep the raw input
   }
+  return (isObject(value) ? value : {}) as JointApplication;
 }
 
 export function validateApplication(input: unknown, options: ValidateOptions): ApplicationValidation {
-  const raw = (input ?? {}) as Partial<JointApplication>;
+  const raw = (isObject(input) ? input : {}) as Partial<JointApplication>;
   const matters: MatterCode[] = Array.isArray(raw.matters) ? raw.matters : [];
-  const rawDate = raw.unit?.applicationDate;
+  const rawDate = isObject(raw.unit) ? raw.unit.applicationDate : undefined;
   const applicationDate = typeof rawDate === 'string' && isRealDate(rawDate) ? rawDate : options.today;
   const config = resolveRuleConfig(applicationDate, options.configs ?? DEFAULT_RULE_CONFIGS);
   const context = { matters, config };
@@ -137,7 +148,7 @@ export function validateApplication(input: unknown, options: ValidateOptions): A
   const employees = Array.isArray(value.employees) ? value.employees : [];
   const seenIds = new Map<string, number>();
   const computed = employees.map((row, index) =>
-    checkEmployee(row, index, {
+    checkEmployee(isObject(row) ? row : ({} as EmployeeRow), index, {
       matters,
       config,
       applicationDate,

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import {
+  housingFundAmounts,
+  housingFundBase,
+  monthlyAmount,
+  socialInsuranceBase,
+  yuanToFen,
+} from '../src/contributions';
+import { DEFAULT_RULE_CONFIGS, resolveRuleConfig } from '../src/ruleConfig';
+
+const config = resolveRuleConfig('2025-06-10');
+
+describe('housing fund monthly amounts (computed, never typed)', () => {
+  it('rounds each side half up to whole 元 and adds them', () => {
+    expect(housingFundAmounts(2345, 7, 5)).toEqual({ unit: 164, personal: 117, total: 281 }); // 164.15, 117.25
+    expect(housingFundAmounts(2350, 7, 7)).toEqual({ unit: 165, personal: 165, total: 330 }); // 164.5 each
+  });
+
+  it('rounds each side before adding, so the total can differ from rounding the sum', () => {
+    // 1010 × 5% = 50.5 → 51 per side; unrounded sum 101 would round to 101, the form says 102.
+    expect(housingFundAmounts(1010, 5, 5).total).toBe(102);
+  });
+
+  it('is exact for bases with fen and percentages with decimals', () => {
+    expect(monthlyAmount(1850.5, 5)).toBe(93); // 92.525
+    expect(monthlyAmount(3000, 7.5)).toBe(225);
+  });
+
+  it('always rounds to the nearest 元, ties up', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100_000, max: 5_000_000 }),
+        fc.integer({ min: 500, max: 1200 }),
+        (fen, bp) => {
+          const amount = monthlyAmount(fen / 100, bp / 100);
+          const exactMillionths = fen * bp;
+          const diff = amount * 1_000_000 - exactMillionths; // rounding error in millionths of a 元
+          return diff > -500_000 && diff <= 500_000;
+        },
+      ),
+    );
+  });
+
+  it('refuses amounts with more than two decimals', () => {
+    expect(yuanToFen(10.005)).toBeNull();
+    expect(() => monthlyAmount(10.005, 5)).toThrow();
+  });
+});
+
+describe('contribution bases held within their limits', () => {
+  it('raises a wage below the social insurance floor to the floor and says so', () => {
+    const floor = config.socialInsuranceBase.floor;
+    expect(socialInsuranceBase(floor - 1, config)).toMatchObject({ base: floor, clampedTo: 'floor' });
+    expect(socialInsuranceBase(floor, config)).toMatchObject({ base: floor, clampedTo: null });
+    expect(socialInsuranceBase(config.socialInsuranceBase.cap + 1, config)).toMatchObject({
+      clampedTo: 'cap',
+    });
+  });
+
+  it('uses the county minimum wage as the housing fund floor: 信州区 zone 2, 玉山县 zone 3', () => {
+    expect(housingFundBase(1000, config, '361102').base).toBe(1730);
+    expect(housingFundBase(1000, config, '361123').base).toBe(1610);
+  });
+
+  it('ships the placeholder figures marked as such', () => {
+    expect(DEFAULT_RULE_CONFIGS[0].socialInsuranceBase.placeholder).toBe(true);
+    expect(DEFAULT_RULE_CONFIGS[0].housingFund.baseCapPlaceholder).toBe(true);
+  });
+});

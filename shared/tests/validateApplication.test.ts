@@ -1,0 +1,256 @@
+import { describePath } from '../src/application';
+import { issuesByEmployee, validateApplication } from '../src/validateApplication';
+import { TODAY, application, employee, residentId } from './fixtures';
+
+const validate = (input: unknown, today = TODAY) => validateApplication(input, { today });
+const codes = (issues: { path: string; code: string }[]) => issues.map((i) => `${i.path}:${i.code}`);
+
+describe('a complete, correct application', () => {
+  it('passes without errors or warnings and computes the housing fund amounts', () => {
+    const result = validate(application());
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.computed.employees[0].housingFund).toEqual({ unit: 600, personal: 600, total: 1200 });
+    expect(result.computed.employees[0]).toMatchObject({
+      hireDate: '2025-06-01',
+      age: 30,
+      birthDate: '1995-03-15',
+    });
+  });
+
+  it('tells staff which figures are still placeholders', () => {
+    expect(validate(application()).computed.placeholderFigures).toContain('社会保险缴费基数上下限');
+  });
+});
+
+describe('all problems at once (一次性告知)', () => {
+  it('reports every missing required column of every row in one go, in Chinese', () => {
+    const result = validate(
+      application({ employees: [employee({ name: '', phone: '123' }), employee({ hukouAddress: '  ' })] }),
+    );
+    expect(codes(result.errors)).toEqual(
+      expect.arrayContaining([
+        'employees[0].name:required',
+        'employees[0].phone:mobile',
+        'employees[1].hukouAddress:required',
+      ]),
+    );
+    expect(result.errors.find((e) => e.path === 'employees[0].name')?.message).toBe('请填写姓名');
+    expect(result.ok).toBe(false);
+  });
+
+  it('points at the cell in words', () => {
+    expect(describePath('employees[1].phone')).toBe('第2位员工 手机号码');
+    expect(describePath('unit.uscc')).toBe('统一社会信用代码');
+  });
+
+  it('groups row issues for a batch pre-check', () => {
+    const result = validate(
+      application({ employees: [employee(), employee({ name: '' }), employee({ phone: 'x' })] }),
+    );
+    expect([...issuesByEmployee(result.errors).keys()]).toEqual([1, 2]);
+  });
+});
+
+describe('columns that depend on the chosen matters', () => {
+  const bare = employee({
+    declaredWage: undefined,
+    insuredFrom: undefined,
+    contract: undefined,
+    insuranceTypes: undefined,
+    housingFundBase: undefined,
+    housingFundUnitPercent: undefined,
+    housingFundPersonalPercent: undefined,
+    occupation: undefined,
+    education: undefined,
+    workAddress: undefined,
+  });
+
+  it('needs only columns 1-8 for employment registration without the 招聘信息 group', () => {
+    const result = validate(application({ matters: ['employment'], employees: [bare] }));
+    expect(codes(result.errors)).toEqual([
+      'employees[0].occupation:required',
+      'employees[0].education:required',
+      'employees[0].workAddress:required',
+    ]);
+  });
+
+  it('requires wage, start month, contract and insurance types for social insurance', () => {
+    const result = validate(application({ matters: ['socialInsurance'], employees: [bare] }));
+    expect(codes(result.errors)).toEqual([
+      'employees[0].declaredWage:required',
+      'employees[0].insuredFrom:required',
+      'employees[0].contract:required',
+      'employees[0].insuranceTypes:required',
+    ]);
+  });
+
+  it('drops columns of matters not chosen from the submitted value', () => {
+    const result = validate(application({ matters: ['employment'] }));
+    expect(result.ok).toBe(true);
+    expect(result.value.employees[0]).not.toHaveProperty('housingFundBase');
+    expect(result.computed.employees[0].housingFund).toBeUndefined();
+  });
+
+  it('refuses insurance types whose matter was not chosen, and requires one per chosen matter', () => {
+    const result = validate(
+      application({ matters: ['socialInsurance'], employees: [employee({ insuranceTypes: ['medical'] })] }),
+    );
+    expect(result.errors.map((e) => e.message)).toEqual([
+      '未勾选对应办事项目，不能选择：职工基本医疗保险',
+      '办理社保参保登记须至少选择养老、工伤、失业保险中的一项',
+    ]);
+  });
+
+  it('keeps housing fund ratios within 5%-12%', () => {
+    const result = validate(
+      application({ employees: [employee({ housingFundUnitPercent: 4, housingFundPersonalPercent: 13 })] }),
+    );
+    expect(result.errors.map((e) => `${e.path} ${e.message}`)).toEqual([
+      'employees[0].housingFundUnitPercent 缴存比例应在 5%-12% 之间',
+      'employees[0].housingFundPersonalPercent 缴存比例应在 5%-12% 之间',
+    ]);
+  });
+
+  it('asks a returning unit for its 单位编码 and 单位账号, but not a first-time one', () => {
+    const returning = application();
+    returning.unit.firstApplication = false;
+    expect(codes(validate(returning).errors)).toEqual([
+      'unit.socialInsuranceUnitCode:required',
+      'unit.housingFundAccount:required',
+    ]);
+  });
+});
+
+describe('rules across columns', () => {
+  it('refuses a gender that disagrees with the ID number', () => {
+    const result = validate(application({ employees: [employee({ gender: '2' })] }));
+    expect(result.errors).toEqual([
+      { path: 'employees[0].gender', code: 'gender-mismatch', message: '性别与身份证号码不一致' },
+    ]);
+  });
+
+  it('refuses a hire under 16 and flags a 未成年工', () => {
+    const child = employee({ idNumber: residentId('2009-06-02', '123') });
+    expect(codes(validate(application({ employees: [child] })).errors)).toEqual([
+      'employees[0].idNumber:underage',
+    ]);
+    const minor = employee({ idNumber: residentId('2009-05-31', '123') });
+    const result = validate(application({ employees: [minor] }));
+    expect(result.ok).toBe(true);
+    expect(codes(result.warnings)).toEqual(['employees[0].idNumber:minor']);
+  });
+
+  it('flags someone past retirement age for review without blocking', () => {
+    const result = validate(
+      application({ employees: [employee({ idNumber: residentId('1960-01-01', '123') })] }),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.warnings[0].message).toMatch(/已于 2020\.01\.01 达到法定退休年龄/);
+  });
+
+  it('refuses the same person twice in one application', () => {
+    const result = validate(application({ employees: [employee(), employee({ name: '张三丰' })] }));
+    expect(result.errors).toEqual([
+      { path: 'employees[1].idNumber', code: 'duplicate', message: '与第1位员工的证件号码重复' },
+    ]);
+  });
+
+  it('refuses a contract that ends before it starts, but accepts an open-ended one', () => {
+    const backwards = employee({ contract: { start: '2025-06-01', end: '2025-05-31' } });
+    expect(codes(validate(application({ employees: [backwards] })).errors)).toEqual([
+      'employees[0].contract.end:contract-order',
+    ]);
+    const openEnded = employee({ contract: { start: '2025-06-01', end: null } });
+    expect(validate(application({ employees: [openEnded] })).ok).toBe(true);
+  });
+
+  it('refuses contributions that start before the hire', () => {
+    const result = validate(application({ employees: [employee({ insuredFrom: '2025-05' })] }));
+    expect(codes(result.errors)).toEqual(['employees[0].insuredFrom:insured-before-hire']);
+  });
+
+  it('warns when registration is past the 30 days the law allows', () => {
+    const late = employee({ contract: { start: '2025-05-01', end: null }, insuredFrom: '2025-05' });
+    const result = validate(application({ employees: [late] }));
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      '入职已超过 30 天（应于 2025.05.31 前办理），社保、公积金登记已逾期，请尽快提交',
+    ]);
+  });
+
+  it('clamps a low declared wage to the base floor with a visible notice', () => {
+    const result = validate(application({ employees: [employee({ declaredWage: 2000 })] }));
+    expect(result.ok).toBe(true);
+    expect(result.warnings[0]).toMatchObject({ path: 'employees[0].declaredWage', code: 'wage-clamped' });
+    expect(result.computed.employees[0].socialInsuranceBase).toMatchObject({
+      declared: 2000,
+      clampedTo: 'floor',
+    });
+  });
+
+  it('computes the housing fund on the clamped base', () => {
+    const result = validate(application({ employees: [employee({ housingFundBase: 1000 })] }));
+    expect(result.computed.employees[0].housingFund).toEqual({ unit: 208, personal: 208, total: 416 }); // 1730 × 12%
+  });
+
+  it('warns about a USCC with a wrong check character but accepts it', () => {
+    const input = application();
+    const code = input.unit.uscc;
+    input.unit.uscc = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
+    const result = validate(input);
+    expect(result.ok).toBe(true);
+    expect(codes(result.warnings)).toEqual(['unit.uscc:uscc-check-digit']);
+  });
+
+  it('refuses an application dated in the future', () => {
+    expect(codes(validate(application(), '2025-06-09').errors)).toContain('unit.applicationDate:future-date');
+  });
+});
+
+describe('hires without a mainland ID (⑦港澳台 / ⑧外籍)', () => {
+  it('requires the matching document and a birth date the document does not carry', () => {
+    const foreigner = employee({ hukou: '8', idType: 'passport', idNumber: 'E12345678' });
+    expect(codes(validate(application({ employees: [foreigner] })).errors)).toEqual([
+      'employees[0].birthDate:required',
+    ]);
+    const withBirth = { ...foreigner, birthDate: '1990-01-01' };
+    expect(validate(application({ employees: [withBirth] })).ok).toBe(true);
+  });
+
+  it('refuses a resident ID for a foreign hire', () => {
+    const result = validate(application({ employees: [employee({ hukou: '8' })] }));
+    expect(result.errors.map((e) => e.message)).toEqual([
+      '户口性质为“外籍”的员工应使用外国人永久居留身份证或护照',
+    ]);
+  });
+});
+
+describe('缓缴 / 降缴', () => {
+  it('tells the unit the materials deadline one month after submitting', () => {
+    const input = application();
+    input.unit.housingFundRelief = 'reduction';
+    const result = validate(input);
+    expect(result.computed.reliefMaterialsDueBy).toBe('2025-07-10');
+    expect(result.warnings[0].message).toMatch(
+      /^申请降缴的单位须在 2025\.07\.10 前将以下材料提交至公积金分中心/,
+    );
+  });
+
+  it('is only possible together with the housing fund matter', () => {
+    const input = application({ matters: ['employment'] });
+    input.unit.housingFundRelief = 'deferral';
+    expect(codes(validate(input).errors)).toEqual(['unit.housingFundRelief:needs-fund']);
+  });
+});
+
+describe('garbage in', () => {
+  it('reports problems instead of throwing on malformed input', () => {
+    for (const input of [null, {}, { matters: 'x', unit: 5, employees: {} }, { employees: [null] }]) {
+      const result = validate(input);
+      expect(result.ok).toBe(false);
+      expect(result.errors.length).toBeGreaterThan(0);
+    }
+  });
+});
