@@ -1,0 +1,72 @@
+// One function per bff route the client uses (bff/API.md).
+import type { PickedImage } from '../platform/types';
+import { newIdempotencyKey, type ApiClient } from './client';
+import type {
+  ApplicationSummary,
+  Draft,
+  DraftApplication,
+  DraftEmployee,
+  DraftSummary,
+  Issue,
+  Notice,
+  OcrResult,
+  Session,
+  SubmittedApplication,
+  UnitLookup,
+} from './types';
+
+export type DraftPatch = Pick<DraftApplication, 'matters'> & {
+  unit?: DraftApplication['unit'];
+  housingFundRelief?: string;
+};
+
+export function endpoints(api: ApiClient) {
+  return {
+    login: (platform: 'weapp' | 'alipay', code: string) => api.send<Session>('POST', '/auth/login', { platform, code }),
+    devLogin: (nickname?: string) => api.send<Session>('POST', '/auth/dev-login', { nickname }),
+    logout: () => api.send<void>('POST', '/auth/logout'),
+    me: () => api.get<{ account: Session['account']; units: { uscc: string; name: string }[] }>('/me'),
+
+    lookupUnit: (uscc: string) => api.get<UnitLookup>(`/units/lookup?uscc=${encodeURIComponent(uscc)}`),
+    lookupPerson: (idNumber: string) =>
+      api.send<{ name: string; ethnicity: string; gender: string; hukouAddress: string }>('POST', '/persons/lookup', {
+        idNumber,
+      }),
+
+    listDrafts: () => api.get<{ items: DraftSummary[] }>('/drafts'),
+    createDraft: (application?: DraftApplication) => api.send<Draft>('POST', '/drafts', { application }),
+    getDraft: (id: string) => api.get<Draft>(`/drafts/${id}`),
+    patchDraft: (id: string, version: number, patch: DraftPatch) =>
+      api.send<Draft>('PATCH', `/drafts/${id}`, { version, ...patch }),
+    deleteDraft: (id: string) => api.send<void>('DELETE', `/drafts/${id}`),
+    addEmployee: (id: string, version: number, employee: Omit<DraftEmployee, 'key'>) =>
+      api.send<Draft>('POST', `/drafts/${id}/employees`, { version, employee }),
+    putEmployee: (id: string, key: string, version: number, employee: Omit<DraftEmployee, 'key'>) =>
+      api.send<Draft>('PUT', `/drafts/${id}/employees/${encodeURIComponent(key)}`, { version, employee }),
+    removeEmployee: (id: string, key: string, version: number) =>
+      api.send<Draft>('DELETE', `/drafts/${id}/employees/${encodeURIComponent(key)}?version=${version}`),
+    validateDraft: (id: string, step?: 'unit' | 'matters' | 'employees') =>
+      api.send<{ ok: boolean; errors: Issue[]; warnings: Issue[] }>('POST', `/drafts/${id}/validate`, { step }),
+    submitDraft: (id: string, idempotencyKey: string = newIdempotencyKey()) =>
+      api.send<SubmittedApplication>('POST', `/drafts/${id}/submit`, {}, { 'Idempotency-Key': idempotencyKey }),
+
+    listApplications: () => api.get<{ items: ApplicationSummary[] }>('/applications'),
+    getApplication: (id: string) => api.get<SubmittedApplication>(`/applications/${id}`),
+    resubmitMatter: (id: string, matter: string, employees: DraftEmployee[], idempotencyKey = newIdempotencyKey()) =>
+      api.send<SubmittedApplication>(
+        'POST',
+        `/applications/${id}/matters/${matter}/resubmit`,
+        { employees },
+        { 'Idempotency-Key': idempotencyKey },
+      ),
+
+    listNotices: () => api.get<{ items: Notice[]; unread: number }>('/notices'),
+    readNotice: (id: string) => api.send<void>('POST', `/notices/${id}/read`),
+    subscribe: (templateIds: string[]) =>
+      api.send<{ consents: Record<string, number> }>('POST', '/subscriptions', { templateIds }),
+
+    recognizeIdCard: (image: PickedImage) => api.upload<OcrResult>('/ocr/id-card', image, 'image'),
+  };
+}
+
+export type Endpoints = ReturnType<typeof endpoints>;

@@ -1,0 +1,409 @@
+// The wizard's copy of one draft. Edits apply locally at once, are kept on the device (so a reload or a
+// lost connection loses nothing) and are pushed to the bff after a short pause. A stale version (409)
+// stops syncing until the user picks which copy to keep.
+import type { EmployeeRow, MatterCode, UnitPart } from '@hiring/shared';
+import { ApiError, isNetworkError } from '../api/client';
+import type { Endpoints } from '../api/endpoints';
+import type { Draft, DraftApplication, DraftEmployee } from '../api/types';
+import type { KeyValueStorage } from '../platform/types';
+import { describeDifferences, type Difference } from './conflict';
+
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'failed' | 'conflict';
+
+export interface Conflict {
+  remote: Draft;
+  differences: Difference[];
+}
+
+export interface DraftState {
+  id: string;
+  loaded: boolean;
+  version: number;
+  application: DraftApplication;
+  status: SaveStatus;
+  /** Something the user should read when status is 'failed'. */
+  error?: string;
+  conflict?: Conflict;
+  savedAt?: number;
+}
+
+/** What is stored on the device between sessions. */
+interface StoredDraft {
+  version: number;
+  application: DraftApplication;
+  dirtyFields: ('unit' | 'matters')[];
+  dirtyEmployees: string[];
+  removedEmployees: string[];
+}
+
+export type DraftApi = Pick<Endpoints, 'getDraft' | 'patchDraft' | 'addEmployee' | 'putEmployee' | 'removeEmployee'>;
+
+export interface DraftStoreDeps {
+  api: DraftApi;
+  storage: KeyValueStorage;
+  onOnline: (listener: () => void) => () => void;
+  debounceMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  now?: () => number;
+}
+
+const LOCAL_PREFIX = 'local-';
+
+export function storageKey(id: string): string {
+  return `hiring:draft:${id}`;
+}
+
+function withoutKey(e: DraftEmployee): Omit<DraftEmployee, 'key'> {
+  const { key: _key, ...rest } = e;
+  return rest;
+}
+
+function snapshot(value: unknown): string {
+  return JSON.stringify(value ?? null);
+}
+
+let localCounter = 0;
+
+export class DraftStore {
+  private state: DraftState;
+  private dirtyFields = new Set<'unit' | 'matters'>();
+  private dirtyEmployees = new Set<string>();
+  private removedEmployees = new Set<string>();
+  /** Local keys that the server has since renamed, so pages opened with the old key still find the row. */
+  private aliases = new Map<string, string>();
+  private listeners = new Set<() => void>();
+  private timer: unknown;
+  private syncing = false;
+  private again = false;
+  private stopListening?: () => void;
+  private readonly debounceMs: number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+  private readonly now: () => number;
+
+  constructor(
+    id: string,
+    private readonly deps: DraftStoreDeps,
+  ) {
+    this.debounceMs = deps.debounceMs ?? 800;
+    this.setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.now = deps.now ?? Date.now;
+    this.state = { id, loaded: false, version: 0, application: {}, status: 'idle' };
+  }
+
+  // ---- subscription (useSyncExternalStore) ----
+
+  getState = (): DraftState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<DraftState>): void {
+    this.state = { ...this.state, ...patch };
+    this.listeners.forEach((l) => l());
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.dirtyFields.size > 0 || this.dirtyEmployees.size > 0 || this.removedEmployees.size > 0;
+  }
+
+  // ---- loading ----
+
+  /** Uses the device copy when it holds unsynced edits, otherwise the server's. */
+  async load(): Promise<void> {
+    const stored = this.deps.storage.get<StoredDraft>(storageKey(this.state.id));
+    if (stored) {
+      this.dirtyFields = new Set(stored.dirtyFields);
+      this.dirtyEmployees = new Set(stored.dirtyEmployees);
+      this.removedEmployees = new Set(stored.removedEmployees);
+    }
+    if (stored && this.hasUnsavedChanges()) {
+      this.set({ loaded: true, version: stored.version, application: stored.application, status: 'pending' });
+      await this.sync();
+      return;
+    }
+    try {
+      const draft = await this.deps.api.getDraft(this.state.id);
+      this.set({ loaded: true, version: draft.version, application: draft.application, status: 'saved' });
+      this.persist();
+    } catch (err) {
+      if (stored && isNetworkError(err)) {
+        this.set({ loaded: true, version: stored.version, application: stored.application, status: 'offline' });
+        this.waitForNetwork();
+        return;
+      }
+      this.set({ status: 'failed', error: err instanceof Error ? err.message : '加载失败' });
+      throw err;
+    }
+  }
+
+  /** Seeds the store from a draft the caller already has (e.g. just created). */
+  adopt(draft: Draft): void {
+    this.set({ loaded: true, version: draft.version, application: draft.application, status: 'saved' });
+    this.persist();
+  }
+
+  // ---- edits ----
+
+  setUnit(patch: Partial<UnitPart>): void {
+    const unit = { ...this.state.application.unit, ...patch };
+    this.edit({ ...this.state.application, unit }, () => this.dirtyFields.add('unit'));
+  }
+
+  setMatters(matters: MatterCode[]): void {
+    this.edit({ ...this.state.application, matters }, () => this.dirtyFields.add('matters'));
+  }
+
+  addEmployee(employee: Partial<EmployeeRow>): string {
+    localCounter += 1;
+    const key = `${LOCAL_PREFIX}${this.now().toString(36)}-${localCounter}`;
+    const employees = [...(this.state.application.employees ?? []), { ...employee, key }];
+    this.edit({ ...this.state.application, employees }, () => this.dirtyEmployees.add(key));
+    return key;
+  }
+
+  updateEmployee(key: string, patch: Partial<EmployeeRow>): void {
+    const real = this.resolveKey(key);
+    const employees = (this.state.application.employees ?? []).map((e) => (e.key === real ? { ...e, ...patch } : e));
+    this.edit({ ...this.state.application, employees }, () => this.dirtyEmployees.add(real));
+  }
+
+  removeEmployee(key: string): void {
+    const real = this.resolveKey(key);
+    const employees = (this.state.application.employees ?? []).filter((e) => e.key !== real);
+    this.edit({ ...this.state.application, employees }, () => {
+      this.dirtyEmployees.delete(real);
+      if (!real.startsWith(LOCAL_PREFIX)) this.removedEmployees.add(real);
+    });
+  }
+
+  resolveKey(key: string): string {
+    return this.aliases.get(key) ?? key;
+  }
+
+  employee(key: string): DraftEmployee | undefined {
+    const real = this.resolveKey(key);
+    return this.state.application.employees?.find((e) => e.key === real);
+  }
+
+  private edit(application: DraftApplication, mark: () => void): void {
+    mark();
+    const waiting = this.state.status === 'conflict' || this.state.status === 'offline';
+    this.set({ application, status: waiting ? this.state.status : 'pending', error: undefined });
+    this.persist();
+    if (!waiting) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) this.clearTimer(this.timer);
+    this.timer = this.setTimer(() => {
+      this.timer = undefined;
+      void this.sync();
+    }, this.debounceMs);
+  }
+
+  private persist(): void {
+    const stored: StoredDraft = {
+      version: this.state.version,
+      application: this.state.application,
+      dirtyFields: [...this.dirtyFields],
+      dirtyEmployees: [...this.dirtyEmployees],
+      removedEmployees: [...this.removedEmployees],
+    };
+    this.deps.storage.set(storageKey(this.state.id), stored);
+  }
+
+  /** Forget the device copy (after submit or delete). */
+  discard(): void {
+    if (this.timer !== undefined) this.clearTimer(this.timer);
+    this.stopListening?.();
+    this.deps.storage.remove(storageKey(this.state.id));
+  }
+
+  // ---- syncing ----
+
+  /** Pushes every pending edit now; resolves when the device and server agree or syncing stopped. */
+  async sync(): Promise<void> {
+    if (this.timer !== undefined) {
+      this.clearTimer(this.timer);
+      this.timer = undefined;
+    }
+    if (this.state.status === 'conflict') return;
+    if (this.syncing) {
+      this.again = true;
+      return;
+    }
+    if (!this.hasUnsavedChanges()) {
+      if (this.state.status !== 'saved' && this.state.loaded) this.set({ status: 'saved' });
+      return;
+    }
+    this.syncing = true;
+    this.set({ status: 'saving', error: undefined });
+    try {
+      do {
+        this.again = false;
+        while (this.hasUnsavedChanges()) await this.pushOne();
+      } while (this.again);
+      this.set({ status: 'saved', savedAt: this.now() });
+    } catch (err) {
+      this.handleSyncError(err);
+    } finally {
+      this.syncing = false;
+      this.persist();
+    }
+  }
+
+  private async pushOne(): Promise<void> {
+    const { id } = this.state;
+    const app = this.state.application;
+    if (this.dirtyFields.size > 0) {
+      const fields = [...this.dirtyFields];
+      const sent = { unit: app.unit, matters: app.matters };
+      const patch = {
+        ...(fields.includes('unit') ? { unit: sent.unit } : {}),
+        ...(fields.includes('matters') ? { matters: sent.matters } : {}),
+      };
+      const draft = await this.deps.api.patchDraft(id, this.state.version, patch);
+      this.acceptVersion(draft);
+      for (const f of fields) if (snapshot(this.state.application[f]) === snapshot(sent[f])) this.dirtyFields.delete(f);
+      return;
+    }
+    const [removed] = this.removedEmployees;
+    if (removed !== undefined) {
+      try {
+        const draft = await this.deps.api.removeEmployee(id, removed, this.state.version);
+        this.acceptVersion(draft);
+      } catch (err) {
+        // Already gone on the server is what we wanted.
+        if (!(err instanceof ApiError && err.status === 404)) throw err;
+      }
+      this.removedEmployees.delete(removed);
+      return;
+    }
+    const [key] = this.dirtyEmployees;
+    const employee = app.employees?.find((e) => e.key === key);
+    if (!employee) {
+      this.dirtyEmployees.delete(key);
+      return;
+    }
+    const sent = snapshot(withoutKey(employee));
+    if (key.startsWith(LOCAL_PREFIX)) {
+      const knownKeys = new Set((app.employees ?? []).map((e) => e.key));
+      const draft = await this.deps.api.addEmployee(id, this.state.version, withoutKey(employee));
+      this.acceptVersion(draft);
+      const created = [...(draft.application.employees ?? [])].reverse().find((e) => !knownKeys.has(e.key));
+      if (created) this.renameEmployee(key, created.key);
+      const now = this.employee(created?.key ?? key);
+      if (now && snapshot(withoutKey(now)) === sent) this.dirtyEmployees.delete(now.key);
+      return;
+    }
+    const draft = await this.deps.api.putEmployee(id, key, this.state.version, withoutKey(employee));
+    this.acceptVersion(draft);
+    const now = this.employee(key);
+    if (!now || snapshot(withoutKey(now)) === sent) this.dirtyEmployees.delete(key);
+  }
+
+  private acceptVersion(draft: Draft): void {
+    this.set({ version: draft.version });
+    this.persist();
+  }
+
+  private renameEmployee(from: string, to: string): void {
+    this.aliases.set(from, to);
+    const employees = (this.state.application.employees ?? []).map((e) => (e.key === from ? { ...e, key: to } : e));
+    if (this.dirtyEmployees.delete(from)) this.dirtyEmployees.add(to);
+    this.set({ application: { ...this.state.application, employees } });
+  }
+
+  private handleSyncError(err: unknown): void {
+    if (err instanceof ApiError && err.status === 409) {
+      const remote = (err.body as { current?: Draft } | undefined)?.current;
+      if (remote) {
+        this.set({
+          status: 'conflict',
+          conflict: { remote, differences: describeDifferences(this.state.application, remote.application) },
+        });
+        return;
+      }
+    }
+    if (isNetworkError(err)) {
+      this.set({ status: 'offline' });
+      this.waitForNetwork();
+      return;
+    }
+    this.set({ status: 'failed', error: err instanceof Error ? err.message : '保存失败' });
+  }
+
+  private waitForNetwork(): void {
+    if (this.stopListening) return;
+    this.stopListening = this.deps.onOnline(() => {
+      this.stopListening?.();
+      this.stopListening = undefined;
+      if (this.state.status === 'offline') {
+        this.set({ status: 'pending' });
+        void this.sync();
+      }
+    });
+  }
+
+  /** Manual retry after 'failed' or while believed offline. */
+  retry(): Promise<void> {
+    if (this.state.status === 'conflict') return Promise.resolve();
+    this.set({ status: 'pending' });
+    return this.sync();
+  }
+
+  // ---- conflict resolution ----
+
+  /** Keep the server's copy: local edits are dropped. */
+  keepTheirs(): void {
+    const remote = this.state.conflict?.remote;
+    if (!remote) return;
+    this.dirtyFields.clear();
+    this.dirtyEmployees.clear();
+    this.removedEmployees.clear();
+    this.set({ version: remote.version, application: remote.application, status: 'saved', conflict: undefined });
+    this.persist();
+  }
+
+  /** Keep this device's copy: everything that differs from the server is written over it. */
+  async keepMine(): Promise<void> {
+    const remote = this.state.conflict?.remote;
+    if (!remote) return;
+    const mine = this.state.application;
+    const theirs = remote.application;
+    if (snapshot(mine.unit) !== snapshot(theirs.unit)) this.dirtyFields.add('unit');
+    if (snapshot(mine.matters) !== snapshot(theirs.matters)) this.dirtyFields.add('matters');
+    const theirEmployees = new Map((theirs.employees ?? []).map((e) => [e.key, e]));
+    let employees = mine.employees ?? [];
+    employees = employees.map((e) => {
+      if (e.key.startsWith(LOCAL_PREFIX)) return e;
+      const other = theirEmployees.get(e.key);
+      if (!other) {
+        // Deleted on the server: add it back as a new row.
+        localCounter += 1;
+        const key = `${LOCAL_PREFIX}${this.now().toString(36)}-${localCounter}`;
+        this.dirtyEmployees.delete(e.key);
+        this.dirtyEmployees.add(key);
+        this.aliases.set(e.key, key);
+        return { ...e, key };
+      }
+      if (snapshot(withoutKey(e)) !== snapshot(withoutKey(other))) this.dirtyEmployees.add(e.key);
+      return e;
+    });
+    const mineKeys = new Set(employees.map((e) => e.key));
+    for (const key of theirEmployees.keys()) if (!mineKeys.has(key)) this.removedEmployees.add(key);
+    this.set({
+      version: remote.version,
+      application: { ...mine, employees },
+      status: 'pending',
+      conflict: undefined,
+    });
+    this.persist();
+    await this.sync();
+  }
+}

@@ -1,0 +1,147 @@
+import Taro from '@tarojs/taro';
+import { NetworkError, type HttpResponse, type PickedImage, type Platform, type PlatformName } from './types';
+
+function currentName(): PlatformName {
+  const env = process.env.TARO_ENV;
+  return env === 'weapp' || env === 'alipay' ? env : 'h5';
+}
+
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string' || data === '') return data ?? null;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
+
+async function pickImageWeappOrH5(): Promise<PickedImage | null> {
+  try {
+    const res = await Taro.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sourceType: ['camera', 'album'],
+      sizeType: ['compressed'],
+    });
+    const file = res.tempFiles[0];
+    return file ? { path: file.tempFilePath, size: file.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+// Alipay has no chooseMedia; chooseImage is its camera/album entry point.
+async function pickImageAlipay(): Promise<PickedImage | null> {
+  try {
+    const res = await Taro.chooseImage({ count: 1, sourceType: ['camera', 'album'], sizeType: ['compressed'] });
+    const path = res.tempFilePaths[0];
+    return path ? { path } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function requestSubscribeWeapp(templateIds: string[]): Promise<string[]> {
+  try {
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds } as never)) as unknown as Record<
+      string,
+      string
+    >;
+    return templateIds.filter((id) => res[id] === 'accept');
+  } catch {
+    return [];
+  }
+}
+
+function requestSubscribeAlipay(templateIds: string[]): Promise<string[]> {
+  return new Promise((resolve) => {
+    if (typeof my === 'undefined' || !my.requestSubscribeMessage) return resolve([]);
+    my.requestSubscribeMessage({
+      entityIds: templateIds,
+      success: (res) => {
+        const accepted = (res as { result?: { subscribeEntityIds?: string[] } }).result?.subscribeEntityIds;
+        resolve(Array.isArray(accepted) ? accepted : templateIds.filter((id) => res[id] === 'accept'));
+      },
+      fail: () => resolve([]),
+    });
+  });
+}
+
+export function createTaroPlatform(): Platform {
+  const name = currentName();
+  return {
+    name,
+    async loginCode() {
+      if (name === 'h5') return null;
+      // On Alipay Taro.login maps to my.getAuthCode; both give a code the bff exchanges server-side.
+      const res = (await Taro.login()) as { code?: string; authCode?: string };
+      return res.code ?? res.authCode ?? null;
+    },
+    requestSubscribe(templateIds) {
+      if (templateIds.length === 0 || name === 'h5') return Promise.resolve([]);
+      return name === 'alipay' ? requestSubscribeAlipay(templateIds) : requestSubscribeWeapp(templateIds);
+    },
+    pickImage() {
+      return name === 'alipay' ? pickImageAlipay() : pickImageWeappOrH5();
+    },
+    async uploadImage(url, image, field, headers): Promise<HttpResponse> {
+      try {
+        const res = await Taro.uploadFile({ url, filePath: image.path, name: field, header: headers, fileType: 'image' } as never);
+        return { status: res.statusCode, body: parseBody(res.data) };
+      } catch (err) {
+        throw new NetworkError(err instanceof Error ? err.message : undefined);
+      }
+    },
+    async request(req) {
+      try {
+        const res = await Taro.request({
+          url: req.url,
+          method: req.method as 'GET',
+          header: req.headers,
+          data: req.body as never,
+          dataType: 'json',
+          timeout: 15000,
+        });
+        return { status: res.statusCode, body: parseBody(res.data) };
+      } catch (err) {
+        throw new NetworkError(err instanceof Error ? err.message : undefined);
+      }
+    },
+    storage: {
+      get<T>(key: string) {
+        try {
+          const value = Taro.getStorageSync(key) as T | '';
+          return value === '' ? undefined : value;
+        } catch {
+          return undefined;
+        }
+      },
+      set(key, value) {
+        Taro.setStorageSync(key, value);
+      },
+      remove(key) {
+        Taro.removeStorageSync(key);
+      },
+    },
+    async isOnline() {
+      if (name === 'h5') return typeof navigator === 'undefined' || navigator.onLine;
+      try {
+        const res = await Taro.getNetworkType();
+        return res.networkType !== 'none';
+      } catch {
+        return true;
+      }
+    },
+    onOnline(listener) {
+      if (name === 'h5') {
+        window.addEventListener('online', listener);
+        return () => window.removeEventListener('online', listener);
+      }
+      const handler = (res: { isConnected: boolean }) => {
+        if (res.isConnected) listener();
+      };
+      Taro.onNetworkStatusChange(handler);
+      return () => Taro.offNetworkStatusChange?.(handler);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// What the app needs from WeChat, Alipay or the browser. Everything else in the client talks to this
+// interface, so the differences between the three targets live in one file and tests can pass a fake.
+
+export type PlatformName = 'weapp' | 'alipay' | 'h5';
+
+export interface HttpRequest {
+  url: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface HttpResponse {
+  status: number;
+  body: unknown;
+}
+
+/** A picture the user took or picked, in whatever form the platform can upload. */
+export interface PickedImage {
+  path: string;
+  size?: number;
+}
+
+export interface KeyValueStorage {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  remove(key: string): void;
+}
+
+export interface Platform {
+  name: PlatformName;
+  /** A one-time login code from the platform, or null where there is none (H5 uses the dev login). */
+  loginCode(): Promise<string | null>;
+  /** Shows the platform's consent dialog and returns the templates the user accepted. */
+  requestSubscribe(templateIds: string[]): Promise<string[]>;
+  /** Opens the camera (or album); null when the user cancels. */
+  pickImage(): Promise<PickedImage | null>;
+  uploadImage(url: string, image: PickedImage, field: string, headers: Record<string, string>): Promise<HttpResponse>;
+  request(req: HttpRequest): Promise<HttpResponse>;
+  storage: KeyValueStorage;
+  isOnline(): Promise<boolean>;
+  onOnline(listener: () => void): () => void;
+}
+
+/** Thrown by `request` when no response arrived at all (offline, DNS, timeout). */
+export class NetworkError extends Error {
+  constructor(message = '网络连接失败') {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}

@@ -1,0 +1,24 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.css';
+
+/** Injected by config/index.ts from TARO_APP_API_BASE. */
+declare const API_BASE: string;
+/** Subscribe-message template ids (TARO_APP_SUBSCRIBE_TEMPLATES, comma separated). */
+declare const SUBSCRIBE_TEMPLATE_IDS: string[];
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'alipay' | 'h5' | undefined;
+    TARO_APP_API_BASE?: string;
+  }
+}
+
+/** Alipay's global API object; only touched in the alipay branch of the platform adapter. */
+declare const my: {
+  requestSubscribeMessage?: (options: {
+    entityIds: string[];
+    success?: (res: Record<string, unknown>) => void;
+    fail?: (err: unknown) => void;
+  }) => void;
+};
