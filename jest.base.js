@@ -1,5 +1,5 @@
 // Shared Jest settings: TypeScript through @swc/jest (fast, no type-check; `npm run typecheck` does that).
-// @hiring/shared is mapped to its sources so tests never run against a stale build.
+// Our own packages are mapped to their sources so tests never run against a stale build.
 const path = require('node:path');
 
 module.exports = {
@@ -7,12 +7,19 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',
-      { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } } },
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          target: 'es2022',
+          transform: { react: { runtime: 'automatic' } },
+        },
+      },
     ],
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/tests/**/*.test.ts'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: {
     '^@hiring/shared$': path.join(__dirname, 'shared/src/index.ts'),
+    '^@hiring/mock$': path.join(__dirname, 'mock/src/index.ts'),
   },
 };

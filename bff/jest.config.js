@@ -1,3 +1,9 @@
+const path = require('node:path');
 const base = require('../jest.base');
 
-module.exports = { ...base, displayName: 'bff' };
+module.exports = {
+  ...base,
+  displayName: 'bff',
+  globalSetup: path.join(__dirname, '../tools/jest/mongoGlobalSetup.js'),
+  globalTeardown: path.join(__dirname, '../tools/jest/mongoGlobalTeardown.js'),
+};

@@ -2,7 +2,24 @@
 'use strict';
 // Runs after `npm install`: prepares what the project needs beyond npm packages.
 // Idempotent and quick on later runs (the embedded server is rebuilt only when its sources change).
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
 const { ensureBuilt } = require('../tools/embedded-mongo');
+
+// Debian packages (Chromium, Tesseract, CJK fonts): installed when we can (root with apt-get), else explained.
+if (!process.env.SKIP_SYSTEM_DEPS) {
+  const canInstall = process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
+  if (canInstall) {
+    spawnSync('bash', [path.join(__dirname, 'install-system-deps.sh')], { stdio: 'inherit' });
+  } else if (
+    spawnSync('which', ['tesseract']).status !== 0 ||
+    spawnSync('which', ['chromium']).status !== 0
+  ) {
+    console.warn(
+      '[setup] Chromium or Tesseract is missing: run `sudo bash scripts/install-system-deps.sh` once.',
+    );
+  }
+}
 
 if (process.env.MONGODB_URI) {
   console.log('[setup] MONGODB_URI is set: the embedded database is not needed.');

@@ -30,7 +30,9 @@ function sourceHash() {
 }
 
 function isBuilt() {
-  return fs.existsSync(jarPath) && fs.existsSync(hashPath) && fs.readFileSync(hashPath, 'utf8') === sourceHash();
+  return (
+    fs.existsSync(jarPath) && fs.existsSync(hashPath) && fs.readFileSync(hashPath, 'utf8') === sourceHash()
+  );
 }
 
 /** Builds the server jar with Maven unless an up-to-date one exists. Returns true when it built. */
@@ -39,12 +41,17 @@ function ensureBuilt({ log = console.log } = {}) {
   for (const tool of ['java', 'mvn']) {
     const probe = spawnSync(tool, ['-version'], { stdio: 'ignore' });
     if (probe.error) {
-      throw new Error(`内置数据库需要 ${tool}（Java 17+ 与 Maven），但未找到；请安装后重试，或设置 MONGODB_URI 使用现有 MongoDB。`);
+      throw new Error(
+        `内置数据库需要 ${tool}（Java 17+ 与 Maven），但未找到；请安装后重试，或设置 MONGODB_URI 使用现有 MongoDB。`,
+      );
     }
   }
   log('[embedded-mongo] building the embedded MongoDB-compatible server (first run only)…');
   const started = Date.now();
-  const result = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], { cwd: projectDir, stdio: 'inherit' });
+  const result = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], {
+    cwd: projectDir,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('[embedded-mongo] Maven build failed; see the output above.');
   fs.writeFileSync(hashPath, sourceHash());
   log(`[embedded-mongo] built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

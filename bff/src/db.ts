@@ -1,0 +1,21 @@
+// Mongoose connection with the query hardening the whole app relies on.
+import mongoose from 'mongoose';
+
+// Reject unknown fields in filters and strip operators ($gt, $where…) from user-supplied filter values.
+mongoose.set('strictQuery', true);
+mongoose.set('sanitizeFilter', true);
+
+export async function connectDatabase(uri: string): Promise<mongoose.Connection> {
+  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10000, maxPoolSize: 20 });
+  await connection.asPromise();
+  return connection;
+}
+
+export async function pingDatabase(connection: mongoose.Connection): Promise<boolean> {
+  try {
+    await connection.db?.admin().command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+// Turns every failure into the one JSON error shape; unexpected errors are logged but never leak details.
+import type { Context, Next } from 'koa';
+import { ValidationError } from 'yup';
+import { AppError } from './errors';
+
+interface HttpLikeError {
+  name?: string;
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  type?: string;
+  message?: string;
+}
+
+/** Messages for errors raised by Koa's own middleware (body parser, router), which speak English. */
+function messageForStatus(status: number, type?: string, name?: string): { code: string; message: string } {
+  if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' };
+  if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型，请使用 JSON' };
+  if (status === 400 && (type === 'entity.parse.failed' || name === 'SyntaxError'))
+    return { code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' };
+  if (status === 404) return { code: 'NOT_FOUND', message: '接口不存在' };
+  if (status === 405) return { code: 'METHOD_NOT_ALLOWED', message: '不支持该请求方法' };
+  if (status === 429) return { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' };
+  return { code: 'BAD_REQUEST', message: '请求有误' };
+}
+
+export function errorHandler() {
+  return async function handleErrors(ctx: Context, next: Next): Promise<void> {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        ctx.status = 404;
+        ctx.body = { error: messageForStatus(404) };
+      }
+    } catch (raw) {
+      if (raw instanceof AppError) {
+        ctx.status = raw.status;
+        ctx.body = {
+          error: { code: raw.code, message: raw.message, ...(raw.details ? { details: raw.details } : {}) },
+          ...raw.extra,
+        };
+        return;
+      }
+      if (raw instanceof ValidationError) {
+        ctx.status = 400;
+        ctx.body = {
+          error: {
+            code: 'BAD_REQUEST',
+            message: '请求参数有误',
+            details: raw.inner.length
+              ? raw.inner.map((e) => ({ path: e.path ?? '', message: e.message }))
+              : [{ path: raw.path ?? '', message: raw.message }],
+          },
+        };
+        return;
+      }
+      const error = raw as HttpLikeError;
+      const status = error.status ?? error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        ctx.status = status;
+        ctx.body = { error: messageForStatus(status, error.type, error.name) };
+        return;
+      }
+      ctx.state.logger?.error({ err: raw }, 'unhandled error');
+      ctx.status = 500;
+      ctx.body = {
+        error: {
+          code: 'INTERNAL_ERROR',
+          message: '服务暂时不可用，请稍后重试',
+          requestId: ctx.state.requestId,
+        },
+      };
+    }
+  };
+}

@@ -1,0 +1,54 @@
+// Entry point: `node bff/dist/index.js`. Reads the environment, connects, listens, shuts down gracefully.
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { connectDatabase } from './db';
+import { createLogger } from './logger';
+import { createApp } from './app';
+
+export { createApp } from './app';
+export { loadConfig } from './config';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = await connectDatabase(config.mongodbUri);
+  const app = createApp({ config, logger, db });
+  const server: Server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ port }, 'bff listening');
+    console.log(JSON.stringify({ ready: true, url: `http://${config.host}:${port}` }));
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    // Stop accepting, let in-flight requests finish, then close the database.
+    server.close(() => {
+      db.close()
+        .catch(() => undefined)
+        .finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 10000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error('bff failed to start:', error);
+    process.exit(1);
+  });
+}

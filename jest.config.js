@@ -1,0 +1,11 @@
+// Root Jest: every package's suite in one run (each package also runs alone with `npx jest` inside it).
+const fs = require('node:fs');
+const path = require('node:path');
+
+const packages = ['shared', 'mock', 'bff', 'client', 'test'];
+
+module.exports = {
+  projects: packages
+    .map((name) => path.join(__dirname, name))
+    .filter((dir) => fs.existsSync(path.join(dir, 'jest.config.js'))),
+};

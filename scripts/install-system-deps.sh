@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Debian packages the project needs beyond Node, Java and Maven: Chromium for the H5 end-to-end tests,
+# Tesseract with Simplified Chinese for ID-card OCR, Noto CJK fonts for rendering Chinese (OCR test set,
+# screenshots). Installs only what is missing; needs root (or sudo) and apt-get.
+set -euo pipefail
+packages=(chromium tesseract-ocr tesseract-ocr-chi-sim fonts-noto-cjk)
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "[system-deps] all present: ${packages[*]}"
+  exit 0
+fi
+echo "[system-deps] installing: ${missing[*]}"
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+$sudo_cmd apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "[system-deps] installed: ${missing[*]}"

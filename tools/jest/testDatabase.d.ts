@@ -1,0 +1,1 @@
+export function testDatabaseUri(label?: string): string;
