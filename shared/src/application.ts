@@ -25,10 +25,21 @@ export interface UnitPart {
   housingFundAccount?: string;
   /** 开户行 / 户名 / 账号 */
   bank?: { bankName?: string; accountName?: string; accountNumber?: string };
-  housingFundRelief: HousingFundRelief;
+}
+
+/** Matter 4 columns. Ratios are percentages as written on the form: 12 means 12 %. */
+export interface HousingFundRow {
+  /** 月缴存基数, 元 */
+  base: number;
+  /** Column 12, 单位 */
+  unitRatio: number;
+  /** Column 12, 个人 */
+  personalRatio: number;
 }
 
 export interface EmployeeRow {
+  /** Server-issued identifier of the row in a draft; kept through validation. */
+  key?: string;
   idType: IdType;
   /** Column 1 */
   idNumber: string;
@@ -56,11 +67,8 @@ export interface EmployeeRow {
   contract?: ContractPeriod;
   /** Matters 2-3 */
   insuranceTypes?: InsuranceType[];
-  /** Matter 4: 月缴存基数, 元 */
-  housingFundBase?: number;
-  /** Matter 4, column 12: percent, e.g. 12 for 12 % */
-  housingFundUnitPercent?: number;
-  housingFundPersonalPercent?: number;
+  /** Matter 4 */
+  housingFund?: HousingFundRow;
   /** Matter 1: 职业(工种), 学历 (GB/T 4658 code), 工作地址 */
   occupation?: string;
   education?: string;
@@ -69,10 +77,12 @@ export interface EmployeeRow {
   remarks?: string;
 }
 
-export interface JointApplication {
+export interface Application {
   matters: MatterCode[];
   unit: UnitPart;
   employees: EmployeeRow[];
+  /** A unit-level request, though it sits beside the matters: it only exists with matter 4. */
+  housingFundRelief: HousingFundRelief;
 }
 
 /** The form's three checkboxes; matters 2 and 3 share one. */
@@ -99,7 +109,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'unit.bank.bankName': '开户行',
   'unit.bank.accountName': '户名',
   'unit.bank.accountNumber': '账号',
-  'unit.housingFundRelief': '缓缴/降缴',
+  housingFundRelief: '缓缴/降缴',
   employees: '员工名单',
   idType: '证件类型',
   idNumber: '身份证号码',
@@ -117,9 +127,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'contract.start': '劳动合同起始日期',
   'contract.end': '劳动合同终止日期',
   insuranceTypes: '险种',
-  housingFundBase: '月缴存基数',
-  housingFundUnitPercent: '单位缴存比例',
-  housingFundPersonalPercent: '个人缴存比例',
+  housingFund: '公积金缴存信息',
+  'housingFund.base': '月缴存基数',
+  'housingFund.unitRatio': '单位缴存比例',
+  'housingFund.personalRatio': '个人缴存比例',
   occupation: '职业（工种）',
   education: '学历',
   workAddress: '工作地址',
@@ -151,7 +162,7 @@ export function employeeFieldsFor(matters: readonly MatterCode[]): (keyof Employ
     fields.push('declaredWage', 'insuredFrom', 'contract', 'insuranceTypes');
   }
   if (hasMatter(matters, 'housingFund')) {
-    fields.push('housingFundBase', 'housingFundUnitPercent', 'housingFundPersonalPercent');
+    fields.push('housingFund');
   }
   if (hasMatter(matters, 'employment')) fields.push('occupation', 'education', 'workAddress');
   return fields;

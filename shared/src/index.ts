@@ -13,3 +13,4 @@ export * from './contributions';
 export * from './application';
 export * from './schema';
 export * from './validateApplication';
+export * from './matterStatus';

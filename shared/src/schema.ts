@@ -2,7 +2,7 @@
 // BFF (on submit). Columns that depend on the chosen matters read them from the validation context:
 // `{ matters, config }`. Rules that compare fields or need computation live in validateApplication.ts.
 import * as yup from 'yup';
-import type { EmployeeRow, JointApplication, UnitPart } from './application';
+import type { Application, EmployeeRow, UnitPart } from './application';
 import { employeeFieldsFor } from './application';
 import {
   EDUCATION_LEVELS,
@@ -58,7 +58,7 @@ const yuan = (label: string) =>
     .test('fen', `${label}最多保留两位小数`, (value) => value === undefined || yuanToFen(value) !== null);
 
 /** A schema that is required when one of `matters` is chosen and is dropped otherwise. */
-function forMatter<S extends yup.Schema>(field: keyof EmployeeRow, schema: S, label: string): yup.Schema {
+function forMatter(field: keyof EmployeeRow, schema: yup.AnySchema, label: string): yup.Schema {
   return yup
     .mixed()
     .when('$matters', ([matters]) =>
@@ -90,6 +90,7 @@ const percent = (label: string) =>
     );
 
 export const employeeSchema = yup.object({
+  key: yup.string().optional(),
   idType: yup.string().required('请选择证件类型').oneOf(codesOf(ID_TYPES), '证件类型不正确'),
   idNumber: yup
     .string()
@@ -144,12 +145,16 @@ export const employeeSchema = yup.object({
       .min(1, '请至少选择一个险种'),
     '险种',
   ),
-  housingFundBase: forMatter('housingFundBase', yuan('月缴存基数'), '月缴存基数'),
-  housingFundUnitPercent: forMatter('housingFundUnitPercent', percent('单位缴存比例'), '单位缴存比例'),
-  housingFundPersonalPercent: forMatter(
-    'housingFundPersonalPercent',
-    percent('个人缴存比例'),
-    '个人缴存比例',
+  housingFund: forMatter(
+    'housingFund',
+    yup
+      .object({
+        base: yuan('月缴存基数').required('请填写月缴存基数'),
+        unitRatio: percent('单位缴存比例').required('请填写单位缴存比例'),
+        personalRatio: percent('个人缴存比例').required('请填写个人缴存比例'),
+      })
+      .default(undefined),
+    '公积金缴存信息',
   ),
   occupation: forMatter('occupation', text('职业（工种）', 50), '职业（工种）'),
   education: forMatter('education', yup.string().oneOf(codesOf(EDUCATION_LEVELS), '学历代码不正确'), '学历'),
@@ -218,14 +223,6 @@ export const unitSchema = yup.object({
     })
     .default(undefined)
     .optional(),
-  housingFundRelief: yup
-    .string()
-    .required()
-    .oneOf(['none', 'deferral', 'reduction'], '缓缴/降缴选项不正确')
-    .test('needs-fund', '只有办理公积金账户设立时才能申请缓缴或降缴', function (value) {
-      const matters = (this.options.context as SchemaContext | undefined)?.matters ?? [];
-      return value === 'none' || matters.includes('housingFund');
-    }),
 });
 
 export const applicationSchema = yup.object({
@@ -239,6 +236,14 @@ export const applicationSchema = yup.object({
     .required('请添加员工')
     .min(1, '请至少添加一位员工')
     .max(500, '一次最多申报 500 位员工'),
+  housingFundRelief: yup
+    .string()
+    .default('none')
+    .oneOf(['none', 'deferral', 'reduction'], '缓缴/降缴选项不正确')
+    .test('needs-fund', '只有办理公积金账户设立时才能申请缓缴或降缴', function (value) {
+      const matters = (this.options.context as SchemaContext | undefined)?.matters ?? [];
+      return value === 'none' || matters.includes('housingFund');
+    }),
 });
 
 // The public types are written out in application.ts; these checks keep the schemas from drifting away.
@@ -250,5 +255,5 @@ export type _RowKeysMatch = Assert<
   keyof EmployeeRow extends keyof yup.InferType<typeof employeeSchema> ? true : false
 >;
 export type _AppKeysMatch = Assert<
-  keyof JointApplication extends keyof yup.InferType<typeof applicationSchema> ? true : false
+  keyof Application extends keyof yup.InferType<typeof applicationSchema> ? true : false
 >;

@@ -2,7 +2,7 @@
 // submission, warnings are shown but do not. It also returns what the form computes rather than asks
 // for: contribution bases after clamping, the housing fund amounts, and the deadlines the law sets.
 import * as yup from 'yup';
-import type { EmployeeRow, JointApplication } from './application';
+import type { EmployeeRow, Application } from './application';
 import { hasMatter } from './application';
 import { assessAge } from './age';
 import { HUKOU_TYPES, ID_TYPES, INSURANCE_TYPES, labelOf } from './codes';
@@ -43,7 +43,7 @@ export interface ApplicationValidation {
   errors: Issue[];
   warnings: Issue[];
   /** Trimmed and normalized input with columns the chosen matters do not use removed. */
-  value: JointApplication;
+  value: Application;
   computed: {
     configVersion: string;
     /** Figures that are placeholders in the configuration used: for staff, never for applicants. */
@@ -54,10 +54,26 @@ export interface ApplicationValidation {
   };
 }
 
+/** The wizard's steps; validating one step reports only the issues on it. */
+export type ValidationStep = 'unit' | 'matters' | 'employees';
+
 export interface ValidateOptions {
   /** Today's date in China (todayInChina()); passed in so that results are reproducible. */
   today: IsoDate;
   configs?: readonly RuleConfig[];
+  step?: ValidationStep;
+}
+
+const STEP_OF_ROOT: Record<string, ValidationStep> = {
+  unit: 'unit',
+  matters: 'matters',
+  housingFundRelief: 'matters',
+  employees: 'employees',
+};
+
+/** The wizard step an issue's path belongs to. */
+export function stepOf(path: string): ValidationStep | undefined {
+  return STEP_OF_ROOT[/^[A-Za-z]+/.exec(path)?.[0] ?? ''];
 }
 
 /** Materials a 缓缴/降缴 applicant must bring (填表说明 7). */
@@ -86,18 +102,18 @@ function stableCode(type: string | undefined): string {
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** The normalized value where yup can produce one; malformed parts stay as they were (errors say why). */
-function castLeniently(input: unknown, context: object): JointApplication {
+function castLeniently(input: unknown, context: object): Application {
   let value: unknown = input;
   try {
     value = applicationSchema.cast(input, { context, assert: false, stripUnknown: true });
   } catch {
     // keep the raw input
   }
-  return (isObject(value) ? value : {}) as JointApplication;
+  return (isObject(value) ? value : {}) as Application;
 }
 
 export function validateApplication(input: unknown, options: ValidateOptions): ApplicationValidation {
-  const raw = (isObject(input) ? input : {}) as Partial<JointApplication>;
+  const raw = (isObject(input) ? input : {}) as Partial<Application>;
   const matters: MatterCode[] = Array.isArray(raw.matters) ? raw.matters : [];
   const rawDate = isObject(raw.unit) ? raw.unit.applicationDate : undefined;
   const applicationDate = typeof rawDate === 'string' && isRealDate(rawDate) ? rawDate : options.today;
@@ -130,18 +146,14 @@ export function validateApplication(input: unknown, options: ValidateOptions): A
   }
 
   let reliefMaterialsDueBy: IsoDate | undefined;
-  if (
-    fieldOk('unit.housingFundRelief') &&
-    value.unit?.housingFundRelief &&
-    value.unit.housingFundRelief !== 'none'
-  ) {
+  const relief = fieldOk('housingFundRelief') ? value.housingFundRelief : undefined;
+  if (relief === 'deferral' || relief === 'reduction') {
     reliefMaterialsDueBy = addMonths(applicationDate, config.deadlines.reliefMaterialsMonths);
+    const materials = RELIEF_MATERIALS.map((m, i) => `（${i + 1}）${m}`).join('；');
     warnings.push({
-      path: 'unit.housingFundRelief',
+      path: 'housingFundRelief',
       code: 'relief-materials',
-      message: `申请${value.unit.housingFundRelief === 'deferral' ? '缓缴' : '降缴'}的单位须在 ${formatFormDate(
-        reliefMaterialsDueBy,
-      )} 前将以下材料提交至公积金分中心：${RELIEF_MATERIALS.map((m, i) => `（${i + 1}）${m}`).join('；')}`,
+      message: `申请${relief === 'deferral' ? '缓缴' : '降缴'}的单位须在 ${formatFormDate(reliefMaterialsDueBy)} 前将以下材料提交至公积金分中心：${materials}`,
     });
   }
 
@@ -160,10 +172,12 @@ export function validateApplication(input: unknown, options: ValidateOptions): A
     }),
   );
 
+  const onStep = (issue: Issue) => !options.step || stepOf(issue.path) === options.step;
+  const stepErrors = errors.filter(onStep);
   return {
-    ok: errors.length === 0,
-    errors,
-    warnings,
+    ok: stepErrors.length === 0,
+    errors: stepErrors,
+    warnings: warnings.filter(onStep),
     value,
     computed: {
       configVersion: config.version,
@@ -286,24 +300,14 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
     );
   }
 
-  if (fieldOk('housingFundBase') && typeof row.housingFundBase === 'number') {
-    const base = housingFundBase(row.housingFundBase, config, ctx.countyCode);
+  if (fieldOk('housingFund') && row.housingFund) {
+    const { base: declaredBase, unitRatio, personalRatio } = row.housingFund;
+    const base = housingFundBase(declaredBase, config, ctx.countyCode);
     result.housingFundBase = base;
     noticeClamp(base, '月缴存基数', '住房公积金月缴存基数', (message) =>
-      warn('housingFundBase', 'fund-base-clamped', message),
+      warn('housingFund.base', 'fund-base-clamped', message),
     );
-    if (
-      fieldOk('housingFundUnitPercent') &&
-      fieldOk('housingFundPersonalPercent') &&
-      typeof row.housingFundUnitPercent === 'number' &&
-      typeof row.housingFundPersonalPercent === 'number'
-    ) {
-      result.housingFund = housingFundAmounts(
-        base.base,
-        row.housingFundUnitPercent,
-        row.housingFundPersonalPercent,
-      );
-    }
+    result.housingFund = housingFundAmounts(base.base, unitRatio, personalRatio);
   }
   return result;
 }

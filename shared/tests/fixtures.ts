@@ -1,5 +1,5 @@
 // Builders for valid test data; tests change one thing and look at what the user would be told.
-import type { EmployeeRow, JointApplication } from '../src/application';
+import type { EmployeeRow, Application } from '../src/application';
 import { idCheckChar } from '../src/idNumber';
 import { usccCheckChar } from '../src/uscc';
 
@@ -28,9 +28,7 @@ export function employee(overrides: Partial<EmployeeRow> = {}): EmployeeRow {
     insuredFrom: '2025-06',
     contract: { start: '2025-06-01', end: '2028-05-31' },
     insuranceTypes: ['pension', 'injury', 'unemployment', 'medical', 'maternity'],
-    housingFundBase: 5000,
-    housingFundUnitPercent: 12,
-    housingFundPersonalPercent: 12,
+    housingFund: { base: 5000, unitRatio: 12, personalRatio: 12 },
     occupation: '操作工',
     education: '61',
     workAddress: '江西省上饶市信州区某路1号',
@@ -38,7 +36,7 @@ export function employee(overrides: Partial<EmployeeRow> = {}): EmployeeRow {
   };
 }
 
-export function application(overrides: Partial<JointApplication> = {}): JointApplication {
+export function application(overrides: Partial<Application> = {}): Application {
   return {
     matters: ['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'],
     unit: {
@@ -49,8 +47,8 @@ export function application(overrides: Partial<JointApplication> = {}): JointApp
       address: '江西省上饶市信州区某路2号',
       countyCode: '361102',
       firstApplication: true,
-      housingFundRelief: 'none',
     },
+    housingFundRelief: 'none',
     employees: [employee()],
     ...overrides,
   };

@@ -59,9 +59,7 @@ describe('columns that depend on the chosen matters', () => {
     insuredFrom: undefined,
     contract: undefined,
     insuranceTypes: undefined,
-    housingFundBase: undefined,
-    housingFundUnitPercent: undefined,
-    housingFundPersonalPercent: undefined,
+    housingFund: undefined,
     occupation: undefined,
     education: undefined,
     workAddress: undefined,
@@ -89,7 +87,7 @@ describe('columns that depend on the chosen matters', () => {
   it('drops columns of matters not chosen from the submitted value', () => {
     const result = validate(application({ matters: ['employment'] }));
     expect(result.ok).toBe(true);
-    expect(result.value.employees[0]).not.toHaveProperty('housingFundBase');
+    expect(result.value.employees[0]).not.toHaveProperty('housingFund');
     expect(result.computed.employees[0].housingFund).toBeUndefined();
   });
 
@@ -105,11 +103,13 @@ describe('columns that depend on the chosen matters', () => {
 
   it('keeps housing fund ratios within 5%-12%', () => {
     const result = validate(
-      application({ employees: [employee({ housingFundUnitPercent: 4, housingFundPersonalPercent: 13 })] }),
+      application({
+        employees: [employee({ housingFund: { base: 5000, unitRatio: 4, personalRatio: 13 } })],
+      }),
     );
     expect(result.errors.map((e) => `${e.path} ${e.message}`)).toEqual([
-      'employees[0].housingFundUnitPercent 缴存比例应在 5%-12% 之间',
-      'employees[0].housingFundPersonalPercent 缴存比例应在 5%-12% 之间',
+      'employees[0].housingFund.unitRatio 缴存比例应在 5%-12% 之间',
+      'employees[0].housingFund.personalRatio 缴存比例应在 5%-12% 之间',
     ]);
   });
 
@@ -191,8 +191,12 @@ describe('rules across columns', () => {
   });
 
   it('computes the housing fund on the clamped base', () => {
-    const result = validate(application({ employees: [employee({ housingFundBase: 1000 })] }));
+    const low = employee({ housingFund: { base: 1000, unitRatio: 12, personalRatio: 12 } });
+    const result = validate(application({ employees: [low] }));
     expect(result.computed.employees[0].housingFund).toEqual({ unit: 208, personal: 208, total: 416 }); // 1730 × 12%
+    expect(result.warnings.map((w) => `${w.path} ${w.message}`)).toEqual([
+      'employees[0].housingFund.base 月缴存基数低于住房公积金月缴存基数下限，将按下限 1730 元申报',
+    ]);
   });
 
   it('warns about a USCC with a wrong check character but accepts it', () => {
@@ -230,7 +234,7 @@ describe('hires without a mainland ID (⑦港澳台 / ⑧外籍)', () => {
 describe('缓缴 / 降缴', () => {
   it('tells the unit the materials deadline one month after submitting', () => {
     const input = application();
-    input.unit.housingFundRelief = 'reduction';
+    input.housingFundRelief = 'reduction';
     const result = validate(input);
     expect(result.computed.reliefMaterialsDueBy).toBe('2025-07-10');
     expect(result.warnings[0].message).toMatch(
@@ -240,8 +244,8 @@ describe('缓缴 / 降缴', () => {
 
   it('is only possible together with the housing fund matter', () => {
     const input = application({ matters: ['employment'] });
-    input.unit.housingFundRelief = 'deferral';
-    expect(codes(validate(input).errors)).toEqual(['unit.housingFundRelief:needs-fund']);
+    input.housingFundRelief = 'deferral';
+    expect(codes(validate(input).errors)).toEqual(['housingFundRelief:needs-fund']);
   });
 });
 
@@ -252,5 +256,21 @@ describe('garbage in', () => {
       expect(result.ok).toBe(false);
       expect(result.errors.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('drafts in the wizard', () => {
+  it('keeps the server-issued row key through validation', () => {
+    const result = validate(application({ employees: [employee({ key: 'row-1' })] }));
+    expect(result.value.employees[0].key).toBe('row-1');
+  });
+
+  it('reports only the issues of the step being validated', () => {
+    const input = application({ employees: [employee({ name: '' })] });
+    input.unit.address = '';
+    const unitStep = validateApplication(input, { today: TODAY, step: 'unit' });
+    expect(codes(unitStep.errors)).toEqual(['unit.address:required']);
+    const mattersStep = validateApplication(input, { today: TODAY, step: 'matters' });
+    expect(mattersStep.ok).toBe(true);
   });
 });

@@ -1,0 +1,56 @@
+// Where each matter of a submitted application stands (domain.md §1: 受理 → 审核 → 办结 or 退回), with the
+// labels the client shows and the transitions the BFF allows.
+import type { CodeItem, MatterCode } from './codes';
+import { MATTERS } from './codes';
+import type { IsoDate } from './dates';
+import type { WorkingDayCalendar } from './workingDays';
+
+export type MatterStatus = 'pending' | 'accepted' | 'reviewing' | 'completed' | 'returned';
+
+export const MATTER_STATUSES: readonly CodeItem<MatterStatus>[] = [
+  { code: 'pending', label: '待推送' },
+  { code: 'accepted', label: '已受理' },
+  { code: 'reviewing', label: '审核中' },
+  { code: 'completed', label: '已办结' },
+  { code: 'returned', label: '已退回' },
+];
+
+const NEXT: Record<MatterStatus, readonly MatterStatus[]> = {
+  pending: ['accepted'],
+  // 即办 matters may finish or be returned straight after acceptance.
+  accepted: ['reviewing', 'completed', 'returned'],
+  reviewing: ['completed', 'returned'],
+  completed: [],
+  // The employer corrects the returned part and resubmits only that matter.
+  returned: ['pending'],
+};
+
+export function canTransition(from: MatterStatus, to: MatterStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export type OverallStatus = 'processing' | 'completed' | 'returned';
+
+export const OVERALL_STATUSES: readonly CodeItem<OverallStatus>[] = [
+  { code: 'processing', label: '办理中' },
+  { code: 'completed', label: '已办结' },
+  { code: 'returned', label: '部分退回' },
+];
+
+/** The application's status for the employer: any returned matter needs their action first. */
+export function overallStatus(statuses: readonly MatterStatus[]): OverallStatus {
+  if (statuses.includes('returned')) return 'returned';
+  if (statuses.length > 0 && statuses.every((status) => status === 'completed')) return 'completed';
+  return 'processing';
+}
+
+/** The due date of a matter accepted on `acceptedOn`, from its time limit (即办 or N 个工作日). */
+export function matterDueDate(
+  calendar: WorkingDayCalendar,
+  matter: MatterCode,
+  acceptedOn: IsoDate,
+): IsoDate {
+  const limit = MATTERS.find((item) => item.code === matter);
+  if (!limit) throw new RangeError(`未知事项：${matter}`);
+  return calendar.dueDate(acceptedOn, limit.workingDays);
+}
