@@ -1,0 +1,67 @@
+// Starting and stopping one stand-in on its own port, with the pieces every service shares.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type Koa from 'koa';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function listen(app: Koa, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  const server = http.createServer(app.callback());
+  // Agencies may hold a response open to simulate a timeout; keep-alive sockets must not keep stop() waiting.
+  server.keepAliveTimeout = 2000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Koa error handler: JSON errors with Chinese messages, never a stack trace. */
+export function jsonErrors(): Koa.Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 500;
+      ctx.status = status;
+      ctx.body = {
+        code: status === 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST',
+        message: status === 500 ? '服务内部错误' : ((error as Error).message ?? '请求错误'),
+      };
+      if (status === 500) console.error('mock: unhandled error', (error as Error).message);
+    }
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function maskIdNumber(idNumber: string): string {
+  if (idNumber.length < 8) return '*'.repeat(idNumber.length);
+  return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
+}
+
+export function maskName(name: string): string {
+  return name.length <= 1 ? name : `${name[0]}${'*'.repeat(name.length - 1)}`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
