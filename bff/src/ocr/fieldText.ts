@@ -1,0 +1,87 @@
+// Turns raw text read from a card (by any engine) into the form's values: codes for gender and
+// ethnicity, ISO dates, an ID number without stray characters.
+import { ETHNICITIES, isRealDate } from '@hiring/shared';
+import type { GenderCode } from './types';
+
+/** Chinese text without the spaces and stray marks OCR puts between characters. */
+export function cleanChinese(text: string): string {
+  return text.replace(/[\s\u3000]/g, '').replace(/[|_~`'"“”‘’,，.。:：;；!！?？\-—=+*^]/g, '');
+}
+
+/** Names are Chinese characters, with · between the parts of some minority names. */
+export function cleanName(text: string): string | null {
+  const name = cleanChinese(text).replace(/[^\u3400-\u9fff·]/g, '');
+  return name.length >= 2 ? name : null;
+}
+
+export function genderFromText(text: string): GenderCode | null {
+  const hasMale = text.includes('男');
+  const hasFemale = text.includes('女');
+  if (hasMale === hasFemale) return null;
+  return hasMale ? '1' : '2';
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** The card prints 汉, 蒙古 … without 族; cloud services sometimes add it. */
+const ETHNICITY_NAMES = ETHNICITIES.filter((item) => Number(item.code) <= 56).map((item) => ({
+  code: item.code,
+  name: item.label.replace(/族$/, ''),
+}));
+
+/**
+ * The GB 3304 code for an ethnicity as read. An exact name wins; otherwise a single closest name one
+ * character away (OCR confuses look-alike characters), and nothing when two names are equally close.
+ */
+export function ethnicityFromText(text: string): { code: string; exact: boolean } | null {
+  const cleaned = cleanChinese(text)
+    .replace(/[^\u3400-\u9fff]/g, '')
+    .replace(/族$/, '');
+  if (!cleaned) return null;
+  const exact = ETHNICITY_NAMES.find((item) => item.name === cleaned);
+  if (exact) return { code: exact.code, exact: true };
+  const scored = ETHNICITY_NAMES.map((item) => ({ ...item, distance: editDistance(cleaned, item.name) }))
+    .filter((item) => item.distance <= 1 && item.name.length > 1)
+    .sort((a, b) => a.distance - b.distance);
+  if (scored.length !== 1) return null;
+  return { code: scored[0].code, exact: false };
+}
+
+/** YYYY-MM-DD from the three numbers of the 出生 line, or null unless they form a real date. */
+export function birthDateFromParts(year: string, month: string, day: string): string | null {
+  if (!/^\d{4}$/.test(year) || !/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day)) return null;
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isRealDate(date) && Number(year) >= 1900 ? date : null;
+}
+
+/** Accepts 1990-01-02, 1990/1/2, 19900102 and 1990年1月2日. */
+export function birthDateFromText(text: string): string | null {
+  const compact = text.replace(/\s/g, '');
+  const eight = /^(\d{4})(\d{2})(\d{2})$/.exec(compact);
+  if (eight) return birthDateFromParts(eight[1], eight[2], eight[3]);
+  const parts = /(\d{4})\D+(\d{1,2})\D+(\d{1,2})/.exec(compact);
+  return parts ? birthDateFromParts(parts[1], parts[2], parts[3]) : null;
+}
+
+/** Only the characters an ID number can hold; a lower-case x becomes X. */
+export function cleanIdNumber(text: string): string | null {
+  const cleaned = text.toUpperCase().replace(/[^0-9X]/g, '');
+  return cleaned.length ? cleaned : null;
+}
+
+export function cleanAddress(text: string): string | null {
+  const address = cleanChinese(text);
+  return address.length >= 4 ? address : null;
+}

@@ -1,0 +1,237 @@
+// Finds the card in a photo and straightens it. A card is the largest bright region against the desk
+// behind it; its corners are the extreme points of that region along the two diagonals, which holds
+// for any tilt a hand-held shot has (well under 45°).
+import sharp from 'sharp';
+import { CARD_HEIGHT, CARD_WIDTH } from '../cardLayout';
+import { solveHomography, warpInto, type Point, type RawImage } from '../homography';
+
+const DETECT_WIDTH = 640;
+/** The card must cover at least this share of the photo to be read reliably. */
+const MIN_CARD_SHARE = 0.12;
+/** Width/height of the outline; a card is 1.585, allow for perspective and sloppy corners. */
+const MIN_ASPECT = 1.2;
+const MAX_ASPECT = 2.05;
+
+function otsuThreshold(pixels: Uint8Array): number {
+  const histogram = new Array<number>(256).fill(0);
+  for (const value of pixels) histogram[value]++;
+  const total = pixels.length;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) sumAll += i * histogram[i];
+  let sumBelow = 0;
+  let countBelow = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    countBelow += histogram[t];
+    if (countBelow === 0) continue;
+    const countAbove = total - countBelow;
+    if (countAbove === 0) break;
+    sumBelow += t * histogram[t];
+    const meanBelow = sumBelow / countBelow;
+    const meanAbove = (sumAll - sumBelow) / countAbove;
+    const between = countBelow * countAbove * (meanBelow - meanAbove) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
+
+/** Pixel indices of the largest 4-connected region of `mask`. */
+function largestRegion(mask: Uint8Array, width: number, height: number): number[] {
+  const seen = new Uint8Array(mask.length);
+  let largest: number[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < mask.length; start++) {
+    if (!mask[start] || seen[start]) continue;
+    const region: number[] = [];
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length) {
+      const i = stack.pop()!;
+      region.push(i);
+      const x = i % width;
+      const neighbours = [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width];
+      for (const n of neighbours) {
+        if (n < 0 || n >= mask.length || !mask[n] || seen[n]) continue;
+        seen[n] = 1;
+        stack.push(n);
+      }
+    }
+    if (region.length > largest.length) largest = region;
+  }
+  void height;
+  return largest;
+}
+
+interface Line {
+  /** Points satisfy y = a·x + b (horizontal edges) or x = a·y + b (vertical edges). */
+  a: number;
+  b: number;
+}
+
+function fitLine(points: { u: number; v: number }[]): Line | null {
+  if (points.length < 5) return null;
+  const n = points.length;
+  const su = points.reduce((s, p) => s + p.u, 0);
+  const sv = points.reduce((s, p) => s + p.v, 0);
+  const suu = points.reduce((s, p) => s + p.u * p.u, 0);
+  const suv = points.reduce((s, p) => s + p.u * p.v, 0);
+  const denominator = n * suu - su * su;
+  if (Math.abs(denominator) < 1e-9) return null;
+  const a = (n * suv - su * sv) / denominator;
+  return { a, b: (sv - a * su) / n };
+}
+
+/**
+ * The diagonal extremes land on the card's rounded corners, a little inside the true outline. Fitting
+ * a line to the middle of each edge and intersecting neighbouring edges recovers the sharp corners
+ * the layout is measured from.
+ */
+function refineCorners(rough: Point[], inRegion: Uint8Array, w: number, h: number): Point[] | null {
+  const [tl, tr, br, bl] = rough;
+  const at = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && inRegion[y * w + x] === 1;
+  const middle = (from: number, to: number) => {
+    const lo = Math.ceil(Math.min(from, to) + 0.2 * Math.abs(to - from));
+    const hi = Math.floor(Math.max(from, to) - 0.2 * Math.abs(to - from));
+    return { lo, hi };
+  };
+  const horizontalEdge = (left: Point, right: Point, downward: boolean) => {
+    const points: { u: number; v: number }[] = [];
+    const { lo, hi } = middle(left.x, right.x);
+    for (let x = lo; x <= hi; x++) {
+      const guess = Math.round(left.y + ((right.y - left.y) * (x - left.x)) / (right.x - left.x || 1));
+      // Walk from outside the card inwards until the first card pixel.
+      for (let step = -12; step <= 12; step++) {
+        const y = downward ? guess + step : guess - step;
+        if (at(x, y)) {
+          points.push({ u: x, v: y });
+          break;
+        }
+      }
+    }
+    return fitLine(points);
+  };
+  const verticalEdge = (top: Point, bottom: Point, rightward: boolean) => {
+    const points: { u: number; v: number }[] = [];
+    const { lo, hi } = middle(top.y, bottom.y);
+    for (let y = lo; y <= hi; y++) {
+      const guess = Math.round(top.x + ((bottom.x - top.x) * (y - top.y)) / (bottom.y - top.y || 1));
+      for (let step = -12; step <= 12; step++) {
+        const x = rightward ? guess + step : guess - step;
+        if (at(x, y)) {
+          points.push({ u: y, v: x });
+          break;
+        }
+      }
+    }
+    return fitLine(points);
+  };
+  const top = horizontalEdge(tl, tr, true);
+  const bottom = horizontalEdge(bl, br, false);
+  const left = verticalEdge(tl, bl, true);
+  const right = verticalEdge(tr, br, false);
+  if (!top || !bottom || !left || !right) return null;
+  // y = a1·x + b1 and x = a2·y + b2 meet at x = (a2·b1 + b2) / (1 − a1·a2).
+  const meet = (horizontal: Line, vertical: Line): Point => {
+    const x = (vertical.a * horizontal.b + vertical.b) / (1 - horizontal.a * vertical.a);
+    return { x, y: horizontal.a * x + horizontal.b };
+  };
+  const corners = [meet(top, left), meet(top, right), meet(bottom, right), meet(bottom, left)];
+  // A refinement that wanders far from the rough outline has fitted something else; keep the rough one.
+  const drift = Math.max(...corners.map((c, i) => Math.hypot(c.x - rough[i].x, c.y - rough[i].y)));
+  return drift < 0.08 * w ? corners : null;
+}
+
+export interface CardOutline {
+  /** Top-left, top-right, bottom-right, bottom-left, in photo pixels. */
+  corners: Point[];
+  /** Share of the photo the card covers. */
+  share: number;
+}
+
+/** Longest side the photo is decoded at; more only costs time, the text is large enough. */
+const MAX_PHOTO_SIDE = 2000;
+
+/** Decodes a photo once (upright per EXIF, RGB, bounded size) for locating and straightening. */
+export async function decodePhoto(photo: Buffer): Promise<RawImage> {
+  const { data, info } = await sharp(photo)
+    .rotate()
+    .resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true })
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
+}
+
+/** The card's outline in a photo, or null when nothing card-shaped stands out. */
+export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
+  const { data, info } = await sharp(photo.data, {
+    raw: { width: photo.width, height: photo.height, channels: photo.channels as 3 },
+  })
+    .resize({ width: DETECT_WIDTH })
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const w = info.width;
+  const h = info.height;
+  const threshold = otsuThreshold(data);
+  const mask = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) mask[i] = data[i] > threshold ? 1 : 0;
+  const region = largestRegion(mask, w, h);
+  const share = region.length / data.length;
+  if (share < MIN_CARD_SHARE) return null;
+
+  let tl = region[0];
+  let tr = region[0];
+  let br = region[0];
+  let bl = region[0];
+  const sum = (i: number) => (i % w) + Math.floor(i / w);
+  const diff = (i: number) => (i % w) - Math.floor(i / w);
+  for (const i of region) {
+    if (sum(i) < sum(tl)) tl = i;
+    if (sum(i) > sum(br)) br = i;
+    if (diff(i) > diff(tr)) tr = i;
+    if (diff(i) < diff(bl)) bl = i;
+  }
+  const rough = [tl, tr, br, bl].map((i) => ({ x: i % w, y: Math.floor(i / w) }));
+  const inRegion = new Uint8Array(data.length);
+  for (const i of region) inRegion[i] = 1;
+  const refined = refineCorners(rough, inRegion, w, h) ?? rough;
+  const scale = photo.width / w;
+  const corners = refined.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale }));
+
+  const top = Math.hypot(corners[1].x - corners[0].x, corners[1].y - corners[0].y);
+  const bottom = Math.hypot(corners[2].x - corners[3].x, corners[2].y - corners[3].y);
+  const left = Math.hypot(corners[3].x - corners[0].x, corners[3].y - corners[0].y);
+  const right = Math.hypot(corners[2].x - corners[1].x, corners[2].y - corners[1].y);
+  const aspect = (top + bottom) / (left + right);
+  if (aspect < MIN_ASPECT || aspect > MAX_ASPECT) return null;
+  return { corners, share };
+}
+
+/**
+ * The card cut out of the photo and straightened to the canonical frame times `scale`, as one grey
+ * channel. The blue channel is used because the card's printed labels and security pattern are blue:
+ * in that channel they fade into the background while the black values stay dark.
+ */
+export function straightenCard(photo: RawImage, outline: CardOutline, scale: number): RawImage {
+  const pixels = photo.width * photo.height;
+  const blue = new Uint8Array(pixels);
+  for (let i = 0; i < pixels; i++) blue[i] = photo.data[i * photo.channels + Math.min(2, photo.channels - 1)];
+  const source: RawImage = { data: blue, width: photo.width, height: photo.height, channels: 1 };
+  const width = Math.round(CARD_WIDTH * scale);
+  const height = Math.round(CARD_HEIGHT * scale);
+  const target: RawImage = { data: new Uint8Array(width * height).fill(255), width, height, channels: 1 };
+  const rect = [
+    { x: 0, y: 0 },
+    { x: width - 1, y: 0 },
+    { x: width - 1, y: height - 1 },
+    { x: 0, y: height - 1 },
+  ];
+  warpInto(source, target, solveHomography(rect, outline.corners));
+  return target;
+}
