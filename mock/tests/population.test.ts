@@ -16,8 +16,10 @@ describe('synthetic population', () => {
       expect(ETHNICITIES.some((e) => e.code === person.ethnicity)).toBe(true);
       expect(person.scenario).toBe(scenarioOf(person.idNumber));
     }
-    for (const unit of pop.units) expect(validateUscc(unit.uscc)).toEqual({ valid: true, checkDigitOk: true });
-    for (const unit of pop.legacyUnits) expect(validateUscc(unit.uscc)).toMatchObject({ valid: true, checkDigitOk: false });
+    for (const unit of pop.units)
+      expect(validateUscc(unit.uscc)).toEqual({ valid: true, checkDigitOk: true });
+    for (const unit of pop.legacyUnits)
+      expect(validateUscc(unit.uscc)).toMatchObject({ valid: true, checkDigitOk: false });
   });
 
   it('is deterministic for a seed and different for another', () => {

@@ -32,6 +32,20 @@ export async function listen(app: Koa, port: number, host = '127.0.0.1'): Promis
   };
 }
 
+// Framework errors (body parser, router) carry English messages; callers get a fixed Chinese one instead.
+const ERROR_CODES: Record<number, string> = {
+  400: 'INVALID_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  500: 'INTERNAL_ERROR',
+};
+const ERROR_MESSAGES: Record<number, string> = {
+  400: '请求体不是合法的 JSON 或表单',
+  413: '请求体过大',
+  415: '不支持的请求内容类型',
+  500: '服务内部错误',
+};
+
 /** Koa error handler: JSON errors with Chinese messages, never a stack trace. */
 export function jsonErrors(): Koa.Middleware {
   return async (ctx, next) => {
@@ -41,8 +55,8 @@ export function jsonErrors(): Koa.Middleware {
       const status = (error as { status?: number }).status ?? 500;
       ctx.status = status;
       ctx.body = {
-        code: status === 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST',
-        message: status === 500 ? '服务内部错误' : ((error as Error).message ?? '请求错误'),
+        code: ERROR_CODES[status] ?? 'BAD_REQUEST',
+        message: ERROR_MESSAGES[status] ?? '请求错误',
       };
       if (status === 500) console.error('mock: unhandled error', (error as Error).message);
     }

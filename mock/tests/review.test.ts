@@ -1,0 +1,149 @@
+import { population, verifySignature, type RunningMocks } from '../src/index';
+import {
+  caseBody,
+  DAY_MS,
+  get,
+  normalPeople,
+  post,
+  SECRET,
+  sleep,
+  startReceiver,
+  startTestMocks,
+  type Receiver,
+} from './helpers';
+
+describe('review within 3 working days and signed callbacks', () => {
+  let mocks: RunningMocks;
+  let receiver: Receiver;
+  beforeEach(async () => {
+    receiver = await startReceiver();
+    mocks = await startTestMocks({
+      callbackUrls: { hrss: receiver.url, medicalSecurity: receiver.url, housingFund: receiver.url },
+    });
+  });
+  afterEach(async () => {
+    await mocks.stop();
+    await receiver.close();
+  });
+
+  it('医保 accepts, goes to review, and decides within 3 scaled working days with signed, sequenced callbacks', async () => {
+    const sent = Date.now();
+    const { status, body } = await post(
+      `${mocks.urls.medicalSecurity}/cases`,
+      caseBody('medicalInsurance', normalPeople(2)),
+      {
+        'Idempotency-Key': 'yb-1',
+      },
+    );
+    expect(status).toBe(201);
+    expect(body.status).toBe('accepted');
+    expect(body.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const [reviewing, decided] = await receiver.waitFor(2, 3 * DAY_MS + 1000);
+    expect(reviewing.body).toMatchObject({
+      caseId: body.caseId,
+      status: 'reviewing',
+      sequence: 1,
+      idempotencyKey: 'yb-1',
+    });
+    expect(decided.body).toMatchObject({
+      caseId: body.caseId,
+      status: 'completed',
+      sequence: 2,
+      matter: 'medicalInsurance',
+    });
+    expect(decided.at - sent).toBeLessThanOrEqual(3 * DAY_MS + 150);
+    for (const callback of [reviewing, decided]) {
+      expect(
+        verifySignature(SECRET, callback.headers as Record<string, string>, callback.rawBody),
+      ).toMatchObject({ ok: true });
+    }
+    const view = await get(`${mocks.urls.medicalSecurity}/cases/${body.caseId}`);
+    expect(view.body).toMatchObject({ status: 'completed', sequence: 2, overdue: false });
+  });
+
+  it('公积金 returns a case with the automatic findings when nobody intervenes', async () => {
+    const unsealed = population().peopleWith('housingFundNotSealed', 1)[0];
+    const { body } = await post(`${mocks.urls.housingFund}/cases`, caseBody('housingFund', [unsealed]), {
+      'Idempotency-Key': 'gjj-1',
+    });
+    const [, decided] = await receiver.waitFor(2, 3 * DAY_MS + 1000);
+    expect(decided.body).toMatchObject({ caseId: body.caseId, status: 'returned' });
+    expect(decided.body.reasons).toEqual([
+      expect.objectContaining({ code: 'HOUSING_FUND_NOT_SEALED', employeeIndex: 0 }),
+    ]);
+  });
+
+  it('人社 also reports its instant decision by callback', async () => {
+    const { body } = await post(`${mocks.urls.hrss}/cases`, caseBody('employment', normalPeople(1)), {
+      'Idempotency-Key': 'rs-1',
+    });
+    const [callback] = await receiver.waitFor(1);
+    expect(callback.body).toMatchObject({ caseId: body.caseId, status: 'completed', sequence: 1 });
+  });
+
+  it('in manual mode nothing is decided until an operator approves or returns', async () => {
+    mocks.agencies.medicalSecurity.configure({ reviewMode: 'manual' });
+    const a = await post(
+      `${mocks.urls.medicalSecurity}/cases`,
+      caseBody('medicalInsurance', normalPeople(1)),
+      { 'Idempotency-Key': 'm-a' },
+    );
+    const b = await post(
+      `${mocks.urls.medicalSecurity}/cases`,
+      caseBody('medicalInsurance', normalPeople(1, 1)),
+      { 'Idempotency-Key': 'm-b' },
+    );
+    await sleep(3 * DAY_MS + 100);
+    expect(receiver.received.map((r) => r.body.status)).toEqual(['reviewing', 'reviewing']);
+    const overdue = await get(`${mocks.urls.medicalSecurity}/cases/${a.body.caseId}`);
+    expect(overdue.body).toMatchObject({ status: 'reviewing', overdue: true });
+
+    const approved = await post(`${mocks.urls.medicalSecurity}/_admin/cases/${a.body.caseId}/approve`, {});
+    expect(approved.body.status).toBe('completed');
+    const returned = await post(`${mocks.urls.medicalSecurity}/_admin/cases/${b.body.caseId}/return`, {
+      reasons: [{ code: 'MATERIAL_MISSING', message: '缺少劳动合同复印件', employeeIndex: 0 }],
+    });
+    expect(returned.body.reasons).toEqual([
+      { code: 'MATERIAL_MISSING', message: '缺少劳动合同复印件', employeeIndex: 0 },
+    ]);
+    const again = await post(`${mocks.urls.medicalSecurity}/_admin/cases/${a.body.caseId}/return`, {
+      reasons: [{ message: '晚了' }],
+    });
+    expect(again.status).toBe(409);
+    const noReason = await post(`${mocks.urls.medicalSecurity}/_admin/cases/${b.body.caseId}/return`, {});
+    expect(noReason.status).toBe(400);
+
+    const callbacks = await receiver.waitFor(4);
+    expect(
+      callbacks
+        .slice(2)
+        .map((c) => `${c.body.caseId}:${c.body.status}:${c.body.sequence}`)
+        .sort(),
+    ).toEqual([`${a.body.caseId}:completed:2`, `${b.body.caseId}:returned:2`].sort());
+  });
+
+  it('queues callbacks while no URL is configured and sends them once the bff registers its URL', async () => {
+    mocks.agencies.hrss.configure({ callbackUrl: undefined });
+    await post(`${mocks.urls.hrss}/cases`, caseBody('employment', normalPeople(1)), {
+      'Idempotency-Key': 'early',
+    });
+    await sleep(100);
+    expect(receiver.received).toHaveLength(0);
+    const config = await post(`${mocks.urls.hrss}/_admin/config`, { callbackUrl: receiver.url });
+    expect(config.body.callbackUrl).toBe(receiver.url);
+    const [callback] = await receiver.waitFor(1);
+    expect(callback.body.idempotencyKey).toBe('early');
+  });
+
+  it('retries a callback the receiver failed, signing each attempt afresh', async () => {
+    receiver.script.push(500, 503);
+    await post(`${mocks.urls.hrss}/cases`, caseBody('employment', normalPeople(1)), {
+      'Idempotency-Key': 'retry',
+    });
+    const attempts = await receiver.waitFor(3);
+    expect(new Set(attempts.map((a) => a.rawBody)).size).toBe(1);
+    expect(new Set(attempts.map((a) => a.headers['x-mock-nonce'])).size).toBe(3);
+    const log = await get(`${mocks.urls.hrss}/_admin/callbacks`);
+    expect(log.body.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 3 });
+  });
+});
