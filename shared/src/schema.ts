@@ -1,6 +1,7 @@
 // Field-by-field rules of the form as yup schemas, shared by the mini-program (as the user types) and the
-// BFF (on submit). Columns that depend on the chosen matters read them from the validation context:
-// `{ matters, config }`. Rules that compare fields or need computation live in validateApplication.ts.
+// BFF (on submit). Which columns are required depends on the chosen matters, so the schemas are built per
+// set of matters; the unit part and the ratio limits also read `{ matters, config }` from the validation
+// context. Rules that compare fields or need computation live in validateApplication.ts.
 import * as yup from 'yup';
 import type { Application, EmployeeRow, UnitPart } from './application';
 import { employeeFieldsFor } from './application';
@@ -57,17 +58,6 @@ const yuan = (label: string) =>
     .positive(`${label}应大于 0`)
     .test('fen', `${label}最多保留两位小数`, (value) => value === undefined || yuanToFen(value) !== null);
 
-/** A schema that is required when one of `matters` is chosen and is dropped otherwise. */
-function forMatter(field: keyof EmployeeRow, schema: yup.AnySchema, label: string): yup.Schema {
-  return yup
-    .mixed()
-    .when('$matters', ([matters]) =>
-      employeeFieldsFor(mattersIn(matters)).includes(field)
-        ? (schema.required(`请填写${label}`) as yup.Schema)
-        : yup.mixed().strip(),
-    );
-}
-
 function percentInRange(this: yup.TestContext, value: number | undefined): boolean | yup.ValidationError {
   if (value === undefined) return true;
   const config = (this.options.context as SchemaContext | undefined)?.config;
@@ -89,78 +79,110 @@ const percent = (label: string) =>
       (value) => value === undefined || yuanToFen(value) !== null,
     );
 
-export const employeeSchema = yup.object({
-  key: yup.string().optional(),
-  idType: yup.string().required('请选择证件类型').oneOf(codesOf(ID_TYPES), '证件类型不正确'),
-  idNumber: yup
-    .string()
-    .trim()
-    .required('请填写证件号码')
-    .test('document', '', function (value) {
-      const idType = this.parent.idType;
-      if (!codesOf(ID_TYPES).includes(idType)) return true;
-      if (checkDocumentNumber(idType, value).valid) return true;
-      return this.createError({
-        message: idType === 'resident' ? '身份证号码不正确，请核对出生日期和校验位' : '证件号码格式不正确',
-      });
-    }),
-  name: text('姓名', 50),
-  ethnicity: yup.string().required('请选择民族').oneOf(codesOf(ETHNICITIES), '民族代码不正确'),
-  gender: yup.string().required('请选择性别').oneOf(codesOf(GENDERS), '性别不正确'),
-  hukou: yup.string().required('请选择户口性质').oneOf(codesOf(HUKOU_TYPES), '户口性质代码应为 1-8'),
-  hukouAddress: text('户籍地址', 200),
-  phone: yup
-    .string()
-    .trim()
-    .required('请填写手机号码')
-    .test('mobile', '手机号码应为 11 位中国大陆手机号', (value) => isMainlandMobile(value)),
-  address: text('通讯地址', 200),
-  birthDate: yup
-    .string()
-    .optional()
-    .test('real-date', '出生日期不是有效日期', (value) => value === undefined || isRealDate(value)),
-  declaredWage: forMatter('declaredWage', yuan('申报工资'), '申报工资'),
-  insuredFrom: forMatter(
-    'insuredFrom',
-    yup.string().matches(/^\d{4}-(0[1-9]|1[0-2])$/, '本次参保时间格式应为 YYYY.MM'),
-    '本次参保时间',
-  ),
-  contract: yup.mixed().when('$matters', ([matters]) => {
-    const period = yup.object({
+/**
+ * The row schema for one set of matters. Built per set rather than with yup's `when`, which re-resolves
+ * and clones every conditional field of every row and made a 500-row check several times slower.
+ */
+function buildEmployeeSchema(matters: readonly MatterCode[]) {
+  const needed = new Set(employeeFieldsFor(matters));
+  /** Required when the chosen matters use the column, dropped from the value otherwise. */
+  const forMatter = (field: keyof EmployeeRow, schema: yup.AnySchema, label: string) =>
+    needed.has(field) ? (schema.required(`请填写${label}`) as yup.AnySchema) : yup.mixed().strip();
+  const contract = yup
+    .object({
       start: isoDate('劳动合同起始日期'),
       end: yup
         .string()
         .nullable()
         .defined('请填写劳动合同终止日期，无固定期限合同请选择“无固定期限”')
         .test('real-date', '劳动合同终止日期不是有效日期', (value) => value === null || isRealDate(value)),
-    });
-    return employeeFieldsFor(mattersIn(matters)).includes('contract')
-      ? period.default(undefined).required('请填写劳动合同起止时间')
-      : period.default(undefined).optional();
-  }),
-  insuranceTypes: forMatter(
-    'insuranceTypes',
-    yup
-      .array(yup.string().required().oneOf(codesOf(INSURANCE_TYPES), '险种不正确'))
-      .min(1, '请至少选择一个险种'),
-    '险种',
-  ),
-  housingFund: forMatter(
-    'housingFund',
-    yup
-      .object({
-        base: yuan('月缴存基数').required('请填写月缴存基数'),
-        unitRatio: percent('单位缴存比例').required('请填写单位缴存比例'),
-        personalRatio: percent('个人缴存比例').required('请填写个人缴存比例'),
-      })
-      .default(undefined),
-    '公积金缴存信息',
-  ),
-  occupation: forMatter('occupation', text('职业（工种）', 50), '职业（工种）'),
-  education: forMatter('education', yup.string().oneOf(codesOf(EDUCATION_LEVELS), '学历代码不正确'), '学历'),
-  workAddress: forMatter('workAddress', text('工作地址', 200), '工作地址'),
-  remarks: optionalText('备注', 500),
-});
+    })
+    .default(undefined);
+
+  return yup.object({
+    key: yup.string().optional(),
+    idType: yup.string().required('请选择证件类型').oneOf(codesOf(ID_TYPES), '证件类型不正确'),
+    idNumber: yup
+      .string()
+      .trim()
+      .required('请填写证件号码')
+      .test('document', '', function (value) {
+        const idType = this.parent.idType;
+        if (!codesOf(ID_TYPES).includes(idType)) return true;
+        if (checkDocumentNumber(idType, value).valid) return true;
+        return this.createError({
+          message: idType === 'resident' ? '身份证号码不正确，请核对出生日期和校验位' : '证件号码格式不正确',
+        });
+      }),
+    name: text('姓名', 50),
+    ethnicity: yup.string().required('请选择民族').oneOf(codesOf(ETHNICITIES), '民族代码不正确'),
+    gender: yup.string().required('请选择性别').oneOf(codesOf(GENDERS), '性别不正确'),
+    hukou: yup.string().required('请选择户口性质').oneOf(codesOf(HUKOU_TYPES), '户口性质代码应为 1-8'),
+    hukouAddress: text('户籍地址', 200),
+    phone: yup
+      .string()
+      .trim()
+      .required('请填写手机号码')
+      .test('mobile', '手机号码应为 11 位中国大陆手机号', (value) => isMainlandMobile(value)),
+    address: text('通讯地址', 200),
+    birthDate: yup
+      .string()
+      .optional()
+      .test('real-date', '出生日期不是有效日期', (value) => value === undefined || isRealDate(value)),
+    declaredWage: forMatter('declaredWage', yuan('申报工资'), '申报工资'),
+    insuredFrom: forMatter(
+      'insuredFrom',
+      yup.string().matches(/^\d{4}-(0[1-9]|1[0-2])$/, '本次参保时间格式应为 YYYY.MM'),
+      '本次参保时间',
+    ),
+    contract: needed.has('contract') ? contract.required('请填写劳动合同起止时间') : contract.optional(),
+    insuranceTypes: forMatter(
+      'insuranceTypes',
+      yup
+        .array(yup.string().required().oneOf(codesOf(INSURANCE_TYPES), '险种不正确'))
+        .min(1, '请至少选择一个险种'),
+      '险种',
+    ),
+    housingFund: forMatter(
+      'housingFund',
+      yup
+        .object({
+          base: yuan('月缴存基数').required('请填写月缴存基数'),
+          unitRatio: percent('单位缴存比例').required('请填写单位缴存比例'),
+          personalRatio: percent('个人缴存比例').required('请填写个人缴存比例'),
+        })
+        .default(undefined),
+      '公积金缴存信息',
+    ),
+    occupation: forMatter('occupation', text('职业（工种）', 50), '职业（工种）'),
+    education: forMatter(
+      'education',
+      yup.string().oneOf(codesOf(EDUCATION_LEVELS), '学历代码不正确'),
+      '学历',
+    ),
+    workAddress: forMatter('workAddress', text('工作地址', 200), '工作地址'),
+    remarks: optionalText('备注', 500),
+  });
+}
+
+type EmployeeSchema = ReturnType<typeof buildEmployeeSchema>;
+
+const MATTER_CODES = new Set<string>(codesOf(MATTERS));
+/** Unknown codes (reported by the matters field) are left out so that input cannot grow the caches. */
+const matterSetKey = (matters: readonly MatterCode[]) =>
+  [...new Set(matters.filter((m) => MATTER_CODES.has(m)))].sort().join(',');
+const employeeSchemas = new Map<string, EmployeeSchema>();
+
+/** The row schema for the chosen matters (cached: there are only 16 sets). */
+export function employeeSchemaFor(matters: readonly MatterCode[]): EmployeeSchema {
+  const key = matterSetKey(matters);
+  let schema = employeeSchemas.get(key);
+  if (!schema) {
+    schema = buildEmployeeSchema(matters);
+    employeeSchemas.set(key, schema);
+  }
+  return schema;
+}
 
 export const unitSchema = yup.object({
   name: text('单位名称', 100),
@@ -225,35 +247,52 @@ export const unitSchema = yup.object({
     .optional(),
 });
 
-export const applicationSchema = yup.object({
-  matters: yup
-    .array(yup.string().required().oneOf(codesOf(MATTERS), '办事项目不正确'))
-    .required('请选择办事项目')
-    .min(1, '请至少选择一个办事项目'),
-  unit: unitSchema,
-  employees: yup
-    .array(employeeSchema)
-    .required('请添加员工')
-    .min(1, '请至少添加一位员工')
-    .max(500, '一次最多申报 500 位员工'),
-  housingFundRelief: yup
-    .string()
-    .default('none')
-    .oneOf(['none', 'deferral', 'reduction'], '缓缴/降缴选项不正确')
-    .test('needs-fund', '只有办理公积金账户设立时才能申请缓缴或降缴', function (value) {
-      const matters = (this.options.context as SchemaContext | undefined)?.matters ?? [];
-      return value === 'none' || matters.includes('housingFund');
-    }),
-});
+function buildApplicationSchema(matters: readonly MatterCode[]) {
+  return yup.object({
+    matters: yup
+      .array(yup.string().required().oneOf(codesOf(MATTERS), '办事项目不正确'))
+      .required('请选择办事项目')
+      .min(1, '请至少选择一个办事项目'),
+    unit: unitSchema,
+    employees: yup
+      .array(employeeSchemaFor(matters))
+      .required('请添加员工')
+      .min(1, '请至少添加一位员工')
+      .max(500, '一次最多申报 500 位员工'),
+    housingFundRelief: yup
+      .string()
+      .default('none')
+      .oneOf(['none', 'deferral', 'reduction'], '缓缴/降缴选项不正确')
+      .test('needs-fund', '只有办理公积金账户设立时才能申请缓缴或降缴', function (value) {
+        const matters = (this.options.context as SchemaContext | undefined)?.matters ?? [];
+        return value === 'none' || matters.includes('housingFund');
+      }),
+  });
+}
+
+type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
+const applicationSchemas = new Map<string, ApplicationSchema>();
+
+/**
+ * The whole-form schema for the chosen matters. Validate with `{ context: { matters, config } }`: the
+ * unit part and the ratio limits read them from there.
+ */
+export function applicationSchemaFor(matters: readonly MatterCode[]): ApplicationSchema {
+  const key = matterSetKey(matters);
+  let schema = applicationSchemas.get(key);
+  if (!schema) {
+    schema = buildApplicationSchema(matters);
+    applicationSchemas.set(key, schema);
+  }
+  return schema;
+}
 
 // The public types are written out in application.ts; these checks keep the schemas from drifting away.
 type Assert<T extends true> = T;
 export type _UnitKeysMatch = Assert<
   keyof yup.InferType<typeof unitSchema> extends keyof UnitPart ? true : false
 >;
-export type _RowKeysMatch = Assert<
-  keyof EmployeeRow extends keyof yup.InferType<typeof employeeSchema> ? true : false
->;
+export type _RowKeysMatch = Assert<keyof EmployeeRow extends keyof EmployeeSchema['fields'] ? true : false>;
 export type _AppKeysMatch = Assert<
-  keyof Application extends keyof yup.InferType<typeof applicationSchema> ? true : false
+  keyof Application extends keyof ApplicationSchema['fields'] ? true : false
 >;

@@ -14,7 +14,7 @@ import { addDays, addMonths, formatFormDate, isRealDate, monthOf } from './dates
 import { checkDocumentNumber, documentTypesForHukou } from './documents';
 import type { RuleConfig } from './ruleConfig';
 import { DEFAULT_RULE_CONFIGS, placeholderFigures, resolveRuleConfig } from './ruleConfig';
-import { applicationSchema } from './schema';
+import { applicationSchemaFor } from './schema';
 import { validateUscc } from './uscc';
 
 export interface Issue {
@@ -102,10 +102,10 @@ function stableCode(type: string | undefined): string {
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** The normalized value where yup can produce one; malformed parts stay as they were (errors say why). */
-function castLeniently(input: unknown, context: object): Application {
+function castLeniently(input: unknown, context: { matters: readonly MatterCode[] }): Application {
   let value: unknown = input;
   try {
-    value = applicationSchema.cast(input, { context, assert: false, stripUnknown: true });
+    value = applicationSchemaFor(context.matters).cast(input, { context, assert: false, stripUnknown: true });
   } catch {
     // keep the raw input
   }
@@ -122,12 +122,17 @@ export function validateApplication(input: unknown, options: ValidateOptions): A
 
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
+  let value: Application;
   try {
-    applicationSchema.validateSync(input, { abortEarly: false, context, stripUnknown: true });
+    value = applicationSchemaFor(matters).validateSync(input, {
+      abortEarly: false,
+      context,
+      stripUnknown: true,
+    }) as Application;
   } catch (error) {
     errors.push(...collectSchemaErrors(error));
+    value = castLeniently(input, context);
   }
-  const value = castLeniently(input, context);
   const invalid = new Set(errors.map((issue) => issue.path));
   const fieldOk = (path: string) => !invalid.has(path) && ![...invalid].some((p) => p.startsWith(`${path}.`));
 
