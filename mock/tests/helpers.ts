@@ -12,6 +12,9 @@ import {
   type Unit,
 } from '../src/index';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON responses
+export type Json = Record<string, any>;
+
 export const SECRET = 'test-secret';
 export const DAY_MS = 200;
 
@@ -140,13 +143,13 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   return {
     status: response.status,
     headers: response.headers,
-    body: (await response.json()) as Record<string, any>,
+    body: (await response.json()) as Json,
   };
 }
 
 export async function get(url: string) {
   const response = await fetch(url);
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Json };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -77,7 +77,7 @@ export function createAgencyApp(service: AgencyService): Koa {
       ctx.body = { code: 'INVALID_REQUEST', message: error };
       return;
     }
-    if (fromPage(ctx)) return ctx.redirect('/');
+    if (fromPage(ctx)) return backToPage(ctx);
     ctx.body = service.faults;
   });
 
@@ -114,7 +114,7 @@ export function createAgencyApp(service: AgencyService): Koa {
       patch.workingDayMs = value;
     }
     service.configure(patch);
-    if (fromPage(ctx)) return ctx.redirect('/');
+    if (fromPage(ctx)) return backToPage(ctx);
     ctx.body = publicConfig(service);
   });
 
@@ -130,7 +130,7 @@ export function createAgencyApp(service: AgencyService): Koa {
   router.post('/_admin/cases/:caseId/approve', (ctx) => {
     const error = service.approve(ctx.params.caseId);
     if (error) return decisionError(ctx, error);
-    if (fromPage(ctx)) return ctx.redirect('/');
+    if (fromPage(ctx)) return backToPage(ctx);
     ctx.body = service.view(service.getCase(ctx.params.caseId)!);
   });
 
@@ -143,7 +143,7 @@ export function createAgencyApp(service: AgencyService): Koa {
       );
     const error = service.returnCase(ctx.params.caseId, reasons);
     if (error) return decisionError(ctx, error);
-    if (fromPage(ctx)) return ctx.redirect('/');
+    if (fromPage(ctx)) return backToPage(ctx);
     ctx.body = service.view(service.getCase(ctx.params.caseId)!);
   });
 
@@ -153,6 +153,12 @@ export function createAgencyApp(service: AgencyService): Koa {
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;
+}
+
+/** 303 so the browser follows the form post with a GET of the page. */
+function backToPage(ctx: Koa.Context): void {
+  ctx.redirect('/');
+  ctx.status = 303;
 }
 
 function publicConfig(service: AgencyService) {
