@@ -14,3 +14,4 @@ export * from './application';
 export * from './schema';
 export * from './validateApplication';
 export * from './matterStatus';
+export * from './formColumns';

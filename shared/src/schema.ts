@@ -18,7 +18,7 @@ import type { MatterCode } from './codes';
 import { isRealDate } from './dates';
 import { checkDocumentNumber } from './documents';
 import { parseIdNumber } from './idNumber';
-import { isMainlandMobile } from './phone';
+import { isMainlandMobile, normalizeMobile } from './phone';
 import type { RuleConfig } from './ruleConfig';
 import { validateUscc } from './uscc';
 import { yuanToFen } from './contributions';
@@ -31,6 +31,11 @@ export interface SchemaContext {
 function mattersIn(value: unknown): readonly MatterCode[] {
   return Array.isArray(value) ? value : [];
 }
+
+/** Stored as written by the system of record: no spaces, upper-case check character. */
+const normalizeDocumentNumber = (value: unknown) =>
+  typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : value;
+const normalizePhone = (value: unknown) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
 const codesOf = (list: readonly { code: string }[]) => list.map((item) => item.code);
 
@@ -104,7 +109,7 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
     idType: yup.string().required('请选择证件类型').oneOf(codesOf(ID_TYPES), '证件类型不正确'),
     idNumber: yup
       .string()
-      .trim()
+      .transform(normalizeDocumentNumber)
       .required('请填写证件号码')
       .test('document', '', function (value) {
         const idType = this.parent.idType;
@@ -121,7 +126,7 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
     hukouAddress: text('户籍地址', 200),
     phone: yup
       .string()
-      .trim()
+      .transform(normalizePhone)
       .required('请填写手机号码')
       .test('mobile', '手机号码应为 11 位中国大陆手机号', (value) => isMainlandMobile(value)),
     address: text('通讯地址', 200),
@@ -202,12 +207,12 @@ export const unitSchema = yup.object({
     name: text('单位经办人姓名', 50),
     idNumber: yup
       .string()
-      .trim()
+      .transform(normalizeDocumentNumber)
       .required('请填写单位经办人身份证号')
       .test('id', '单位经办人身份证号不正确', (value) => parseIdNumber(value) !== null),
     phone: yup
       .string()
-      .trim()
+      .transform(normalizePhone)
       .required('请填写单位经办人联系电话')
       .test('mobile', '联系电话应为 11 位中国大陆手机号', (value) => isMainlandMobile(value)),
   }),

@@ -274,3 +274,15 @@ describe('drafts in the wizard', () => {
     expect(mattersStep.ok).toBe(true);
   });
 });
+
+describe('normalized values', () => {
+  it('stores phone numbers and ID numbers the way agency systems expect them', () => {
+    const id = residentId('1990-01-01', '006');
+    expect(id.endsWith('X')).toBe(true);
+    const row = employee({ phone: '+86 139-0000-1111', idNumber: ` ${id.toLowerCase()} `, gender: '2' });
+    const result = validate(application({ employees: [row] }));
+    expect(result.errors).toEqual([]);
+    expect(result.value.employees[0].phone).toBe('13900001111');
+    expect(result.value.employees[0].idNumber).toBe(id);
+  });
+});

@@ -1,0 +1,76 @@
+import { rowFromFormCells, rowToFormCells } from '../src/formColumns';
+import { validateApplication } from '../src/validateApplication';
+import { TODAY, application, employee, residentId } from './fixtures';
+
+describe('importing rows in the paper form’s columns', () => {
+  const sheetRow = {
+    身份证号码: residentId('1995-03-15', '123'),
+    姓名: '张三',
+    民族: '汉',
+    性别: '男',
+    户口性质: '①',
+    户籍地址: '江西省上饶市信州区某路1号',
+    手机号码: '139 0000 1111',
+    通讯地址: '江西省上饶市信州区某路1号',
+    '申报工资(元/月)': '5,000',
+    本次参保时间: '2025.6',
+    劳动合同起止时间: '2025.06.01—2028.05.31',
+    险种: '养老、工伤、失业、职工基本医疗保险、生育',
+    月缴存基数: 5000,
+    单位缴存比例: '12%',
+    个人缴存比例: 0.12,
+    '职业（工种）': '操作工',
+    学历: '高中',
+    工作地址: '江西省上饶市信州区某路1号',
+  };
+
+  it('reads cells written the way people write them and the result passes validation', () => {
+    const { row, issues } = rowFromFormCells(sheetRow, 0);
+    expect(issues).toEqual([]);
+    expect(row).toMatchObject({
+      idType: 'resident',
+      ethnicity: '01',
+      gender: '1',
+      hukou: '1',
+      declaredWage: 5000,
+      insuredFrom: '2025-06',
+      contract: { start: '2025-06-01', end: '2028-05-31' },
+      insuranceTypes: ['pension', 'injury', 'unemployment', 'medical', 'maternity'],
+      housingFund: { base: 5000, unitRatio: 12, personalRatio: 12 },
+      education: '61',
+    });
+    const result = validateApplication(application({ employees: [row as never] }), { today: TODAY });
+    expect(result.errors).toEqual([]);
+  });
+
+  it('reports cells it cannot read instead of guessing, naming the row and column', () => {
+    // The form's own example writes 城镇 for 户口性质, which is none of the eight codes.
+    const { issues } = rowFromFormCells({ ...sheetRow, 户口性质: '城镇', 险种: '养老、商业险' }, 4);
+    expect(issues).toEqual([
+      { path: 'employees[4].hukou', code: 'unrecognized', message: '无法识别的户口性质：“城镇”' },
+      { path: 'employees[4].insuranceTypes', code: 'unrecognized', message: '无法识别的险种：“商业险”' },
+    ]);
+  });
+
+  it('lists headers that are not form columns', () => {
+    expect(rowFromFormCells({ ...sheetRow, 工号: 'A001' }, 0).unknownHeaders).toEqual(['工号']);
+  });
+
+  it('does not assume a resident ID for a foreign hire', () => {
+    expect(rowFromFormCells({ ...sheetRow, 户口性质: '⑧外籍' }, 0).row.idType).toBeUndefined();
+  });
+});
+
+describe('exporting rows', () => {
+  it('writes the form notation and reads back to the same row', () => {
+    const original = employee({ contract: { start: '2025-06-01', end: null }, remarks: '转入' });
+    const cells = rowToFormCells(original);
+    expect(cells).toMatchObject({
+      户口性质: '①市区非农业',
+      劳动合同起止时间: '2025.06.01—无固定期限',
+      本次参保时间: '2025.06',
+      单位缴存比例: '12%',
+    });
+    expect(rowFromFormCells(cells, 0).row).toEqual(original);
+  });
+});
