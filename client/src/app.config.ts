@@ -1,4 +1,26 @@
+// 首页 and 消息 stay in the main package; the wizard and the detail page are subpackages so the first
+// download stays small (see `npm run size`).
 export default defineAppConfig({
-  pages: ['pages/index/index'],
-  window: { navigationBarTitleText: '员工招聘一件事' },
+  pages: ['pages/index/index', 'pages/messages/index'],
+  subPackages: [
+    {
+      root: 'wizard',
+      pages: [
+        'unit/index',
+        'matters/index',
+        'employees/index',
+        'employee/index',
+        'review/index',
+        'receipt/index',
+      ],
+    },
+    { root: 'application', pages: ['detail/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '员工招聘一件事',
+    navigationBarBackgroundColor: '#1a5fb4',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f8',
+  },
+  permission: {},
 });

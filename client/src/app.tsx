@@ -1,4 +1,5 @@
 import type { PropsWithChildren } from 'react';
+import './app.css';
 
 function App({ children }: PropsWithChildren) {
   return children;

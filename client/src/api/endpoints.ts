@@ -15,10 +15,7 @@ import type {
   UnitLookup,
 } from './types';
 
-export type DraftPatch = Pick<DraftApplication, 'matters'> & {
-  unit?: DraftApplication['unit'];
-  housingFundRelief?: string;
-};
+export type DraftPatch = Pick<DraftApplication, 'matters' | 'unit' | 'housingFundRelief'>;
 
 export function endpoints(api: ApiClient) {
   return {

@@ -1,5 +1,5 @@
-// Response shapes of the bff (bff/API.md). The application itself is shared's JointApplication.
-import type { EmployeeRow, JointApplication, MatterCode, UnitPart } from '@hiring/shared';
+// Response shapes of the bff (bff/API.md). The application itself is shared's Application.
+import type { Application, EmployeeRow, HousingFundRelief, MatterCode, UnitPart } from '@hiring/shared';
 
 export interface Issue {
   path: string;
@@ -9,10 +9,12 @@ export interface Issue {
 
 export type DraftEmployee = Partial<EmployeeRow> & { key: string };
 
+/** shared's Application while it is being filled in: any part may be missing. */
 export interface DraftApplication {
   matters?: MatterCode[];
   unit?: Partial<UnitPart>;
   employees?: DraftEmployee[];
+  housingFundRelief?: HousingFundRelief;
 }
 
 export interface Draft {
@@ -104,4 +106,4 @@ export interface Session {
   account: { id: string; platform: string };
 }
 
-export type { JointApplication };
+export type { Application };

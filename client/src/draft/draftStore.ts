@@ -1,7 +1,7 @@
 // The wizard's copy of one draft. Edits apply locally at once, are kept on the device (so a reload or a
 // lost connection loses nothing) and are pushed to the bff after a short pause. A stale version (409)
 // stops syncing until the user picks which copy to keep.
-import type { EmployeeRow, MatterCode, UnitPart } from '@hiring/shared';
+import type { EmployeeRow, HousingFundRelief, MatterCode, UnitPart } from '@hiring/shared';
 import { ApiError, isNetworkError } from '../api/client';
 import type { Endpoints } from '../api/endpoints';
 import type { Draft, DraftApplication, DraftEmployee } from '../api/types';
@@ -31,7 +31,7 @@ export interface DraftState {
 interface StoredDraft {
   version: number;
   application: DraftApplication;
-  dirtyFields: ('unit' | 'matters')[];
+  dirtyFields: DraftField[];
   dirtyEmployees: string[];
   removedEmployees: string[];
 }
@@ -50,6 +50,10 @@ export interface DraftStoreDeps {
 
 const LOCAL_PREFIX = 'local-';
 
+/** The parts of a draft saved with PATCH /drafts/:id (employees have their own routes). */
+type DraftField = 'unit' | 'matters' | 'housingFundRelief';
+const DRAFT_FIELDS: readonly DraftField[] = ['unit', 'matters', 'housingFundRelief'];
+
 export function storageKey(id: string): string {
   return `hiring:draft:${id}`;
 }
@@ -67,7 +71,7 @@ let localCounter = 0;
 
 export class DraftStore {
   private state: DraftState;
-  private dirtyFields = new Set<'unit' | 'matters'>();
+  private dirtyFields = new Set<DraftField>();
   private dirtyEmployees = new Set<string>();
   private removedEmployees = new Set<string>();
   /** Local keys that the server has since renamed, so pages opened with the old key still find the row. */
@@ -156,6 +160,10 @@ export class DraftStore {
 
   setMatters(matters: MatterCode[]): void {
     this.edit({ ...this.state.application, matters }, () => this.dirtyFields.add('matters'));
+  }
+
+  setHousingFundRelief(housingFundRelief: HousingFundRelief): void {
+    this.edit({ ...this.state.application, housingFundRelief }, () => this.dirtyFields.add('housingFundRelief'));
   }
 
   addEmployee(employee: Partial<EmployeeRow>): string {
@@ -262,11 +270,8 @@ export class DraftStore {
     const app = this.state.application;
     if (this.dirtyFields.size > 0) {
       const fields = [...this.dirtyFields];
-      const sent = { unit: app.unit, matters: app.matters };
-      const patch = {
-        ...(fields.includes('unit') ? { unit: sent.unit } : {}),
-        ...(fields.includes('matters') ? { matters: sent.matters } : {}),
-      };
+      const sent = { unit: app.unit, matters: app.matters, housingFundRelief: app.housingFundRelief };
+      const patch = Object.fromEntries(fields.map((f) => [f, sent[f]]));
       const draft = await this.deps.api.patchDraft(id, this.state.version, patch);
       this.acceptVersion(draft);
       for (const f of fields) if (snapshot(this.state.application[f]) === snapshot(sent[f])) this.dirtyFields.delete(f);
@@ -376,8 +381,7 @@ export class DraftStore {
     if (!remote) return;
     const mine = this.state.application;
     const theirs = remote.application;
-    if (snapshot(mine.unit) !== snapshot(theirs.unit)) this.dirtyFields.add('unit');
-    if (snapshot(mine.matters) !== snapshot(theirs.matters)) this.dirtyFields.add('matters');
+    for (const f of DRAFT_FIELDS) if (snapshot(mine[f]) !== snapshot(theirs[f])) this.dirtyFields.add(f);
     const theirEmployees = new Map((theirs.employees ?? []).map((e) => [e.key, e]));
     let employees = mine.employees ?? [];
     employees = employees.map((e) => {

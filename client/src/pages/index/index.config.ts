@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '首页' });
+export default definePageConfig({ navigationBarTitleText: '员工招聘一件事', enablePullDownRefresh: true });

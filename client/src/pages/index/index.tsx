@@ -1,9 +1,129 @@
-import { View, Text } from '@tarojs/components';
+import { labelOf, MATTERS } from '@hiring/shared';
+import { View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import { ActionButton } from '../../components/ActionButton';
+import { Choice } from '../../components/fields';
+import { statusClass } from '../../components/MatterTimeline';
+import { PageShell } from '../../components/PageShell';
+import { useRemote } from '../../lib/useRemote';
+import { goApplication, goMessages, goWizard } from '../../routes';
+import { api, draftStore, forgetDraft, useLargeFont } from '../../services';
 
-export default function Index() {
+function day(iso: string): string {
+  return iso ? iso.slice(0, 10) : '';
+}
+
+export default function Home() {
+  const [largeFont, setLargeFont] = useLargeFont();
+  const [creating, setCreating] = useState(false);
+  const { data, error, loading, reload } = useRemote(
+    () => Promise.all([api.listDrafts(), api.listApplications(), api.listNotices()]),
+    [],
+  );
+  const [drafts, applications, notices] = data ?? [];
+
+  useDidShow(() => {
+    if (data) void reload();
+  });
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  async function create() {
+    setCreating(true);
+    try {
+      const draft = await api.createDraft({ matters: [], housingFundRelief: 'none' });
+      draftStore(draft.id).adopt(draft);
+      goWizard('unit', { id: draft.id });
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof Error ? e.message : '创建失败', icon: 'none' });
+    } finally {
+      setCreating(false);
+    }
+  }
+
+  async function removeDraft(id: string) {
+    const res = await Taro.showModal({ title: '删除草稿', content: '删除后无法恢复，确定删除吗？' });
+    if (!res.confirm) return;
+    await api.deleteDraft(id).catch(() => undefined);
+    forgetDraft(id);
+    void reload();
+  }
+
   return (
-    <View>
-      <Text>首页</Text>
-    </View>
+    <PageShell testId="home">
+      <View className="hero">
+        <View className="hero__title">员工招聘一件事</View>
+        <View className="hero__sub">一次填报，同时办理就业登记、社保医保参保和公积金开户</View>
+        <ActionButton id="new-application" loading={creating} onClick={() => void create()}>
+          新建申请
+        </ActionButton>
+      </View>
+
+      <View className="card">
+        <View className="row row--between">
+          <View className="card__title">消息</View>
+          <ActionButton id="open-messages" kind="link" onClick={goMessages}>
+            {notices?.unread ? `${notices.unread} 条未读 ›` : '查看 ›'}
+          </ActionButton>
+        </View>
+      </View>
+
+      {error ? (
+        <View className="notice notice--error" data-testid="home-error">
+          {error}
+          <ActionButton id="home-retry" kind="link" onClick={() => void reload()}>
+            重试
+          </ActionButton>
+        </View>
+      ) : null}
+      {loading && !data ? <View className="loading">正在加载…</View> : null}
+
+      <View className="card" data-testid="draft-list">
+        <View className="card__title">我的草稿</View>
+        {drafts && drafts.items.length === 0 ? <View className="empty">暂无草稿</View> : null}
+        {drafts?.items.map((d, i) => (
+          <View className="list-item" key={d.id} data-testid={`draft-${i}`}>
+            <View className="list-item__main" onClick={() => goWizard('unit', { id: d.id })}>
+              <View className="list-item__title">{d.unitName || '未填写单位'}</View>
+              <View className="list-item__sub">
+                {d.employeeCount} 位员工 · {d.matters.map((m) => labelOf(MATTERS, m)).join('、') || '未选事项'} · {day(d.updatedAt)} 保存
+              </View>
+            </View>
+            <View className="list-item__actions">
+              <ActionButton id={`draft-${i}-continue`} kind="link" onClick={() => goWizard('unit', { id: d.id })}>
+                继续填写
+              </ActionButton>
+              <ActionButton id={`draft-${i}-remove`} kind="link" onClick={() => void removeDraft(d.id)}>
+                删除
+              </ActionButton>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <View className="card" data-testid="application-list">
+        <View className="card__title">我的申请</View>
+        {applications && applications.items.length === 0 ? <View className="empty">暂无已提交的申请</View> : null}
+        {applications?.items.map((a, i) => (
+          <View className="list-item" key={a.id} data-testid={`application-${i}`} onClick={() => goApplication(a.id)}>
+            <View className="list-item__main">
+              <View className="list-item__title">{a.unitName}</View>
+              <View className="list-item__sub">
+                {a.code} · {a.employeeCount} 位员工 · {day(a.submittedAt)} 提交
+              </View>
+            </View>
+            <View className={statusClass(a.status)} data-testid={`application-${i}-status`}>
+              {a.statusLabel}
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <View className="card">
+        <Choice id="large-font" label="大字模式" checked={largeFont} onChange={setLargeFont} description="放大页面文字，便于阅读" />
+      </View>
+    </PageShell>
   );
 }

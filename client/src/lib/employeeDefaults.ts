@@ -1,0 +1,57 @@
+// Helpers for adding hires: the job columns that can be copied from the previous hire, and OCR results
+// turned into form values.
+import { ETHNICITIES, parseIdNumber, type EmployeeRow } from '@hiring/shared';
+import type { DraftEmployee, OcrResult } from '../api/types';
+
+/** Columns describing the job rather than the person; the same for hires who join together. */
+export const JOB_FIELDS = [
+  'declaredWage',
+  'insuredFrom',
+  'contract',
+  'insuranceTypes',
+  'housingFund',
+  'occupation',
+  'education',
+  'workAddress',
+] as const satisfies readonly (keyof EmployeeRow)[];
+
+export function copyJobFields(from: DraftEmployee | undefined): Partial<EmployeeRow> {
+  const row: Partial<EmployeeRow> = { idType: 'resident' };
+  if (!from) return row;
+  for (const field of JOB_FIELDS) {
+    if (from[field] !== undefined) (row as Record<string, unknown>)[field] = JSON.parse(JSON.stringify(from[field]));
+  }
+  return row;
+}
+
+/** OCR gives 民族 as a name ("汉"); the form wants the GB 3304 code. */
+export function ethnicityCode(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const trimmed = name.replace(/族$/, '');
+  return (
+    ETHNICITIES.find((e) => e.code === name)?.code ??
+    ETHNICITIES.find((e) => e.label === `${trimmed}族` || e.label === trimmed)?.code
+  );
+}
+
+export function genderCode(value: string | undefined): '1' | '2' | undefined {
+  if (value === '1' || value === '男') return '1';
+  if (value === '2' || value === '女') return '2';
+  return undefined;
+}
+
+/** Fields recognised from an ID card photo, as a patch for the row. */
+export function fromOcr(ocr: OcrResult): Partial<EmployeeRow> {
+  const patch: Partial<EmployeeRow> = { idType: 'resident' };
+  if (ocr.idNumber) patch.idNumber = ocr.idNumber.toUpperCase();
+  if (ocr.name) patch.name = ocr.name;
+  const ethnicity = ethnicityCode(ocr.ethnicity);
+  if (ethnicity) patch.ethnicity = ethnicity;
+  const gender = genderCode(ocr.gender) ?? (ocr.idNumber ? parseIdNumber(ocr.idNumber)?.gender : undefined);
+  if (gender) patch.gender = gender;
+  if (ocr.address) patch.hukouAddress = ocr.address;
+  return patch;
+}
+
+/** Confidence below this is pointed out to the user before they accept the value. */
+export const LOW_CONFIDENCE = 0.85;

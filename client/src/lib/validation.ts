@@ -1,0 +1,50 @@
+// Live validation on the device with the same rules the bff applies (@hiring/shared).
+import { describePath, todayInChina, validateApplication, type ApplicationValidation, type Issue } from '@hiring/shared';
+import { useMemo } from 'react';
+import type { DraftApplication } from '../api/types';
+
+export type { Issue };
+
+/** Fills what a half-finished draft lacks so the validator reports missing fields rather than a missing object. */
+function complete(app: DraftApplication): unknown {
+  return {
+    matters: app.matters ?? [],
+    unit: app.unit ?? {},
+    employees: (app.employees ?? []).map(({ key: _key, ...row }) => row),
+    housingFundRelief: app.housingFundRelief ?? 'none',
+  };
+}
+
+export function validateDraft(app: DraftApplication, today: string = todayInChina()): ApplicationValidation {
+  return validateApplication(complete(app), { today });
+}
+
+export function useValidation(app: DraftApplication | undefined): ApplicationValidation | undefined {
+  return useMemo(() => (app ? validateDraft(app) : undefined), [app]);
+}
+
+/** First message for exactly this path (or a sub-path such as contract.start under contract). */
+export function messageAt(issues: readonly Issue[] | undefined, path: string): string | undefined {
+  return issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))?.message;
+}
+
+export function issuesUnder(issues: readonly Issue[] | undefined, prefix: string): Issue[] {
+  return (issues ?? []).filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`) || i.path.startsWith(`${prefix}[`));
+}
+
+export { describePath };
+
+/** Where an issue is fixed: the wizard page and the field id on it. */
+export function locateIssue(path: string): { page: 'unit' | 'matters' | 'employee' | 'employees'; index?: number; fieldId: string } {
+  if (path.startsWith('unit.')) return { page: 'unit', fieldId: fieldIdFor(path) };
+  if (path === 'matters' || path.startsWith('housingFundRelief')) return { page: 'matters', fieldId: fieldIdFor(path) };
+  const row = /^employees\[(\d+)\]\.?(.*)$/.exec(path);
+  if (row && row[2]) return { page: 'employee', index: Number(row[1]), fieldId: fieldIdFor(row[2]) };
+  if (row) return { page: 'employees', index: Number(row[1]), fieldId: `employee-${row[1]}` };
+  return { page: 'employees', fieldId: 'employees' };
+}
+
+/** DOM id of the input for a validator path: "unit.operator.phone" → "unit-operator-phone". */
+export function fieldIdFor(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
+}

@@ -1,0 +1,58 @@
+// Page paths in one place; the wizard and the application detail are subpackages (see app.config.ts).
+import Taro from '@tarojs/taro';
+
+export type WizardStep = 'unit' | 'matters' | 'employees' | 'employee' | 'review';
+
+export const WIZARD_STEPS: readonly { step: WizardStep; title: string }[] = [
+  { step: 'unit', title: '单位信息' },
+  { step: 'matters', title: '办理事项' },
+  { step: 'employees', title: '新员工' },
+  { step: 'employee', title: '员工信息' },
+  { step: 'review', title: '核对提交' },
+];
+
+function query(params: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+export function wizardUrl(step: WizardStep, params: Record<string, string | number | undefined>): string {
+  return `/wizard/${step}/index${query(params)}`;
+}
+
+export function goWizard(step: WizardStep, params: Record<string, string | number | undefined>, replace = false): void {
+  const url = wizardUrl(step, params);
+  if (replace) void Taro.redirectTo({ url });
+  else void Taro.navigateTo({ url });
+}
+
+export function goReceipt(applicationId: string): void {
+  void Taro.redirectTo({ url: `/wizard/receipt/index${query({ id: applicationId })}` });
+}
+
+export function goApplication(applicationId: string): void {
+  void Taro.navigateTo({ url: `/application/detail/index${query({ id: applicationId })}` });
+}
+
+export function goMessages(): void {
+  void Taro.navigateTo({ url: '/pages/messages/index' });
+}
+
+export function goHome(): void {
+  void Taro.reLaunch({ url: '/pages/index/index' });
+}
+
+/** Brings a field into view after navigating to it from the review list. */
+export function scrollToField(fieldId: string): void {
+  setTimeout(() => {
+    if (process.env.TARO_ENV === 'h5') {
+      const el = document.getElementById(`field-${fieldId}`) ?? document.getElementById(fieldId);
+      el?.scrollIntoView({ block: 'center' });
+      (document.getElementById(fieldId) as HTMLInputElement | null)?.focus?.();
+      return;
+    }
+    void Taro.pageScrollTo({ selector: `#field-${fieldId}`, duration: 200 });
+  }, 300);
+}

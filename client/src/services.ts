@@ -1,0 +1,104 @@
+// App-wide singletons: the session, the bff endpoints and one DraftStore per open draft.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { ApiClient } from './api/client';
+import { endpoints } from './api/endpoints';
+import type { Session } from './api/types';
+import { DraftStore, type DraftState } from './draft/draftStore';
+import { platform } from './platform';
+
+const TOKEN_KEY = 'hiring:session';
+
+let session: Session | undefined = platform().storage.get<Session>(TOKEN_KEY);
+
+const client = new ApiClient({
+  baseUrl: API_BASE,
+  platform: platform(),
+  getToken: () => session?.token,
+  onUnauthorized: () => {
+    session = undefined;
+    platform().storage.remove(TOKEN_KEY);
+  },
+});
+
+export const api = endpoints(client);
+
+function sessionValid(s: Session | undefined): s is Session {
+  return !!s && (!s.expiresAt || Date.parse(s.expiresAt) > Date.now() + 60_000);
+}
+
+let loggingIn: Promise<Session> | undefined;
+
+/** Logs in once per session: the platform's code on WeChat/Alipay, the bff's dev login on H5. */
+export function ensureLoggedIn(): Promise<Session> {
+  if (sessionValid(session)) return Promise.resolve(session);
+  loggingIn ??= (async () => {
+    const p = platform();
+    const code = await p.loginCode();
+    const s = code && p.name !== 'h5' ? await api.login(p.name, code) : await api.devLogin('H5 用户');
+    session = s;
+    p.storage.set(TOKEN_KEY, s);
+    return s;
+  })().finally(() => {
+    loggingIn = undefined;
+  });
+  return loggingIn;
+}
+
+const stores = new Map<string, DraftStore>();
+
+export function draftStore(id: string): DraftStore {
+  let store = stores.get(id);
+  if (!store) {
+    const p = platform();
+    store = new DraftStore(id, { api, storage: p.storage, onOnline: (l) => p.onOnline(l) });
+    stores.set(id, store);
+  }
+  return store;
+}
+
+export function forgetDraft(id: string): void {
+  stores.get(id)?.discard();
+  stores.delete(id);
+}
+
+/** The draft for a wizard page: loads it once (from the device copy or the bff) and re-renders on change. */
+export function useDraft(id: string | undefined): { store: DraftStore | undefined; state: DraftState | undefined; loadError?: string } {
+  const store = id ? draftStore(id) : undefined;
+  const [loadError, setLoadError] = useState<string>();
+  const state = useSyncExternalStore(
+    store?.subscribe ?? noopSubscribe,
+    store?.getState ?? noState,
+  );
+  useEffect(() => {
+    if (!store || store.getState().loaded) return;
+    ensureLoggedIn()
+      .then(() => store.load())
+      .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : '加载失败'));
+  }, [store]);
+  return { store, state, loadError };
+}
+
+const noopSubscribe = () => () => undefined;
+const noState = () => undefined;
+
+const FONT_KEY = 'hiring:largeFont';
+let largeFont = platform().storage.get<boolean>(FONT_KEY) ?? false;
+const fontListeners = new Set<() => void>();
+
+export function useLargeFont(): [boolean, (on: boolean) => void] {
+  const value = useSyncExternalStore(
+    (l) => {
+      fontListeners.add(l);
+      return () => fontListeners.delete(l);
+    },
+    () => largeFont,
+  );
+  return [
+    value,
+    (on) => {
+      largeFont = on;
+      platform().storage.set(FONT_KEY, on);
+      fontListeners.forEach((l) => l());
+    },
+  ];
+}

@@ -1,0 +1,92 @@
+import { ETHNICITIES, GENDERS, labelOf, maskDocumentNumber, type EmployeeRow } from '@hiring/shared';
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { ApiError, isNetworkError } from '../../api/client';
+import type { OcrResult } from '../../api/types';
+import { ActionButton } from '../../components/ActionButton';
+import { fromOcr, LOW_CONFIDENCE } from '../../lib/employeeDefaults';
+import { platform } from '../../platform';
+import { api } from '../../services';
+
+type Phase = { kind: 'idle' } | { kind: 'busy' } | { kind: 'review'; ocr: OcrResult } | { kind: 'error'; message: string };
+
+const FIELDS: { key: keyof OcrResult; label: string; show: (o: OcrResult) => string | undefined }[] = [
+  { key: 'name', label: '姓名', show: (o) => o.name },
+  { key: 'idNumber', label: '公民身份号码', show: (o) => (o.idNumber ? maskDocumentNumber(o.idNumber) : undefined) },
+  { key: 'gender', label: '性别', show: (o) => (o.gender ? (labelOf(GENDERS, o.gender) ?? o.gender) : undefined) },
+  { key: 'ethnicity', label: '民族', show: (o) => (o.ethnicity ? (labelOf(ETHNICITIES, o.ethnicity) ?? o.ethnicity) : undefined) },
+  { key: 'address', label: '住址', show: (o) => o.address },
+];
+
+/** Photo of the ID card → recognised fields shown for confirmation → copied into the row. */
+export function IdCardCapture({ highlight, onAccept }: { highlight: boolean; onAccept: (patch: Partial<EmployeeRow>) => void }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+
+  async function capture() {
+    const image = await platform().pickImage();
+    if (!image) return;
+    if (image.size && image.size > 4 * 1024 * 1024) {
+      setPhase({ kind: 'error', message: '照片超过 4 MB，请重新拍摄' });
+      return;
+    }
+    setPhase({ kind: 'busy' });
+    try {
+      setPhase({ kind: 'review', ocr: await api.recognizeIdCard(image) });
+    } catch (e) {
+      const message = isNetworkError(e)
+        ? '网络不可用，无法识别，请手动填写'
+        : e instanceof ApiError
+          ? `${e.message}，可重新拍摄或手动填写`
+          : '识别失败，可重新拍摄或手动填写';
+      setPhase({ kind: 'error', message });
+    }
+  }
+
+  return (
+    <View className={`card ocr${highlight ? ' ocr--highlight' : ''}`} data-testid="ocr-card">
+      <View className="card__title">拍摄身份证人像面，自动识别</View>
+      {phase.kind === 'review' ? (
+        <View data-testid="ocr-result">
+          <View className="notice">请核对识别结果，确认无误后使用；标“请核对”的项识别把握不大。</View>
+          {FIELDS.map((f) => {
+            const value = f.show(phase.ocr);
+            const low = (phase.ocr.confidence?.[f.key] ?? 1) < LOW_CONFIDENCE;
+            return (
+              <View className="ocr__row" key={f.key}>
+                <View className="ocr__label">{f.label}</View>
+                <View className="ocr__value">{value ?? '未识别'}</View>
+                {low && value ? <View className="badge badge--warning">请核对</View> : null}
+              </View>
+            );
+          })}
+          <View className="row">
+            <ActionButton
+              id="ocr-accept"
+              onClick={() => {
+                onAccept(fromOcr(phase.ocr));
+                setPhase({ kind: 'idle' });
+              }}
+            >
+              使用识别结果
+            </ActionButton>
+            <ActionButton id="ocr-retake" kind="secondary" onClick={() => void capture()}>
+              重新拍摄
+            </ActionButton>
+          </View>
+        </View>
+      ) : (
+        <>
+          <ActionButton id="ocr-capture" loading={phase.kind === 'busy'} onClick={() => void capture()}>
+            拍摄身份证
+          </ActionButton>
+          {phase.kind === 'error' ? (
+            <View className="notice notice--error" data-testid="ocr-error">
+              {phase.message}
+            </View>
+          ) : null}
+          <View className="field__hint">也可以直接在下方手动填写。</View>
+        </>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,119 @@
+import { FORM_CHECKBOXES, MATTERS, RELIEF_MATERIALS, type MatterCode } from '@hiring/shared';
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { ActionButton } from '../../components/ActionButton';
+import { Choice, ChoiceGroup } from '../../components/fields';
+import { WizardFrame } from '../../components/WizardFrame';
+import { issuesUnder, messageAt, useValidation } from '../../lib/validation';
+import { goWizard, scrollToField } from '../../routes';
+import { useDraft } from '../../services';
+
+/** Plain words for what each checkbox gets the employer, per matter. */
+const EXPLANATIONS: Record<MatterCode, string> = {
+  employment: '向人社部门登记新招用的员工（就业登记）。',
+  socialInsurance: '为员工办理养老、工伤、失业保险参保，并申报社会保险费。',
+  medicalInsurance: '为员工办理职工基本医疗保险（含生育保险等）参保登记。',
+  housingFund: '为员工设立住房公积金个人账户，按比例缴存。',
+};
+
+function timeLimit(code: MatterCode): string {
+  const days = MATTERS.find((m) => m.code === code)?.workingDays ?? 0;
+  return days === 0 ? '即办' : `${days} 个工作日内办结`;
+}
+
+export default function MattersStep() {
+  const { params } = useRouter();
+  const id = params.id;
+  const { store, state, loadError } = useDraft(id);
+  const validation = useValidation(state?.application);
+  const [showAll, setShowAll] = useState(false);
+  const matters = state?.application.matters ?? [];
+  const relief = state?.application.housingFundRelief ?? 'none';
+
+  useEffect(() => {
+    if (params.focus && state?.loaded) scrollToField(params.focus);
+  }, [params.focus, state?.loaded]);
+
+  function toggle(codes: readonly MatterCode[], on: boolean) {
+    const rest = matters.filter((m) => !codes.includes(m));
+    store?.setMatters(on ? [...rest, ...codes] : rest);
+    if (!on && codes.includes('housingFund') && relief !== 'none') store?.setHousingFundRelief('none');
+  }
+
+  const errors = [...issuesUnder(validation?.errors, 'matters'), ...issuesUnder(validation?.errors, 'housingFundRelief')];
+
+  function next() {
+    if (errors.length > 0) {
+      setShowAll(true);
+      return;
+    }
+    void store?.sync();
+    goWizard('employees', { id });
+  }
+
+  return (
+    <WizardFrame
+      step="matters"
+      title="② 办理事项"
+      store={store}
+      state={state}
+      loadError={loadError}
+      footer={
+        <View className="row">
+          <ActionButton id="wizard-prev" kind="secondary" onClick={() => goWizard('unit', { id }, true)}>
+            上一步
+          </ActionButton>
+          <ActionButton id="wizard-next" onClick={next}>
+            下一步：新员工
+          </ActionButton>
+        </View>
+      }
+    >
+      <View className="card">
+        <ChoiceGroup id="matters" label="请勾选本次要一并办理的事项（可多选）" error={showAll || matters.length ? messageAt(errors, 'matters') : undefined}>
+          {FORM_CHECKBOXES.map((box, i) => {
+            const checked = box.matters.every((m) => matters.includes(m));
+            return (
+              <Choice
+                key={box.label}
+                id={`matter-${i + 1}`}
+                label={box.label}
+                checked={checked}
+                onChange={(on) => toggle(box.matters, on)}
+                description={
+                  <>
+                    {box.matters.map((m) => (
+                      <View key={m} className="matter-explain">
+                        {MATTERS.find((x) => x.code === m)?.label}（{MATTERS.find((x) => x.code === m)?.agencyLabel}，{timeLimit(m)}）：
+                        {EXPLANATIONS[m]}
+                      </View>
+                    ))}
+                  </>
+                }
+              />
+            );
+          })}
+        </ChoiceGroup>
+      </View>
+
+      {matters.includes('housingFund') ? (
+        <View className="card">
+          <ChoiceGroup id="housingFundRelief" label="住房公积金缓缴/降低缴存比例" error={messageAt(errors, 'housingFundRelief')}>
+            <Choice id="relief-none" radio name="relief" label="不申请" checked={relief === 'none'} onChange={() => store?.setHousingFundRelief('none')} />
+            <Choice id="relief-deferral" radio name="relief" label="申请缓缴" checked={relief === 'deferral'} onChange={() => store?.setHousingFundRelief('deferral')} />
+            <Choice id="relief-reduction" radio name="relief" label="申请降低缴存比例" checked={relief === 'reduction'} onChange={() => store?.setHousingFundRelief('reduction')} />
+          </ChoiceGroup>
+          {relief !== 'none' ? (
+            <View className="notice notice--warning" data-testid="relief-materials">
+              须在规定期限内将以下材料提交至公积金分中心：
+              {RELIEF_MATERIALS.map((m, i) => (
+                <View key={m}>{`（${i + 1}）${m}`}</View>
+              ))}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </WizardFrame>
+  );
+}

@@ -1,0 +1,82 @@
+import { MATTERS } from '@hiring/shared';
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { ActionButton } from '../../components/ActionButton';
+import { PageShell } from '../../components/PageShell';
+import { statusClass } from '../../components/MatterTimeline';
+import { useRemote } from '../../lib/useRemote';
+import { goApplication, goHome } from '../../routes';
+import { api } from '../../services';
+
+export default function Receipt() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { data: app, error } = useRemote(() => api.getApplication(id), [id]);
+
+  return (
+    <PageShell testId="receipt">
+      <View className="receipt">
+        <View className="receipt__icon">✓</View>
+        <View className="receipt__title">申请已提交</View>
+        {error ? <View className="notice notice--error">{error}</View> : null}
+        {app ? (
+          <>
+            <View className="card">
+              <View className="kv">
+                <View className="kv__k">办件编码</View>
+                <View className="kv__v kv__v--strong" data-testid="receipt-code">
+                  {app.code}
+                </View>
+              </View>
+              {app.queryPassword ? (
+                <View className="kv">
+                  <View className="kv__k">查询密码</View>
+                  <View className="kv__v kv__v--strong" data-testid="receipt-password">
+                    {app.queryPassword}
+                  </View>
+                </View>
+              ) : null}
+              <View className="field__hint">请妥善保存办件编码和查询密码，可在政务服务窗口或网站查询办理进度。</View>
+              <ActionButton
+                id="receipt-copy"
+                kind="link"
+                onClick={() => void Taro.setClipboardData({ data: `办件编码：${app.code} 查询密码：${app.queryPassword ?? ''}` })}
+              >
+                复制编码和密码
+              </ActionButton>
+            </View>
+            <View className="card">
+              <View className="card__title">接下来</View>
+              {app.matters.map((m) => {
+                const days = MATTERS.find((x) => x.code === m.matter)?.workingDays ?? 0;
+                return (
+                  <View className="kv" key={m.matter}>
+                    <View className="kv__k">{m.label}</View>
+                    <View className="kv__v">
+                      <View className={statusClass(m.status)}>{m.statusLabel}</View>
+                      {m.status !== 'completed'
+                        ? days === 0
+                          ? '即办，稍后即可办结'
+                          : `${m.agencyLabel}将在 ${days} 个工作日内办结${m.dueDate ? `（${m.dueDate} 前）` : ''}`
+                        : ''}
+                    </View>
+                  </View>
+                );
+              })}
+              {app.reliefDeadline ? (
+                <View className="notice notice--warning">缓缴/降缴材料请于 {app.reliefDeadline} 前提交至公积金分中心。</View>
+              ) : null}
+              <View className="field__hint">每个事项办结或退回时，我们会通过消息通知您。</View>
+            </View>
+            <ActionButton id="receipt-detail" onClick={() => goApplication(app.id)}>
+              查看办理进度
+            </ActionButton>
+          </>
+        ) : null}
+        <ActionButton id="receipt-home" kind="secondary" onClick={goHome}>
+          返回首页
+        </ActionButton>
+      </View>
+    </PageShell>
+  );
+}
