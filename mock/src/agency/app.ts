@@ -59,6 +59,10 @@ export function createAgencyApp(service: AgencyService): Koa {
     ctx.body = service.view(record);
   });
 
+  router.get('/_admin/cases', (ctx) => {
+    ctx.body = { cases: service.listCases().map((record) => service.view(record)) };
+  });
+
   router.get('/_admin/counts', (ctx) => {
     ctx.body = { keys: service.allCounts() };
   });
