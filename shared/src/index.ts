@@ -15,3 +15,4 @@ export * from './schema';
 export * from './validateApplication';
 export * from './matterStatus';
 export * from './formColumns';
+export * from './materials';
