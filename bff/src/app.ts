@@ -10,6 +10,11 @@ import type { Logger } from './logger';
 import { pingDatabase } from './db';
 import { errorHandler } from './http/errorHandler';
 import { requestContext } from './http/requestContext';
+import { rateLimit } from './http/rateLimit';
+import { createServices, type Services } from './context';
+import { accountRoutes } from './accounts/routes';
+import { draftRoutes } from './drafts/routes';
+import { lookupRoutes } from './lookups/routes';
 
 export interface AppDeps {
   config: Config;
@@ -17,7 +22,10 @@ export interface AppDeps {
   db: Connection;
 }
 
-export function createApp({ config, logger, db }: AppDeps): Koa {
+export function createApp(
+  { config, logger, db }: AppDeps,
+  services: Services = createServices(config, logger, db),
+): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
 
@@ -34,6 +42,10 @@ export function createApp({ config, logger, db }: AppDeps): Koa {
   });
 
   const api = new Router({ prefix: '/api/v1' });
+  api.use(rateLimit(services.ipLimiter, (ctx) => ctx.ip));
+  for (const routes of [accountRoutes(services), lookupRoutes(services), draftRoutes(services)]) {
+    api.use(routes.routes(), routes.allowedMethods());
+  }
 
   app.use(requestContext(logger));
   app.use(errorHandler());

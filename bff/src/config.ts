@@ -12,6 +12,8 @@ const base64Key = (name: string) =>
       (value) => !value || Buffer.from(value, 'base64').length === 32,
     );
 
+const url = (name: string) => yup.string().matches(/^https?:\/\/[^\s]+$/, `${name} 必须是 http(s) 地址`);
+
 const schema = yup.object({
   NODE_ENV: yup.string().oneOf(['development', 'test', 'production']).default('development'),
   HOST: yup.string().default('127.0.0.1'),
@@ -29,6 +31,29 @@ const schema = yup.object({
   DATA_KEY: base64Key('DATA_KEY'),
   HASH_KEY: base64Key('HASH_KEY'),
   DEV_LOGIN: yup.boolean().default(false),
+  // External systems. Defaults point at the stand-ins that `npm start` runs (mock/).
+  WECHAT_URL: url('WECHAT_URL').default('http://127.0.0.1:4201'),
+  WECHAT_APP_ID: yup.string().default('wx0000000000mock01'),
+  WECHAT_APP_SECRET: yup.string().default('mock-wechat-app-secret'),
+  ALIPAY_URL: url('ALIPAY_URL').default('http://127.0.0.1:4202'),
+  ALIPAY_APP_ID: yup.string().default('2021000000000001'),
+  GOV_DATA_URL: url('GOV_DATA_URL').default('http://127.0.0.1:4301'),
+  HRSS_URL: url('HRSS_URL').default('http://127.0.0.1:4101'),
+  MEDICAL_SECURITY_URL: url('MEDICAL_SECURITY_URL').default('http://127.0.0.1:4102'),
+  HOUSING_FUND_URL: url('HOUSING_FUND_URL').default('http://127.0.0.1:4103'),
+  AGENCY_CALLBACK_SECRET: yup
+    .string()
+    .min(16, 'AGENCY_CALLBACK_SECRET 至少 16 个字符')
+    .default('mock-callback-secret-change-me'),
+  AGENCY_TIMEOUT_MS: yup.number().integer().min(100).max(60000).default(5000),
+  SESSION_TTL_HOURS: yup
+    .number()
+    .integer()
+    .min(1)
+    .max(24 * 30)
+    .default(24 * 7),
+  RATE_LIMIT_PER_MINUTE: yup.number().integer().min(1).default(600),
+  WORKERS: yup.boolean().default(true),
 });
 
 export interface Config {
@@ -44,6 +69,16 @@ export interface Config {
   /** HMAC key for lookup hashes of ID numbers. */
   hashKey: Buffer;
   devLogin: boolean;
+  wechat: { url: string; appId: string; appSecret: string };
+  alipay: { url: string; appId: string };
+  govDataUrl: string;
+  agencies: { hrss: string; medicalSecurity: string; housingFund: string };
+  agencyCallbackSecret: string;
+  agencyTimeoutMs: number;
+  sessionTtlMs: number;
+  rateLimitPerMinute: number;
+  /** Whether this process runs the background workers (dispatch, purge, reminders). */
+  workers: boolean;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !parsed.DATA_KEY) problems.push('生产环境必须设置 DATA_KEY（个人信息加密密钥）');
   if (production && !parsed.HASH_KEY) problems.push('生产环境必须设置 HASH_KEY（身份证号检索哈希密钥）');
   if (production && parsed.DEV_LOGIN) problems.push('生产环境不允许开启 DEV_LOGIN');
+  if (production && parsed.AGENCY_CALLBACK_SECRET === 'mock-callback-secret-change-me') {
+    problems.push('生产环境必须设置 AGENCY_CALLBACK_SECRET（部门回调签名密钥）');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -81,5 +119,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: Buffer.from(parsed.DATA_KEY ?? DEV_DATA_KEY, 'base64'),
     hashKey: Buffer.from(parsed.HASH_KEY ?? DEV_DATA_KEY, 'base64').reverse(),
     devLogin: parsed.DEV_LOGIN,
+    wechat: { url: parsed.WECHAT_URL, appId: parsed.WECHAT_APP_ID, appSecret: parsed.WECHAT_APP_SECRET },
+    alipay: { url: parsed.ALIPAY_URL, appId: parsed.ALIPAY_APP_ID },
+    govDataUrl: parsed.GOV_DATA_URL,
+    agencies: {
+      hrss: parsed.HRSS_URL,
+      medicalSecurity: parsed.MEDICAL_SECURITY_URL,
+      housingFund: parsed.HOUSING_FUND_URL,
+    },
+    agencyCallbackSecret: parsed.AGENCY_CALLBACK_SECRET,
+    agencyTimeoutMs: parsed.AGENCY_TIMEOUT_MS,
+    sessionTtlMs: parsed.SESSION_TTL_HOURS * 3600 * 1000,
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    workers: parsed.WORKERS,
   };
 }

@@ -1,7 +1,8 @@
 // Mongoose connection with the query hardening the whole app relies on.
 import mongoose from 'mongoose';
 
-// Reject unknown fields in filters and strip operators ($gt, $where…) from user-supplied filter values.
+// Reject unknown fields in filters and neutralise operators ($gt, $where…) in filter values: a value that
+// came from a request can never act as a query operator. Our own operators are marked with mongoose.trusted().
 mongoose.set('strictQuery', true);
 mongoose.set('sanitizeFilter', true);
 

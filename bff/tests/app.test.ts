@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from './helpers/testServer';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ BODY_LIMIT: '2kb', CORS_ORIGINS: 'https://app.example.test' });
+  server = await startTestServer({ env: { BODY_LIMIT: '2kb', CORS_ORIGINS: 'https://app.example.test' } });
 });
 
 afterAll(async () => {

@@ -54,6 +54,12 @@ export function errorHandler() {
         };
         return;
       }
+      if ((raw as Error)?.name === 'CastError') {
+        // A value of the wrong type reached a query (e.g. an object where a string belongs): a bad request.
+        ctx.status = 400;
+        ctx.body = { error: { code: 'BAD_REQUEST', message: '请求参数有误' } };
+        return;
+      }
       const error = raw as HttpLikeError;
       const status = error.status ?? error.statusCode ?? 500;
       if (status >= 400 && status < 500) {

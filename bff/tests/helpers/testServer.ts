@@ -1,25 +1,66 @@
-// Starts the real bff app on a free port against a fresh database of its own, for tests over HTTP.
+// Starts the real bff app on a free port against a fresh database of its own and, when asked, the
+// stand-in servers (mock/) over real HTTP, for tests that drive the product as a client would.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import type { Connection } from 'mongoose';
+import { startMocks, type MockOptions, type RunningMocks } from '@hiring/mock';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
+import { createServices, type Services } from '../../src/context';
 import { connectDatabase } from '../../src/db';
 import { createLogger } from '../../src/logger';
 import { testDatabaseUri } from '../../../tools/jest/testDatabase';
 
+export const CALLBACK_SECRET = 'test-callback-secret-0123456789';
+
 export interface TestServer {
   url: string;
+  api: string;
   config: Config;
   db: Connection;
+  services: Services;
+  mocks?: RunningMocks;
   /** Every log line the app wrote, for assertions on redaction. */
   logLines: string[];
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: testDatabaseUri('bff'), ...env });
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  /** Start the stand-ins too (platform login, government data, agencies). */
+  mocks?: boolean | MockOptions;
+  /** Reuse a database (e.g. to run a second bff against the same data). */
+  mongodbUri?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  let mocks: RunningMocks | undefined;
+  const mockEnv: Record<string, string> = {};
+  if (options.mocks) {
+    mocks = await startMocks({
+      callbackSecret: CALLBACK_SECRET,
+      workingDayMs: 400,
+      callbackRetryDelaysMs: [50, 100, 200],
+      ...(typeof options.mocks === 'object' ? options.mocks : {}),
+    });
+    Object.assign(mockEnv, {
+      WECHAT_URL: mocks.urls.wechat,
+      ALIPAY_URL: mocks.urls.alipay,
+      GOV_DATA_URL: mocks.urls.govData,
+      HRSS_URL: mocks.urls.hrss,
+      MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
+      HOUSING_FUND_URL: mocks.urls.housingFund,
+      AGENCY_CALLBACK_SECRET: CALLBACK_SECRET,
+    });
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    MONGODB_URI: options.mongodbUri ?? testDatabaseUri('bff'),
+    DEV_LOGIN: 'true',
+    ...mockEnv,
+    ...options.env,
+  });
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -29,20 +70,82 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const logger = createLogger('info', sink);
   const db = await connectDatabase(config.mongodbUri);
-  const app = createApp({ config, logger, db });
+  const services = createServices(config, logger, db);
+  const app = createApp({ config, logger, db }, services);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  if (mocks) {
+    for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const) {
+      mocks.agencies[agency].configure({ callbackUrl: `${url}/api/v1/agency-callbacks/${agency}` });
+    }
+  }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    api: `${url}/api/v1`,
     config,
     db,
+    services,
+    mocks,
     logLines,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.dropDatabase().catch(() => undefined);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (!options.mongodbUri) await db.dropDatabase().catch(() => undefined);
       await db.close();
+      await mocks?.stop();
     },
   };
+}
+
+export interface Client {
+  token: string;
+  accountId: string;
+  call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
+}
+
+/** Logs in through the dev login (WeChat stand-in code exchange) and returns a small API client. */
+export async function loginAs(server: TestServer, nickname: string): Promise<Client> {
+  const res = await fetch(`${server.api}/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nickname }),
+  });
+  if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${await res.text()}`);
+  const { token, account } = await res.json();
+  return {
+    token,
+    accountId: account.id,
+    call: (method, path, body, headers = {}) => callApi(server, token, method, path, body, headers),
+  };
+}
+
+export async function callApi(
+  server: TestServer,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${server.api}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }

@@ -1,0 +1,43 @@
+// Accounts (one per platform user) and their revocable sessions.
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+
+const accountSchema = new Schema(
+  {
+    platform: { type: String, required: true, enum: ['weapp', 'alipay'] },
+    /** openid / Alipay user_id: identifies the user within our app only. */
+    platformUserId: { type: String, required: true },
+    /** The platform's session key, encrypted; never sent to a client. */
+    sessionKeySealed: { type: String },
+    /** Units this account registered (acts for them). */
+    units: [{ _id: false, uscc: String, name: String, registeredAt: Date }],
+  },
+  { timestamps: true, strict: 'throw' },
+);
+accountSchema.index({ platform: 1, platformUserId: 1 }, { unique: true });
+
+const sessionSchema = new Schema(
+  {
+    /** SHA-256 of the bearer token: a database dump cannot be replayed as a login. */
+    tokenHash: { type: String, required: true, unique: true },
+    accountId: { type: Schema.Types.ObjectId, required: true, index: true },
+    expiresAt: { type: Date, required: true },
+    revokedAt: { type: Date, default: null },
+    revokedReason: { type: String },
+  },
+  { timestamps: true },
+);
+
+export type AccountDoc = InferSchemaType<typeof accountSchema>;
+export type SessionDoc = InferSchemaType<typeof sessionSchema>;
+
+export interface AccountModels {
+  Account: Model<AccountDoc>;
+  Session: Model<SessionDoc>;
+}
+
+export function accountModels(db: Connection): AccountModels {
+  return {
+    Account: db.models.Account ?? db.model('Account', accountSchema),
+    Session: db.models.Session ?? db.model('Session', sessionSchema),
+  };
+}

@@ -1,0 +1,149 @@
+// Draft persistence with optimistic versions: every change names the version it was based on, and a
+// stale one is refused with the current draft, so two phones never overwrite each other silently.
+import { randomBytes } from 'node:crypto';
+import { trusted, type Model } from 'mongoose';
+import type { FieldCipher } from '../security/fieldCipher';
+import { conflict, notFound } from '../http/errors';
+import type { DraftApplication, DraftEmployee } from './draftSchema';
+import type { DraftDoc } from './models';
+
+export interface DraftView {
+  id: string;
+  version: number;
+  application: DraftApplication;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DraftSummary {
+  id: string;
+  version: number;
+  unitName: string;
+  employeeCount: number;
+  matters: string[];
+  updatedAt: Date;
+}
+
+export const newEmployeeKey = () => randomBytes(6).toString('hex');
+
+const draftNotFound = () => notFound('草稿不存在或已删除');
+
+export const emptyApplication = (): DraftApplication => ({ matters: [], employees: [] });
+
+export class DraftService {
+  constructor(
+    private readonly Draft: Model<DraftDoc>,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  private seal(application: DraftApplication) {
+    return {
+      sealed: this.cipher.encrypt(application),
+      summary: {
+        unitName: application.unit?.name ?? '',
+        uscc: application.unit?.uscc ?? '',
+        employeeCount: application.employees.length,
+        matters: application.matters ?? [],
+      },
+      employeeIdHashes: application.employees
+        .map((e) => e.idNumber)
+        .filter((id): id is string => Boolean(id))
+        .map((id) => this.cipher.lookupHash(id)),
+    };
+  }
+
+  private view(doc: DraftDoc & { _id: unknown }): DraftView {
+    return {
+      id: String(doc._id),
+      version: doc.version,
+      application: this.cipher.decrypt<DraftApplication>(doc.sealed),
+      createdAt: (doc as unknown as { createdAt: Date }).createdAt,
+      updatedAt: (doc as unknown as { updatedAt: Date }).updatedAt,
+    };
+  }
+
+  async create(accountId: string, application: DraftApplication = emptyApplication()): Promise<DraftView> {
+    const withKeys: DraftApplication = {
+      ...application,
+      matters: application.matters ?? [],
+      employees: (application.employees ?? []).map((e) => ({ ...e, key: newEmployeeKey() })),
+    };
+    const doc = await this.Draft.create({
+      accountId,
+      version: 1,
+      touchedAt: new Date(),
+      ...this.seal(withKeys),
+    });
+    return this.view(doc.toObject());
+  }
+
+  async list(accountId: string): Promise<DraftSummary[]> {
+    const docs = await this.Draft.find({ accountId }, { sealed: 0, employeeIdHashes: 0 })
+      .sort({ updatedAt: -1 })
+      .limit(100)
+      .lean();
+    return docs.map((doc) => ({
+      id: String(doc._id),
+      version: doc.version,
+      unitName: doc.summary?.unitName ?? '',
+      employeeCount: doc.summary?.employeeCount ?? 0,
+      matters: doc.summary?.matters ?? [],
+      updatedAt: (doc as unknown as { updatedAt: Date }).updatedAt,
+    }));
+  }
+
+  /** Only the owner sees a draft; anyone else gets the same 404 as for a draft that does not exist. */
+  async get(accountId: string, id: string): Promise<DraftView> {
+    const doc = await this.Draft.findOne({ _id: id, accountId }).lean();
+    if (!doc) throw draftNotFound();
+    return this.view(doc);
+  }
+
+  /**
+   * Applies `change` to the draft at `baseVersion`. A stale base version, or a concurrent writer that got
+   * there first, yields 409 VERSION_CONFLICT with the current draft for the client to reconcile.
+   */
+  async update(
+    accountId: string,
+    id: string,
+    baseVersion: number,
+    change: (application: DraftApplication) => DraftApplication,
+  ): Promise<DraftView> {
+    const current = await this.get(accountId, id);
+    if (current.version !== baseVersion) throw this.versionConflict(current);
+    const next = change(structuredClone(current.application));
+    const result = await this.Draft.updateOne(
+      { _id: id, accountId, version: baseVersion },
+      { $set: { ...this.seal(next), touchedAt: new Date() }, $inc: { version: 1 } },
+    );
+    if (result.modifiedCount !== 1) throw this.versionConflict(await this.get(accountId, id));
+    return this.get(accountId, id);
+  }
+
+  private versionConflict(current: DraftView) {
+    return conflict('VERSION_CONFLICT', '草稿已在其他设备上修改，请确认保留哪个版本', { current });
+  }
+
+  async remove(accountId: string, id: string): Promise<void> {
+    const result = await this.Draft.deleteOne({ _id: id, accountId });
+    if (result.deletedCount !== 1) throw draftNotFound();
+  }
+
+  /** Removes a draft consumed by a successful submission, whatever its version. */
+  async consume(accountId: string, id: string): Promise<void> {
+    await this.Draft.deleteOne({ _id: id, accountId });
+  }
+
+  /** Scheduled job: drafts untouched for `days` days are deleted (the database may have no TTL index). */
+  async purgeUntouched(days = 30, now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - days * 86400000);
+    const result = await this.Draft.deleteMany({ touchedAt: trusted({ $lt: cutoff }) });
+    return result.deletedCount;
+  }
+}
+
+export function findEmployee(application: DraftApplication, key: string): DraftEmployee {
+  const employee = application.employees.find((e) => e.key === key);
+  if (!employee) throw notFound('该员工不在草稿中（可能已被删除）');
+  return employee;
+}

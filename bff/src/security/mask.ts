@@ -1,0 +1,12 @@
+// Masking of personal data in responses that do not need the full value (lists, timelines, receipts).
+import { maskDocumentNumber, maskMobile } from '@hiring/shared';
+
+export const maskIdNumber = (value: unknown): string | undefined =>
+  typeof value === 'string' && value ? maskDocumentNumber(value) : undefined;
+
+export const maskPhone = (value: unknown): string | undefined =>
+  typeof value === 'string' && value ? maskMobile(value) : undefined;
+
+/** Keeps the first character of a name: 张** — enough for an operator to recognise the row. */
+export const maskName = (value: unknown): string | undefined =>
+  typeof value === 'string' && value ? value[0] + '*'.repeat(Math.max(1, value.length - 1)) : undefined;
