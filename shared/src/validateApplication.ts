@@ -13,7 +13,7 @@ import type { IsoDate } from './dates';
 import { addDays, addMonths, formatFormDate, isRealDate, monthOf } from './dates';
 import { checkDocumentNumber, documentTypesForHukou } from './documents';
 import type { RuleConfig } from './ruleConfig';
-import { DEFAULT_RULE_CONFIGS, placeholderFigures, resolveRuleConfig } from './ruleConfig';
+import { DEFAULT_RULE_CONFIGS, RuleConfigError, placeholderFigures, resolveRuleConfig } from './ruleConfig';
 import { applicationSchemaFor } from './schema';
 import { validateUscc } from './uscc';
 
@@ -117,11 +117,24 @@ export function validateApplication(input: unknown, options: ValidateOptions): A
   const matters: MatterCode[] = Array.isArray(raw.matters) ? raw.matters : [];
   const rawDate = isObject(raw.unit) ? raw.unit.applicationDate : undefined;
   const applicationDate = typeof rawDate === 'string' && isRealDate(rawDate) ? rawDate : options.today;
-  const config = resolveRuleConfig(applicationDate, options.configs ?? DEFAULT_RULE_CONFIGS);
-  const context = { matters, config };
-
+  const configs = options.configs ?? DEFAULT_RULE_CONFIGS;
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
+  let config: RuleConfig;
+  try {
+    config = resolveRuleConfig(applicationDate, configs);
+  } catch (error) {
+    if (!(error instanceof RuleConfigError)) throw error;
+    // A date before any rules were in force cannot be a real application date; judge the rest by today's.
+    config = resolveRuleConfig(options.today, configs);
+    errors.push({
+      path: 'unit.applicationDate',
+      code: 'too-early',
+      message: '申请日期过早，请填写实际申请日期',
+    });
+  }
+  const context = { matters, config };
+
   let value: Application;
   try {
     value = applicationSchemaFor(matters).validateSync(input, {
@@ -134,7 +147,9 @@ export function validateApplication(input: unknown, options: ValidateOptions): A
     value = castLeniently(input, context);
   }
   const invalid = new Set(errors.map((issue) => issue.path));
-  const fieldOk = (path: string) => !invalid.has(path) && ![...invalid].some((p) => p.startsWith(`${path}.`));
+  // A field is usable when neither it nor anything inside it (a.b, a[0]) failed the schema.
+  const fieldOk = (path: string) =>
+    !invalid.has(path) && ![...invalid].some((p) => p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
 
   if (fieldOk('unit.uscc') && value.unit?.uscc) {
     const uscc = validateUscc(value.unit.uscc);

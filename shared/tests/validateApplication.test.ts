@@ -286,3 +286,19 @@ describe('normalized values', () => {
     expect(result.value.employees[0].idNumber).toBe(id);
   });
 });
+
+describe('dates outside the rules in force', () => {
+  it('reports an application date before any configuration instead of failing', () => {
+    const input = application();
+    input.unit.applicationDate = '2019-01-01';
+    const result = validate(input);
+    expect(codes(result.errors)).toContain('unit.applicationDate:too-early');
+  });
+
+  it('reports an unknown insurance type once, without a second message about missing types', () => {
+    const result = validate(
+      application({ employees: [employee({ insuranceTypes: ['pension', 'medical', 'dental' as never] })] }),
+    );
+    expect(codes(result.errors)).toEqual(['employees[0].insuranceTypes[2]:oneOf']);
+  });
+});
