@@ -12,7 +12,6 @@ import {
   type Unit,
 } from '../src/index';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON responses
 export type Json = Record<string, any>;
 
 export const SECRET = 'test-secret';

@@ -89,6 +89,13 @@ describe('agency idempotency', () => {
     expect(bad.body.message).toMatch(/姓名不能为空/);
     expect(bad.body.message).toMatch(/手机号码格式不正确/);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('employees[0].name');
+    const stringWage = caseBody('socialInsurance', normalPeople(1)) as {
+      employees: Record<string, unknown>[];
+    };
+    stringWage.employees[0].wage = '4500';
+    const coerced = await post(`${mocks.urls.hrss}/cases`, stringWage, { 'Idempotency-Key': 'string-wage' });
+    expect(coerced.status).toBe(400);
+    expect(coerced.body.message).toContain('申报工资必须是数字');
     const wrongAgency = await post(`${mocks.urls.hrss}/cases`, caseBody('housingFund', normalPeople(1)), {
       'Idempotency-Key': 'wrong-agency',
     });

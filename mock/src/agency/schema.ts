@@ -6,19 +6,27 @@ import { EDUCATION_LEVELS, ETHNICITIES, ID_TYPES, INSURANCE_TYPES, type MatterCo
 const DATE = /^\d{4}[-.]\d{2}[-.]\d{2}$/;
 const MONTH = /^\d{4}[-.]\d{2}$/;
 
+// Strict validation (no coercion): a bff that sends a wage as "4500" should hear about it here, not in production.
 const text = (label: string, max = 200) =>
-  yup.string().typeError(`${label}必须是字符串`).trim().max(max, `${label}不能超过${max}个字符`);
+  yup
+    .string()
+    .typeError(`${label}必须是字符串`)
+    .trim(`${label}不能有首尾空格`)
+    .max(max, `${label}不能超过${max}个字符`);
 const required = (label: string, max?: number) => text(label, max).required(`${label}不能为空`);
 const positive = (label: string) =>
   yup.number().typeError(`${label}必须是数字`).required(`${label}不能为空`).positive(`${label}必须大于0`);
 
-const unitSchema = yup.object({
-  uscc: required('统一社会信用代码', 18).matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码格式不正确'),
-  name: required('单位名称', 100),
-  address: text('单位地址'),
-  socialInsuranceCode: text('社保单位编码', 32).nullable(),
-  housingFundAccount: text('公积金单位账号', 32).nullable(),
-});
+const unitSchema = yup
+  .object()
+  .typeError('单位信息必须是对象')
+  .shape({
+    uscc: required('统一社会信用代码', 18).matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码格式不正确'),
+    name: required('单位名称', 100),
+    address: text('单位地址'),
+    socialInsuranceCode: text('社保单位编码', 32).nullable(),
+    housingFundAccount: text('公积金单位账号', 32).nullable(),
+  });
 
 const baseEmployee = {
   idType: yup
@@ -42,16 +50,21 @@ const baseEmployee = {
   address: required('通讯地址'),
 };
 
-const contractSchema = yup.object({
-  start: required('劳动合同起始日期', 10).matches(DATE, '劳动合同起始日期格式应为 YYYY-MM-DD'),
-  end: text('劳动合同终止日期', 10).matches(DATE, '劳动合同终止日期格式应为 YYYY-MM-DD').nullable(),
-});
+const contractSchema = yup
+  .object()
+  .typeError('劳动合同起止时间必须是对象')
+  .shape({
+    start: required('劳动合同起始日期', 10).matches(DATE, '劳动合同起始日期格式应为 YYYY-MM-DD'),
+    end: text('劳动合同终止日期', 10).matches(DATE, '劳动合同终止日期格式应为 YYYY-MM-DD').nullable(),
+  });
 
 const insuranceFields = {
   wage: positive('申报工资'),
   insuredFrom: required('本次参保时间', 7).matches(MONTH, '本次参保时间格式应为 YYYY-MM'),
   insuranceTypes: yup
-    .array(
+    .array()
+    .typeError('险种必须是数组')
+    .of(
       yup.string().oneOf(
         INSURANCE_TYPES.map((t) => t.code),
         '险种代码不正确',
@@ -62,8 +75,10 @@ const insuranceFields = {
   contract: contractSchema.default(undefined),
 };
 
+const employee = (fields: yup.ObjectShape) => yup.object(fields).typeError('每名人员的信息必须是对象');
+
 const employeeSchemas: Record<MatterCode, yup.ObjectSchema<object>> = {
-  employment: yup.object({
+  employment: employee({
     ...baseEmployee,
     occupation: required('职业（工种）', 50),
     education: yup
@@ -76,12 +91,14 @@ const employeeSchemas: Record<MatterCode, yup.ObjectSchema<object>> = {
     workAddress: required('工作地址'),
     contract: contractSchema.required('劳动合同起止时间不能为空'),
   }),
-  socialInsurance: yup.object({ ...baseEmployee, ...insuranceFields }),
-  medicalInsurance: yup.object({ ...baseEmployee, ...insuranceFields }),
-  housingFund: yup.object({
+  socialInsurance: employee({ ...baseEmployee, ...insuranceFields }),
+  medicalInsurance: employee({ ...baseEmployee, ...insuranceFields }),
+  housingFund: employee({
     ...baseEmployee,
     housingFund: yup
-      .object({
+      .object()
+      .typeError('公积金缴存信息必须是对象')
+      .shape({
         base: positive('月缴存基数'),
         unitRatio: positive('单位缴存比例'),
         personalRatio: positive('个人缴存比例'),
@@ -121,6 +138,28 @@ export interface CaseBody {
   employees: CaseEmployee[];
 }
 
+const caseSchemas = new Map<MatterCode, yup.AnyObjectSchema>();
+
+function caseSchema(matter: MatterCode): yup.AnyObjectSchema {
+  let schema = caseSchemas.get(matter);
+  if (!schema) {
+    schema = yup.object({
+      matter: yup.string().required(),
+      applicationCode: required('办件编码', 64),
+      unit: unitSchema.required('单位信息不能为空'),
+      employees: yup
+        .array()
+        .typeError('人员信息必须是数组')
+        .of(employeeSchemas[matter])
+        .required('人员信息不能为空')
+        .min(1, '至少需要一名人员')
+        .max(1000, '一次最多申报 1000 名人员'),
+    });
+    caseSchemas.set(matter, schema);
+  }
+  return schema;
+}
+
 export type ParseResult =
   { ok: true; body: CaseBody } | { ok: false; message: string; errors: { path: string; message: string }[] };
 
@@ -133,18 +172,10 @@ export function parseCaseBody(raw: unknown, matters: readonly MatterCode[]): Par
     const message = `本机构只办理以下事项：${matters.join('、')}`;
     return { ok: false, message, errors: [{ path: 'matter', message }] };
   }
-  const schema = yup.object({
-    matter: yup.string().required(),
-    applicationCode: required('办件编码', 64),
-    unit: unitSchema.required('单位信息不能为空'),
-    employees: yup
-      .array(employeeSchemas[matter as MatterCode])
-      .required('人员信息不能为空')
-      .min(1, '至少需要一名人员')
-      .max(1000, '一次最多申报 1000 名人员'),
-  });
+  const schema = caseSchema(matter as MatterCode);
   try {
-    const body = schema.validateSync(raw, { abortEarly: false, stripUnknown: false }) as unknown as CaseBody;
+    const body = schema.validateSync(raw, { abortEarly: false, strict: true }) as unknown as CaseBody;
+    for (const employee of body.employees) employee.idType ??= 'resident';
     return { ok: true, body };
   } catch (error) {
     if (!(error instanceof yup.ValidationError)) throw error;
