@@ -63,10 +63,12 @@ export function warpInto(source: RawImage, target: RawImage, targetToSource: Hom
       const sx = (h[0] * tx + h[1] * ty + h[2]) / w;
       const sy = (h[3] * tx + h[4] * ty + h[5]) / w;
       if (sx < 0 || sy < 0 || sx > sw - 1 || sy > sh - 1) continue;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const x1 = Math.min(x0 + 1, sw - 1);
-      const y1 = Math.min(y0 + 1, sh - 1);
+      // Plain operators instead of Math.* here: this loop runs per pixel, and Math calls are slow
+      // inside Jest's sandbox. Both coordinates are non-negative, so truncation is floor.
+      const x0 = sx | 0;
+      const y0 = sy | 0;
+      const x1 = x0 + 1 < sw ? x0 + 1 : x0;
+      const y1 = y0 + 1 < sh ? y0 + 1 : y0;
       const fx = sx - x0;
       const fy = sy - y0;
       const out = (ty * tw + tx) * c;

@@ -21,3 +21,8 @@ export const imageBlurred = () =>
 export const ocrUnavailable = () =>
   new AppError(503, 'OCR_UNAVAILABLE', '证件识别服务暂时不可用，请稍后再试或手动填写');
 export const ocrBusy = () => new AppError(503, 'OCR_BUSY', '识别请求较多，请稍后再试或手动填写');
+export const backSideOfCard = () =>
+  new AppError(422, 'ID_CARD_BACK_SIDE', '拍到的是身份证国徽面，请翻面拍摄带照片的人像面');
+export const imageOverExposed = () =>
+  new AppError(422, 'IMAGE_OVEREXPOSED', '照片反光或过亮，请避开强光后重新拍摄');
+export const malformedUpload = () => new AppError(400, 'BAD_UPLOAD', '上传的数据不完整，请重新上传照片');

@@ -189,8 +189,9 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
   let tr = region[0];
   let br = region[0];
   let bl = region[0];
-  const sum = (i: number) => (i % w) + Math.floor(i / w);
-  const diff = (i: number) => (i % w) - Math.floor(i / w);
+  // Integer arithmetic only: this runs for every card pixel.
+  const sum = (i: number) => (i % w) + ((i / w) | 0);
+  const diff = (i: number) => (i % w) - ((i / w) | 0);
   for (const i of region) {
     if (sum(i) < sum(tl)) tl = i;
     if (sum(i) > sum(br)) br = i;
@@ -221,7 +222,9 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
 export function straightenCard(photo: RawImage, outline: CardOutline, scale: number): RawImage {
   const pixels = photo.width * photo.height;
   const blue = new Uint8Array(pixels);
-  for (let i = 0; i < pixels; i++) blue[i] = photo.data[i * photo.channels + Math.min(2, photo.channels - 1)];
+  const channels = photo.channels;
+  const offset = Math.min(2, channels - 1);
+  for (let i = 0; i < pixels; i++) blue[i] = photo.data[i * channels + offset];
   const source: RawImage = { data: blue, width: photo.width, height: photo.height, channels: 1 };
   const width = Math.round(CARD_WIDTH * scale);
   const height = Math.round(CARD_HEIGHT * scale);
