@@ -16,9 +16,14 @@ export interface DocumentCheck {
 /** Residence permits for Hong Kong, Macao and Taiwan residents use the ID layout with these prefixes. */
 const HMT_RESIDENCE_PREFIXES = ['810000', '820000', '830000'];
 
+/** As agency systems store it: no spaces, upper-case letters (a typed x check character becomes X). */
+export function normalizeDocumentNumber(raw: string): string {
+  return raw.replace(/\s+/g, '').toUpperCase();
+}
+
 export function checkDocumentNumber(type: IdType, raw: unknown): DocumentCheck {
   if (typeof raw !== 'string') return { valid: false };
-  const number = raw.replace(/\s+/g, '').toUpperCase();
+  const number = normalizeDocumentNumber(raw);
   switch (type) {
     case 'resident': {
       const parsed = parseIdNumber(number);

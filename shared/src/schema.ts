@@ -16,7 +16,7 @@ import {
 } from './codes';
 import type { MatterCode } from './codes';
 import { isRealDate } from './dates';
-import { checkDocumentNumber } from './documents';
+import { checkDocumentNumber, normalizeDocumentNumber } from './documents';
 import { parseIdNumber } from './idNumber';
 import { isMainlandMobile, normalizeMobile } from './phone';
 import type { RuleConfig } from './ruleConfig';
@@ -32,9 +32,8 @@ function mattersIn(value: unknown): readonly MatterCode[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** Stored as written by the system of record: no spaces, upper-case check character. */
-const normalizeDocumentNumber = (value: unknown) =>
-  typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : value;
+const normalizeDocument = (value: unknown) =>
+  typeof value === 'string' ? normalizeDocumentNumber(value) : value;
 const normalizePhone = (value: unknown) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
 const codesOf = (list: readonly { code: string }[]) => list.map((item) => item.code);
@@ -109,7 +108,7 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
     idType: yup.string().required('请选择证件类型').oneOf(codesOf(ID_TYPES), '证件类型不正确'),
     idNumber: yup
       .string()
-      .transform(normalizeDocumentNumber)
+      .transform(normalizeDocument)
       .required('请填写证件号码')
       .test('document', '', function (value) {
         const idType = this.parent.idType;
@@ -207,7 +206,7 @@ export const unitSchema = yup.object({
     name: text('单位经办人姓名', 50),
     idNumber: yup
       .string()
-      .transform(normalizeDocumentNumber)
+      .transform(normalizeDocument)
       .required('请填写单位经办人身份证号')
       .test('id', '单位经办人身份证号不正确', (value) => parseIdNumber(value) !== null),
     phone: yup
