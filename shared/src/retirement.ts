@@ -2,7 +2,7 @@
 // 延迟法定退休年龄的决定, 2024): men 60→63 and women cadres 55→58 by one month every four months of
 // birth; women workers 50→55 by one month every two months of birth.
 import type { IsoDate, IsoMonth } from './dates';
-import { addMonths } from './dates';
+import { addMonths, monthsBetween } from './dates';
 
 export type RetirementCategory = 'male' | 'femaleCadre' | 'femaleWorker';
 
@@ -30,15 +30,10 @@ const RULES: Record<RetirementCategory, Rule> = {
   },
 };
 
-function monthIndex(month: IsoMonth): number {
-  const [year, m] = month.split('-').map(Number);
-  return year * 12 + m - 1;
-}
-
 /** Retirement age in months for someone born in `birthMonth`. */
 export function retirementAgeMonths(birthMonth: IsoMonth, category: RetirementCategory): number {
   const rule = RULES[category];
-  const sinceFirst = monthIndex(birthMonth) - monthIndex(rule.firstDelayedBirth);
+  const sinceFirst = monthsBetween(rule.firstDelayedBirth, birthMonth);
   const extra =
     sinceFirst < 0
       ? 0
