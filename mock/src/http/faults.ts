@@ -68,7 +68,7 @@ export function updateFaults(current: Faults, patch: unknown): string | null {
 }
 
 export function isControlPath(path: string): boolean {
-  return path.startsWith('/_admin') || path.startsWith('/_dev') || path === '/' || path.startsWith('/ui/');
+  return path.startsWith('/_admin') || path.startsWith('/_dev') || path === '/';
 }
 
 /**
