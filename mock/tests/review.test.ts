@@ -146,4 +146,21 @@ describe('review within 3 working days and signed callbacks', () => {
     const log = await get(`${mocks.urls.hrss}/_admin/callbacks`);
     expect(log.body.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 3 });
   });
+
+  it('gives up after the last retry and redelivers on request once the receiver is back', async () => {
+    receiver.script.push(500, 500, 500);
+    await post(`${mocks.urls.hrss}/cases`, caseBody('employment', normalPeople(1)), {
+      'Idempotency-Key': 'gave-up',
+    });
+    await receiver.waitFor(3);
+    await sleep(50);
+    expect((await get(`${mocks.urls.hrss}/_admin/callbacks`)).body.deliveries[0]).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+    });
+    const redelivered = await post(`${mocks.urls.hrss}/_admin/callbacks/redeliver`, {});
+    expect(redelivered.body.redelivered).toBe(1);
+    const attempts = await receiver.waitFor(4);
+    expect(attempts[3].body.idempotencyKey).toBe('gave-up');
+  });
 });

@@ -131,6 +131,10 @@ export function createAgencyApp(service: AgencyService): Koa {
     ctx.body = { deliveries: service.callbacks.deliveries };
   });
 
+  router.post('/_admin/callbacks/redeliver', (ctx) => {
+    ctx.body = { redelivered: service.callbacks.redeliverFailed() };
+  });
+
   router.post('/_admin/cases/:caseId/approve', (ctx) => {
     const error = service.approve(ctx.params.caseId);
     if (error) return decisionError(ctx, error);

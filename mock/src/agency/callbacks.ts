@@ -40,6 +40,7 @@ export interface CallbackOptions {
 export class CallbackSender {
   readonly deliveries: DeliveryRecord[] = [];
   private readonly queued: { payload: CallbackPayload; record: DeliveryRecord }[] = [];
+  private readonly payloads = new WeakMap<DeliveryRecord, CallbackPayload>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<AbortController>();
   private stopped = false;
@@ -56,6 +57,7 @@ export class CallbackSender {
       duplicated: false,
     };
     this.deliveries.push(record);
+    this.payloads.set(record, payload);
     if (!this.options.getUrl()) {
       this.queued.push({ payload, record });
       return;
@@ -67,6 +69,17 @@ export class CallbackSender {
   flush(): void {
     if (!this.options.getUrl()) return;
     for (const item of this.queued.splice(0)) this.dispatch(item.payload, item.record);
+  }
+
+  /** Sends again every callback whose retries ran out (e.g. the bff was down longer than the retry window). */
+  redeliverFailed(): number {
+    if (!this.options.getUrl()) return 0;
+    const failed = this.deliveries.filter((record) => record.state === 'failed');
+    for (const record of failed) {
+      record.state = 'sending';
+      void this.attempt(JSON.stringify(this.payloads.get(record)), record, 0);
+    }
+    return failed.length;
   }
 
   clear(): void {

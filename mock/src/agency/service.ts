@@ -1,6 +1,6 @@
 // One agency's behaviour, independent of HTTP: idempotent case intake, checks, review timing in scaled
 // working days, operator decisions and the callbacks that report them.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { MatterCode } from '@hiring/shared';
 import { NO_FAULTS, type Faults } from '../http/faults';
 import { createRng, hashToUint32, unitInterval, type Rng } from '../rng';
@@ -90,6 +90,8 @@ export class AgencyService {
   private readonly world: World;
   private readonly now: () => number;
   private serial = 0;
+  /** Distinguishes runs, so case ids a bff stored before a mock restart are never issued again. */
+  private readonly runTag = randomBytes(2).toString('hex').toUpperCase();
 
   constructor(options: AgencyServiceOptions) {
     this.spec = AGENCIES[options.agency];
@@ -148,7 +150,7 @@ export class AgencyService {
     const nowMs = this.now();
     const today = chinaDate(nowMs);
     this.serial += 1;
-    const caseId = `${this.spec.casePrefix}${today.replace(/-/g, '')}${String(this.serial).padStart(6, '0')}`;
+    const caseId = `${this.spec.casePrefix}${today.replace(/-/g, '')}${this.runTag}${String(this.serial).padStart(6, '0')}`;
     const instant = this.spec.instant;
     const record: CaseRecord = {
       caseId,
@@ -363,7 +365,7 @@ export class AgencyService {
   private buildResult(record: CaseRecord): Record<string, unknown> {
     const { body } = record;
     const number = (prefix: string, index: number) =>
-      `${prefix}${record.caseId.slice(-8)}${String(index + 1).padStart(4, '0')}`;
+      `${prefix}${record.caseId.slice(-10)}${String(index + 1).padStart(4, '0')}`;
     switch (record.matter) {
       case 'employment':
         return {
