@@ -22,10 +22,34 @@ export function wizardUrl(step: WizardStep, params: Record<string, string | numb
   return `/wizard/${step}/index${query(params)}`;
 }
 
-export function goWizard(step: WizardStep, params: Record<string, string | number | undefined>, replace = false): void {
+/**
+ * Moves between wizard steps in place (redirect), so the page stack holds one step at a time: the back
+ * button leaves the wizard, and H5 never keeps two copies of a step (with the same element ids) in the DOM.
+ * Only the single-hire page opens on top of the list.
+ */
+export function goWizard(step: WizardStep, params: Record<string, string | number | undefined>): void {
   const url = wizardUrl(step, params);
-  if (replace) void Taro.redirectTo({ url });
+  const inWizard = currentRoute().startsWith('wizard/');
+  if (step === 'employee' && currentRoute().startsWith('wizard/employees')) void Taro.navigateTo({ url });
+  else if (inWizard) void Taro.redirectTo({ url });
   else void Taro.navigateTo({ url });
+}
+
+function routeOf(page: unknown): string {
+  const p = page as { route?: string; path?: string } | undefined;
+  return (p?.route ?? p?.path ?? '').replace(/^\//, '').split('?')[0];
+}
+
+function currentRoute(): string {
+  const pages = Taro.getCurrentPages();
+  return routeOf(pages[pages.length - 1]);
+}
+
+/** From a hire back to the list: pop if the list is underneath, otherwise open it. */
+export function backToEmployees(id: string | undefined): void {
+  const pages = Taro.getCurrentPages();
+  if (routeOf(pages[pages.length - 2]).startsWith('wizard/employees')) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: wizardUrl('employees', { id }) });
 }
 
 export function goReceipt(applicationId: string): void {

@@ -62,13 +62,14 @@ export function forgetDraft(id: string): void {
 }
 
 /** The draft for a wizard page: loads it once (from the device copy or the bff) and re-renders on change. */
-export function useDraft(id: string | undefined): { store: DraftStore | undefined; state: DraftState | undefined; loadError?: string } {
+export function useDraft(id: string | undefined): {
+  store: DraftStore | undefined;
+  state: DraftState | undefined;
+  loadError?: string;
+} {
   const store = id ? draftStore(id) : undefined;
   const [loadError, setLoadError] = useState<string>();
-  const state = useSyncExternalStore(
-    store?.subscribe ?? noopSubscribe,
-    store?.getState ?? noState,
-  );
+  const state = useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.getState ?? noState);
   useEffect(() => {
     if (!store || store.getState().loaded) return;
     ensureLoggedIn()

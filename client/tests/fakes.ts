@@ -61,11 +61,16 @@ export class FakeDraftServer {
     addEmployee: async (_id: string, version: number, employee: Omit<DraftEmployee, 'key'>) => {
       this.check('add', version);
       const key = `s${this.nextKey++}`;
-      return this.bump({ ...this.draft.application, employees: [...(this.draft.application.employees ?? []), { ...employee, key }] });
+      return this.bump({
+        ...this.draft.application,
+        employees: [...(this.draft.application.employees ?? []), { ...employee, key }],
+      });
     },
     putEmployee: async (_id: string, key: string, version: number, employee: Omit<DraftEmployee, 'key'>) => {
       this.check(`put:${key}`, version);
-      const employees = (this.draft.application.employees ?? []).map((e) => (e.key === key ? { ...employee, key } : e));
+      const employees = (this.draft.application.employees ?? []).map((e) =>
+        e.key === key ? { ...employee, key } : e,
+      );
       return this.bump({ ...this.draft.application, employees });
     },
     removeEmployee: async (_id: string, key: string, version: number) => {

@@ -50,7 +50,12 @@ export class ApiClient {
     );
   }
 
-  async send<T>(method: HttpRequest['method'], path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async send<T>(
+    method: HttpRequest['method'],
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
     const res = await this.options.platform.request({
       url: this.options.baseUrl + path,
       method,
@@ -78,7 +83,6 @@ export function isNetworkError(err: unknown): err is NetworkError {
 
 /** A v4-style random id for Idempotency-Key; Math.random is enough to tell retries from new submissions. */
 export function newIdempotencyKey(random: () => number = Math.random): string {
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${((Math.floor(random() * 4) + 8) as number).toString(16)}${hex(3)}-${hex(12)}`;
 }

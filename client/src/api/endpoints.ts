@@ -19,16 +19,21 @@ export type DraftPatch = Pick<DraftApplication, 'matters' | 'unit' | 'housingFun
 
 export function endpoints(api: ApiClient) {
   return {
-    login: (platform: 'weapp' | 'alipay', code: string) => api.send<Session>('POST', '/auth/login', { platform, code }),
+    login: (platform: 'weapp' | 'alipay', code: string) =>
+      api.send<Session>('POST', '/auth/login', { platform, code }),
     devLogin: (nickname?: string) => api.send<Session>('POST', '/auth/dev-login', { nickname }),
     logout: () => api.send<void>('POST', '/auth/logout'),
     me: () => api.get<{ account: Session['account']; units: { uscc: string; name: string }[] }>('/me'),
 
     lookupUnit: (uscc: string) => api.get<UnitLookup>(`/units/lookup?uscc=${encodeURIComponent(uscc)}`),
     lookupPerson: (idNumber: string) =>
-      api.send<{ name: string; ethnicity: string; gender: string; hukouAddress: string }>('POST', '/persons/lookup', {
-        idNumber,
-      }),
+      api.send<{ name: string; ethnicity: string; gender: string; hukouAddress: string }>(
+        'POST',
+        '/persons/lookup',
+        {
+          idNumber,
+        },
+      ),
 
     listDrafts: () => api.get<{ items: DraftSummary[] }>('/drafts'),
     createDraft: (application?: DraftApplication) => api.send<Draft>('POST', '/drafts', { application }),
@@ -43,13 +48,25 @@ export function endpoints(api: ApiClient) {
     removeEmployee: (id: string, key: string, version: number) =>
       api.send<Draft>('DELETE', `/drafts/${id}/employees/${encodeURIComponent(key)}?version=${version}`),
     validateDraft: (id: string, step?: 'unit' | 'matters' | 'employees') =>
-      api.send<{ ok: boolean; errors: Issue[]; warnings: Issue[] }>('POST', `/drafts/${id}/validate`, { step }),
+      api.send<{ ok: boolean; errors: Issue[]; warnings: Issue[] }>('POST', `/drafts/${id}/validate`, {
+        step,
+      }),
     submitDraft: (id: string, idempotencyKey: string = newIdempotencyKey()) =>
-      api.send<SubmittedApplication>('POST', `/drafts/${id}/submit`, {}, { 'Idempotency-Key': idempotencyKey }),
+      api.send<SubmittedApplication>(
+        'POST',
+        `/drafts/${id}/submit`,
+        {},
+        { 'Idempotency-Key': idempotencyKey },
+      ),
 
     listApplications: () => api.get<{ items: ApplicationSummary[] }>('/applications'),
     getApplication: (id: string) => api.get<SubmittedApplication>(`/applications/${id}`),
-    resubmitMatter: (id: string, matter: string, employees: DraftEmployee[], idempotencyKey = newIdempotencyKey()) =>
+    resubmitMatter: (
+      id: string,
+      matter: string,
+      employees: DraftEmployee[],
+      idempotencyKey = newIdempotencyKey(),
+    ) =>
       api.send<SubmittedApplication>(
         'POST',
         `/applications/${id}/matters/${matter}/resubmit`,

@@ -13,11 +13,25 @@ export interface ActionButtonProps {
 }
 
 /** A button with a stable id; native on H5 so tests and assistive tech see a real <button>. */
-export function ActionButton({ id, onClick, children, kind = 'primary', disabled, loading }: ActionButtonProps) {
+export function ActionButton({
+  id,
+  onClick,
+  children,
+  kind = 'primary',
+  disabled,
+  loading,
+}: ActionButtonProps) {
   const className = `btn btn--${kind}`;
   if (IS_H5) {
     return (
-      <button type="button" className={className} id={id} data-testid={id} disabled={disabled || loading} onClick={onClick}>
+      <button
+        type="button"
+        className={className}
+        id={id}
+        data-testid={id}
+        disabled={disabled || loading}
+        onClick={onClick}
+      >
         {loading ? '请稍候…' : children}
       </button>
     );

@@ -10,7 +10,9 @@ export function ConflictPanel({ state, store }: { state: DraftState; store: Draf
     <View className="conflict" data-testid="conflict-panel" role="alertdialog" aria-label="草稿冲突">
       <View className="conflict__title">这份草稿已在其他设备上修改</View>
       <View className="conflict__intro">请比较两处的内容，选择要保留的版本：</View>
-      {conflict.differences.length === 0 ? <View className="conflict__row">内容相同，仅版本不同。</View> : null}
+      {conflict.differences.length === 0 ? (
+        <View className="conflict__row">内容相同，仅版本不同。</View>
+      ) : null}
       {conflict.differences.map((d) => (
         <View className="conflict__row" key={d.id}>
           <View className="conflict__label">{d.label}</View>

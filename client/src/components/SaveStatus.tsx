@@ -16,12 +16,22 @@ export function SaveStatus({ state, store }: { state: DraftState; store: DraftSt
   const label = LABELS[state.status];
   if (!label) return null;
   return (
-    <View className={`save-status save-status--${state.status}`} data-testid="save-status" data-status={state.status} aria-live="polite">
+    <View
+      className={`save-status save-status--${state.status}`}
+      data-testid="save-status"
+      data-status={state.status}
+      aria-live="polite"
+    >
       {label}
       {state.status === 'failed' ? (
         <>
           {state.error ? `：${state.error}` : ''}
-          <View className="save-status__retry" id="save-retry" data-testid="save-retry" onClick={() => void store.retry()}>
+          <View
+            className="save-status__retry"
+            id="save-retry"
+            data-testid="save-retry"
+            onClick={() => void store.retry()}
+          >
             重试
           </View>
         </>

@@ -18,7 +18,10 @@ interface WizardFrameProps {
 
 /** Progress bar, save state and conflict dialog around one wizard step. */
 export function WizardFrame({ step, title, store, state, loadError, children, footer }: WizardFrameProps) {
-  const index = Math.max(0, WIZARD_STEPS.findIndex((s) => s.step === step));
+  const index = Math.max(
+    0,
+    WIZARD_STEPS.findIndex((s) => s.step === step),
+  );
   const percent = Math.round(((index + 1) / WIZARD_STEPS.length) * 100);
   return (
     <PageShell testId={`wizard-${step}`}>
@@ -35,7 +38,10 @@ export function WizardFrame({ step, title, store, state, loadError, children, fo
         </View>
         <View className="progress__steps">
           {WIZARD_STEPS.map((s, i) => (
-            <View key={s.step} className={`progress__step${i === index ? ' progress__step--current' : ''}${i < index ? ' progress__step--done' : ''}`}>
+            <View
+              key={s.step}
+              className={`progress__step${i === index ? ' progress__step--current' : ''}${i < index ? ' progress__step--done' : ''}`}
+            >
               {`${'①②③④⑤'[i]}${s.title}`}
             </View>
           ))}
@@ -51,7 +57,11 @@ export function WizardFrame({ step, title, store, state, loadError, children, fo
         </View>
       ) : null}
       {store && state ? <ConflictPanel store={store} state={state} /> : null}
-      {state?.loaded ? <View className="wizard-body">{children}</View> : !loadError ? <View className="loading">正在加载…</View> : null}
+      {state?.loaded ? (
+        <View className="wizard-body">{children}</View>
+      ) : !loadError ? (
+        <View className="loading">正在加载…</View>
+      ) : null}
       {footer && state?.loaded ? <View className="wizard-foot">{footer}</View> : null}
     </PageShell>
   );

@@ -76,7 +76,9 @@ export function TextField(props: TextFieldProps) {
           maxLength={maxLength}
           aria-invalid={props.error ? true : undefined}
           aria-describedby={props.error ? `${id}-error` : undefined}
-          inputMode={kind === 'number' ? 'numeric' : kind === 'digit' ? 'decimal' : kind === 'tel' ? 'tel' : undefined}
+          inputMode={
+            kind === 'number' ? 'numeric' : kind === 'digit' ? 'decimal' : kind === 'tel' ? 'tel' : undefined
+          }
           onChange={(e) => onChange(e.currentTarget.value)}
           onBlur={onBlur}
         />
@@ -87,7 +89,17 @@ export function TextField(props: TextFieldProps) {
           value={text}
           placeholder={placeholder}
           maxlength={maxLength ?? 140}
-          type={kind === 'tel' ? 'number' : kind === 'idcard' ? 'idcard' : kind === 'digit' ? 'digit' : kind === 'number' ? 'number' : 'text'}
+          type={
+            kind === 'tel'
+              ? 'number'
+              : kind === 'idcard'
+                ? 'idcard'
+                : kind === 'digit'
+                  ? 'digit'
+                  : kind === 'number'
+                    ? 'number'
+                    : 'text'
+          }
           onInput={(e) => onChange(e.detail.value)}
           onBlur={onBlur}
         />
@@ -178,7 +190,12 @@ export function DateField(props: DateFieldProps) {
           onChange={(e) => onChange(e.currentTarget.value)}
         />
       ) : (
-        <Picker mode="date" fields={month ? 'month' : 'day'} value={value ?? ''} onChange={(e) => onChange(String(e.detail.value))}>
+        <Picker
+          mode="date"
+          fields={month ? 'month' : 'day'}
+          value={value ?? ''}
+          onChange={(e) => onChange(String(e.detail.value))}
+        >
           <View className="field__input field__picker" id={id}>
             {value || '请选择'}
           </View>
@@ -237,9 +254,24 @@ export function Choice({ id, label, checked, onChange, description, radio, name 
   );
 }
 
-export function ChoiceGroup({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
+export function ChoiceGroup({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
-    <View className={`field${error ? ' field--error' : ''}`} id={`field-${id}`} role="group" aria-label={label}>
+    <View
+      className={`field${error ? ' field--error' : ''}`}
+      id={`field-${id}`}
+      role="group"
+      aria-label={label}
+    >
       <View className="field__label">{label}</View>
       {children}
       {error ? (

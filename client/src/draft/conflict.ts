@@ -30,18 +30,33 @@ export function describeDifferences(mine: DraftApplication, theirs: DraftApplica
   const out: Difference[] = [];
   const matterLabels = (m?: string[]) => (m ?? []).map((code) => labelOf(MATTERS, code) ?? code);
   if (!same([...(mine.matters ?? [])].sort(), [...(theirs.matters ?? [])].sort())) {
-    out.push({ id: 'matters', label: '办理事项', mine: show(matterLabels(mine.matters)), theirs: show(matterLabels(theirs.matters)) });
+    out.push({
+      id: 'matters',
+      label: '办理事项',
+      mine: show(matterLabels(mine.matters)),
+      theirs: show(matterLabels(theirs.matters)),
+    });
   }
   if ((mine.housingFundRelief ?? 'none') !== (theirs.housingFundRelief ?? 'none')) {
     const relief = (r?: string) => ({ deferral: '缓缴', reduction: '降缴' })[r ?? ''] ?? '不申请';
-    out.push({ id: 'housingFundRelief', label: '缓缴/降缴', mine: relief(mine.housingFundRelief), theirs: relief(theirs.housingFundRelief) });
+    out.push({
+      id: 'housingFundRelief',
+      label: '缓缴/降缴',
+      mine: relief(mine.housingFundRelief),
+      theirs: relief(theirs.housingFundRelief),
+    });
   }
   const unitKeys = new Set([...Object.keys(mine.unit ?? {}), ...Object.keys(theirs.unit ?? {})]);
   for (const key of unitKeys) {
     const a = (mine.unit as Record<string, unknown> | undefined)?.[key];
     const b = (theirs.unit as Record<string, unknown> | undefined)?.[key];
     if (!same(a, b)) {
-      out.push({ id: `unit.${key}`, label: FIELD_LABELS[`unit.${key}`] ?? key, mine: show(a), theirs: show(b) });
+      out.push({
+        id: `unit.${key}`,
+        label: FIELD_LABELS[`unit.${key}`] ?? key,
+        mine: show(a),
+        theirs: show(b),
+      });
     }
   }
   const mineEmployees = mine.employees ?? [];

@@ -113,7 +113,11 @@ describe('offline', () => {
 
     // A new page load: fresh store over the same device storage, network back.
     server.offline = false;
-    const second = new DraftStore('d1', { api: server.api, storage: first.storage, onOnline: () => () => undefined });
+    const second = new DraftStore('d1', {
+      api: server.api,
+      storage: first.storage,
+      onOnline: () => () => undefined,
+    });
     await second.load();
     expect(second.getState().application.unit?.name).toBe('新名称');
     expect(server.draft.application.unit?.name).toBe('新名称');
@@ -125,7 +129,11 @@ describe('offline', () => {
     const first = setup(server);
     await first.store.load();
     server.offline = true;
-    const second = new DraftStore('d1', { api: server.api, storage: first.storage, onOnline: () => () => undefined });
+    const second = new DraftStore('d1', {
+      api: server.api,
+      storage: first.storage,
+      onOnline: () => () => undefined,
+    });
     await second.load();
     expect(second.getState()).toMatchObject({ loaded: true, status: 'offline' });
     expect(second.getState().application.unit?.name).toBe('已保存');
@@ -136,7 +144,10 @@ describe('409 conflict', () => {
   async function conflicted() {
     const ctx = setup(new FakeDraftServer({ unit: { name: '原名称', address: '信州区' }, employees: [] }));
     await ctx.store.load();
-    ctx.server.editElsewhere({ unit: { name: '别处改的名称', address: '信州区' }, employees: [{ key: 's5', name: '赵六' }] });
+    ctx.server.editElsewhere({
+      unit: { name: '别处改的名称', address: '信州区' },
+      employees: [{ key: 's5', name: '赵六' }],
+    });
     ctx.store.setUnit({ name: '我改的名称' });
     await ctx.store.sync();
     return ctx;

@@ -36,7 +36,10 @@ interface StoredDraft {
   removedEmployees: string[];
 }
 
-export type DraftApi = Pick<Endpoints, 'getDraft' | 'patchDraft' | 'addEmployee' | 'putEmployee' | 'removeEmployee'>;
+export type DraftApi = Pick<
+  Endpoints,
+  'getDraft' | 'patchDraft' | 'addEmployee' | 'putEmployee' | 'removeEmployee'
+>;
 
 export interface DraftStoreDeps {
   api: DraftApi;
@@ -136,7 +139,12 @@ export class DraftStore {
       this.persist();
     } catch (err) {
       if (stored && isNetworkError(err)) {
-        this.set({ loaded: true, version: stored.version, application: stored.application, status: 'offline' });
+        this.set({
+          loaded: true,
+          version: stored.version,
+          application: stored.application,
+          status: 'offline',
+        });
         this.waitForNetwork();
         return;
       }
@@ -163,7 +171,9 @@ export class DraftStore {
   }
 
   setHousingFundRelief(housingFundRelief: HousingFundRelief): void {
-    this.edit({ ...this.state.application, housingFundRelief }, () => this.dirtyFields.add('housingFundRelief'));
+    this.edit({ ...this.state.application, housingFundRelief }, () =>
+      this.dirtyFields.add('housingFundRelief'),
+    );
   }
 
   addEmployee(employee: Partial<EmployeeRow>): string {
@@ -176,7 +186,9 @@ export class DraftStore {
 
   updateEmployee(key: string, patch: Partial<EmployeeRow>): void {
     const real = this.resolveKey(key);
-    const employees = (this.state.application.employees ?? []).map((e) => (e.key === real ? { ...e, ...patch } : e));
+    const employees = (this.state.application.employees ?? []).map((e) =>
+      e.key === real ? { ...e, ...patch } : e,
+    );
     this.edit({ ...this.state.application, employees }, () => this.dirtyEmployees.add(real));
   }
 
@@ -274,7 +286,8 @@ export class DraftStore {
       const patch = Object.fromEntries(fields.map((f) => [f, sent[f]]));
       const draft = await this.deps.api.patchDraft(id, this.state.version, patch);
       this.acceptVersion(draft);
-      for (const f of fields) if (snapshot(this.state.application[f]) === snapshot(sent[f])) this.dirtyFields.delete(f);
+      for (const f of fields)
+        if (snapshot(this.state.application[f]) === snapshot(sent[f])) this.dirtyFields.delete(f);
       return;
     }
     const [removed] = this.removedEmployees;
@@ -319,7 +332,9 @@ export class DraftStore {
 
   private renameEmployee(from: string, to: string): void {
     this.aliases.set(from, to);
-    const employees = (this.state.application.employees ?? []).map((e) => (e.key === from ? { ...e, key: to } : e));
+    const employees = (this.state.application.employees ?? []).map((e) =>
+      e.key === from ? { ...e, key: to } : e,
+    );
     if (this.dirtyEmployees.delete(from)) this.dirtyEmployees.add(to);
     this.set({ application: { ...this.state.application, employees } });
   }
@@ -371,7 +386,12 @@ export class DraftStore {
     this.dirtyFields.clear();
     this.dirtyEmployees.clear();
     this.removedEmployees.clear();
-    this.set({ version: remote.version, application: remote.application, status: 'saved', conflict: undefined });
+    this.set({
+      version: remote.version,
+      application: remote.application,
+      status: 'saved',
+      conflict: undefined,
+    });
     this.persist();
   }
 

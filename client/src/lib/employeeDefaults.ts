@@ -19,7 +19,8 @@ export function copyJobFields(from: DraftEmployee | undefined): Partial<Employee
   const row: Partial<EmployeeRow> = { idType: 'resident' };
   if (!from) return row;
   for (const field of JOB_FIELDS) {
-    if (from[field] !== undefined) (row as Record<string, unknown>)[field] = JSON.parse(JSON.stringify(from[field]));
+    if (from[field] !== undefined)
+      (row as Record<string, unknown>)[field] = JSON.parse(JSON.stringify(from[field]));
   }
   return row;
 }

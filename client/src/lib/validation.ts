@@ -1,5 +1,11 @@
 // Live validation on the device with the same rules the bff applies (@hiring/shared).
-import { describePath, todayInChina, validateApplication, type ApplicationValidation, type Issue } from '@hiring/shared';
+import {
+  describePath,
+  todayInChina,
+  validateApplication,
+  type ApplicationValidation,
+  type Issue,
+} from '@hiring/shared';
 import { useMemo } from 'react';
 import type { DraftApplication } from '../api/types';
 
@@ -25,19 +31,28 @@ export function useValidation(app: DraftApplication | undefined): ApplicationVal
 
 /** First message for exactly this path (or a sub-path such as contract.start under contract). */
 export function messageAt(issues: readonly Issue[] | undefined, path: string): string | undefined {
-  return issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))?.message;
+  return issues?.find(
+    (i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`),
+  )?.message;
 }
 
 export function issuesUnder(issues: readonly Issue[] | undefined, prefix: string): Issue[] {
-  return (issues ?? []).filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`) || i.path.startsWith(`${prefix}[`));
+  return (issues ?? []).filter(
+    (i) => i.path === prefix || i.path.startsWith(`${prefix}.`) || i.path.startsWith(`${prefix}[`),
+  );
 }
 
 export { describePath };
 
 /** Where an issue is fixed: the wizard page and the field id on it. */
-export function locateIssue(path: string): { page: 'unit' | 'matters' | 'employee' | 'employees'; index?: number; fieldId: string } {
+export function locateIssue(path: string): {
+  page: 'unit' | 'matters' | 'employee' | 'employees';
+  index?: number;
+  fieldId: string;
+} {
   if (path.startsWith('unit.')) return { page: 'unit', fieldId: fieldIdFor(path) };
-  if (path === 'matters' || path.startsWith('housingFundRelief')) return { page: 'matters', fieldId: fieldIdFor(path) };
+  if (path === 'matters' || path.startsWith('housingFundRelief'))
+    return { page: 'matters', fieldId: fieldIdFor(path) };
   const row = /^employees\[(\d+)\]\.?(.*)$/.exec(path);
   if (row && row[2]) return { page: 'employee', index: Number(row[1]), fieldId: fieldIdFor(row[2]) };
   if (row) return { page: 'employees', index: Number(row[1]), fieldId: `employee-${row[1]}` };

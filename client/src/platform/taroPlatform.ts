@@ -23,8 +23,8 @@ async function pickImageWeappOrH5(): Promise<PickedImage | null> {
       sourceType: ['camera', 'album'],
       sizeType: ['compressed'],
     });
-    const file = res.tempFiles[0];
-    return file ? { path: file.tempFilePath, size: file.size } : null;
+    const file = res.tempFiles[0] as (typeof res.tempFiles)[number] & { fileType?: string };
+    return file ? { path: file.tempFilePath, size: file.size, type: file.fileType } : null;
   } catch {
     return null;
   }
@@ -33,7 +33,11 @@ async function pickImageWeappOrH5(): Promise<PickedImage | null> {
 // Alipay has no chooseMedia; chooseImage is its camera/album entry point.
 async function pickImageAlipay(): Promise<PickedImage | null> {
   try {
-    const res = await Taro.chooseImage({ count: 1, sourceType: ['camera', 'album'], sizeType: ['compressed'] });
+    const res = await Taro.chooseImage({
+      count: 1,
+      sourceType: ['camera', 'album'],
+      sizeType: ['compressed'],
+    });
     const path = res.tempFilePaths[0];
     return path ? { path } : null;
   } catch {
@@ -86,7 +90,16 @@ export function createTaroPlatform(): Platform {
     },
     async uploadImage(url, image, field, headers): Promise<HttpResponse> {
       try {
-        const res = await Taro.uploadFile({ url, filePath: image.path, name: field, header: headers, fileType: 'image' } as never);
+        // H5 uploads a blob: URL whose name would otherwise lack an extension.
+        const ext = image.type?.split('/')[1]?.replace('jpeg', 'jpg') ?? 'jpg';
+        const res = await Taro.uploadFile({
+          url,
+          filePath: image.path,
+          name: field,
+          header: headers,
+          fileType: 'image',
+          fileName: `id-card.${ext}`,
+        } as never);
         return { status: res.statusCode, body: parseBody(res.data) };
       } catch (err) {
         throw new NetworkError(err instanceof Error ? err.message : undefined);

@@ -19,6 +19,8 @@ export interface HttpResponse {
 export interface PickedImage {
   path: string;
   size?: number;
+  /** MIME type where the platform reports it (H5). */
+  type?: string;
 }
 
 export interface KeyValueStorage {
@@ -35,7 +37,12 @@ export interface Platform {
   requestSubscribe(templateIds: string[]): Promise<string[]>;
   /** Opens the camera (or album); null when the user cancels. */
   pickImage(): Promise<PickedImage | null>;
-  uploadImage(url: string, image: PickedImage, field: string, headers: Record<string, string>): Promise<HttpResponse>;
+  uploadImage(
+    url: string,
+    image: PickedImage,
+    field: string,
+    headers: Record<string, string>,
+  ): Promise<HttpResponse>;
   request(req: HttpRequest): Promise<HttpResponse>;
   storage: KeyValueStorage;
   isOnline(): Promise<boolean>;

@@ -19,7 +19,15 @@ const CORRECTABLE = [
   { field: 'hukouAddress', label: '户籍地址' },
 ] as const;
 
-function Correction({ app, matter, onDone }: { app: SubmittedApplication; matter: MatterProgress; onDone: (a: SubmittedApplication) => void }) {
+function Correction({
+  app,
+  matter,
+  onDone,
+}: {
+  app: SubmittedApplication;
+  matter: MatterProgress;
+  onDone: (a: SubmittedApplication) => void;
+}) {
   const affected = [...new Set(matter.reasons.map((r) => r.employeeKey).filter((k): k is string => !!k))];
   const keys = affected.length ? affected : app.employees.map((e) => e.key);
   const [values, setValues] = useState<Record<string, Record<string, string>>>({});
@@ -124,7 +132,9 @@ export default function ApplicationDetail() {
                   {m.reasons.map((r, i) => (
                     <View key={`${r.code}-${i}`}>
                       {`${i + 1}. ${r.message}`}
-                      {r.employeeKey ? `（${app.employees.find((e) => e.key === r.employeeKey)?.name ?? ''}）` : ''}
+                      {r.employeeKey
+                        ? `（${app.employees.find((e) => e.key === r.employeeKey)?.name ?? ''}）`
+                        : ''}
                     </View>
                   ))}
                 </View>

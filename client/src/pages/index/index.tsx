@@ -88,11 +88,16 @@ export default function Home() {
             <View className="list-item__main" onClick={() => goWizard('unit', { id: d.id })}>
               <View className="list-item__title">{d.unitName || '未填写单位'}</View>
               <View className="list-item__sub">
-                {d.employeeCount} 位员工 · {d.matters.map((m) => labelOf(MATTERS, m)).join('、') || '未选事项'} · {day(d.updatedAt)} 保存
+                {d.employeeCount} 位员工 ·{' '}
+                {d.matters.map((m) => labelOf(MATTERS, m)).join('、') || '未选事项'} · {day(d.updatedAt)} 保存
               </View>
             </View>
             <View className="list-item__actions">
-              <ActionButton id={`draft-${i}-continue`} kind="link" onClick={() => goWizard('unit', { id: d.id })}>
+              <ActionButton
+                id={`draft-${i}-continue`}
+                kind="link"
+                onClick={() => goWizard('unit', { id: d.id })}
+              >
                 继续填写
               </ActionButton>
               <ActionButton id={`draft-${i}-remove`} kind="link" onClick={() => void removeDraft(d.id)}>
@@ -105,9 +110,16 @@ export default function Home() {
 
       <View className="card" data-testid="application-list">
         <View className="card__title">我的申请</View>
-        {applications && applications.items.length === 0 ? <View className="empty">暂无已提交的申请</View> : null}
+        {applications && applications.items.length === 0 ? (
+          <View className="empty">暂无已提交的申请</View>
+        ) : null}
         {applications?.items.map((a, i) => (
-          <View className="list-item" key={a.id} data-testid={`application-${i}`} onClick={() => goApplication(a.id)}>
+          <View
+            className="list-item"
+            key={a.id}
+            data-testid={`application-${i}`}
+            onClick={() => goApplication(a.id)}
+          >
             <View className="list-item__main">
               <View className="list-item__title">{a.unitName}</View>
               <View className="list-item__sub">
@@ -122,7 +134,13 @@ export default function Home() {
       </View>
 
       <View className="card">
-        <Choice id="large-font" label="大字模式" checked={largeFont} onChange={setLargeFont} description="放大页面文字，便于阅读" />
+        <Choice
+          id="large-font"
+          label="大字模式"
+          checked={largeFont}
+          onChange={setLargeFont}
+          description="放大页面文字，便于阅读"
+        />
       </View>
     </PageShell>
   );

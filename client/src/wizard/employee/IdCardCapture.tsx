@@ -8,18 +8,40 @@ import { fromOcr, LOW_CONFIDENCE } from '../../lib/employeeDefaults';
 import { platform } from '../../platform';
 import { api } from '../../services';
 
-type Phase = { kind: 'idle' } | { kind: 'busy' } | { kind: 'review'; ocr: OcrResult } | { kind: 'error'; message: string };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'review'; ocr: OcrResult }
+  | { kind: 'error'; message: string };
 
 const FIELDS: { key: keyof OcrResult; label: string; show: (o: OcrResult) => string | undefined }[] = [
   { key: 'name', label: '姓名', show: (o) => o.name },
-  { key: 'idNumber', label: '公民身份号码', show: (o) => (o.idNumber ? maskDocumentNumber(o.idNumber) : undefined) },
-  { key: 'gender', label: '性别', show: (o) => (o.gender ? (labelOf(GENDERS, o.gender) ?? o.gender) : undefined) },
-  { key: 'ethnicity', label: '民族', show: (o) => (o.ethnicity ? (labelOf(ETHNICITIES, o.ethnicity) ?? o.ethnicity) : undefined) },
+  {
+    key: 'idNumber',
+    label: '公民身份号码',
+    show: (o) => (o.idNumber ? maskDocumentNumber(o.idNumber) : undefined),
+  },
+  {
+    key: 'gender',
+    label: '性别',
+    show: (o) => (o.gender ? (labelOf(GENDERS, o.gender) ?? o.gender) : undefined),
+  },
+  {
+    key: 'ethnicity',
+    label: '民族',
+    show: (o) => (o.ethnicity ? (labelOf(ETHNICITIES, o.ethnicity) ?? o.ethnicity) : undefined),
+  },
   { key: 'address', label: '住址', show: (o) => o.address },
 ];
 
 /** Photo of the ID card → recognised fields shown for confirmation → copied into the row. */
-export function IdCardCapture({ highlight, onAccept }: { highlight: boolean; onAccept: (patch: Partial<EmployeeRow>) => void }) {
+export function IdCardCapture({
+  highlight,
+  onAccept,
+}: {
+  highlight: boolean;
+  onAccept: (patch: Partial<EmployeeRow>) => void;
+}) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 
   async function capture() {

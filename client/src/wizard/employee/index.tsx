@@ -17,11 +17,12 @@ import { ActionButton } from '../../components/ActionButton';
 import { Choice, ChoiceGroup, DateField, SelectField, TextField } from '../../components/fields';
 import { WizardFrame } from '../../components/WizardFrame';
 import { issuesUnder, messageAt, useValidation } from '../../lib/validation';
-import { goWizard, scrollToField } from '../../routes';
+import { backToEmployees, scrollToField } from '../../routes';
 import { api, useDraft } from '../../services';
 import { IdCardCapture } from './IdCardCapture';
 
-const options = (list: readonly { code: string; label: string }[]) => list.map((i) => ({ value: i.code, label: i.label }));
+const options = (list: readonly { code: string; label: string }[]) =>
+  list.map((i) => ({ value: i.code, label: i.label }));
 
 /** Money and percentages are numbers in the model; keep half-typed text as is so the validator can say why. */
 function toNumber(text: string): number | undefined {
@@ -77,7 +78,7 @@ export default function EmployeeStep() {
     return (
       <WizardFrame step="employee" title="④ 员工信息" store={store} state={state} loadError={loadError}>
         <View className="notice notice--error">这位员工已被删除。</View>
-        <ActionButton id="back-to-list" onClick={() => goWizard('employees', { id }, true)}>
+        <ActionButton id="back-to-list" onClick={() => backToEmployees(id)}>
           返回员工名单
         </ActionButton>
       </WizardFrame>
@@ -92,11 +93,12 @@ export default function EmployeeStep() {
       return;
     }
     void store?.sync();
-    goWizard('employees', { id }, true);
+    backToEmployees(id);
   }
 
   const fund: Partial<HousingFundRow> = row?.housingFund ?? {};
-  const setFund = (patch: Partial<HousingFundRow>) => set({ housingFund: { ...fund, ...patch } as HousingFundRow });
+  const setFund = (patch: Partial<HousingFundRow>) =>
+    set({ housingFund: { ...fund, ...patch } as HousingFundRow });
   const contract = row?.contract;
   const insuranceChoices = INSURANCE_TYPES.filter((t) => matters.includes(t.matter));
 
@@ -118,18 +120,98 @@ export default function EmployeeStep() {
           <IdCardCapture highlight={params.scan === '1' && !row.idNumber} onAccept={(patch) => set(patch)} />
           <View className="card">
             <View className="card__title">基本信息</View>
-            <SelectField id="idType" label="证件类型" required value={row.idType} options={options(ID_TYPES)} onChange={(v) => set({ idType: v as EmployeeRow['idType'] })} error={err('idType', row.idType)} />
-            <TextField id="idNumber" label="证件号码" required kind={row.idType === 'resident' ? 'idcard' : 'text'} maxLength={row.idType === 'resident' ? 18 : 30} value={row.idNumber} onChange={(v) => set({ idNumber: v.toUpperCase() })} error={err('idNumber', row.idNumber)} warning={warn('idNumber')} />
-            <TextField id="name" label="姓名" required value={row.name} onChange={(v) => set({ name: v })} error={err('name', row.name)} />
-            <SelectField id="ethnicity" label="民族" required value={row.ethnicity} options={options(ETHNICITIES)} onChange={(v) => set({ ethnicity: v })} error={err('ethnicity', row.ethnicity)} />
-            <SelectField id="gender" label="性别" required value={row.gender} options={options(GENDERS)} onChange={(v) => set({ gender: v as EmployeeRow['gender'] })} error={err('gender', row.gender)} />
+            <SelectField
+              id="idType"
+              label="证件类型"
+              required
+              value={row.idType}
+              options={options(ID_TYPES)}
+              onChange={(v) => set({ idType: v as EmployeeRow['idType'] })}
+              error={err('idType', row.idType)}
+            />
+            <TextField
+              id="idNumber"
+              label="证件号码"
+              required
+              kind={row.idType === 'resident' ? 'idcard' : 'text'}
+              maxLength={row.idType === 'resident' ? 18 : 30}
+              value={row.idNumber}
+              onChange={(v) => set({ idNumber: v.toUpperCase() })}
+              error={err('idNumber', row.idNumber)}
+              warning={warn('idNumber')}
+            />
+            <TextField
+              id="name"
+              label="姓名"
+              required
+              value={row.name}
+              onChange={(v) => set({ name: v })}
+              error={err('name', row.name)}
+            />
+            <SelectField
+              id="ethnicity"
+              label="民族"
+              required
+              value={row.ethnicity}
+              options={options(ETHNICITIES)}
+              onChange={(v) => set({ ethnicity: v })}
+              error={err('ethnicity', row.ethnicity)}
+            />
+            <SelectField
+              id="gender"
+              label="性别"
+              required
+              value={row.gender}
+              options={options(GENDERS)}
+              onChange={(v) => set({ gender: v as EmployeeRow['gender'] })}
+              error={err('gender', row.gender)}
+            />
             {row.idType && row.idType !== 'resident' ? (
-              <DateField id="birthDate" label="出生日期" required value={row.birthDate} onChange={(v) => set({ birthDate: v })} error={err('birthDate', row.birthDate)} warning={warn('birthDate')} />
+              <DateField
+                id="birthDate"
+                label="出生日期"
+                required
+                value={row.birthDate}
+                onChange={(v) => set({ birthDate: v })}
+                error={err('birthDate', row.birthDate)}
+                warning={warn('birthDate')}
+              />
             ) : null}
-            <SelectField id="hukou" label="户口性质" required value={row.hukou} options={options(HUKOU_TYPES)} onChange={(v) => set({ hukou: v as EmployeeRow['hukou'] })} error={err('hukou', row.hukou)} />
-            <TextField id="hukouAddress" label="户籍地址" required value={row.hukouAddress} onChange={(v) => set({ hukouAddress: v })} error={err('hukouAddress', row.hukouAddress)} />
-            <TextField id="phone" label="手机号码" required kind="tel" maxLength={11} value={row.phone} onChange={(v) => set({ phone: v })} error={err('phone', row.phone)} />
-            <TextField id="address" label="通讯地址" required value={row.address} onChange={(v) => set({ address: v })} error={err('address', row.address)} />
+            <SelectField
+              id="hukou"
+              label="户口性质"
+              required
+              value={row.hukou}
+              options={options(HUKOU_TYPES)}
+              onChange={(v) => set({ hukou: v as EmployeeRow['hukou'] })}
+              error={err('hukou', row.hukou)}
+            />
+            <TextField
+              id="hukouAddress"
+              label="户籍地址"
+              required
+              value={row.hukouAddress}
+              onChange={(v) => set({ hukouAddress: v })}
+              error={err('hukouAddress', row.hukouAddress)}
+            />
+            <TextField
+              id="phone"
+              label="手机号码"
+              required
+              kind="tel"
+              maxLength={11}
+              value={row.phone}
+              onChange={(v) => set({ phone: v })}
+              error={err('phone', row.phone)}
+            />
+            <TextField
+              id="address"
+              label="通讯地址"
+              required
+              value={row.address}
+              onChange={(v) => set({ address: v })}
+              error={err('address', row.address)}
+            />
           </View>
 
           {extra.includes('declaredWage') ? (
@@ -144,10 +226,27 @@ export default function EmployeeStep() {
                 onChange={(v) => set({ declaredWage: toNumber(v) })}
                 error={err('declaredWage', row.declaredWage)}
                 warning={warn('declaredWage')}
-                hint={computed?.socialInsuranceBase ? `缴费基数：${computed.socialInsuranceBase.base} 元` : '首次就业填第二个月工资，转入填第一个月工资'}
+                hint={
+                  computed?.socialInsuranceBase
+                    ? `缴费基数：${computed.socialInsuranceBase.base} 元`
+                    : '首次就业填第二个月工资，转入填第一个月工资'
+                }
               />
-              <DateField id="insuredFrom" label="本次参保时间" month required value={row.insuredFrom} onChange={(v) => set({ insuredFrom: v })} error={err('insuredFrom', row.insuredFrom)} warning={warn('insuredFrom')} />
-              <ChoiceGroup id="insuranceTypes" label="参保险种" error={err('insuranceTypes', row.insuranceTypes?.length ? row.insuranceTypes : undefined)}>
+              <DateField
+                id="insuredFrom"
+                label="本次参保时间"
+                month
+                required
+                value={row.insuredFrom}
+                onChange={(v) => set({ insuredFrom: v })}
+                error={err('insuredFrom', row.insuredFrom)}
+                warning={warn('insuredFrom')}
+              />
+              <ChoiceGroup
+                id="insuranceTypes"
+                label="参保险种"
+                error={err('insuranceTypes', row.insuranceTypes?.length ? row.insuranceTypes : undefined)}
+              >
                 {insuranceChoices.map((t) => {
                   const on = row.insuranceTypes?.includes(t.code) ?? false;
                   return (
@@ -157,7 +256,11 @@ export default function EmployeeStep() {
                       label={t.label}
                       checked={on}
                       onChange={(checked) =>
-                        set({ insuranceTypes: checked ? [...(row.insuranceTypes ?? []), t.code] : (row.insuranceTypes ?? []).filter((c) => c !== t.code) })
+                        set({
+                          insuranceTypes: checked
+                            ? [...(row.insuranceTypes ?? []), t.code]
+                            : (row.insuranceTypes ?? []).filter((c) => c !== t.code),
+                        })
                       }
                     />
                   );
@@ -178,9 +281,20 @@ export default function EmployeeStep() {
                 error={err('contract.start', contract?.start)}
                 warning={warn('contract.start')}
               />
-              <Choice id="contract-openEnded" label="无固定期限" checked={!!contract && contract.end === null} onChange={(on) => set({ contract: { start: contract?.start ?? '', end: on ? null : '' } })} />
+              <Choice
+                id="contract-openEnded"
+                label="无固定期限"
+                checked={!!contract && contract.end === null}
+                onChange={(on) => set({ contract: { start: contract?.start ?? '', end: on ? null : '' } })}
+              />
               {contract?.end !== null ? (
-                <DateField id="contract-end" label="劳动合同终止日期" value={contract?.end ?? undefined} onChange={(v) => set({ contract: { start: contract?.start ?? '', end: v } })} error={err('contract.end', contract?.end)} />
+                <DateField
+                  id="contract-end"
+                  label="劳动合同终止日期"
+                  value={contract?.end ?? undefined}
+                  onChange={(v) => set({ contract: { start: contract?.start ?? '', end: v } })}
+                  error={err('contract.end', contract?.end)}
+                />
               ) : null}
               {computed ? (
                 <View className="field__hint" data-testid="registration-due">
@@ -193,9 +307,35 @@ export default function EmployeeStep() {
           {extra.includes('housingFund') ? (
             <View className="card">
               <View className="card__title">住房公积金</View>
-              <TextField id="housingFund-base" label="月缴存基数（元）" required kind="digit" value={fund.base} onChange={(v) => setFund({ base: toNumber(v) })} error={err('housingFund.base', fund.base)} warning={warn('housingFund.base')} />
-              <TextField id="housingFund-unitRatio" label="单位缴存比例（%）" required kind="digit" value={fund.unitRatio} onChange={(v) => setFund({ unitRatio: toNumber(v) })} error={err('housingFund.unitRatio', fund.unitRatio)} hint="5%–12%" />
-              <TextField id="housingFund-personalRatio" label="个人缴存比例（%）" required kind="digit" value={fund.personalRatio} onChange={(v) => setFund({ personalRatio: toNumber(v) })} error={err('housingFund.personalRatio', fund.personalRatio)} />
+              <TextField
+                id="housingFund-base"
+                label="月缴存基数（元）"
+                required
+                kind="digit"
+                value={fund.base}
+                onChange={(v) => setFund({ base: toNumber(v) })}
+                error={err('housingFund.base', fund.base)}
+                warning={warn('housingFund.base')}
+              />
+              <TextField
+                id="housingFund-unitRatio"
+                label="单位缴存比例（%）"
+                required
+                kind="digit"
+                value={fund.unitRatio}
+                onChange={(v) => setFund({ unitRatio: toNumber(v) })}
+                error={err('housingFund.unitRatio', fund.unitRatio)}
+                hint="5%–12%"
+              />
+              <TextField
+                id="housingFund-personalRatio"
+                label="个人缴存比例（%）"
+                required
+                kind="digit"
+                value={fund.personalRatio}
+                onChange={(v) => setFund({ personalRatio: toNumber(v) })}
+                error={err('housingFund.personalRatio', fund.personalRatio)}
+              />
               <View className="computed" data-testid="housing-fund-amounts" aria-live="polite">
                 {computed?.housingFund
                   ? `月缴存额：单位 ${computed.housingFund.unit} 元 + 个人 ${computed.housingFund.personal} 元 = 合计 ${computed.housingFund.total} 元`
@@ -207,14 +347,42 @@ export default function EmployeeStep() {
           {extra.includes('occupation') ? (
             <View className="card">
               <View className="card__title">就业登记</View>
-              <TextField id="occupation" label="职业（工种）" required value={row.occupation} onChange={(v) => set({ occupation: v })} error={err('occupation', row.occupation)} />
-              <SelectField id="education" label="学历" required value={row.education} options={options(EDUCATION_LEVELS)} onChange={(v) => set({ education: v })} error={err('education', row.education)} />
-              <TextField id="workAddress" label="工作地址" required value={row.workAddress} onChange={(v) => set({ workAddress: v })} error={err('workAddress', row.workAddress)} />
+              <TextField
+                id="occupation"
+                label="职业（工种）"
+                required
+                value={row.occupation}
+                onChange={(v) => set({ occupation: v })}
+                error={err('occupation', row.occupation)}
+              />
+              <SelectField
+                id="education"
+                label="学历"
+                required
+                value={row.education}
+                options={options(EDUCATION_LEVELS)}
+                onChange={(v) => set({ education: v })}
+                error={err('education', row.education)}
+              />
+              <TextField
+                id="workAddress"
+                label="工作地址"
+                required
+                value={row.workAddress}
+                onChange={(v) => set({ workAddress: v })}
+                error={err('workAddress', row.workAddress)}
+              />
             </View>
           ) : null}
 
           <View className="card">
-            <TextField id="remarks" label="备注" value={row.remarks} onChange={(v) => set({ remarks: v })} error={err('remarks', row.remarks)} />
+            <TextField
+              id="remarks"
+              label="备注"
+              value={row.remarks}
+              onChange={(v) => set({ remarks: v })}
+              error={err('remarks', row.remarks)}
+            />
           </View>
         </>
       ) : null}

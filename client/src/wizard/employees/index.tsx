@@ -25,7 +25,10 @@ export default function EmployeesStep() {
   }
 
   async function remove(key: string, name?: string) {
-    const res = await Taro.showModal({ title: '删除员工', content: `确定删除${name ? `“${name}”` : '这位员工'}吗？` });
+    const res = await Taro.showModal({
+      title: '删除员工',
+      content: `确定删除${name ? `“${name}”` : '这位员工'}吗？`,
+    });
     if (res.confirm) store?.removeEmployee(key);
   }
 
@@ -47,7 +50,7 @@ export default function EmployeesStep() {
       loadError={loadError}
       footer={
         <View className="row">
-          <ActionButton id="wizard-prev" kind="secondary" onClick={() => goWizard('matters', { id }, true)}>
+          <ActionButton id="wizard-prev" kind="secondary" onClick={() => goWizard('matters', { id })}>
             上一步
           </ActionButton>
           <ActionButton id="wizard-next" onClick={next}>
@@ -68,14 +71,26 @@ export default function EmployeesStep() {
             <View className="list-item" key={e.key} id={`employee-${i}`} data-testid={`employee-${i}`}>
               <View className="list-item__main" onClick={() => goWizard('employee', { id, key: e.key })}>
                 <View className="list-item__title">{e.name || `第${i + 1}位员工（未填姓名）`}</View>
-                <View className="list-item__sub">{e.idNumber ? maskDocumentNumber(e.idNumber) : '未填证件号码'}</View>
-                <View className={problems ? 'badge badge--error' : 'badge badge--ok'}>{problems ? `${problems} 项待完善` : '已填写完整'}</View>
+                <View className="list-item__sub">
+                  {e.idNumber ? maskDocumentNumber(e.idNumber) : '未填证件号码'}
+                </View>
+                <View className={problems ? 'badge badge--error' : 'badge badge--ok'}>
+                  {problems ? `${problems} 项待完善` : '已填写完整'}
+                </View>
               </View>
               <View className="list-item__actions">
-                <ActionButton id={`employee-${i}-edit`} kind="link" onClick={() => goWizard('employee', { id, key: e.key })}>
+                <ActionButton
+                  id={`employee-${i}-edit`}
+                  kind="link"
+                  onClick={() => goWizard('employee', { id, key: e.key })}
+                >
                   编辑
                 </ActionButton>
-                <ActionButton id={`employee-${i}-remove`} kind="link" onClick={() => void remove(e.key, e.name)}>
+                <ActionButton
+                  id={`employee-${i}-remove`}
+                  kind="link"
+                  onClick={() => void remove(e.key, e.name)}
+                >
                   删除
                 </ActionButton>
               </View>

@@ -41,7 +41,10 @@ export default function MattersStep() {
     if (!on && codes.includes('housingFund') && relief !== 'none') store?.setHousingFundRelief('none');
   }
 
-  const errors = [...issuesUnder(validation?.errors, 'matters'), ...issuesUnder(validation?.errors, 'housingFundRelief')];
+  const errors = [
+    ...issuesUnder(validation?.errors, 'matters'),
+    ...issuesUnder(validation?.errors, 'housingFundRelief'),
+  ];
 
   function next() {
     if (errors.length > 0) {
@@ -61,7 +64,7 @@ export default function MattersStep() {
       loadError={loadError}
       footer={
         <View className="row">
-          <ActionButton id="wizard-prev" kind="secondary" onClick={() => goWizard('unit', { id }, true)}>
+          <ActionButton id="wizard-prev" kind="secondary" onClick={() => goWizard('unit', { id })}>
             上一步
           </ActionButton>
           <ActionButton id="wizard-next" onClick={next}>
@@ -71,7 +74,11 @@ export default function MattersStep() {
       }
     >
       <View className="card">
-        <ChoiceGroup id="matters" label="请勾选本次要一并办理的事项（可多选）" error={showAll || matters.length ? messageAt(errors, 'matters') : undefined}>
+        <ChoiceGroup
+          id="matters"
+          label="请勾选本次要一并办理的事项（可多选）"
+          error={showAll || matters.length ? messageAt(errors, 'matters') : undefined}
+        >
           {FORM_CHECKBOXES.map((box, i) => {
             const checked = box.matters.every((m) => matters.includes(m));
             return (
@@ -85,7 +92,8 @@ export default function MattersStep() {
                   <>
                     {box.matters.map((m) => (
                       <View key={m} className="matter-explain">
-                        {MATTERS.find((x) => x.code === m)?.label}（{MATTERS.find((x) => x.code === m)?.agencyLabel}，{timeLimit(m)}）：
+                        {MATTERS.find((x) => x.code === m)?.label}（
+                        {MATTERS.find((x) => x.code === m)?.agencyLabel}，{timeLimit(m)}）：
                         {EXPLANATIONS[m]}
                       </View>
                     ))}
@@ -99,10 +107,35 @@ export default function MattersStep() {
 
       {matters.includes('housingFund') ? (
         <View className="card">
-          <ChoiceGroup id="housingFundRelief" label="住房公积金缓缴/降低缴存比例" error={messageAt(errors, 'housingFundRelief')}>
-            <Choice id="relief-none" radio name="relief" label="不申请" checked={relief === 'none'} onChange={() => store?.setHousingFundRelief('none')} />
-            <Choice id="relief-deferral" radio name="relief" label="申请缓缴" checked={relief === 'deferral'} onChange={() => store?.setHousingFundRelief('deferral')} />
-            <Choice id="relief-reduction" radio name="relief" label="申请降低缴存比例" checked={relief === 'reduction'} onChange={() => store?.setHousingFundRelief('reduction')} />
+          <ChoiceGroup
+            id="housingFundRelief"
+            label="住房公积金缓缴/降低缴存比例"
+            error={messageAt(errors, 'housingFundRelief')}
+          >
+            <Choice
+              id="relief-none"
+              radio
+              name="relief"
+              label="不申请"
+              checked={relief === 'none'}
+              onChange={() => store?.setHousingFundRelief('none')}
+            />
+            <Choice
+              id="relief-deferral"
+              radio
+              name="relief"
+              label="申请缓缴"
+              checked={relief === 'deferral'}
+              onChange={() => store?.setHousingFundRelief('deferral')}
+            />
+            <Choice
+              id="relief-reduction"
+              radio
+              name="relief"
+              label="申请降低缴存比例"
+              checked={relief === 'reduction'}
+              onChange={() => store?.setHousingFundRelief('reduction')}
+            />
           </ChoiceGroup>
           {relief !== 'none' ? (
             <View className="notice notice--warning" data-testid="relief-materials">

@@ -36,11 +36,17 @@ export default function Receipt() {
                   </View>
                 </View>
               ) : null}
-              <View className="field__hint">请妥善保存办件编码和查询密码，可在政务服务窗口或网站查询办理进度。</View>
+              <View className="field__hint">
+                请妥善保存办件编码和查询密码，可在政务服务窗口或网站查询办理进度。
+              </View>
               <ActionButton
                 id="receipt-copy"
                 kind="link"
-                onClick={() => void Taro.setClipboardData({ data: `办件编码：${app.code} 查询密码：${app.queryPassword ?? ''}` })}
+                onClick={() =>
+                  void Taro.setClipboardData({
+                    data: `办件编码：${app.code} 查询密码：${app.queryPassword ?? ''}`,
+                  })
+                }
               >
                 复制编码和密码
               </ActionButton>
@@ -64,7 +70,9 @@ export default function Receipt() {
                 );
               })}
               {app.reliefDeadline ? (
-                <View className="notice notice--warning">缓缴/降缴材料请于 {app.reliefDeadline} 前提交至公积金分中心。</View>
+                <View className="notice notice--warning">
+                  缓缴/降缴材料请于 {app.reliefDeadline} 前提交至公积金分中心。
+                </View>
               ) : null}
               <View className="field__hint">每个事项办结或退回时，我们会通过消息通知您。</View>
             </View>

@@ -35,7 +35,10 @@ export default function ReviewStep() {
   }, [store, id, state?.status, state?.version]);
 
   const localErrors = validation?.errors ?? [];
-  const errors = [...localErrors, ...serverIssues.filter((s) => !localErrors.some((l) => l.path === s.path && l.message === s.message))];
+  const errors = [
+    ...localErrors,
+    ...serverIssues.filter((s) => !localErrors.some((l) => l.path === s.path && l.message === s.message)),
+  ];
   const warnings = validation?.warnings ?? [];
 
   function open(issue: Issue) {
@@ -123,10 +126,15 @@ export default function ReviewStep() {
             </View>
           ) : null}
           <View className="row">
-            <ActionButton id="wizard-prev" kind="secondary" onClick={() => goWizard('employees', { id }, true)}>
+            <ActionButton id="wizard-prev" kind="secondary" onClick={() => goWizard('employees', { id })}>
               上一步
             </ActionButton>
-            <ActionButton id="submit" disabled={errors.length > 0} loading={submitting} onClick={() => void submit()}>
+            <ActionButton
+              id="submit"
+              disabled={errors.length > 0}
+              loading={submitting}
+              onClick={() => void submit()}
+            >
               {errors.length > 0 ? `还有 ${errors.length} 处需修改` : '确认提交'}
             </ActionButton>
           </View>
@@ -157,7 +165,9 @@ export default function ReviewStep() {
         </View>
         <View className="kv">
           <View className="kv__k">办理事项</View>
-          <View className="kv__v">{(app?.matters ?? []).map((m) => labelOf(MATTERS, m)).join('、') || '（未选）'}</View>
+          <View className="kv__v">
+            {(app?.matters ?? []).map((m) => labelOf(MATTERS, m)).join('、') || '（未选）'}
+          </View>
         </View>
         {(app?.employees ?? []).map((e, i) => (
           <View className="kv" key={e.key}>

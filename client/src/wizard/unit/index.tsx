@@ -33,7 +33,8 @@ export default function UnitStep() {
   const set = (patch: Partial<UnitPart>) => store?.setUnit(patch);
   const setOperator = (patch: Partial<UnitPart['operator']>) =>
     set({ operator: { name: '', idNumber: '', phone: '', ...unit.operator, ...patch } });
-  const setBank = (patch: Partial<NonNullable<UnitPart['bank']>>) => set({ bank: { ...unit.bank, ...patch } });
+  const setBank = (patch: Partial<NonNullable<UnitPart['bank']>>) =>
+    set({ bank: { ...unit.bank, ...patch } });
 
   const errors = validation?.errors ?? [];
   // Empty fields are only flagged after 下一步, so a new form is not a wall of red.
@@ -61,7 +62,9 @@ export default function UnitStep() {
       setLookup({ busy: false, message: '已根据登记信息自动填写，请核对，如有变化可直接修改' });
     } catch (e) {
       const message =
-        e instanceof ApiError && e.status === 404 ? '未查到该单位的登记信息，请手动填写' : '查询失败，可手动填写';
+        e instanceof ApiError && e.status === 404
+          ? '未查到该单位的登记信息，请手动填写'
+          : '查询失败，可手动填写';
       setLookup({ busy: false, message });
     }
   }
@@ -102,7 +105,12 @@ export default function UnitStep() {
           error={err('unit.uscc', unit.uscc)}
           warning={warn('unit.uscc')}
         />
-        <ActionButton id="unit-lookup" kind="secondary" loading={lookup.busy} onClick={() => void lookupUnit()}>
+        <ActionButton
+          id="unit-lookup"
+          kind="secondary"
+          loading={lookup.busy}
+          onClick={() => void lookupUnit()}
+        >
           查询单位信息
         </ActionButton>
         {lookup.message ? (
@@ -110,8 +118,22 @@ export default function UnitStep() {
             {lookup.message}
           </View>
         ) : null}
-        <TextField id="unit-name" label="单位名称" required value={unit.name} onChange={(v) => set({ name: v })} error={err('unit.name', unit.name)} />
-        <TextField id="unit-address" label="单位地址" required value={unit.address} onChange={(v) => set({ address: v })} error={err('unit.address', unit.address)} />
+        <TextField
+          id="unit-name"
+          label="单位名称"
+          required
+          value={unit.name}
+          onChange={(v) => set({ name: v })}
+          error={err('unit.name', unit.name)}
+        />
+        <TextField
+          id="unit-address"
+          label="单位地址"
+          required
+          value={unit.address}
+          onChange={(v) => set({ address: v })}
+          error={err('unit.address', unit.address)}
+        />
         <SelectField
           id="unit-countyCode"
           label="单位所在县（市、区）"
@@ -133,7 +155,14 @@ export default function UnitStep() {
 
       <View className="card">
         <View className="card__title">单位经办人</View>
-        <TextField id="unit-operator-name" label="经办人姓名" required value={unit.operator?.name} onChange={(v) => setOperator({ name: v })} error={err('unit.operator.name', unit.operator?.name)} />
+        <TextField
+          id="unit-operator-name"
+          label="经办人姓名"
+          required
+          value={unit.operator?.name}
+          onChange={(v) => setOperator({ name: v })}
+          error={err('unit.operator.name', unit.operator?.name)}
+        />
         <TextField
           id="unit-operator-idNumber"
           label="经办人身份证号"
@@ -144,27 +173,86 @@ export default function UnitStep() {
           onChange={(v) => setOperator({ idNumber: v.toUpperCase() })}
           error={err('unit.operator.idNumber', unit.operator?.idNumber)}
         />
-        <TextField id="unit-operator-phone" label="经办人联系电话" required kind="tel" maxLength={11} value={unit.operator?.phone} onChange={(v) => setOperator({ phone: v })} error={err('unit.operator.phone', unit.operator?.phone)} />
+        <TextField
+          id="unit-operator-phone"
+          label="经办人联系电话"
+          required
+          kind="tel"
+          maxLength={11}
+          value={unit.operator?.phone}
+          onChange={(v) => setOperator({ phone: v })}
+          error={err('unit.operator.phone', unit.operator?.phone)}
+        />
       </View>
 
       <View className="card">
-        <ChoiceGroup id="unit-firstApplication" label="是否首次办理参保/缴存登记" error={err('unit.firstApplication', unit.firstApplication)}>
-          <Choice id="unit-firstApplication-yes" radio name="firstApplication" label="是，首次办理" checked={unit.firstApplication === true} onChange={() => set({ firstApplication: true })} description="首次办理无需填写单位编码和单位账号，需提供营业执照" />
-          <Choice id="unit-firstApplication-no" radio name="firstApplication" label="否，已有单位编码/账号" checked={unit.firstApplication === false} onChange={() => set({ firstApplication: false })} />
+        <ChoiceGroup
+          id="unit-firstApplication"
+          label="是否首次办理参保/缴存登记"
+          error={err('unit.firstApplication', unit.firstApplication)}
+        >
+          <Choice
+            id="unit-firstApplication-yes"
+            radio
+            name="firstApplication"
+            label="是，首次办理"
+            checked={unit.firstApplication === true}
+            onChange={() => set({ firstApplication: true })}
+            description="首次办理无需填写单位编码和单位账号，需提供营业执照"
+          />
+          <Choice
+            id="unit-firstApplication-no"
+            radio
+            name="firstApplication"
+            label="否，已有单位编码/账号"
+            checked={unit.firstApplication === false}
+            onChange={() => set({ firstApplication: false })}
+          />
         </ChoiceGroup>
         {unit.firstApplication === false ? (
           <>
-            <TextField id="unit-socialInsuranceUnitCode" label="单位编码（社保）" value={unit.socialInsuranceUnitCode} onChange={(v) => set({ socialInsuranceUnitCode: v })} error={err('unit.socialInsuranceUnitCode', unit.socialInsuranceUnitCode)} />
-            <TextField id="unit-housingFundAccount" label="单位账号（公积金）" value={unit.housingFundAccount} onChange={(v) => set({ housingFundAccount: v })} error={err('unit.housingFundAccount', unit.housingFundAccount)} />
+            <TextField
+              id="unit-socialInsuranceUnitCode"
+              label="单位编码（社保）"
+              value={unit.socialInsuranceUnitCode}
+              onChange={(v) => set({ socialInsuranceUnitCode: v })}
+              error={err('unit.socialInsuranceUnitCode', unit.socialInsuranceUnitCode)}
+            />
+            <TextField
+              id="unit-housingFundAccount"
+              label="单位账号（公积金）"
+              value={unit.housingFundAccount}
+              onChange={(v) => set({ housingFundAccount: v })}
+              error={err('unit.housingFundAccount', unit.housingFundAccount)}
+            />
           </>
         ) : null}
       </View>
 
       <View className="card">
         <View className="card__title">开户信息（选填）</View>
-        <TextField id="unit-bank-bankName" label="开户行" value={unit.bank?.bankName} onChange={(v) => setBank({ bankName: v })} error={err('unit.bank.bankName', unit.bank?.bankName)} />
-        <TextField id="unit-bank-accountName" label="户名" value={unit.bank?.accountName} onChange={(v) => setBank({ accountName: v })} error={err('unit.bank.accountName', unit.bank?.accountName)} />
-        <TextField id="unit-bank-accountNumber" label="账号" kind="number" value={unit.bank?.accountNumber} onChange={(v) => setBank({ accountNumber: v })} error={err('unit.bank.accountNumber', unit.bank?.accountNumber)} />
+        <TextField
+          id="unit-bank-bankName"
+          label="开户行"
+          value={unit.bank?.bankName}
+          onChange={(v) => setBank({ bankName: v })}
+          error={err('unit.bank.bankName', unit.bank?.bankName)}
+        />
+        <TextField
+          id="unit-bank-accountName"
+          label="户名"
+          value={unit.bank?.accountName}
+          onChange={(v) => setBank({ accountName: v })}
+          error={err('unit.bank.accountName', unit.bank?.accountName)}
+        />
+        <TextField
+          id="unit-bank-accountNumber"
+          label="账号"
+          kind="number"
+          value={unit.bank?.accountNumber}
+          onChange={(v) => setBank({ accountNumber: v })}
+          error={err('unit.bank.accountNumber', unit.bank?.accountNumber)}
+        />
       </View>
     </WizardFrame>
   );

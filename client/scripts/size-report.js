@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Prints the weapp/alipay main package and subpackage sizes and the H5 initial JavaScript (gzipped),
+// and fails when a budget is exceeded: main package ≤ 1.2 MB, H5 initial JS ≤ 300 KB gzipped.
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+
+const DIST = path.join(__dirname, '..', 'dist');
+const MAIN_LIMIT = 1.2 * 1024 * 1024;
+const SUBPACKAGE_LIMIT = 2 * 1024 * 1024; // WeChat's per-subpackage limit
+const H5_INITIAL_LIMIT = 300 * 1024;
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+let failed = false;
+
+function filesUnder(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(full));
+    // Licence notices and source maps are not uploaded with the package.
+    else if (!/\.(LICENSE\.txt|map)$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+function reportMini(target) {
+  const dir = path.join(DIST, target);
+  const appJson = path.join(dir, 'app.json');
+  if (!fs.existsSync(appJson)) {
+    console.log(`${target}: 未找到构建产物（先运行 npm run build:${target}）`);
+    return false;
+  }
+  const app = JSON.parse(fs.readFileSync(appJson, 'utf8'));
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
+  const sizes = { main: 0 };
+  for (const root of roots) sizes[root] = 0;
+  for (const file of filesUnder(dir)) {
+    const rel = path.relative(dir, file).split(path.sep).join('/');
+    if (rel === 'project.config.json' || rel === 'project.private.config.json' || rel === 'mini.project.json')
+      continue;
+    const root = roots.find((r) => rel.startsWith(`${r}/`));
+    sizes[root ?? 'main'] += fs.statSync(file).size;
+  }
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  console.log(`${target}:`);
+  const mainOk = sizes.main <= MAIN_LIMIT;
+  console.log(
+    `  主包 main package        ${kb(sizes.main).padStart(10)}  (限额 ${kb(MAIN_LIMIT)}) ${mainOk ? 'OK' : '超出'}`,
+  );
+  for (const root of roots) {
+    const ok = sizes[root] <= SUBPACKAGE_LIMIT;
+    console.log(
+      `  分包 ${root.padEnd(20)}${kb(sizes[root]).padStart(10)}  (限额 ${kb(SUBPACKAGE_LIMIT)}) ${ok ? 'OK' : '超出'}`,
+    );
+    if (!ok) failed = true;
+  }
+  console.log(`  合计 total               ${kb(total).padStart(10)}`);
+  if (!mainOk) failed = true;
+  return true;
+}
+
+function reportH5() {
+  const dir = path.join(DIST, 'h5');
+  const html = path.join(dir, 'index.html');
+  if (!fs.existsSync(html)) {
+    console.log('h5: 未找到构建产物（先运行 npm run build:h5）');
+    return false;
+  }
+  // The initial JS is what index.html loads before the first page renders; page chunks load later.
+  const scripts = [...fs.readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
+  let raw = 0;
+  let gz = 0;
+  for (const src of scripts) {
+    const file = path.join(dir, src.replace(/^\//, ''));
+    const content = fs.readFileSync(file);
+    raw += content.length;
+    gz += zlib.gzipSync(content, { level: 9 }).length;
+  }
+  const lazy = fs
+    .readdirSync(path.join(dir, 'js'))
+    .filter((f) => f.endsWith('.js') && !scripts.some((s) => s.endsWith(`/${f}`)))
+    .reduce(
+      (sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, 'js', f)), { level: 9 }).length,
+      0,
+    );
+  const ok = gz <= H5_INITIAL_LIMIT;
+  console.log('h5:');
+  console.log(
+    `  首屏 JS initial (${scripts.length} 个文件) ${kb(raw)}，gzip 后 ${kb(gz)}  (限额 ${kb(H5_INITIAL_LIMIT)}) ${ok ? 'OK' : '超出'}`,
+  );
+  console.log(`  按需加载的页面 JS（gzip）   ${kb(lazy)}`);
+  if (!ok) failed = true;
+  return true;
+}
+
+const found = [reportMini('weapp'), reportMini('alipay'), reportH5()];
+if (found.every((f) => !f)) failed = true;
+if (process.argv.includes('--require-all') && found.some((f) => !f)) failed = true;
+process.exit(failed ? 1 : 0);
