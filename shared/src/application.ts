@@ -3,7 +3,7 @@ import type { GenderCode, HukouType, IdType, InsuranceType, MatterCode } from '.
 import type { ContractPeriod, IsoDate, IsoMonth } from './dates';
 
 /** 缓缴 / 降缴 of housing fund contributions: a unit-level request with materials due later. */
-export type HousingFundRelief = 'none' | 'deferral' | 'reduction';
+export type HousingFundRelief = 'none' | 'defer' | 'reduce';
 
 export interface UnitPart {
   /** 单位名称 */
@@ -20,11 +20,11 @@ export interface UnitPart {
   /** A unit's first application needs no 单位编码 / 单位账号 but does need its business licence. */
   firstApplication: boolean;
   /** 单位编码 (社保) */
-  socialInsuranceUnitCode?: string;
+  socialInsuranceCode?: string;
   /** 单位账号 (公积金) */
   housingFundAccount?: string;
   /** 开户行 / 户名 / 账号 */
-  bank?: { bankName?: string; accountName?: string; accountNumber?: string };
+  bank?: { name?: string; accountName?: string; accountNo?: string };
 }
 
 /** Matter 4 columns. Ratios are percentages as written on the form: 12 means 12 %. */
@@ -50,7 +50,7 @@ export interface EmployeeRow {
   /** Column 4 */
   gender: GenderCode;
   /** Column 5 */
-  hukou: HukouType;
+  hukouType: HukouType;
   /** Column 6 */
   hukouAddress: string;
   /** Column 7 */
@@ -60,7 +60,7 @@ export interface EmployeeRow {
   /** Needed only for documents that do not encode the birth date (passports, permits). */
   birthDate?: IsoDate;
   /** Column 9, matters 2-3: the second month's wage for a first job, the first month's for a transfer. */
-  declaredWage?: number;
+  wage?: number;
   /** Column 10, matters 2-3: the month contributions start for this job. */
   insuredFrom?: IsoMonth;
   /** Column 11: the contract's start is taken as the hiring date. */
@@ -74,7 +74,7 @@ export interface EmployeeRow {
   education?: string;
   workAddress?: string;
   /** 备注 */
-  remarks?: string;
+  remark?: string;
 }
 
 export interface Application {
@@ -104,11 +104,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'unit.address': '单位地址',
   'unit.countyCode': '单位所在县（市、区）',
   'unit.firstApplication': '是否首次办理',
-  'unit.socialInsuranceUnitCode': '单位编码（社保）',
+  'unit.socialInsuranceCode': '单位编码（社保）',
   'unit.housingFundAccount': '单位账号（公积金）',
-  'unit.bank.bankName': '开户行',
+  'unit.bank.name': '开户行',
   'unit.bank.accountName': '户名',
-  'unit.bank.accountNumber': '账号',
+  'unit.bank.accountNo': '账号',
   housingFundRelief: '缓缴/降缴',
   employees: '员工名单',
   idType: '证件类型',
@@ -116,12 +116,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: '姓名',
   ethnicity: '民族',
   gender: '性别',
-  hukou: '户口性质',
+  hukouType: '户口性质',
   hukouAddress: '户籍地址',
   phone: '手机号码',
   address: '通讯地址',
   birthDate: '出生日期',
-  declaredWage: '申报工资',
+  wage: '申报工资',
   insuredFrom: '本次参保时间',
   contract: '劳动合同起止时间',
   'contract.start': '劳动合同起始日期',
@@ -134,7 +134,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   occupation: '职业（工种）',
   education: '学历',
   workAddress: '工作地址',
-  remarks: '备注',
+  remark: '备注',
 };
 
 /**
@@ -159,7 +159,7 @@ export function hasMatter(matters: readonly MatterCode[], ...codes: MatterCode[]
 export function employeeFieldsFor(matters: readonly MatterCode[]): (keyof EmployeeRow)[] {
   const fields: (keyof EmployeeRow)[] = [];
   if (hasMatter(matters, 'socialInsurance', 'medicalInsurance')) {
-    fields.push('declaredWage', 'insuredFrom', 'contract', 'insuranceTypes');
+    fields.push('wage', 'insuredFrom', 'contract', 'insuranceTypes');
   }
   if (hasMatter(matters, 'housingFund')) {
     fields.push('housingFund');

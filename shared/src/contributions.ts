@@ -33,8 +33,8 @@ function clamp(declared: number, floor: number, cap: number): ClampedBase {
 }
 
 /** Column 9 (申报工资) becomes the social insurance base, held within the configured floor and cap. */
-export function socialInsuranceBase(declaredWage: number, config: RuleConfig): ClampedBase {
-  return clamp(declaredWage, config.socialInsuranceBase.floor, config.socialInsuranceBase.cap);
+export function socialInsuranceBase(wage: number, config: RuleConfig): ClampedBase {
+  return clamp(wage, config.socialInsuranceBase.floor, config.socialInsuranceBase.cap);
 }
 
 /** The housing fund base, held between the county minimum wage and the configured cap. */

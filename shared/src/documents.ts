@@ -50,9 +50,9 @@ export function checkDocumentNumber(type: IdType, raw: unknown): DocumentCheck {
 }
 
 /** Which documents fit each 户口性质: ⑦港澳台 and ⑧外籍 have no mainland resident ID. */
-export function documentTypesForHukou(hukou: string): readonly IdType[] {
-  if (hukou === '7') return ['hmtResidence', 'hmtPermit'];
-  if (hukou === '8') return ['foreignPermanent', 'passport'];
+export function documentTypesForHukou(hukouType: string): readonly IdType[] {
+  if (hukouType === '7') return ['hmtResidence', 'hmtPermit'];
+  if (hukouType === '8') return ['foreignPermanent', 'passport'];
   return ['resident'];
 }
 

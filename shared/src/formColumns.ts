@@ -32,12 +32,12 @@ export const FORM_COLUMNS: readonly { header: string; field: string; aliases?: r
   { header: '姓名', field: 'name' },
   { header: '民族', field: 'ethnicity' },
   { header: '性别', field: 'gender' },
-  { header: '户口性质', field: 'hukou' },
+  { header: '户口性质', field: 'hukouType' },
   { header: '户籍地址', field: 'hukouAddress' },
   { header: '手机号码', field: 'phone', aliases: ['手机号', '联系电话'] },
   { header: '通讯地址', field: 'address' },
   { header: '出生日期', field: 'birthDate' },
-  { header: '申报工资（元/月）', field: 'declaredWage', aliases: ['申报工资'] },
+  { header: '申报工资（元/月）', field: 'wage', aliases: ['申报工资'] },
   { header: '本次参保时间', field: 'insuredFrom' },
   { header: '劳动合同起止时间', field: 'contract' },
   { header: '险种', field: 'insuranceTypes' },
@@ -47,7 +47,7 @@ export const FORM_COLUMNS: readonly { header: string; field: string; aliases?: r
   { header: '职业（工种）', field: 'occupation', aliases: ['职业', '工种'] },
   { header: '学历', field: 'education' },
   { header: '工作地址', field: 'workAddress' },
-  { header: '备注', field: 'remarks' },
+  { header: '备注', field: 'remark' },
 ];
 
 /** The extra column of an export of failed rows. */
@@ -170,10 +170,10 @@ export function rowFromFormCells(cells: FormCells, index: number): ParsedFormRow
         else unreadable(field, '性别', cell);
         break;
       }
-      case 'hukou': {
+      case 'hukouType': {
         const circled = CIRCLED.indexOf(cell[0]);
         const code = circled >= 0 ? HUKOU_TYPES[circled].code : codeFrom(HUKOU_TYPES, cell, '户口');
-        if (code) row.hukou = code;
+        if (code) row.hukouType = code;
         else unreadable(field, '户口性质', cell);
         break;
       }
@@ -211,9 +211,9 @@ export function rowFromFormCells(cells: FormCells, index: number): ParsedFormRow
         else row.insuranceTypes = [...new Set(codes as InsuranceType[])];
         break;
       }
-      case 'declaredWage': {
+      case 'wage': {
         const amount = parseAmount(cell);
-        if (amount !== undefined) row.declaredWage = amount;
+        if (amount !== undefined) row.wage = amount;
         else unreadable(field, '申报工资', cell);
         break;
       }
@@ -236,7 +236,7 @@ export function rowFromFormCells(cells: FormCells, index: number): ParsedFormRow
     }
   }
   // Mainland hires' sheets usually have no 证件类型 column; ⑦/⑧ hires must say which document they hold.
-  if (!row.idType && row.hukou !== '7' && row.hukou !== '8') row.idType = 'resident';
+  if (!row.idType && row.hukouType !== '7' && row.hukouType !== '8') row.idType = 'resident';
   if (Object.keys(fund).length > 0) row.housingFund = fund as HousingFundRow;
   return { row, issues, unknownHeaders };
 }
@@ -254,13 +254,15 @@ export function rowToFormCells(row: Partial<EmployeeRow>): Record<string, string
   put('性别', row.gender ? labelOf(GENDERS, row.gender) : undefined);
   put(
     '户口性质',
-    row.hukou ? `${CIRCLED[Number(row.hukou) - 1] ?? ''}${labelOf(HUKOU_TYPES, row.hukou) ?? ''}` : undefined,
+    row.hukouType
+      ? `${CIRCLED[Number(row.hukouType) - 1] ?? ''}${labelOf(HUKOU_TYPES, row.hukouType) ?? ''}`
+      : undefined,
   );
   put('户籍地址', row.hukouAddress);
   put('手机号码', row.phone);
   put('通讯地址', row.address);
   put('出生日期', row.birthDate?.replace(/-/g, '.'));
-  put('申报工资（元/月）', row.declaredWage);
+  put('申报工资（元/月）', row.wage);
   put('本次参保时间', row.insuredFrom ? formatFormMonth(row.insuredFrom) : undefined);
   put('劳动合同起止时间', row.contract ? formatContractPeriod(row.contract) : undefined);
   put('险种', row.insuranceTypes?.map((code) => labelOf(INSURANCE_TYPES, code)).join('、'));
@@ -270,6 +272,6 @@ export function rowToFormCells(row: Partial<EmployeeRow>): Record<string, string
   put('职业（工种）', row.occupation);
   put('学历', row.education ? labelOf(EDUCATION_LEVELS, row.education) : undefined);
   put('工作地址', row.workAddress);
-  put('备注', row.remarks);
+  put('备注', row.remark);
   return cells;
 }

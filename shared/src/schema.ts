@@ -121,7 +121,7 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
     name: text('姓名', 50),
     ethnicity: yup.string().required('请选择民族').oneOf(codesOf(ETHNICITIES), '民族代码不正确'),
     gender: yup.string().required('请选择性别').oneOf(codesOf(GENDERS), '性别不正确'),
-    hukou: yup.string().required('请选择户口性质').oneOf(codesOf(HUKOU_TYPES), '户口性质代码应为 1-8'),
+    hukouType: yup.string().required('请选择户口性质').oneOf(codesOf(HUKOU_TYPES), '户口性质代码应为 1-8'),
     hukouAddress: text('户籍地址', 200),
     phone: yup
       .string()
@@ -133,7 +133,7 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
       .string()
       .optional()
       .test('real-date', '出生日期不是有效日期', (value) => value === undefined || isRealDate(value)),
-    declaredWage: forMatter('declaredWage', yuan('申报工资'), '申报工资'),
+    wage: forMatter('wage', yuan('申报工资'), '申报工资'),
     insuredFrom: forMatter(
       'insuredFrom',
       yup.string().matches(/^\d{4}-(0[1-9]|1[0-2])$/, '本次参保时间格式应为 YYYY.MM'),
@@ -165,7 +165,7 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
       '学历',
     ),
     workAddress: forMatter('workAddress', text('工作地址', 200), '工作地址'),
-    remarks: optionalText('备注', 500),
+    remark: optionalText('备注', 500),
   });
 }
 
@@ -221,7 +221,7 @@ export const unitSchema = yup.object({
     .optional()
     .matches(/^\d{6}$/, '县（市、区）代码应为 6 位数字'),
   firstApplication: yup.boolean().required('请选择是否首次办理'),
-  socialInsuranceUnitCode: yup
+  socialInsuranceCode: yup
     .string()
     .trim()
     .when(['firstApplication', '$matters'], ([first, matters]) =>
@@ -239,9 +239,9 @@ export const unitSchema = yup.object({
     ),
   bank: yup
     .object({
-      bankName: optionalText('开户行', 100),
+      name: optionalText('开户行', 100),
       accountName: optionalText('户名', 100),
-      accountNumber: yup
+      accountNo: yup
         .string()
         .trim()
         .optional()
@@ -266,7 +266,7 @@ function buildApplicationSchema(matters: readonly MatterCode[]) {
     housingFundRelief: yup
       .string()
       .default('none')
-      .oneOf(['none', 'deferral', 'reduction'], '缓缴/降缴选项不正确')
+      .oneOf(['none', 'defer', 'reduce'], '缓缴/降缴选项不正确')
       .test('needs-fund', '只有办理公积金账户设立时才能申请缓缴或降缴', function (value) {
         const matters = (this.options.context as SchemaContext | undefined)?.matters ?? [];
         return value === 'none' || matters.includes('housingFund');

@@ -167,13 +167,13 @@ export function validateApplication(input: unknown, options: ValidateOptions): A
 
   let reliefMaterialsDueBy: IsoDate | undefined;
   const relief = fieldOk('housingFundRelief') ? value.housingFundRelief : undefined;
-  if (relief === 'deferral' || relief === 'reduction') {
+  if (relief === 'defer' || relief === 'reduce') {
     reliefMaterialsDueBy = addMonths(applicationDate, config.deadlines.reliefMaterialsMonths);
     const materials = RELIEF_MATERIALS.map((m, i) => `（${i + 1}）${m}`).join('；');
     warnings.push({
       path: 'housingFundRelief',
       code: 'relief-materials',
-      message: `申请${relief === 'deferral' ? '缓缴' : '降缴'}的单位须在 ${formatFormDate(reliefMaterialsDueBy)} 前将以下材料提交至公积金分中心：${materials}`,
+      message: `申请${relief === 'defer' ? '缓缴' : '降缴'}的单位须在 ${formatFormDate(reliefMaterialsDueBy)} 前将以下材料提交至公积金分中心：${materials}`,
     });
   }
 
@@ -237,13 +237,13 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
     else error('idNumber', 'duplicate', `与第${earlier + 1}位员工的证件号码重复`);
   }
 
-  if (fieldOk('idType') && fieldOk('hukou')) {
-    const allowed = documentTypesForHukou(row.hukou);
+  if (fieldOk('idType') && fieldOk('hukouType')) {
+    const allowed = documentTypesForHukou(row.hukouType);
     if (!allowed.includes(row.idType)) {
       error(
         'idType',
         'hukou-document',
-        `户口性质为“${labelOf(HUKOU_TYPES, row.hukou)}”的员工应使用${allowed.map((t) => labelOf(ID_TYPES, t)).join('或')}`,
+        `户口性质为“${labelOf(HUKOU_TYPES, row.hukouType)}”的员工应使用${allowed.map((t) => labelOf(ID_TYPES, t)).join('或')}`,
       );
     }
   }
@@ -313,10 +313,10 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
     checkInsuranceTypes(row, matters, error);
   }
 
-  if (fieldOk('declaredWage') && typeof row.declaredWage === 'number') {
-    result.socialInsuranceBase = socialInsuranceBase(row.declaredWage, config);
+  if (fieldOk('wage') && typeof row.wage === 'number') {
+    result.socialInsuranceBase = socialInsuranceBase(row.wage, config);
     noticeClamp(result.socialInsuranceBase, '申报工资', '社会保险缴费基数', (message) =>
-      warn('declaredWage', 'wage-clamped', message),
+      warn('wage', 'wage-clamped', message),
     );
   }
 

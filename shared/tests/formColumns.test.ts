@@ -31,8 +31,8 @@ describe('importing rows in the paper form’s columns', () => {
       idType: 'resident',
       ethnicity: '01',
       gender: '1',
-      hukou: '1',
-      declaredWage: 5000,
+      hukouType: '1',
+      wage: 5000,
       insuredFrom: '2025-06',
       contract: { start: '2025-06-01', end: '2028-05-31' },
       insuranceTypes: ['pension', 'injury', 'unemployment', 'medical', 'maternity'],
@@ -47,7 +47,7 @@ describe('importing rows in the paper form’s columns', () => {
     // The form's own example writes 城镇 for 户口性质, which is none of the eight codes.
     const { issues } = rowFromFormCells({ ...sheetRow, 户口性质: '城镇', 险种: '养老、商业险' }, 4);
     expect(issues).toEqual([
-      { path: 'employees[4].hukou', code: 'unrecognized', message: '无法识别的户口性质：“城镇”' },
+      { path: 'employees[4].hukouType', code: 'unrecognized', message: '无法识别的户口性质：“城镇”' },
       { path: 'employees[4].insuranceTypes', code: 'unrecognized', message: '无法识别的险种：“商业险”' },
     ]);
   });
@@ -63,7 +63,7 @@ describe('importing rows in the paper form’s columns', () => {
 
 describe('exporting rows', () => {
   it('writes the form notation and reads back to the same row', () => {
-    const original = employee({ contract: { start: '2025-06-01', end: null }, remarks: '转入' });
+    const original = employee({ contract: { start: '2025-06-01', end: null }, remark: '转入' });
     const cells = rowToFormCells(original);
     expect(cells).toMatchObject({
       户口性质: '①市区非农业',

@@ -55,7 +55,7 @@ describe('all problems at once (一次性告知)', () => {
 
 describe('columns that depend on the chosen matters', () => {
   const bare = employee({
-    declaredWage: undefined,
+    wage: undefined,
     insuredFrom: undefined,
     contract: undefined,
     insuranceTypes: undefined,
@@ -77,7 +77,7 @@ describe('columns that depend on the chosen matters', () => {
   it('requires wage, start month, contract and insurance types for social insurance', () => {
     const result = validate(application({ matters: ['socialInsurance'], employees: [bare] }));
     expect(codes(result.errors)).toEqual([
-      'employees[0].declaredWage:required',
+      'employees[0].wage:required',
       'employees[0].insuredFrom:required',
       'employees[0].contract:required',
       'employees[0].insuranceTypes:required',
@@ -117,7 +117,7 @@ describe('columns that depend on the chosen matters', () => {
     const returning = application();
     returning.unit.firstApplication = false;
     expect(codes(validate(returning).errors)).toEqual([
-      'unit.socialInsuranceUnitCode:required',
+      'unit.socialInsuranceCode:required',
       'unit.housingFundAccount:required',
     ]);
   });
@@ -181,9 +181,9 @@ describe('rules across columns', () => {
   });
 
   it('clamps a low declared wage to the base floor with a visible notice', () => {
-    const result = validate(application({ employees: [employee({ declaredWage: 2000 })] }));
+    const result = validate(application({ employees: [employee({ wage: 2000 })] }));
     expect(result.ok).toBe(true);
-    expect(result.warnings[0]).toMatchObject({ path: 'employees[0].declaredWage', code: 'wage-clamped' });
+    expect(result.warnings[0]).toMatchObject({ path: 'employees[0].wage', code: 'wage-clamped' });
     expect(result.computed.employees[0].socialInsuranceBase).toMatchObject({
       declared: 2000,
       clampedTo: 'floor',
@@ -215,7 +215,7 @@ describe('rules across columns', () => {
 
 describe('hires without a mainland ID (⑦港澳台 / ⑧外籍)', () => {
   it('requires the matching document and a birth date the document does not carry', () => {
-    const foreigner = employee({ hukou: '8', idType: 'passport', idNumber: 'E12345678' });
+    const foreigner = employee({ hukouType: '8', idType: 'passport', idNumber: 'E12345678' });
     expect(codes(validate(application({ employees: [foreigner] })).errors)).toEqual([
       'employees[0].birthDate:required',
     ]);
@@ -224,7 +224,7 @@ describe('hires without a mainland ID (⑦港澳台 / ⑧外籍)', () => {
   });
 
   it('refuses a resident ID for a foreign hire', () => {
-    const result = validate(application({ employees: [employee({ hukou: '8' })] }));
+    const result = validate(application({ employees: [employee({ hukouType: '8' })] }));
     expect(result.errors.map((e) => e.message)).toEqual([
       '户口性质为“外籍”的员工应使用外国人永久居留身份证或护照',
     ]);
@@ -234,7 +234,7 @@ describe('hires without a mainland ID (⑦港澳台 / ⑧外籍)', () => {
 describe('缓缴 / 降缴', () => {
   it('tells the unit the materials deadline one month after submitting', () => {
     const input = application();
-    input.housingFundRelief = 'reduction';
+    input.housingFundRelief = 'reduce';
     const result = validate(input);
     expect(result.computed.reliefMaterialsDueBy).toBe('2025-07-10');
     expect(result.warnings[0].message).toMatch(
@@ -244,7 +244,7 @@ describe('缓缴 / 降缴', () => {
 
   it('is only possible together with the housing fund matter', () => {
     const input = application({ matters: ['employment'] });
-    input.housingFundRelief = 'deferral';
+    input.housingFundRelief = 'defer';
     expect(codes(validate(input).errors)).toEqual(['housingFundRelief:needs-fund']);
   });
 });
