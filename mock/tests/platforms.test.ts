@@ -174,7 +174,12 @@ describe('Alipay stand-in', () => {
       }),
     });
     const method = 'alipay.open.app.mini.templatemessage.send';
-    expect((await form({ method, biz_content: biz })).error_response.sub_code).toBe('USER_NOT_SUBSCRIBED');
+    expect(
+      (await form({ method, biz_content: biz })).alipay_open_app_mini_templatemessage_send_response,
+    ).toMatchObject({
+      code: '40004',
+      sub_code: 'USER_NOT_SUBSCRIBED',
+    });
     await post(`${mocks.urls.alipay}/_admin/consents`, {
       userId,
       templateId: 'mock_tpl_case_progress',
