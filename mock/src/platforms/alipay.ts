@@ -246,16 +246,20 @@ function sendTemplateMessage(alipay: AlipayStandIn, params: Record<string, unkno
   } catch {
     biz = {};
   }
+  // Alipay answers a known method's errors inside that method's response key, not in error_response.
+  const failure = (code: string, msg: string, subCode: string, subMsg: string) => ({
+    [responseKey(method)]: { code, msg, sub_code: subCode, sub_msg: subMsg },
+    sign: SIGN,
+  });
   if (!biz || typeof biz !== 'object') {
-    return errorResponse(
+    return failure(
       '40001',
       'Missing Required Arguments',
       'isv.missing-biz-content',
       '缺少业务参数biz_content',
     );
   }
-  const business = (subCode: string, subMsg: string) =>
-    errorResponse('40004', 'Business Failed', subCode, subMsg);
+  const business = (subCode: string, subMsg: string) => failure('40004', 'Business Failed', subCode, subMsg);
   const toUser = typeof biz.to_user_id === 'string' ? biz.to_user_id : '';
   if (!toUser) return business('USER_ID_ILLEGAL', '用户ID不合法');
   const templateId = typeof biz.user_template_id === 'string' ? biz.user_template_id : '';
