@@ -106,11 +106,13 @@ export function createTaroPlatform(): Platform {
       }
     },
     async request(req) {
+      // wx.request and my.request have no PATCH; the bff honours X-HTTP-Method-Override on POST.
+      const override = req.method === 'PATCH' && name !== 'h5';
       try {
         const res = await Taro.request({
           url: req.url,
-          method: req.method as 'GET',
-          header: req.headers,
+          method: (override ? 'POST' : req.method) as 'GET',
+          header: override ? { ...req.headers, 'X-HTTP-Method-Override': 'PATCH' } : req.headers,
           data: req.body as never,
           dataType: 'json',
           timeout: 15000,

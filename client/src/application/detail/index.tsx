@@ -1,3 +1,4 @@
+import { MATTERS } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import Taro from '@tarojs/taro';
@@ -10,6 +11,11 @@ import { MatterTimeline, statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
 import { useRemote } from '../../lib/useRemote';
 import { api } from '../../services';
+
+function timeLimit(matter: string): string {
+  const days = MATTERS.find((m) => m.code === matter)?.workingDays ?? 0;
+  return days === 0 ? '即办' : `${days} 个工作日内办结`;
+}
 
 /** 补正: the fields a returned matter most often needs corrected, per affected hire. */
 const CORRECTABLE = [
@@ -123,7 +129,8 @@ export default function ApplicationDetail() {
               </View>
               <View className="field__hint">
                 {m.agencyLabel}
-                {m.dueDate ? ` · 应于 ${m.dueDate} 前办结` : ''}
+                {` · ${timeLimit(m.matter)}`}
+                {m.dueDate ? `，应于 ${m.dueDate} 前办结` : ''}
                 {m.overdue ? ' · 已超期' : ''}
               </View>
               {m.reasons.length ? (

@@ -1,0 +1,128 @@
+// The adapter against a stand-in for @tarojs/taro: which platform API each target uses.
+const taro = {
+  login: jest.fn(),
+  chooseMedia: jest.fn(),
+  chooseImage: jest.fn(),
+  requestSubscribeMessage: jest.fn(),
+  request: jest.fn(),
+  uploadFile: jest.fn(),
+  getStorageSync: jest.fn(),
+  setStorageSync: jest.fn(),
+  removeStorageSync: jest.fn(),
+  getNetworkType: jest.fn(),
+  onNetworkStatusChange: jest.fn(),
+  offNetworkStatusChange: jest.fn(),
+};
+// A getter, because jest.mock is hoisted above the declaration of `taro`.
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  get default() {
+    return taro;
+  },
+}));
+
+import { createTaroPlatform } from './taroPlatform';
+import { NetworkError } from './types';
+
+const ORIGINAL_ENV = process.env.TARO_ENV;
+function on(env: 'weapp' | 'alipay' | 'h5') {
+  process.env.TARO_ENV = env;
+  return createTaroPlatform();
+}
+
+afterEach(() => {
+  jest.clearAllMocks();
+  process.env.TARO_ENV = ORIGINAL_ENV;
+});
+
+describe('camera', () => {
+  it('WeChat takes the photo with chooseMedia', async () => {
+    taro.chooseMedia.mockResolvedValue({ tempFiles: [{ tempFilePath: 'wxfile://a.jpg', size: 1000 }] });
+    await expect(on('weapp').pickImage()).resolves.toEqual({
+      path: 'wxfile://a.jpg',
+      size: 1000,
+      type: undefined,
+    });
+    expect(taro.chooseImage).not.toHaveBeenCalled();
+  });
+
+  it('Alipay takes the photo with chooseImage', async () => {
+    taro.chooseImage.mockResolvedValue({ tempFilePaths: ['https://resource/a.jpg'] });
+    await expect(on('alipay').pickImage()).resolves.toEqual({ path: 'https://resource/a.jpg' });
+    expect(taro.chooseMedia).not.toHaveBeenCalled();
+  });
+
+  it('a cancelled camera gives null rather than an error', async () => {
+    taro.chooseMedia.mockRejectedValue({ errMsg: 'chooseMedia:fail cancel' });
+    await expect(on('h5').pickImage()).resolves.toBeNull();
+  });
+
+  it('uploads with a file name that keeps the image type', async () => {
+    taro.uploadFile.mockResolvedValue({ statusCode: 200, data: '{"name":"李四"}' });
+    const res = await on('h5').uploadImage(
+      '/api/v1/ocr/id-card',
+      { path: 'blob:x', type: 'image/png' },
+      'image',
+      {},
+    );
+    expect(res).toEqual({ status: 200, body: { name: '李四' } });
+    expect(taro.uploadFile.mock.calls[0][0]).toMatchObject({ name: 'image', fileName: 'id-card.png' });
+  });
+});
+
+describe('login and subscriptions', () => {
+  it('H5 has no platform login code (the bff dev login is used instead)', async () => {
+    await expect(on('h5').loginCode()).resolves.toBeNull();
+    expect(taro.login).not.toHaveBeenCalled();
+  });
+
+  it('Alipay auth codes are accepted as login codes', async () => {
+    taro.login.mockResolvedValue({ authCode: 'ali-code' });
+    await expect(on('alipay').loginCode()).resolves.toBe('ali-code');
+  });
+
+  it('WeChat reports only the templates the user accepted', async () => {
+    taro.requestSubscribeMessage.mockResolvedValue({ errMsg: 'ok', t1: 'accept', t2: 'reject' });
+    await expect(on('weapp').requestSubscribe(['t1', 't2'])).resolves.toEqual(['t1']);
+  });
+
+  it('asks nothing when no templates are configured', async () => {
+    await expect(on('weapp').requestSubscribe([])).resolves.toEqual([]);
+    expect(taro.requestSubscribeMessage).not.toHaveBeenCalled();
+  });
+});
+
+describe('network', () => {
+  it('mini-programs send PATCH as POST with a method override, H5 sends PATCH', async () => {
+    taro.request.mockResolvedValue({ statusCode: 200, data: {} });
+    await on('weapp').request({ url: '/x', method: 'PATCH', headers: {} });
+    expect(taro.request.mock.calls[0][0]).toMatchObject({
+      method: 'POST',
+      header: { 'X-HTTP-Method-Override': 'PATCH' },
+    });
+    await on('h5').request({ url: '/x', method: 'PATCH', headers: {} });
+    expect(taro.request.mock.calls[1][0]).toMatchObject({ method: 'PATCH' });
+  });
+
+  it('a request that never reached the server is a NetworkError', async () => {
+    taro.request.mockRejectedValue({ errMsg: 'request:fail timeout' });
+    await expect(on('weapp').request({ url: '/x', method: 'GET', headers: {} })).rejects.toBeInstanceOf(
+      NetworkError,
+    );
+  });
+
+  it('error responses are returned with their status, not thrown', async () => {
+    taro.request.mockResolvedValue({ statusCode: 409, data: '{"error":{"code":"VERSION_CONFLICT"}}' });
+    await expect(on('weapp').request({ url: '/x', method: 'PUT', headers: {} })).resolves.toEqual({
+      status: 409,
+      body: { error: { code: 'VERSION_CONFLICT' } },
+    });
+  });
+});
+
+describe('storage', () => {
+  it('a missing key reads as undefined', () => {
+    taro.getStorageSync.mockReturnValue('');
+    expect(on('weapp').storage.get('nothing')).toBeUndefined();
+  });
+});
