@@ -51,7 +51,8 @@ describe('review within 3 working days and signed callbacks', () => {
       sequence: 2,
       matter: 'medicalInsurance',
     });
-    expect(decided.at - sent).toBeLessThanOrEqual(3 * DAY_MS + 150);
+    // Delivery may lag on a busy machine; the decision itself must fall within the time limit.
+    expect(decided.at - sent).toBeLessThan(3 * DAY_MS + 1000);
     for (const callback of [reviewing, decided]) {
       expect(
         verifySignature(SECRET, callback.headers as Record<string, string>, callback.rawBody),
@@ -59,6 +60,10 @@ describe('review within 3 working days and signed callbacks', () => {
     }
     const view = await get(`${mocks.urls.medicalSecurity}/cases/${body.caseId}`);
     expect(view.body).toMatchObject({ status: 'completed', sequence: 2, overdue: false });
+    const took = Date.parse(view.body.decidedAt) - Date.parse(view.body.receivedAt);
+    expect(took).toBeGreaterThan(0);
+    expect(took).toBeLessThanOrEqual(3 * DAY_MS + 50);
+    expect(Date.parse(view.body.dueAt) - Date.parse(view.body.receivedAt)).toBe(3 * DAY_MS);
   });
 
   it('公积金 returns a case with the automatic findings when nobody intervenes', async () => {
@@ -162,5 +167,21 @@ describe('review within 3 working days and signed callbacks', () => {
     expect(redelivered.body.redelivered).toBe(1);
     const attempts = await receiver.waitFor(4);
     expect(attempts[3].body.idempotencyKey).toBe('gave-up');
+  });
+
+  it('switching back to auto decides cases already past their time limit at once', async () => {
+    await post(`${mocks.urls.housingFund}/_admin/config`, { reviewMode: 'manual' });
+    const { body } = await post(
+      `${mocks.urls.housingFund}/cases`,
+      caseBody('housingFund', normalPeople(1, 2)),
+      {
+        'Idempotency-Key': 'late',
+      },
+    );
+    await sleep(3 * DAY_MS + 50);
+    expect((await get(`${mocks.urls.housingFund}/cases/${body.caseId}`)).body.status).toBe('reviewing');
+    await post(`${mocks.urls.housingFund}/_admin/config`, { reviewMode: 'auto' });
+    await sleep(50);
+    expect((await get(`${mocks.urls.housingFund}/cases/${body.caseId}`)).body.status).toBe('completed');
   });
 });
