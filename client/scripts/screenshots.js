@@ -303,7 +303,7 @@ function fakeBff() {
     .fill('12')
     .catch(() => undefined);
   await page
-    .getByTestId('declaredWage')
+    .getByTestId('wage')
     .fill('100000')
     .catch(() => undefined);
   await shot('employee-filled');

@@ -38,7 +38,7 @@ export function describeDifferences(mine: DraftApplication, theirs: DraftApplica
     });
   }
   if ((mine.housingFundRelief ?? 'none') !== (theirs.housingFundRelief ?? 'none')) {
-    const relief = (r?: string) => ({ deferral: '缓缴', reduction: '降缴' })[r ?? ''] ?? '不申请';
+    const relief = (r?: string) => ({ defer: '缓缴', reduce: '降缴' })[r ?? ''] ?? '不申请';
     out.push({
       id: 'housingFundRelief',
       label: '缓缴/降缴',

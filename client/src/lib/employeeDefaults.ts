@@ -5,7 +5,7 @@ import type { DraftEmployee, OcrResult } from '../api/types';
 
 /** Columns describing the job rather than the person; the same for hires who join together. */
 export const JOB_FIELDS = [
-  'declaredWage',
+  'wage',
   'insuredFrom',
   'contract',
   'insuranceTypes',

@@ -27,13 +27,13 @@ describe('adding hires', () => {
       idNumber: '11010519491231002X',
       phone: '13800000000',
       occupation: '操作工',
-      declaredWage: 4000,
+      wage: 4000,
       housingFund: { base: 4000, unitRatio: 12, personalRatio: 12 },
     });
     expect(copy).toEqual({
       idType: 'resident',
       occupation: '操作工',
-      declaredWage: 4000,
+      wage: 4000,
       housingFund: { base: 4000, unitRatio: 12, personalRatio: 12 },
     });
   });

@@ -178,13 +178,13 @@ export default function EmployeeStep() {
               />
             ) : null}
             <SelectField
-              id="hukou"
+              id="hukouType"
               label="户口性质"
               required
-              value={row.hukou}
+              value={row.hukouType}
               options={options(HUKOU_TYPES)}
-              onChange={(v) => set({ hukou: v as EmployeeRow['hukou'] })}
-              error={err('hukou', row.hukou)}
+              onChange={(v) => set({ hukouType: v as EmployeeRow['hukouType'] })}
+              error={err('hukouType', row.hukouType)}
             />
             <TextField
               id="hukouAddress"
@@ -214,18 +214,18 @@ export default function EmployeeStep() {
             />
           </View>
 
-          {extra.includes('declaredWage') ? (
+          {extra.includes('wage') ? (
             <View className="card">
               <View className="card__title">社保、医保</View>
               <TextField
-                id="declaredWage"
+                id="wage"
                 label="申报工资（元/月）"
                 required
                 kind="digit"
-                value={row.declaredWage}
-                onChange={(v) => set({ declaredWage: toNumber(v) })}
-                error={err('declaredWage', row.declaredWage)}
-                warning={warn('declaredWage')}
+                value={row.wage}
+                onChange={(v) => set({ wage: toNumber(v) })}
+                error={err('wage', row.wage)}
+                warning={warn('wage')}
                 hint={
                   computed?.socialInsuranceBase
                     ? `缴费基数：${computed.socialInsuranceBase.base} 元`
@@ -377,11 +377,11 @@ export default function EmployeeStep() {
 
           <View className="card">
             <TextField
-              id="remarks"
+              id="remark"
               label="备注"
-              value={row.remarks}
-              onChange={(v) => set({ remarks: v })}
-              error={err('remarks', row.remarks)}
+              value={row.remark}
+              onChange={(v) => set({ remark: v })}
+              error={err('remark', row.remark)}
             />
           </View>
         </>

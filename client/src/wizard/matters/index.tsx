@@ -121,20 +121,20 @@ export default function MattersStep() {
               onChange={() => store?.setHousingFundRelief('none')}
             />
             <Choice
-              id="relief-deferral"
+              id="relief-defer"
               radio
               name="relief"
               label="申请缓缴"
-              checked={relief === 'deferral'}
-              onChange={() => store?.setHousingFundRelief('deferral')}
+              checked={relief === 'defer'}
+              onChange={() => store?.setHousingFundRelief('defer')}
             />
             <Choice
-              id="relief-reduction"
+              id="relief-reduce"
               radio
               name="relief"
               label="申请降低缴存比例"
-              checked={relief === 'reduction'}
-              onChange={() => store?.setHousingFundRelief('reduction')}
+              checked={relief === 'reduce'}
+              onChange={() => store?.setHousingFundRelief('reduce')}
             />
           </ChoiceGroup>
           {relief !== 'none' ? (

@@ -55,7 +55,7 @@ export default function UnitStep() {
         uscc,
         name: found.name || unit.name,
         address: found.address || unit.address,
-        socialInsuranceUnitCode: found.socialInsuranceCode || unit.socialInsuranceUnitCode,
+        socialInsuranceCode: found.socialInsuranceCode || unit.socialInsuranceCode,
         housingFundAccount: found.housingFundAccount || unit.housingFundAccount,
         firstApplication: unit.firstApplication ?? !(found.socialInsuranceCode || found.housingFundAccount),
       });
@@ -212,11 +212,11 @@ export default function UnitStep() {
         {unit.firstApplication === false ? (
           <>
             <TextField
-              id="unit-socialInsuranceUnitCode"
+              id="unit-socialInsuranceCode"
               label="单位编码（社保）"
-              value={unit.socialInsuranceUnitCode}
-              onChange={(v) => set({ socialInsuranceUnitCode: v })}
-              error={err('unit.socialInsuranceUnitCode', unit.socialInsuranceUnitCode)}
+              value={unit.socialInsuranceCode}
+              onChange={(v) => set({ socialInsuranceCode: v })}
+              error={err('unit.socialInsuranceCode', unit.socialInsuranceCode)}
             />
             <TextField
               id="unit-housingFundAccount"
@@ -232,11 +232,11 @@ export default function UnitStep() {
       <View className="card">
         <View className="card__title">开户信息（选填）</View>
         <TextField
-          id="unit-bank-bankName"
+          id="unit-bank-name"
           label="开户行"
-          value={unit.bank?.bankName}
-          onChange={(v) => setBank({ bankName: v })}
-          error={err('unit.bank.bankName', unit.bank?.bankName)}
+          value={unit.bank?.name}
+          onChange={(v) => setBank({ name: v })}
+          error={err('unit.bank.name', unit.bank?.name)}
         />
         <TextField
           id="unit-bank-accountName"
@@ -246,12 +246,12 @@ export default function UnitStep() {
           error={err('unit.bank.accountName', unit.bank?.accountName)}
         />
         <TextField
-          id="unit-bank-accountNumber"
+          id="unit-bank-accountNo"
           label="账号"
           kind="number"
-          value={unit.bank?.accountNumber}
-          onChange={(v) => setBank({ accountNumber: v })}
-          error={err('unit.bank.accountNumber', unit.bank?.accountNumber)}
+          value={unit.bank?.accountNo}
+          onChange={(v) => setBank({ accountNo: v })}
+          error={err('unit.bank.accountNo', unit.bank?.accountNo)}
         />
       </View>
     </WizardFrame>
