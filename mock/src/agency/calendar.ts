@@ -1,15 +1,15 @@
-// The calendar due date printed on a 受理回执: the Nth working day after the day of acceptance
-// (weekends and official holidays excluded, 调休 make-up days counted), in China's time zone.
-import chineseDays from 'chinese-days';
+// The calendar due date printed on a 受理回执, from shared's working-day calendar (the same one the bff
+// uses): day 1 is the first working day after the day of acceptance, holidays and 调休 included.
+import { defaultWorkingDayCalendar } from '@hiring/shared';
 
 export function chinaDate(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** Null when the calendar cannot answer: better no due date than a guessed one. */
+/** Null when the calendar does not cover the year: better no due date than a guessed one. */
 export function dueDateAfter(acceptedOn: string, workingDays: number): string | null {
   try {
-    return chineseDays.findWorkday(workingDays, acceptedOn) || null;
+    return defaultWorkingDayCalendar.dueDate(acceptedOn, workingDays);
   } catch {
     return null;
   }
