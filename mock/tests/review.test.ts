@@ -184,4 +184,26 @@ describe('review within 3 working days and signed callbacks', () => {
     await sleep(50);
     expect((await get(`${mocks.urls.housingFund}/cases/${body.caseId}`)).body.status).toBe('completed');
   });
+
+  it("can deliver a case's callbacks out of order, so the receiver's sequence check can be tested", async () => {
+    await post(`${mocks.urls.medicalSecurity}/_admin/config`, { reviewMode: 'manual' });
+    await post(`${mocks.urls.medicalSecurity}/_admin/faults`, { callbackHold: true });
+    const { body } = await post(
+      `${mocks.urls.medicalSecurity}/cases`,
+      caseBody('medicalInsurance', normalPeople(1, 3)),
+      {
+        'Idempotency-Key': 'reorder',
+      },
+    );
+    await sleep(DAY_MS * 0.1 + 50);
+    await post(`${mocks.urls.medicalSecurity}/_admin/cases/${body.caseId}/approve`, {});
+    expect(receiver.received).toHaveLength(0);
+    const released = await post(`${mocks.urls.medicalSecurity}/_admin/callbacks/release`, { reverse: true });
+    expect(released.body.released).toBe(2);
+    const callbacks = await receiver.waitFor(2);
+    expect(callbacks.map((c) => `${c.body.status}:${c.body.sequence}`)).toEqual([
+      'completed:2',
+      'reviewing:1',
+    ]);
+  });
 });

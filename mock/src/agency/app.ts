@@ -131,6 +131,11 @@ export function createAgencyApp(service: AgencyService): Koa {
     ctx.body = { deliveries: service.callbacks.deliveries };
   });
 
+  router.post('/_admin/callbacks/release', (ctx) => {
+    const reverse = (ctx.request.body as { reverse?: unknown } | undefined)?.reverse === true;
+    ctx.body = { released: service.callbacks.release(reverse) };
+  });
+
   router.post('/_admin/callbacks/redeliver', (ctx) => {
     ctx.body = { redelivered: service.callbacks.redeliverFailed() };
   });

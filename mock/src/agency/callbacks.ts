@@ -20,8 +20,8 @@ export interface DeliveryRecord {
   caseId: string;
   sequence: number;
   status: CallbackPayload['status'];
-  /** queued: no URL yet; sending: attempts in progress; delivered: a 2xx came back; failed: retries exhausted; lost: dropped by the callbackLoss fault. */
-  state: 'queued' | 'sending' | 'delivered' | 'failed' | 'lost';
+  /** queued: no URL yet; held: kept back by the callbackHold fault; sending: attempts in progress; delivered: a 2xx came back; failed: retries exhausted; lost: dropped by the callbackLoss fault. */
+  state: 'queued' | 'held' | 'sending' | 'delivered' | 'failed' | 'lost';
   attempts: number;
   duplicated: boolean;
   lastError?: string;
@@ -41,6 +41,7 @@ export class CallbackSender {
   readonly deliveries: DeliveryRecord[] = [];
   private readonly queued: { payload: CallbackPayload; record: DeliveryRecord }[] = [];
   private readonly payloads = new WeakMap<DeliveryRecord, CallbackPayload>();
+  private readonly held: { payload: CallbackPayload; record: DeliveryRecord }[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<AbortController>();
   private stopped = false;
@@ -71,6 +72,14 @@ export class CallbackSender {
     for (const item of this.queued.splice(0)) this.dispatch(item.payload, item.record);
   }
 
+  /** Sends the held callbacks, in production order or reversed (to test a receiver's sequence check). */
+  release(reverse: boolean): number {
+    const items = this.held.splice(0);
+    if (reverse) items.reverse();
+    for (const item of items) this.dispatch(item.payload, item.record, true);
+    return items.length;
+  }
+
   /** Sends again every callback whose retries ran out (e.g. the bff was down longer than the retry window). */
   redeliverFailed(): number {
     if (!this.options.getUrl()) return 0;
@@ -84,6 +93,7 @@ export class CallbackSender {
 
   clear(): void {
     this.queued.length = 0;
+    this.held.length = 0;
     this.deliveries.length = 0;
   }
 
@@ -93,8 +103,13 @@ export class CallbackSender {
     for (const controller of this.inFlight) controller.abort();
   }
 
-  private dispatch(payload: CallbackPayload, record: DeliveryRecord): void {
+  private dispatch(payload: CallbackPayload, record: DeliveryRecord, released = false): void {
     const { faults, rng } = this.options;
+    if (faults.callbackHold && !released) {
+      record.state = 'held';
+      this.held.push({ payload, record });
+      return;
+    }
     if (faults.callbackLoss > 0 && rng() < faults.callbackLoss) {
       record.state = 'lost';
       return;

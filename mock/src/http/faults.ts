@@ -16,6 +16,8 @@ export interface Faults {
   callbackLoss: number;
   /** Agencies only: fraction of callbacks sent twice. */
   callbackDuplicate: number;
+  /** Agencies only: keep callbacks back until POST /_admin/callbacks/release (e.g. to deliver them out of order). */
+  callbackHold: boolean;
   /** The next N requests fail with 503 (deterministic alternative to errorRate). */
   errorNext: number;
   /** The next N requests time out (deterministic alternative to timeoutRate). */
@@ -31,6 +33,7 @@ export const NO_FAULTS: Faults = {
   down: false,
   callbackLoss: 0,
   callbackDuplicate: 0,
+  callbackHold: false,
   errorNext: 0,
   timeoutNext: 0,
   timeoutHoldMs: 10_000,
@@ -58,11 +61,13 @@ export function updateFaults(current: Faults, patch: unknown): string | null {
     if (input[key] === undefined) continue;
     const value = input[key];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return `${key} 必须是非负数`;
-    if (key.endsWith('Rate') || key.startsWith('callback')) {
+    if (key.endsWith('Rate') || key === 'callbackLoss' || key === 'callbackDuplicate') {
       if (value > 1) return `${key} 必须在 0 到 1 之间`;
     }
   }
-  if (input.down !== undefined && typeof input.down !== 'boolean') return 'down 必须是布尔值';
+  for (const key of ['down', 'callbackHold'] as const) {
+    if (input[key] !== undefined && typeof input[key] !== 'boolean') return `${key} 必须是布尔值`;
+  }
   Object.assign(current, input);
   return null;
 }
