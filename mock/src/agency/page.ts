@@ -71,7 +71,7 @@ function renderCase(record: CaseRecord): string {
 <form method="post" action="/_admin/cases/${id}/return"><textarea name="reason" placeholder="退回原因（必填）" required>${escapeHtml(suggested)}</textarea><br><button type="submit">退回</button></form>`
     : '';
   return `<tr>
-<td>${escapeHtml(record.caseId)}<br><small>受理 ${escapeHtml(record.receivedAt)}</small>${record.dueDate ? `<br><small>办结时限 ${escapeHtml(record.dueDate)}</small>` : ''}</td>
+<td>${escapeHtml(record.caseId)}<br><small>受理 ${chinaTime(record.receivedAt)}</small>${record.dueDate ? `<br><small>办结时限 ${escapeHtml(record.dueDate)}</small>` : ''}</td>
 <td>${escapeHtml(MATTER_LABELS[record.matter])}<br><small>${escapeHtml(record.applicationCode)}</small></td>
 <td>${escapeHtml(record.body.unit.name)}</td>
 <td>${people}</td>
@@ -79,6 +79,11 @@ function renderCase(record: CaseRecord): string {
 <td>${findings}</td>
 <td>${actions}</td>
 </tr>`;
+}
+
+/** Operators read Beijing time. */
+function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function describe(reason: { message: string; employeeIndex?: number }): string {
