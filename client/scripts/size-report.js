@@ -60,7 +60,65 @@ function reportMini(target) {
   return true;
 }
 
-function reportH5() {
+/**
+ * What the first screen really downloads: index.html's scripts plus the lazily loaded chunks of the home
+ * page. Measured by opening the build in headless Chromium (when available) with the API stubbed out.
+ */
+async function firstScreenJs(dir) {
+  let chromium;
+  try {
+    ({ chromium } = require('playwright-core'));
+  } catch {
+    return null;
+  }
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) return null;
+  const http = require('node:http');
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\//, '') || 'index.html';
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.css')
+          ? 'text/css'
+          : 'text/html',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.route('**/api/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"items":[],"unread":0}' }),
+    );
+    const bodies = [];
+    page.on('response', (res) => {
+      if (res.url().endsWith('.js')) bodies.push(res.body().catch(() => Buffer.alloc(0)));
+    });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    const all = await Promise.all(bodies);
+    return {
+      files: all.length,
+      raw: all.reduce((a, b) => a + b.length, 0),
+      gz: all.reduce((a, b) => a + zlib.gzipSync(b, { level: 9 }).length, 0),
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+async function reportH5() {
   const dir = path.join(DIST, 'h5');
   const html = path.join(dir, 'index.html');
   if (!fs.existsSync(html)) {
@@ -86,17 +144,31 @@ function reportH5() {
       (sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, 'js', f)), { level: 9 }).length,
       0,
     );
-  const ok = gz <= H5_INITIAL_LIMIT;
   console.log('h5:');
-  console.log(
-    `  首屏 JS initial (${scripts.length} 个文件) ${kb(raw)}，gzip 后 ${kb(gz)}  (限额 ${kb(H5_INITIAL_LIMIT)}) ${ok ? 'OK' : '超出'}`,
-  );
-  console.log(`  按需加载的页面 JS（gzip）   ${kb(lazy)}`);
+  console.log(`  index.html 引入的 JS (${scripts.length} 个文件) ${kb(raw)}，gzip 后 ${kb(gz)}`);
+  const measured = await firstScreenJs(dir);
+  const initial = measured ? measured.gz : gz;
+  const ok = initial <= H5_INITIAL_LIMIT;
+  if (measured) {
+    console.log(
+      `  首屏实际加载 JS initial (${measured.files} 个文件，含首页分块) ${kb(measured.raw)}，gzip 后 ${kb(measured.gz)}  (限额 ${kb(H5_INITIAL_LIMIT)}) ${ok ? 'OK' : '超出'}`,
+    );
+  } else {
+    console.log(
+      `  （未找到 Chromium，按 index.html 引入的 JS 计）(限额 ${kb(H5_INITIAL_LIMIT)}) ${ok ? 'OK' : '超出'}`,
+    );
+  }
+  console.log(`  其余按需加载的 JS（gzip）   ${kb(Math.max(0, lazy - (initial - gz)))}`);
   if (!ok) failed = true;
   return true;
 }
 
-const found = [reportMini('weapp'), reportMini('alipay'), reportH5()];
-if (found.every((f) => !f)) failed = true;
-if (process.argv.includes('--require-all') && found.some((f) => !f)) failed = true;
-process.exit(failed ? 1 : 0);
+(async () => {
+  const found = [reportMini('weapp'), reportMini('alipay'), await reportH5()];
+  if (found.every((f) => !f)) failed = true;
+  if (process.argv.includes('--require-all') && found.some((f) => !f)) failed = true;
+  process.exit(failed ? 1 : 0);
+})().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

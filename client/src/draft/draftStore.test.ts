@@ -124,6 +124,20 @@ describe('offline', () => {
     expect(second.getState().status).toBe('saved');
   });
 
+  it('a page reloaded with the temporary key of a hire still finds that hire', async () => {
+    const first = setup();
+    await first.store.load();
+    const localKey = first.store.addEmployee({ name: '周七' });
+    await first.store.sync();
+    const second = new DraftStore('d1', {
+      api: first.server.api,
+      storage: first.storage,
+      onOnline: () => () => undefined,
+    });
+    await second.load();
+    expect(second.employee(localKey)?.name).toBe('周七');
+  });
+
   it('opens the device copy when the draft cannot be fetched offline', async () => {
     const server = new FakeDraftServer({ unit: { name: '已保存' } });
     const first = setup(server);

@@ -34,6 +34,8 @@ interface StoredDraft {
   dirtyFields: DraftField[];
   dirtyEmployees: string[];
   removedEmployees: string[];
+  /** Local key → server key, so a reloaded page whose URL still has the local key finds its row. */
+  aliases?: [string, string][];
 }
 
 export type DraftApi = Pick<
@@ -127,6 +129,7 @@ export class DraftStore {
       this.dirtyFields = new Set(stored.dirtyFields);
       this.dirtyEmployees = new Set(stored.dirtyEmployees);
       this.removedEmployees = new Set(stored.removedEmployees);
+      this.aliases = new Map(stored.aliases ?? []);
     }
     if (stored && this.hasUnsavedChanges()) {
       this.set({ loaded: true, version: stored.version, application: stored.application, status: 'pending' });
@@ -233,6 +236,7 @@ export class DraftStore {
       dirtyFields: [...this.dirtyFields],
       dirtyEmployees: [...this.dirtyEmployees],
       removedEmployees: [...this.removedEmployees],
+      aliases: [...this.aliases],
     };
     this.deps.storage.set(storageKey(this.state.id), stored);
   }
@@ -332,6 +336,7 @@ export class DraftStore {
 
   private renameEmployee(from: string, to: string): void {
     this.aliases.set(from, to);
+    for (const [local, server] of this.aliases) if (server === from) this.aliases.set(local, to);
     const employees = (this.state.application.employees ?? []).map((e) =>
       e.key === from ? { ...e, key: to } : e,
     );
