@@ -40,8 +40,17 @@ async function startMocks() {
   if (!fs.existsSync(cli)) return {};
   let ready;
   const readyLine = new Promise((resolve) => (ready = resolve));
+  const bff = `http://127.0.0.1:${process.env.BFF_PORT || '3000'}/api/v1/agency-callbacks`;
   const proc = startProcess('mock', process.execPath, [cli], {
-    env: { MOCK_CALLBACK_SECRET: process.env.AGENCY_CALLBACK_SECRET || 'dev-callback-secret' },
+    env: {
+      // Agencies report results to the bff (callbacks wait in a queue until it is up).
+      MOCK_CALLBACK_URL_HRSS: `${bff}/hrss`,
+      MOCK_CALLBACK_URL_MEDICAL_SECURITY: `${bff}/medicalSecurity`,
+      MOCK_CALLBACK_URL_HOUSING_FUND: `${bff}/housingFund`,
+      ...(process.env.AGENCY_CALLBACK_SECRET
+        ? { MOCK_CALLBACK_SECRET: process.env.AGENCY_CALLBACK_SECRET }
+        : {}),
+    },
     onLine: (line) => {
       if (line.startsWith('{') && line.includes('"ready"')) ready(JSON.parse(line));
     },

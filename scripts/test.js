@@ -14,6 +14,16 @@ const jest = require.resolve('jest/bin/jest');
 const args = [jest, '--json', `--outputFile=${report}`, ...process.argv.slice(2)];
 if (process.env.CI) args.push('--ci');
 
+// The cross-package tests run the built bff as real processes (kill -9 tests), so build it first.
+const build = spawnSync('npm', ['run', 'build', '-w', 'shared', '-w', 'mock', '-w', 'bff'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (build.status !== 0) {
+  console.log('\ntests: 0 passed, 1 failed (the build failed, see above)');
+  process.exit(1);
+}
+
 const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
 let summary = null;
 try {

@@ -67,6 +67,64 @@ describe('atomic claims with findOneAndUpdate', () => {
   });
 });
 
+describe('outbox claims (the dispatch workers)', () => {
+  it('lets concurrent workers lease each document at most once, then update array elements by index', async () => {
+    const Outbox = conn.model(
+      'OutboxDoc',
+      new Schema({
+        pending: Boolean,
+        nextAt: Date,
+        leaseUntil: Date,
+        owner: String,
+        items: [{ _id: false, name: String, state: String, tries: Number }],
+      }),
+    );
+    await Outbox.insertMany(
+      Array.from({ length: 10 }, (_, d) => ({
+        pending: true,
+        nextAt: new Date(Date.now() - d * 1000),
+        leaseUntil: new Date(0),
+        items: ['a', 'b', 'c'].map((name) => ({ name: `${d}${name}`, state: 'due', tries: 0 })),
+      })),
+    );
+    const now = new Date();
+    const claims = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        Outbox.findOneAndUpdate(
+          { pending: true, nextAt: { $lte: now }, leaseUntil: { $lt: now } },
+          { $set: { owner: `w${i}`, leaseUntil: new Date(Date.now() + 60000) } },
+          { sort: { nextAt: 1 }, returnDocument: 'after' },
+        ).lean(),
+      ),
+    );
+    const won = claims.filter((c) => c !== null);
+    expect(won).toHaveLength(10);
+    expect(new Set(won.map((c) => String(c!._id))).size).toBe(10);
+    // The oldest work first.
+    expect(won.map((c) => c!.nextAt.getTime()).sort((a, b) => a - b)[0]).toBe(
+      Math.min(...won.map((c) => c!.nextAt.getTime())),
+    );
+    // Each lease holder updates its elements by index, guarded by its ownership.
+    await Promise.all(
+      won.flatMap((doc) =>
+        doc!.items.map((_, index) =>
+          Outbox.updateOne(
+            { _id: doc!._id, owner: doc!.owner, [`items.${index}.state`]: 'due' },
+            { $set: { [`items.${index}.state`]: 'delivered' }, $inc: { [`items.${index}.tries`]: 1 } },
+          ),
+        ),
+      ),
+    );
+    const stolen = await Outbox.updateOne(
+      { _id: won[0]!._id, owner: 'someone-else' },
+      { $set: { 'items.0.state': 'x' } },
+    );
+    expect(stolen.modifiedCount).toBe(0);
+    const items = (await Outbox.find().lean()).flatMap((d) => d.items);
+    expect(items.every((item) => item.state === 'delivered' && item.tries === 1)).toBe(true);
+  });
+});
+
 describe('optimistic concurrency', () => {
   it('loses no write when 40 writers race with version-guarded updates', async () => {
     const Counter = conn.model('Counter', new Schema({ version: Number, items: [Number] }));
