@@ -67,7 +67,7 @@ function fakeBff() {
     draft = { ...draft, version, application: app, updatedAt: now() };
     return draft;
   };
-  return (method, url, body) => {
+  const handle = (method, url, body) => {
     const p = url.pathname.replace(/^\/api\/v1/, '');
     if (p === '/auth/dev-login')
       return [200, { token: 't', expiresAt: '2099-01-01T00:00:00Z', account: { id: 'u1', platform: 'h5' } }];
@@ -174,11 +174,11 @@ function fakeBff() {
       return [
         200,
         {
-          idNumber: '11010519491231002X',
+          idNumber: '361102199003071237',
           name: '李四',
-          gender: '2',
+          gender: '男',
           ethnicity: '汉',
-          birthDate: '1949-12-31',
+          birthDate: '1990-03-07',
           address: '江西省上饶市信州区某路 8 号',
           confidence: { name: 0.99, idNumber: 0.97, address: 0.7 },
           verified: true,
@@ -186,6 +186,10 @@ function fakeBff() {
       ];
     return [404, { error: { code: 'NOT_FOUND', message: `未实现 ${method} ${p}` } }];
   };
+  /** Another device changes the unit name, so the next save from this page gets a 409. */
+  handle.editElsewhere = () =>
+    bump({ ...draft.application, unit: { ...draft.application.unit, name: '另一台手机改的名称' } });
+  return handle;
 }
 
 (async () => {
@@ -196,7 +200,10 @@ function fakeBff() {
   });
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const bff = fakeBff();
+  // Playwright's offline mode does not reach routed requests, so "offline" is simulated here.
+  let offline = false;
   await page.route('**/api/v1/**', async (route) => {
+    if (offline) return route.abort('internetdisconnected');
     const req = route.request();
     const url = new URL(req.url());
     let body;
@@ -218,132 +225,136 @@ function fakeBff() {
     console.log(file);
   };
 
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const visible = (id) => page.locator(`[data-testid="${id}"]:visible`);
+  const text = async (id) =>
+    (
+      await visible(id)
+        .first()
+        .textContent({ timeout: 3000 })
+        .catch(() => '（无）')
+    )?.trim();
+
   await page.goto(BASE);
-  await page.getByTestId('new-application').waitFor();
+  await visible('new-application').waitFor();
   await shot('home');
-  await page.getByTestId('new-application').click();
-  await page.getByTestId('unit-uscc').waitFor();
-  await page.getByTestId('wizard-next').click();
-  await shot('unit-errors');
-  await page.getByTestId('unit-uscc').fill('91361100MA35XXXX0X');
-  await page.getByTestId('unit-lookup').click();
-  await page.getByTestId('unit-lookup-message').waitFor();
-  await page.getByTestId('unit-operator-name').fill('王经办');
-  await page.getByTestId('unit-operator-phone').fill('1380000');
-  await shot('unit-filled');
-  await page.getByTestId('unit-operator-phone').fill('13800000000');
-  await page.getByTestId('unit-operator-idNumber').fill('11010519491231002X');
-  await page.getByTestId('unit-countyCode').selectOption('361102');
-  await page.getByTestId('unit-firstApplication-no').check();
-  await page.getByTestId('wizard-next').click();
-  await page
-    .getByTestId('matter-1')
-    .waitFor({ timeout: 5000 })
-    .catch(() => undefined);
+  await visible('new-application').click();
+  await visible('unit-uscc').waitFor();
+  await visible('wizard-next').click();
+  await shot('unit-required-errors');
+  await visible('unit-uscc').fill('91361102MA35ABCD13');
+  await visible('unit-lookup').click();
+  await visible('unit-lookup-message').waitFor();
+  await visible('unit-operator-name').fill('王经办');
+  await visible('unit-operator-phone').fill('1380000');
+  await shot('unit-autofilled-phone-error');
+  await visible('unit-operator-phone').fill('13800000000');
+  await visible('unit-operator-idNumber').fill('361102199508112145');
+  await visible('unit-countyCode').selectOption('361102');
+  await visible('unit-firstApplication-yes').check();
+  await visible('wizard-next').click();
+  await visible('matter-1').waitFor();
+  for (const m of ['matter-1', 'matter-2', 'matter-3']) await visible(m).check();
   await shot('matters');
-  await page
-    .getByTestId('matter-1')
-    .check()
-    .catch(() => undefined);
-  await page
-    .getByTestId('matter-2')
-    .check()
-    .catch(() => undefined);
-  await page
-    .getByTestId('matter-3')
-    .check()
-    .catch(() => undefined);
-  await shot('matters-checked');
-  await page.getByTestId('wizard-next').click();
-  await page
-    .getByTestId('add-employee-scan')
-    .waitFor({ timeout: 5000 })
-    .catch(() => undefined);
-  await shot('employees-empty');
-  await page.getByTestId('add-employee-scan').click();
-  await page
-    .getByTestId('ocr-capture')
-    .waitFor({ timeout: 5000 })
-    .catch(() => undefined);
-  await shot('employee-new');
-  const chooser = page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => null);
-  await page.getByTestId('ocr-capture').click();
-  const fc = await chooser;
-  if (fc) {
-    await fc.setFiles({
-      name: 'id.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from(
-        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-        'base64',
-      ),
-    });
-    await page
-      .getByTestId('ocr-result')
-      .waitFor({ timeout: 5000 })
-      .catch(() => undefined);
-    await shot('employee-ocr');
-    await page
-      .getByTestId('ocr-accept')
-      .click()
-      .catch(() => undefined);
-  } else {
-    console.error('没有出现文件选择框');
-  }
-  await page
-    .getByTestId('housingFund-base')
-    .fill('1500')
-    .catch(() => undefined);
-  await page
-    .getByTestId('housingFund-unitRatio')
-    .fill('12')
-    .catch(() => undefined);
-  await page
-    .getByTestId('housingFund-personalRatio')
-    .fill('12')
-    .catch(() => undefined);
-  await page
-    .getByTestId('wage')
-    .fill('100000')
-    .catch(() => undefined);
-  await shot('employee-filled');
-  await page.getByTestId('employee-done').click();
-  await page.waitForTimeout(300);
-  await page
-    .getByTestId('employee-done')
-    .click()
-    .catch(() => undefined);
-  await shot('employees-one');
-  await page
-    .getByTestId('wizard-next')
-    .click()
-    .catch(() => undefined);
-  await page
-    .getByTestId('wizard-review')
-    .waitFor({ timeout: 5000 })
-    .catch(() => undefined);
+  await visible('wizard-next').click();
+  await visible('add-employee-scan').waitFor();
+  await visible('add-employee-scan').click();
+  await visible('ocr-capture').waitFor();
+  const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+  await visible('ocr-capture').click();
+  const png =
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  await (
+    await chooser
+  ).setFiles({ name: 'id.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+  await visible('ocr-result').waitFor();
+  await shot('employee-ocr-confirm');
+  await visible('ocr-accept').click();
+  await visible('hukouType').selectOption('1');
+  await visible('phone').fill('13900000001');
+  await visible('address').fill('上饶市信州区凤凰大道 2 号');
+  await visible('wage').fill('1000');
+  await visible('insuredFrom').fill(today.slice(0, 7));
+  for (const t of ['pension', 'injury', 'unemployment', 'medical', 'maternity'])
+    await visible(`insurance-${t}`).check();
+  await visible('contract-start').fill(today);
+  await visible('contract-openEnded').check();
+  await visible('housingFund-base').fill('4000');
+  await visible('housingFund-unitRatio').fill('12');
+  await visible('housingFund-personalRatio').fill('12');
+  await visible('occupation').fill('操作工');
+  await visible('education').selectOption('21');
+  await visible('workAddress').fill('上饶市信州区凤凰大道 1 号');
+  console.log('  公积金:', await text('housing-fund-amounts'));
+  console.log('  工资提示:', await text('wage-warning'));
+  await visible('housingFund-base').scrollIntoViewIfNeeded();
+  await shot('employee-live-amounts');
+  await visible('employee-done').click();
+  await visible('add-employee-copy').waitFor();
+  await visible('add-employee-copy').click();
+  await visible('idNumber').waitFor();
+  await visible('idNumber').fill('361102199508112145');
+  await visible('name').fill('赵敏');
+  await visible('ethnicity').selectOption('01');
+  await visible('gender').selectOption('1');
+  console.log('  性别不符时:', await text('gender-error'));
+  await visible('gender').selectOption('2');
+  await visible('hukouType').selectOption('3');
+  await visible('hukouAddress').fill('江西省南昌市某路 1 号');
+  await visible('phone').fill('13900000002');
+  await visible('address').fill('上饶市信州区某小区');
+  await visible('contract-start').fill(today);
+  await visible('contract-openEnded').check();
+  await visible('employee-done').click();
+  await visible('wizard-next').waitFor();
+  await shot('employees-two');
+  await visible('wizard-next').click();
+  await visible('wizard-review').waitFor();
+  await page.waitForTimeout(1500);
+  console.log('  核对:', await text('review-ok'), '保存状态:', await text('save-status'));
   await shot('review');
   await page.reload();
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(2000);
+  console.log('  刷新后:', await text('review-ok'));
   await shot('review-after-reload');
-  await page.goto(`${BASE}#/wizard/receipt/index?id=a1`);
-  await page
-    .getByTestId('receipt-code')
-    .waitFor({ timeout: 5000 })
-    .catch(() => undefined);
+  await visible('submit').click();
+  await visible('receipt-code').waitFor();
   await shot('receipt');
-  await page.goto(`${BASE}#/application/detail/index?id=a1`);
-  await page
-    .getByTestId('detail-code')
+
+  // Offline edits, then a conflicting edit from another device.
+  await page.goto(BASE);
+  await visible('new-application').click();
+  await visible('unit-name').waitFor();
+  offline = true;
+  await visible('unit-name').fill('离线时填写的单位');
+  await page.waitForTimeout(1500);
+  console.log('  离线:', await text('save-status'));
+  await shot('offline');
+  offline = false;
+  await page.evaluate(() => globalThis.dispatchEvent(new Event('online')));
+  await page.waitForTimeout(1500);
+  console.log('  恢复网络:', await text('save-status'));
+  bff.editElsewhere();
+  await visible('unit-address').fill('本机改的地址');
+  await visible('conflict-panel')
     .waitFor({ timeout: 5000 })
     .catch(() => undefined);
+  await shot('conflict');
+  await visible('conflict-keep-mine')
+    .click()
+    .catch(() => undefined);
+  await page.waitForTimeout(1500);
+  console.log('  保留本机后:', await text('save-status'));
+
+  await page.goto(`${BASE}#/application/detail/index?id=a1`);
+  await visible('detail-code').waitFor();
   await shot('application-detail');
   await page.goto(`${BASE}#/pages/messages/index`);
-  await page
-    .getByTestId('notice-0')
-    .waitFor({ timeout: 5000 })
-    .catch(() => undefined);
+  await visible('notice-0').waitFor();
   await shot('messages');
+  await page.goto(BASE);
+  await visible('large-font').check();
+  await shot('home-large-font');
   await browser.close();
 })().catch((e) => {
   console.error(e);

@@ -325,7 +325,6 @@ export default function EmployeeStep() {
                 value={fund.unitRatio}
                 onChange={(v) => setFund({ unitRatio: toNumber(v) })}
                 error={err('housingFund.unitRatio', fund.unitRatio)}
-                hint="5%–12%"
               />
               <TextField
                 id="housingFund-personalRatio"
