@@ -24,7 +24,10 @@ const version = yup
 
 const createBody = strictObject({ application: draftApplicationSchema.default(undefined) });
 const patchBody = strictObject({ version, ...draftHeaderShape });
-const employeeBody = strictObject({ version, employee: draftEmployeeSchema.required('缺少 employee') });
+const employeeBody = strictObject({
+  version,
+  employee: draftEmployeeSchema.default(undefined).required('缺少 employee'),
+});
 const validateBody = strictObject({
   step: yup.string().oneOf(['unit', 'matters', 'employees'], '未知的步骤'),
 });
