@@ -5,6 +5,7 @@ import { endpoints } from './api/endpoints';
 import type { Session } from './api/types';
 import { DraftStore, type DraftState } from './draft/draftStore';
 import { platform } from './platform';
+import type { WizardStep } from './routes';
 
 const TOKEN_KEY = 'hiring:session';
 
@@ -17,6 +18,9 @@ const client = new ApiClient({
   onUnauthorized: () => {
     session = undefined;
     platform().storage.remove(TOKEN_KEY);
+  },
+  reauthenticate: async () => {
+    await ensureLoggedIn();
   },
 });
 
@@ -58,6 +62,7 @@ export function draftStore(id: string): DraftStore {
 
 export function forgetDraft(id: string): void {
   stores.get(id)?.discard();
+  platform().storage.remove(lastStepKey(id));
   stores.delete(id);
 }
 
@@ -81,6 +86,19 @@ export function useDraft(id: string | undefined): {
 
 const noopSubscribe = () => () => undefined;
 const noState = () => undefined;
+
+function lastStepKey(draftId: string): string {
+  return `hiring:lastStep:${draftId}`;
+}
+
+/** Remembers where the user was, so 继续填写 on the home page resumes there. */
+export function rememberStep(draftId: string, step: WizardStep): void {
+  platform().storage.set(lastStepKey(draftId), step);
+}
+
+export function lastStep(draftId: string): WizardStep {
+  return platform().storage.get<WizardStep>(lastStepKey(draftId)) ?? 'unit';
+}
 
 const FONT_KEY = 'hiring:largeFont';
 let largeFont = platform().storage.get<boolean>(FONT_KEY) ?? false;

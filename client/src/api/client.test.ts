@@ -66,6 +66,25 @@ describe('ApiClient', () => {
     expect(onUnauthorized).toHaveBeenCalled();
   });
 
+  it('logs in again after a 401 and repeats the request once', async () => {
+    let token = 'expired';
+    const { platform, sent } = fakePlatform((req) =>
+      req.headers.Authorization === 'Bearer fresh'
+        ? { status: 200, body: { items: [] } }
+        : { status: 401, body: {} },
+    );
+    const client = new ApiClient({
+      baseUrl: '',
+      platform,
+      getToken: () => token,
+      reauthenticate: async () => {
+        token = 'fresh';
+      },
+    });
+    await expect(endpoints(client).listDrafts()).resolves.toEqual({ items: [] });
+    expect(sent).toHaveLength(2);
+  });
+
   it('sends the Idempotency-Key header on submit', async () => {
     const { platform, sent } = fakePlatform(() => ({ status: 201, body: { id: 'a1' } }));
     const api = endpoints(new ApiClient({ baseUrl: '', platform, getToken: () => 't' }));

@@ -23,8 +23,10 @@ export interface ApiClientOptions {
   baseUrl: string;
   platform: Platform;
   getToken: () => string | undefined;
-  /** Called on 401 so the app can log in again. */
+  /** Called on 401 so the app can forget the session. */
   onUnauthorized?: () => void;
+  /** Logs in again; a request that got 401 is retried once after it. */
+  reauthenticate?: () => Promise<void>;
 }
 
 export class ApiClient {
@@ -56,12 +58,20 @@ export class ApiClient {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<T> {
-    const res = await this.options.platform.request({
-      url: this.options.baseUrl + path,
-      method,
-      headers: this.headers(headers),
-      body,
-    });
+    const attempt = () =>
+      this.options.platform.request({
+        url: this.options.baseUrl + path,
+        method,
+        headers: this.headers(headers),
+        body,
+      });
+    let res = await attempt();
+    // An expired session should not cost the user their edit: log in again and repeat the request once.
+    if (res.status === 401 && this.options.reauthenticate && !path.startsWith('/auth/')) {
+      this.options.onUnauthorized?.();
+      await this.options.reauthenticate();
+      res = await attempt();
+    }
     return this.toResult<T>(res.status, res.body);
   }
 

@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { DraftState, DraftStore } from '../draft/draftStore';
 import { WIZARD_STEPS, type WizardStep } from '../routes';
 import { ConflictPanel } from './ConflictPanel';
+import { rememberStep } from '../services';
 import { PageShell } from './PageShell';
 import { SaveStatus } from './SaveStatus';
 
@@ -18,6 +19,11 @@ interface WizardFrameProps {
 
 /** Progress bar, save state and conflict dialog around one wizard step. */
 export function WizardFrame({ step, title, store, state, loadError, children, footer }: WizardFrameProps) {
+  const draftId = state?.id;
+  useEffect(() => {
+    // The single-hire page needs a key; resuming there would be confusing, so resume at the list.
+    if (draftId) rememberStep(draftId, step === 'employee' ? 'employees' : step);
+  }, [draftId, step]);
   const index = Math.max(
     0,
     WIZARD_STEPS.findIndex((s) => s.step === step),

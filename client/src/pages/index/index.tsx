@@ -8,7 +8,7 @@ import { statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
 import { useRemote } from '../../lib/useRemote';
 import { goApplication, goMessages, goWizard } from '../../routes';
-import { api, draftStore, forgetDraft, useLargeFont } from '../../services';
+import { api, draftStore, forgetDraft, lastStep, useLargeFont } from '../../services';
 
 function day(iso: string): string {
   return iso ? iso.slice(0, 10) : '';
@@ -85,7 +85,7 @@ export default function Home() {
         {drafts && drafts.items.length === 0 ? <View className="empty">暂无草稿</View> : null}
         {drafts?.items.map((d, i) => (
           <View className="list-item" key={d.id} data-testid={`draft-${i}`}>
-            <View className="list-item__main" onClick={() => goWizard('unit', { id: d.id })}>
+            <View className="list-item__main" onClick={() => goWizard(lastStep(d.id), { id: d.id })}>
               <View className="list-item__title">{d.unitName || '未填写单位'}</View>
               <View className="list-item__sub">
                 {d.employeeCount} 位员工 ·{' '}
@@ -96,7 +96,7 @@ export default function Home() {
               <ActionButton
                 id={`draft-${i}-continue`}
                 kind="link"
-                onClick={() => goWizard('unit', { id: d.id })}
+                onClick={() => goWizard(lastStep(d.id), { id: d.id })}
               >
                 继续填写
               </ActionButton>
