@@ -2,6 +2,7 @@
 // and notices, built through the public API the way the client builds them.
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
+import { todayInChina } from '@hiring/shared';
 import type { Person } from '@hiring/mock';
 import type { Client, TestServer } from '../helpers/testServer';
 import { adults, applicationFor } from '../helpers/fixtures';
@@ -14,6 +15,9 @@ export interface AccountData {
   applicationId: string;
   applicationCode?: string;
   submitted: boolean;
+  /** The draft the submission consumed, and the Idempotency-Key it was submitted with. */
+  submittedDraftId: string;
+  submissionKey: string;
   noticeIds: string[];
   /** Every person whose data went into the account's draft and application, with the operator. */
   people: { idNumber: string; name: string; phone: string; address: string; hukouAddress: string }[];
@@ -40,13 +44,27 @@ export function prng(seed: number): () => number {
 export async function populateAccount(
   server: TestServer,
   client: Client,
-  { skip, unitIndex, wage }: { skip: number; unitIndex: number; wage: number },
+  {
+    skip,
+    unitIndex,
+    wage,
+    misnamed = false,
+  }: {
+    skip: number;
+    unitIndex: number;
+    wage: number;
+    /** Misspell the first employee's name so the agency returns the matter with a reason. */
+    misnamed?: boolean;
+  },
 ): Promise<AccountData> {
   const population = server.mocks!.world.population;
-  const unit = population.units[unitIndex];
+  // A unit already registered with both funds, so a non-first application is complete.
+  const unit = population.units.filter((u) => u.socialInsuranceCode && u.housingFundAccount)[unitIndex];
   const [p1, p2, p3, p4] = adults(population, 'normal', 4, skip);
   const withWage = (application: ReturnType<typeof applicationFor>) => ({
     ...application,
+    // Fields shared's rules require that the common fixture may not carry yet.
+    unit: { applicationDate: todayInChina(), firstApplication: false, ...application.unit },
     employees: application.employees.map((e) => ({
       ...e,
       wage,
@@ -54,19 +72,26 @@ export async function populateAccount(
     })),
   });
 
-  const toSubmit = withWage(applicationFor(unit, [p1, p2], ['employment', 'socialInsurance']));
+  const toSubmit = withWage(applicationFor(unit, [p1, p2]));
+  if (misnamed) toSubmit.employees[0] = { ...toSubmit.employees[0], name: `${p1.name}错` };
   const created = await client.call('POST', '/drafts', { application: toSubmit });
   if (created.status !== 201) throw new Error(`draft for submission: ${created.status}`);
+  const submissionKey = randomUUID();
   const submittedRes = await client.call(
     'POST',
     `/drafts/${created.body.id}/submit`,
     {},
-    { 'Idempotency-Key': randomUUID() },
+    { 'Idempotency-Key': submissionKey },
   );
   const submitted = submittedRes.status === 201;
   if (!submitted) {
     // Shared's rules are being renamed while this suite is written; the id-based checks still run.
-    console.warn(`submission unavailable (${submittedRes.status} ${submittedRes.body?.error?.code})`);
+    const paths = (submittedRes.body?.error?.details ?? []).map(
+      (d: { path: string; message: string }) => `${d.path}: ${d.message}`,
+    );
+    console.warn(
+      `submission unavailable (${submittedRes.status} ${submittedRes.body?.error?.code}) ${paths.join(' | ')}`,
+    );
   }
   const applicationId: string = submitted ? submittedRes.body.id : new Types.ObjectId().toHexString();
 
@@ -99,6 +124,8 @@ export async function populateAccount(
     applicationId,
     applicationCode: submittedRes.body?.code,
     submitted,
+    submittedDraftId: created.body.id,
+    submissionKey,
     noticeIds: notices.body.items.map((n: { id: string }) => n.id),
     people: [
       ...[p1, p2, p3, p4].map((p: Person) => ({
@@ -115,6 +142,9 @@ export async function populateAccount(
         address: '',
         hukouAddress: '',
       },
+      ...(misnamed
+        ? [{ idNumber: p1.idNumber, name: `${p1.name}错`, phone: p1.phone, address: '', hukouAddress: '' }]
+        : []),
     ],
     wages: [wage],
   };

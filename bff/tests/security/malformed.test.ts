@@ -106,11 +106,11 @@ function fieldsOf(schema: JsonSchema, value: any, prefix: Path = []): { path: Pa
 /** A value of the wrong type for the schema, chosen so that no lenient parser could turn it into a valid one. */
 function wrongType(schema: JsonSchema): unknown {
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  if (type === 'number' || type === 'integer') return pick(['abc', {}, [], [1], 'NaN']);
-  if (type === 'boolean') return pick(['yes', {}, [], 2]);
-  if (type === 'array') return pick([{}, 'list', 1, { 0: 'a' }]);
-  if (type === 'object') return pick([[], [{}], 'object', 1]);
-  return pick([{}, [], ['a', 'b'], { toString: 'x' }]);
+  if (type === 'number' || type === 'integer') return pick<unknown>(['abc', {}, [], [1], 'NaN']);
+  if (type === 'boolean') return pick<unknown>(['yes', {}, [], 2]);
+  if (type === 'array') return pick<unknown>([{}, 'list', 1, { 0: 'a' }]);
+  if (type === 'object') return pick<unknown>([[], [{}], 'object', 1]);
+  return pick<unknown>([{}, [], ['a', 'b'], { toString: 'x' }]);
 }
 
 const signCallback = (raw: string, headers: Record<string, string> = {}, secret = CALLBACK_SECRET) => {

@@ -1,0 +1,192 @@
+// Another account must not read, change or even detect account A's drafts, employees, applications and
+// notices: every route that takes an id answers B with the same 404 it gives for an id that does not exist,
+// and A's data is exactly as before afterwards.
+import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
+import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
+import { adults, employeeFrom } from '../helpers/fixtures';
+import { populateAccount, type AccountData } from './flows';
+
+let server: TestServer;
+let alice: Client;
+let bob: Client;
+let a: AccountData;
+
+interface Attempt {
+  route: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const missing = () => new Types.ObjectId().toHexString();
+const missingKey = () => randomUUID().replace(/-/g, '').slice(0, 12);
+
+/** Each id-taking route, written once and aimed at whichever ids are given. */
+function attempts(ids: {
+  draftId: string;
+  version: number;
+  employeeKey: string;
+  applicationId: string;
+  noticeId: string;
+  submittedDraftId: string;
+  submissionKey: string;
+}): Attempt[] {
+  const employee = employeeFrom(adults(server.mocks!.world.population, 'normal', 1, 90)[0]);
+  return [
+    { route: 'GET /drafts/:id', method: 'GET', path: `/drafts/${ids.draftId}` },
+    {
+      route: 'PATCH /drafts/:id',
+      method: 'PATCH',
+      path: `/drafts/${ids.draftId}`,
+      body: { version: ids.version, matters: ['employment'] },
+    },
+    {
+      route: 'POST /drafts/:id/employees',
+      method: 'POST',
+      path: `/drafts/${ids.draftId}/employees`,
+      body: { version: ids.version, employee },
+    },
+    {
+      route: 'PUT /drafts/:id/employees/:key',
+      method: 'PUT',
+      path: `/drafts/${ids.draftId}/employees/${ids.employeeKey}`,
+      body: { version: ids.version, employee },
+    },
+    {
+      route: 'DELETE /drafts/:id/employees/:key',
+      method: 'DELETE',
+      path: `/drafts/${ids.draftId}/employees/${ids.employeeKey}?version=${ids.version}`,
+    },
+    { route: 'POST /drafts/:id/validate', method: 'POST', path: `/drafts/${ids.draftId}/validate`, body: {} },
+    {
+      route: 'POST /drafts/:id/submit',
+      method: 'POST',
+      path: `/drafts/${ids.draftId}/submit`,
+      body: {},
+      headers: { 'Idempotency-Key': randomUUID() },
+    },
+    {
+      route: 'POST /drafts/:id/submit (the owner’s consumed draft and Idempotency-Key)',
+      method: 'POST',
+      path: `/drafts/${ids.submittedDraftId}/submit`,
+      body: {},
+      headers: { 'Idempotency-Key': ids.submissionKey },
+    },
+    { route: 'GET /applications/:id', method: 'GET', path: `/applications/${ids.applicationId}` },
+    {
+      route: 'POST /applications/:id/matters/:matter/resubmit',
+      method: 'POST',
+      path: `/applications/${ids.applicationId}/matters/employment/resubmit`,
+      body: { employees: [{ ...employee, key: ids.employeeKey }] },
+      headers: { 'Idempotency-Key': randomUUID() },
+    },
+    { route: 'POST /notices/:id/read', method: 'POST', path: `/notices/${ids.noticeId}/read` },
+    { route: 'DELETE /drafts/:id', method: 'DELETE', path: `/drafts/${ids.draftId}` },
+  ];
+}
+
+const ownerView = async () => ({
+  drafts: (await alice.call('GET', '/drafts')).body,
+  draft: (await alice.call('GET', `/drafts/${a.draftId}`)).body,
+  applications: (await alice.call('GET', '/applications')).body,
+  application: (await alice.call('GET', `/applications/${a.applicationId}`)).body,
+  notices: (await alice.call('GET', '/notices')).body,
+});
+
+beforeAll(async () => {
+  server = await startTestServer({ mocks: true });
+  alice = await loginAs(server, 'idor-alice');
+  bob = await loginAs(server, 'idor-bob');
+  a = await populateAccount(server, alice, { skip: 100, unitIndex: 21, wage: 5123 });
+  // Bob has data of his own, so his requests are those of a real, active user.
+  await populateAccount(server, bob, { skip: 120, unitIndex: 22, wage: 5234 });
+}, 30_000);
+
+afterAll(async () => {
+  await server.close();
+});
+
+it('has an owner whose draft, employee, application and notices exist', async () => {
+  expect(a.submitted).toBe(true);
+  const view = await ownerView();
+  expect(view.draft.application.employees.map((e: { key: string }) => e.key)).toContain(a.employeeKey);
+  expect(view.application.id).toBe(a.applicationId);
+  expect(view.notices.items.length).toBeGreaterThanOrEqual(2);
+});
+
+it('answers every id-taking route of another account with the 404 of a missing object, and changes nothing', async () => {
+  const before = await ownerView();
+  const theirs = attempts({
+    draftId: a.draftId,
+    version: a.draftVersion,
+    employeeKey: a.employeeKey,
+    applicationId: a.applicationId,
+    noticeId: a.noticeIds[0],
+    submittedDraftId: a.submittedDraftId,
+    submissionKey: a.submissionKey,
+  });
+  const nowhere = attempts({
+    draftId: missing(),
+    version: a.draftVersion,
+    employeeKey: missingKey(),
+    applicationId: missing(),
+    noticeId: missing(),
+    submittedDraftId: missing(),
+    submissionKey: randomUUID(),
+  });
+  const leaks: string[] = [];
+  for (const [i, attempt] of theirs.entries()) {
+    const res = await bob.call(attempt.method, attempt.path, attempt.body, attempt.headers);
+    const control = await bob.call(nowhere[i].method, nowhere[i].path, nowhere[i].body, nowhere[i].headers);
+    if (
+      res.status !== 404 ||
+      control.status !== 404 ||
+      JSON.stringify(res.body) !== JSON.stringify(control.body)
+    ) {
+      leaks.push(
+        `${attempt.route}: ${res.status} ${JSON.stringify(res.body)} vs missing ${control.status} ${JSON.stringify(control.body)}`,
+      );
+    }
+  }
+  expect(leaks).toEqual([]);
+  expect(await ownerView()).toEqual(before);
+});
+
+it('shows another account none of the owner’s ids in its own lists', async () => {
+  const seen = JSON.stringify([
+    (await bob.call('GET', '/drafts')).body,
+    (await bob.call('GET', '/applications')).body,
+    (await bob.call('GET', '/notices')).body,
+  ]);
+  for (const id of [a.draftId, a.applicationId, ...a.noticeIds]) expect(seen).not.toContain(id);
+});
+
+it('lets the owner use the same requests on their own objects (the attempts were well-formed)', async () => {
+  const own = attempts({
+    draftId: a.draftId,
+    version: a.draftVersion,
+    employeeKey: a.employeeKey,
+    applicationId: a.applicationId,
+    noticeId: a.noticeIds[0],
+    submittedDraftId: a.submittedDraftId,
+    submissionKey: a.submissionKey,
+  });
+  const byRoute = Object.fromEntries(own.map((x) => [x.route, x]));
+  const run = async (route: string) => {
+    const x = byRoute[route];
+    return alice.call(x.method, x.path, x.body, x.headers);
+  };
+  expect((await run('GET /drafts/:id')).status).toBe(200);
+  expect((await run('POST /drafts/:id/validate')).status).toBe(200);
+  expect((await run('GET /applications/:id')).status).toBe(200);
+  // Not returned by the agency: refused for that reason, which proves the route found the application.
+  expect((await run('POST /applications/:id/matters/:matter/resubmit')).body.error.code).toBe('NOT_RETURNED');
+  expect((await run('POST /notices/:id/read')).status).toBe(204);
+  const replay = await run('POST /drafts/:id/submit (the owner’s consumed draft and Idempotency-Key)');
+  expect(replay.status).toBe(201);
+  expect(replay.body.id).toBe(a.applicationId);
+  expect((await run('PUT /drafts/:id/employees/:key')).status).toBe(200);
+  expect((await alice.call('DELETE', `/drafts/${a.draftId}`)).status).toBe(204);
+});
