@@ -4,6 +4,7 @@ import { parseIdNumber } from '@hiring/shared';
 import * as L from '../cardLayout';
 import {
   birthDateFromParts,
+  birthDateFromText,
   cleanAddress,
   cleanIdNumber,
   cleanName,
@@ -33,6 +34,29 @@ function birthDateFromWords(text: string): string | null {
     .filter(Boolean);
   if (parts.length !== 3) return null;
   return birthDateFromParts(parts[0], parts[1], parts[2]);
+}
+
+interface BirthRead {
+  date: string | null;
+  confidence: number;
+}
+
+/**
+ * The 出生 line is read twice: in Chinese with its 年 月 日 (the better reader of these proportional
+ * digits, but it takes a lone 1 or 7 for 工 or 了) and digits-only. On the test set the Chinese read was
+ * right whenever the two disagreed, so it wins; the digits read fills in when the Chinese one fails.
+ */
+function chooseBirthDate(
+  chinese: BirthRead,
+  digitsOnly: BirthRead,
+): { date: string; confidence: number } | null {
+  if (chinese.date && chinese.date === digitsOnly.date) {
+    return { date: chinese.date, confidence: Math.max(chinese.confidence, digitsOnly.confidence) };
+  }
+  if (chinese.date)
+    return { date: chinese.date, confidence: chinese.confidence * (digitsOnly.date ? 0.6 : 0.85) };
+  if (digitsOnly.date) return { date: digitsOnly.date, confidence: digitsOnly.confidence * 0.85 };
+  return null;
 }
 
 export interface LocalProviderOptions {
@@ -89,10 +113,11 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
     const card = straightenCard(photo, outline, SCALE);
     const field = (box: L.Box) => whitenPaper(cropBox(card, box, SCALE));
 
-    const [name, gender, ethnicity, address, idNumber, year, month, day] = await Promise.all([
+    const [name, gender, ethnicity, birthLine, address, idNumber, year, month, day] = await Promise.all([
       field(L.FIELD_BOXES.name),
       field(L.FIELD_BOXES.gender),
       field(L.FIELD_BOXES.ethnicity),
+      field(L.FIELD_BOXES.birth),
       field(L.FIELD_BOXES.address),
       field(L.FIELD_BOXES.idNumber),
       field(YEAR_BOX),
@@ -103,6 +128,7 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
       { key: 'name', image: name },
       { key: 'gender', image: gender },
       { key: 'ethnicity', image: ethnicity },
+      { key: 'birth', image: birthLine },
       { key: 'address', image: address },
     ]);
     // The number and the birth date are read with digits only, so an O can never stand in for a 0.
@@ -133,12 +159,16 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
       }
     }
 
+    const birth = chooseBirthDate(
+      { date: birthDateFromText(zh.birth.text), confidence: zh.birth.confidence },
+      { date: birthDateFromWords(num.birth.text), confidence: num.birth.confidence },
+    );
     const fields = {
       idNumber: idText,
       name: cleanName(zh.name.text),
       gender: genderFromText(zh.gender.text),
       ethnicity: ethnicityFromText(zh.ethnicity.text),
-      birthDate: birthDateFromWords(num.birth.text),
+      birthDate: birth?.date ?? null,
       address: cleanAddress(zh.address.text),
     };
     // Neither a name nor most of a number: whatever this photo shows, it is not a card front.
@@ -151,7 +181,7 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
         name: fields.name ? zh.name.confidence : 0,
         gender: fields.gender ? zh.gender.confidence : 0,
         ethnicity: fields.ethnicity ? zh.ethnicity.confidence * (fields.ethnicity.exact ? 1 : 0.6) : 0,
-        birthDate: fields.birthDate ? num.birth.confidence : 0,
+        birthDate: birth?.confidence ?? 0,
         address: fields.address ? zh.address.confidence : 0,
       },
     };
