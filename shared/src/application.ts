@@ -10,15 +10,18 @@ export interface UnitPart {
   name: string;
   /** 统一社会信用代码 */
   uscc: string;
-  /** 申请日期 */
-  applicationDate: IsoDate;
+  /** 申请日期; validateApplication uses today when it is missing. */
+  applicationDate?: IsoDate;
   operator: { name: string; idNumber: string; phone: string };
   /** 单位地址 */
   address: string;
   /** Six-digit division code of the unit's county, which sets the minimum wage zone. */
   countyCode?: string;
-  /** A unit's first application needs no 单位编码 / 单位账号 but does need its business licence. */
-  firstApplication: boolean;
+  /**
+   * A unit's first application needs no 单位编码 / 单位账号 but does need its business licence. Unknown
+   * (absent) is treated like a first application: the codes are not demanded.
+   */
+  firstApplication?: boolean;
   /** 单位编码 (社保) */
   socialInsuranceCode?: string;
   /** 单位账号 (公积金) */
@@ -40,7 +43,8 @@ export interface HousingFundRow {
 export interface EmployeeRow {
   /** Server-issued identifier of the row in a draft; kept through validation. */
   key?: string;
-  idType: IdType;
+  /** Default 'resident'. */
+  idType?: IdType;
   /** Column 1 */
   idNumber: string;
   /** Column 2 */
@@ -81,8 +85,8 @@ export interface Application {
   matters: MatterCode[];
   unit: UnitPart;
   employees: EmployeeRow[];
-  /** A unit-level request, though it sits beside the matters: it only exists with matter 4. */
-  housingFundRelief: HousingFundRelief;
+  /** A unit-level request, though it sits beside the matters: it only exists with matter 4. Default 'none'. */
+  housingFundRelief?: HousingFundRelief;
 }
 
 /** The form's three checkboxes; matters 2 and 3 share one. */

@@ -109,8 +109,8 @@ export function formatFormMonth(month: IsoMonth): string {
 
 export interface ContractPeriod {
   start: IsoDate;
-  /** null for an open-ended contract (无固定期限). */
-  end: IsoDate | null;
+  /** Absent or null for an open-ended contract (无固定期限). */
+  end?: IsoDate | null;
 }
 
 /** The words people write for an open-ended contract in place of an end date. */

@@ -35,23 +35,38 @@ function mattersIn(value: unknown): readonly MatterCode[] {
 const normalizeDocument = (value: unknown) =>
   typeof value === 'string' ? normalizeDocumentNumber(value) : value;
 const normalizePhone = (value: unknown) => (typeof value === 'string' ? normalizeMobile(value) : value);
+// yup's own .trim() and .uppercase() call the string method on whatever arrives and throw on an object
+// or an array; these only touch strings and leave anything else for the type check to report.
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+const upperCased = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
 
 const codesOf = (list: readonly { code: string }[]) => list.map((item) => item.code);
 
+/**
+ * A string field with a Chinese type error. yup's default type message prints the whole value, which is
+ * English and, for a huge string, takes seconds.
+ */
+const str = (label: string) => yup.string().typeError(`${label}格式不正确`);
+
+/** A value from a code list; any other input (including a non-string) gets the list's own message. */
+const code = (label: string, codes: readonly string[], message: string) =>
+  str(label).oneOf(codes as string[], message);
+
+const object = <S extends yup.ObjectShape>(label: string, shape: S) =>
+  yup.object(shape).typeError(`${label}格式不正确`);
+
 const text = (label: string, max: number) =>
-  yup.string().trim().required(`请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+  str(label).transform(trimmed).required(`请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
 
 const optionalText = (label: string, max: number) =>
-  yup
-    .string()
-    .trim()
+  str(label)
+    .transform(trimmed)
     .max(max, `${label}不能超过 ${max} 个字`)
     .transform((value) => (value === '' ? undefined : value))
     .optional();
 
 const isoDate = (label: string) =>
-  yup
-    .string()
+  str(label)
     .required(`请填写${label}`)
     .test('real-date', `${label}不是有效日期`, (value) => isRealDate(value));
 
@@ -92,82 +107,75 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
   /** Required when the chosen matters use the column, dropped from the value otherwise. */
   const forMatter = (field: keyof EmployeeRow, schema: yup.AnySchema, label: string) =>
     needed.has(field) ? (schema.required(`请填写${label}`) as yup.AnySchema) : yup.mixed().strip();
-  const contract = yup
-    .object({
-      start: isoDate('劳动合同起始日期'),
-      end: yup
-        .string()
-        .nullable()
-        .defined('请填写劳动合同终止日期，无固定期限合同请选择“无固定期限”')
-        .test('real-date', '劳动合同终止日期不是有效日期', (value) => value === null || isRealDate(value)),
-    })
-    .default(undefined);
+  const contract = object('劳动合同起止时间', {
+    start: isoDate('劳动合同起始日期'),
+    // Absent or null: an open-ended contract (无固定期限).
+    end: str('劳动合同终止日期')
+      .nullable()
+      .optional()
+      .test('real-date', '劳动合同终止日期不是有效日期', (value) => value == null || isRealDate(value)),
+  }).default(undefined);
 
-  return yup.object({
-    key: yup.string().optional(),
-    idType: yup.string().required('请选择证件类型').oneOf(codesOf(ID_TYPES), '证件类型不正确'),
-    idNumber: yup
-      .string()
+  return object('员工信息', {
+    key: str('行标识').optional(),
+    // Mainland hires are the usual case, so the form may leave the document type out.
+    idType: code('证件类型', ID_TYPE_CODES, '证件类型不正确').default('resident'),
+    idNumber: str('证件号码')
       .transform(normalizeDocument)
       .required('请填写证件号码')
       .test('document', '', function (value) {
         const idType = this.parent.idType;
-        if (!codesOf(ID_TYPES).includes(idType)) return true;
+        if (!ID_TYPE_CODES.includes(idType)) return true;
         if (checkDocumentNumber(idType, value).valid) return true;
         return this.createError({
           message: idType === 'resident' ? '身份证号码不正确，请核对出生日期和校验位' : '证件号码格式不正确',
         });
       }),
     name: text('姓名', 50),
-    ethnicity: yup.string().required('请选择民族').oneOf(codesOf(ETHNICITIES), '民族代码不正确'),
-    gender: yup.string().required('请选择性别').oneOf(codesOf(GENDERS), '性别不正确'),
-    hukouType: yup.string().required('请选择户口性质').oneOf(codesOf(HUKOU_TYPES), '户口性质代码应为 1-8'),
+    ethnicity: code('民族', codesOf(ETHNICITIES), '民族代码不正确').required('请选择民族'),
+    gender: code('性别', codesOf(GENDERS), '性别不正确').required('请选择性别'),
+    hukouType: code('户口性质', codesOf(HUKOU_TYPES), '户口性质代码应为 1-8').required('请选择户口性质'),
     hukouAddress: text('户籍地址', 200),
-    phone: yup
-      .string()
+    phone: str('手机号码')
       .transform(normalizePhone)
       .required('请填写手机号码')
       .test('mobile', '手机号码应为 11 位中国大陆手机号', (value) => isMainlandMobile(value)),
     address: text('通讯地址', 200),
-    birthDate: yup
-      .string()
+    birthDate: str('出生日期')
       .optional()
       .test('real-date', '出生日期不是有效日期', (value) => value === undefined || isRealDate(value)),
     wage: forMatter('wage', yuan('申报工资'), '申报工资'),
     insuredFrom: forMatter(
       'insuredFrom',
-      yup.string().matches(/^\d{4}-(0[1-9]|1[0-2])$/, '本次参保时间格式应为 YYYY.MM'),
+      str('本次参保时间').matches(/^\d{4}-(0[1-9]|1[0-2])$/, '本次参保时间格式应为 YYYY.MM'),
       '本次参保时间',
     ),
     contract: needed.has('contract') ? contract.required('请填写劳动合同起止时间') : contract.optional(),
     insuranceTypes: forMatter(
       'insuranceTypes',
       yup
-        .array(yup.string().required().oneOf(codesOf(INSURANCE_TYPES), '险种不正确'))
+        .array(code('险种', codesOf(INSURANCE_TYPES), '险种不正确').required('险种不正确'))
+        .typeError('险种格式不正确')
         .min(1, '请至少选择一个险种'),
       '险种',
     ),
     housingFund: forMatter(
       'housingFund',
-      yup
-        .object({
-          base: yuan('月缴存基数').required('请填写月缴存基数'),
-          unitRatio: percent('单位缴存比例').required('请填写单位缴存比例'),
-          personalRatio: percent('个人缴存比例').required('请填写个人缴存比例'),
-        })
-        .default(undefined),
+      object('公积金缴存信息', {
+        base: yuan('月缴存基数').required('请填写月缴存基数'),
+        unitRatio: percent('单位缴存比例').required('请填写单位缴存比例'),
+        personalRatio: percent('个人缴存比例').required('请填写个人缴存比例'),
+      }).default(undefined),
       '公积金缴存信息',
     ),
     occupation: forMatter('occupation', text('职业（工种）', 50), '职业（工种）'),
-    education: forMatter(
-      'education',
-      yup.string().oneOf(codesOf(EDUCATION_LEVELS), '学历代码不正确'),
-      '学历',
-    ),
+    education: forMatter('education', code('学历', codesOf(EDUCATION_LEVELS), '学历代码不正确'), '学历'),
     workAddress: forMatter('workAddress', text('工作地址', 200), '工作地址'),
     remark: optionalText('备注', 500),
   });
 }
+
+const ID_TYPE_CODES = codesOf(ID_TYPES);
 
 type EmployeeSchema = ReturnType<typeof buildEmployeeSchema>;
 
@@ -188,12 +196,23 @@ export function employeeSchemaFor(matters: readonly MatterCode[]): EmployeeSchem
   return schema;
 }
 
-export const unitSchema = yup.object({
+const requiredByMatter = (
+  label: string,
+  message: string,
+  needs: (matters: readonly MatterCode[]) => boolean,
+) =>
+  str(label)
+    .transform(trimmed)
+    // Only a unit known to have applied before has a code to give; a first or unstated one does not.
+    .when(['firstApplication', '$matters'], ([first, matters], schema) =>
+      first === false && needs(mattersIn(matters)) ? schema.required(message) : schema.optional(),
+    );
+
+export const unitSchema = object('单位信息', {
   name: text('单位名称', 100),
-  uscc: yup
-    .string()
-    .trim()
-    .uppercase()
+  uscc: str('统一社会信用代码')
+    .transform(trimmed)
+    .transform(upperCased)
     .required('请填写统一社会信用代码')
     // A wrong check character only warns (some early codes have one); the format must be right.
     .test(
@@ -201,72 +220,64 @@ export const unitSchema = yup.object({
       '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）',
       (value) => validateUscc(value).valid,
     ),
-  applicationDate: isoDate('申请日期'),
-  operator: yup.object({
+  // Not on the issue's data shape: validateApplication uses today when it is missing.
+  applicationDate: str('申请日期')
+    .optional()
+    .test('real-date', '申请日期不是有效日期', (value) => value === undefined || isRealDate(value)),
+  operator: object('单位经办人信息', {
     name: text('单位经办人姓名', 50),
-    idNumber: yup
-      .string()
+    idNumber: str('单位经办人身份证号')
       .transform(normalizeDocument)
       .required('请填写单位经办人身份证号')
       .test('id', '单位经办人身份证号不正确', (value) => parseIdNumber(value) !== null),
-    phone: yup
-      .string()
+    phone: str('单位经办人联系电话')
       .transform(normalizePhone)
       .required('请填写单位经办人联系电话')
       .test('mobile', '联系电话应为 11 位中国大陆手机号', (value) => isMainlandMobile(value)),
   }),
   address: text('单位地址', 200),
-  countyCode: yup
-    .string()
+  countyCode: str('县（市、区）代码')
     .optional()
     .matches(/^\d{6}$/, '县（市、区）代码应为 6 位数字'),
-  firstApplication: yup.boolean().required('请选择是否首次办理'),
-  socialInsuranceCode: yup
-    .string()
-    .trim()
-    .when(['firstApplication', '$matters'], ([first, matters]) =>
-      !first && mattersIn(matters).some((m) => m === 'socialInsurance' || m === 'medicalInsurance')
-        ? yup.string().trim().required('非首次办理社保、医保登记须填写单位编码（社保）')
-        : yup.string().trim().optional(),
-    ),
-  housingFundAccount: yup
-    .string()
-    .trim()
-    .when(['firstApplication', '$matters'], ([first, matters]) =>
-      !first && mattersIn(matters).includes('housingFund')
-        ? yup.string().trim().required('非首次办理公积金账户设立须填写单位账号（公积金）')
-        : yup.string().trim().optional(),
-    ),
-  bank: yup
-    .object({
-      name: optionalText('开户行', 100),
-      accountName: optionalText('户名', 100),
-      accountNo: yup
-        .string()
-        .trim()
-        .optional()
-        .matches(/^\d{6,32}$/, { message: '账号应为 6-32 位数字', excludeEmptyString: true }),
-    })
+  firstApplication: yup.boolean().typeError('是否首次办理格式不正确').optional(),
+  socialInsuranceCode: requiredByMatter(
+    '单位编码（社保）',
+    '非首次办理社保、医保登记须填写单位编码（社保）',
+    (matters) => matters.some((m) => m === 'socialInsurance' || m === 'medicalInsurance'),
+  ),
+  housingFundAccount: requiredByMatter(
+    '单位账号（公积金）',
+    '非首次办理公积金账户设立须填写单位账号（公积金）',
+    (matters) => matters.includes('housingFund'),
+  ),
+  bank: object('开户信息', {
+    name: optionalText('开户行', 100),
+    accountName: optionalText('户名', 100),
+    accountNo: str('账号')
+      .transform(trimmed)
+      .optional()
+      .matches(/^\d{6,32}$/, { message: '账号应为 6-32 位数字', excludeEmptyString: true }),
+  })
     .default(undefined)
     .optional(),
 });
 
 function buildApplicationSchema(matters: readonly MatterCode[]) {
-  return yup.object({
+  return object('申请表', {
     matters: yup
-      .array(yup.string().required().oneOf(codesOf(MATTERS), '办事项目不正确'))
+      .array(code('办事项目', codesOf(MATTERS), '办事项目不正确').required('办事项目不正确'))
+      .typeError('办事项目格式不正确')
       .required('请选择办事项目')
       .min(1, '请至少选择一个办事项目'),
-    unit: unitSchema,
+    unit: unitSchema.required('请填写单位信息'),
     employees: yup
       .array(employeeSchemaFor(matters))
+      .typeError('员工名单格式不正确')
       .required('请添加员工')
       .min(1, '请至少添加一位员工')
       .max(500, '一次最多申报 500 位员工'),
-    housingFundRelief: yup
-      .string()
+    housingFundRelief: code('缓缴/降缴', ['none', 'defer', 'reduce'], '缓缴/降缴选项不正确')
       .default('none')
-      .oneOf(['none', 'defer', 'reduce'], '缓缴/降缴选项不正确')
       .test('needs-fund', '只有办理公积金账户设立时才能申请缓缴或降缴', function (value) {
         const matters = (this.options.context as SchemaContext | undefined)?.matters ?? [];
         return value === 'none' || matters.includes('housingFund');

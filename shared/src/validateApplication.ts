@@ -101,6 +101,42 @@ function stableCode(type: string | undefined): string {
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
+/** Keys that would reach Object.prototype's methods; yup calls toString/valueOf while casting. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'toJSON']);
+/** The deepest field is employees[i].housingFund.base; anything deeper is garbage to report, not walk. */
+const MAX_DEPTH = 6;
+/** One row more than the schema allows, so that "too many employees" is still reported. */
+const MAX_ITEMS = 501;
+
+function plainCopy(value: unknown, depth: number): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'object') return undefined;
+  if (depth >= MAX_DEPTH) return null;
+  if (Array.isArray(value)) {
+    return value.slice(0, MAX_ITEMS).map((item: unknown) => plainCopy(item, depth + 1));
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (!UNSAFE_KEYS.has(key)) copy[key] = plainCopy((value as Record<string, unknown>)[key], depth + 1);
+  }
+  return copy;
+}
+
+/**
+ * JSON-shaped data only: plain objects, arrays, strings, numbers, booleans and null. Whatever arrives
+ * (a client's object with getters, a body with "toString": 1, a cycle) is judged as this copy, so that
+ * yup's casts cannot throw on it. Depth and length limits keep garbage from costing time.
+ */
+export function toPlainData(value: unknown): unknown {
+  try {
+    return plainCopy(value, 0);
+  } catch {
+    // a throwing getter or a proxy: nothing in it can be trusted
+    return undefined;
+  }
+}
+
 /** The normalized value where yup can produce one; malformed parts stay as they were (errors say why). */
 function castLeniently(input: unknown, context: { matters: readonly MatterCode[] }): Application {
   let value: unknown = input;
@@ -112,14 +148,18 @@ function castLeniently(input: unknown, context: { matters: readonly MatterCode[]
   return (isObject(value) ? value : {}) as Application;
 }
 
-export function validateApplication(input: unknown, options: ValidateOptions): ApplicationValidation {
-  const raw = (isObject(input) ? input : {}) as Partial<Application>;
+export function validateApplication(untrusted: unknown, options: ValidateOptions): ApplicationValidation {
+  const plain = toPlainData(untrusted);
+  const shapeOk = isObject(plain) && !Array.isArray(plain);
+  const input = shapeOk ? plain : {};
+  const raw = input as Partial<Application>;
   const matters: MatterCode[] = Array.isArray(raw.matters) ? raw.matters : [];
   const rawDate = isObject(raw.unit) ? raw.unit.applicationDate : undefined;
   const applicationDate = typeof rawDate === 'string' && isRealDate(rawDate) ? rawDate : options.today;
   const configs = options.configs ?? DEFAULT_RULE_CONFIGS;
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
+  if (!shapeOk) errors.push({ path: '', code: 'typeError', message: '申请表格式不正确' });
   let config: RuleConfig;
   try {
     config = resolveRuleConfig(applicationDate, configs);
@@ -177,6 +217,11 @@ export function validateApplication(input: unknown, options: ValidateOptions): A
     });
   }
 
+  // The date the checks used, so that a stored application says which day it was judged on.
+  if (isObject(value.unit) && value.unit.applicationDate === undefined) {
+    value.unit.applicationDate = applicationDate;
+  }
+
   const employees = Array.isArray(value.employees) ? value.employees : [];
   const seenIds = new Map<string, number>();
   const computed = employees.map((row, index) =>
@@ -227,11 +272,12 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
   const warn = (field: string, code: string, message: string) =>
     ctx.warnings.push({ path: at(field), code, message });
 
+  const idType = row.idType ?? 'resident';
   const documentOk = fieldOk('idType') && fieldOk('idNumber');
-  const document = documentOk ? checkDocumentNumber(row.idType, row.idNumber) : undefined;
+  const document = documentOk ? checkDocumentNumber(idType, row.idNumber) : undefined;
 
   if (document?.number) {
-    const key = `${row.idType}:${document.number}`;
+    const key = `${idType}:${document.number}`;
     const earlier = ctx.seenIds.get(key);
     if (earlier === undefined) ctx.seenIds.set(key, index);
     else error('idNumber', 'duplicate', `与第${earlier + 1}位员工的证件号码重复`);
@@ -239,7 +285,7 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
 
   if (fieldOk('idType') && fieldOk('hukouType')) {
     const allowed = documentTypesForHukou(row.hukouType);
-    if (!allowed.includes(row.idType)) {
+    if (!allowed.includes(idType)) {
       error(
         'idType',
         'hukou-document',
@@ -269,7 +315,7 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
   const registrationDueBy = addDays(hireDate, config.deadlines.registrationDays);
   const result: EmployeeComputed = { hireDate, registrationDueBy, birthDate };
 
-  if (contract && contract.end !== null && contract.end <= contract.start) {
+  if (contract && contract.end != null && contract.end <= contract.start) {
     error('contract.end', 'contract-order', '劳动合同终止日期应晚于起始日期');
   }
 
