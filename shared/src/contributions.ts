@@ -68,3 +68,15 @@ export function housingFundAmounts(
   const personal = monthlyAmount(base, personalPercent);
   return { unit, personal, total: unit + personal };
 }
+
+/**
+ * The issue's name for the 月缴存额: base (元) × each ratio (percent), each side rounded half up to the
+ * whole 元, total = unit + personal. Same exact fen arithmetic as housingFundAmounts; no clamping.
+ */
+export function computeHousingFund(
+  base: number,
+  unitRatio: number,
+  personalRatio: number,
+): HousingFundAmounts {
+  return housingFundAmounts(base, unitRatio, personalRatio);
+}

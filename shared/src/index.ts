@@ -16,3 +16,4 @@ export * from './validateApplication';
 export * from './matterStatus';
 export * from './formColumns';
 export * from './materials';
+export * from './routing';

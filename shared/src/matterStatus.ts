@@ -4,6 +4,7 @@ import type { CodeItem, MatterCode } from './codes';
 import { MATTERS } from './codes';
 import type { IsoDate } from './dates';
 import type { WorkingDayCalendar } from './workingDays';
+import { defaultWorkingDayCalendar } from './workingDays';
 
 export type MatterStatus = 'pending' | 'accepted' | 'reviewing' | 'completed' | 'returned';
 
@@ -44,8 +45,8 @@ export function overallStatus(statuses: readonly MatterStatus[]): OverallStatus 
   return 'processing';
 }
 
-/** The due date of a matter accepted on `acceptedOn`, from its time limit (即办 or N 个工作日). */
-export function matterDueDate(
+/** The due date of a matter accepted on `acceptedOn` on the given calendar (即办 or N 个工作日). */
+export function matterDueDateIn(
   calendar: WorkingDayCalendar,
   matter: MatterCode,
   acceptedOn: IsoDate,
@@ -53,4 +54,9 @@ export function matterDueDate(
   const limit = MATTERS.find((item) => item.code === matter);
   if (!limit) throw new RangeError(`未知事项：${matter}`);
   return calendar.dueDate(acceptedOn, limit.workingDays);
+}
+
+/** The due date of a matter accepted on `acceptedDate`, on the default calendar. */
+export function matterDueDate(acceptedDate: IsoDate, matter: MatterCode): IsoDate {
+  return matterDueDateIn(defaultWorkingDayCalendar, matter, acceptedDate);
 }

@@ -14,7 +14,8 @@ import { addDays, addMonths, formatFormDate, isRealDate, monthOf } from './dates
 import { checkDocumentNumber, documentTypesForHukou } from './documents';
 import type { RuleConfig } from './ruleConfig';
 import { DEFAULT_RULE_CONFIGS, RuleConfigError, placeholderFigures, resolveRuleConfig } from './ruleConfig';
-import { applicationSchemaFor } from './schema';
+import { applicationSchemaFor, employeeSchemaFor } from './schema';
+import type { SchemaContext } from './schema';
 import { validateUscc } from './uscc';
 
 export interface Issue {
@@ -138,14 +139,39 @@ export function toPlainData(value: unknown): unknown {
 }
 
 /** The normalized value where yup can produce one; malformed parts stay as they were (errors say why). */
-function castLeniently(input: unknown, context: { matters: readonly MatterCode[] }): Application {
-  let value: unknown = input;
+function castLeniently(schema: yup.AnySchema, input: unknown, context: SchemaContext): unknown {
   try {
-    value = applicationSchemaFor(context.matters).cast(input, { context, assert: false, stripUnknown: true });
+    return schema.cast(input, { context, assert: false, stripUnknown: true });
   } catch {
-    // keep the raw input
+    return input;
   }
-  return (isObject(value) ? value : {}) as Application;
+}
+
+/** The rules in force on `date`; a date before any rules is reported and judged by today's. */
+function configOn(
+  date: IsoDate,
+  today: IsoDate,
+  configs: readonly RuleConfig[],
+  errors: Issue[],
+): RuleConfig {
+  try {
+    return resolveRuleConfig(date, configs);
+  } catch (error) {
+    if (!(error instanceof RuleConfigError)) throw error;
+    errors.push({
+      path: 'unit.applicationDate',
+      code: 'too-early',
+      message: '申请日期过早，请填写实际申请日期',
+    });
+    return resolveRuleConfig(today, configs);
+  }
+}
+
+/** A field is usable when neither it nor anything inside it (a.b, a[0]) failed the schema. */
+function fieldCheck(errors: readonly Issue[]): (path: string) => boolean {
+  const invalid = new Set(errors.map((issue) => issue.path));
+  return (path) =>
+    !invalid.has(path) && ![...invalid].some((p) => p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
 }
 
 export function validateApplication(untrusted: unknown, options: ValidateOptions): ApplicationValidation {
@@ -160,19 +186,7 @@ export function validateApplication(untrusted: unknown, options: ValidateOptions
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   if (!shapeOk) errors.push({ path: '', code: 'typeError', message: '申请表格式不正确' });
-  let config: RuleConfig;
-  try {
-    config = resolveRuleConfig(applicationDate, configs);
-  } catch (error) {
-    if (!(error instanceof RuleConfigError)) throw error;
-    // A date before any rules were in force cannot be a real application date; judge the rest by today's.
-    config = resolveRuleConfig(options.today, configs);
-    errors.push({
-      path: 'unit.applicationDate',
-      code: 'too-early',
-      message: '申请日期过早，请填写实际申请日期',
-    });
-  }
+  const config = configOn(applicationDate, options.today, configs, errors);
   const context = { matters, config };
 
   let value: Application;
@@ -184,12 +198,10 @@ export function validateApplication(untrusted: unknown, options: ValidateOptions
     }) as Application;
   } catch (error) {
     errors.push(...collectSchemaErrors(error));
-    value = castLeniently(input, context);
+    const cast = castLeniently(applicationSchemaFor(matters), input, context);
+    value = (isObject(cast) ? cast : {}) as Application;
   }
-  const invalid = new Set(errors.map((issue) => issue.path));
-  // A field is usable when neither it nor anything inside it (a.b, a[0]) failed the schema.
-  const fieldOk = (path: string) =>
-    !invalid.has(path) && ![...invalid].some((p) => p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
+  const fieldOk = fieldCheck(errors);
 
   if (fieldOk('unit.uscc') && value.unit?.uscc) {
     const uscc = validateUscc(value.unit.uscc);
@@ -251,6 +263,78 @@ export function validateApplication(untrusted: unknown, options: ValidateOptions
       employees: computed,
     },
   };
+}
+
+/** What the wizard needs to show for one step or one row. */
+export interface IssueReport {
+  ok: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+/** The issues of one wizard step only; the other steps' problems do not block it. */
+export function validateStep(
+  input: unknown,
+  step: ValidationStep,
+  options: Omit<ValidateOptions, 'step'>,
+): IssueReport {
+  const { ok, errors, warnings } = validateApplication(input, { ...options, step });
+  return { ok, errors, warnings };
+}
+
+export interface EmployeeValidateOptions {
+  today: IsoDate;
+  /** The matters chosen on the matters step: they decide which columns are required. */
+  matters: readonly MatterCode[];
+  /** The row's position, for paths like employees[3].phone; default 0. */
+  index?: number;
+  configs?: readonly RuleConfig[];
+  /** From the unit step when known: the hire-date fallback and the minimum wage zone. */
+  applicationDate?: IsoDate;
+  countyCode?: string;
+}
+
+/**
+ * One employee row as the user fills it in: the same rules as validateApplication except those across
+ * rows (duplicates). Never throws. `computed` gives the clamped bases and housing fund amounts to show.
+ */
+export function validateEmployee(
+  employee: unknown,
+  options: EmployeeValidateOptions,
+): IssueReport & { computed: EmployeeComputed } {
+  const index =
+    Number.isInteger(options.index) && (options.index as number) >= 0 ? (options.index as number) : 0;
+  const prefix = `employees[${index}]`;
+  const matters = Array.isArray(options.matters) ? options.matters : [];
+  const date = options.applicationDate;
+  const applicationDate = typeof date === 'string' && isRealDate(date) ? date : options.today;
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const config = configOn(applicationDate, options.today, options.configs ?? DEFAULT_RULE_CONFIGS, []);
+  const context = { matters, config };
+  const schema = employeeSchemaFor(matters);
+  const input = toPlainData(employee);
+  let row: unknown;
+  try {
+    row = schema.validateSync(input, { abortEarly: false, context, stripUnknown: true });
+  } catch (error) {
+    for (const issue of collectSchemaErrors(error)) {
+      errors.push({ ...issue, path: issue.path ? `${prefix}.${issue.path}` : prefix });
+    }
+    row = castLeniently(schema, input, context);
+  }
+  const fieldOk = fieldCheck(errors);
+  const computed = checkEmployee((isObject(row) ? row : {}) as EmployeeRow, index, {
+    matters,
+    config,
+    applicationDate,
+    countyCode: typeof options.countyCode === 'string' ? options.countyCode : undefined,
+    fieldOk: (field) => fieldOk(prefix) && fieldOk(`${prefix}.${field}`),
+    seenIds: new Map(),
+    errors,
+    warnings,
+  });
+  return { ok: errors.length === 0, errors, warnings, computed };
 }
 
 interface RowContext {

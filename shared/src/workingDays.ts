@@ -103,3 +103,11 @@ export class WorkingDayCalendar {
 
 /** A calendar with the package's schedule and no overrides. */
 export const defaultWorkingDayCalendar = new WorkingDayCalendar();
+
+/**
+ * `n` working days after `date` on the default calendar: day 1 is the first working day after `date`,
+ * and 0 is `date` itself. Throws CalendarNotCoveredError for a year the calendar does not cover.
+ */
+export function addWorkingDays(date: IsoDate, n: number): IsoDate {
+  return defaultWorkingDayCalendar.dueDate(date, n);
+}

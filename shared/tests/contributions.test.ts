@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  computeHousingFund,
   housingFundAmounts,
   housingFundBase,
   monthlyAmount,
@@ -36,6 +37,23 @@ describe('housing fund monthly amounts (computed, never typed)', () => {
           const exactMillionths = fen * bp;
           const diff = amount * 1_000_000 - exactMillionths; // rounding error in millionths of a 元
           return diff > -500_000 && diff <= 500_000;
+        },
+      ),
+    );
+  });
+
+  it('computeHousingFund: each side rounded half up, total the sum of the rounded sides', () => {
+    expect(computeHousingFund(2345, 7, 5)).toEqual({ unit: 164, personal: 117, total: 281 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100_000, max: 5_000_000 }),
+        fc.integer({ min: 500, max: 1200 }),
+        fc.integer({ min: 500, max: 1200 }),
+        (fen, unitBp, personalBp) => {
+          const { unit, personal, total } = computeHousingFund(fen / 100, unitBp / 100, personalBp / 100);
+          // exact half-up rounding in integers: floor((fen × bp + 500000) / 1000000)
+          const halfUp = (bp: number) => Math.floor((fen * bp + 500_000) / 1_000_000);
+          return unit === halfUp(unitBp) && personal === halfUp(personalBp) && total === unit + personal;
         },
       ),
     );

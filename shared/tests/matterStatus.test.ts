@@ -1,5 +1,5 @@
-import { canTransition, matterDueDate, overallStatus } from '../src/matterStatus';
-import { defaultWorkingDayCalendar } from '../src/workingDays';
+import { canTransition, matterDueDate, matterDueDateIn, overallStatus } from '../src/matterStatus';
+import { WorkingDayCalendar, defaultWorkingDayCalendar } from '../src/workingDays';
 
 describe('matter status', () => {
   it('lets a returned matter go back to 待推送 after correction, but never reopens a finished one', () => {
@@ -16,7 +16,13 @@ describe('matter status', () => {
   });
 
   it('gives 即办 matters the acceptance day and 医保/公积金 three working days', () => {
-    expect(matterDueDate(defaultWorkingDayCalendar, 'employment', '2025-09-30')).toBe('2025-09-30');
-    expect(matterDueDate(defaultWorkingDayCalendar, 'medicalInsurance', '2025-09-30')).toBe('2025-10-11');
+    expect(matterDueDate('2025-09-30', 'employment')).toBe('2025-09-30');
+    expect(matterDueDate('2025-09-30', 'medicalInsurance')).toBe('2025-10-11');
+    expect(matterDueDateIn(defaultWorkingDayCalendar, 'housingFund', '2025-09-30')).toBe('2025-10-11');
+  });
+
+  it("follows an administrator's calendar when one is given", () => {
+    const closed = new WorkingDayCalendar({ overrides: [{ date: '2025-10-09', working: false }] });
+    expect(matterDueDateIn(closed, 'housingFund', '2025-09-30')).toBe('2025-10-13');
   });
 });

@@ -1,5 +1,6 @@
 import {
   CalendarNotCoveredError,
+  addWorkingDays,
   WorkingDayCalendar,
   defaultWorkingDayCalendar as calendar,
 } from '../src/workingDays';
@@ -58,5 +59,21 @@ describe('coverage and overrides', () => {
     });
     expect(custom.covers(`${next}-01-01`)).toBe(true);
     expect(custom.isWorkingDay(`${next}-01-01`)).toBe(false);
+  });
+});
+
+describe('addWorkingDays', () => {
+  it('counts day 1 as the first working day after the date, across holidays and 调休', () => {
+    expect(addWorkingDays('2025-06-06', 1)).toBe('2025-06-09');
+    expect(addWorkingDays('2025-09-30', 3)).toBe('2025-10-11');
+    expect(addWorkingDays('2025-10-01', 0)).toBe('2025-10-01');
+  });
+
+  it('refuses a year the calendar does not cover with the Chinese message', () => {
+    const lastYear = Math.max(...calendar.years);
+    expect(() => addWorkingDays(`${lastYear + 1}-03-02`, 1)).toThrow(CalendarNotCoveredError);
+    expect(() => addWorkingDays(`${lastYear + 1}-03-02`, 1)).toThrow(
+      `${lastYear + 1} 年的节假日安排尚未录入，暂无法计算办理时限，请联系管理员更新工作日历`,
+    );
   });
 });
