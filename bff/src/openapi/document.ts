@@ -96,6 +96,45 @@ const EXAMPLE_UNIT = {
   operator: { name: '李经办', idNumber: '361102199003072011', phone: '13800138000' },
 };
 
+const DRAFT_EMPLOYEE = {
+  type: 'object',
+  description: '草稿中的员工：保存时任何字段都可以暂缺，但出现的字段必须类型正确、长度受限，不接受其他字段。',
+  additionalProperties: false,
+  properties: {
+    idType: str(32),
+    idNumber: str(32),
+    name: str(50),
+    ethnicity: str(4),
+    gender: str(2),
+    hukouType: str(2),
+    hukouAddress: str(200),
+    phone: str(20),
+    address: str(200),
+    birthDate: str(10),
+    wage: { type: 'number', minimum: 0, maximum: 10_000_000 },
+    insuredFrom: str(7),
+    contract: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { start: str(10), end: nullable(str(10)) },
+    },
+    insuranceTypes: { type: 'array', maxItems: 7, items: str(32) },
+    housingFund: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        base: { type: 'number', minimum: 0, maximum: 10_000_000 },
+        unitRatio: { type: 'number', minimum: 0, maximum: 100 },
+        personalRatio: { type: 'number', minimum: 0, maximum: 100 },
+      },
+    },
+    occupation: str(50),
+    education: str(4),
+    workAddress: str(200),
+    remark: str(500),
+  },
+};
+
 const schemas: Record<string, Schema> = {
   Error: {
     type: 'object',
@@ -177,50 +216,13 @@ const schemas: Record<string, Schema> = {
       hukouAddress: { type: 'string' },
     },
   },
-  DraftEmployee: {
-    type: 'object',
-    description:
-      '草稿中的员工：保存时任何字段都可以暂缺，但出现的字段必须类型正确、长度受限，不接受其他字段。',
-    additionalProperties: false,
-    properties: {
-      idType: str(32),
-      idNumber: str(32),
-      name: str(50),
-      ethnicity: str(4),
-      gender: str(2),
-      hukouType: str(2),
-      hukouAddress: str(200),
-      phone: str(20),
-      address: str(200),
-      birthDate: str(10),
-      wage: { type: 'number', minimum: 0, maximum: 10_000_000 },
-      insuredFrom: str(7),
-      contract: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { start: str(10), end: nullable(str(10)) },
-      },
-      insuranceTypes: { type: 'array', maxItems: 7, items: str(32) },
-      housingFund: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          base: { type: 'number', minimum: 0, maximum: 10_000_000 },
-          unitRatio: { type: 'number', minimum: 0, maximum: 100 },
-          personalRatio: { type: 'number', minimum: 0, maximum: 100 },
-        },
-      },
-      occupation: str(50),
-      education: str(4),
-      workAddress: str(200),
-      remark: str(500),
-    },
-  },
+  DraftEmployee: DRAFT_EMPLOYEE,
+  // Spelled out rather than allOf: DraftEmployee is closed (additionalProperties: false), so an allOf would
+  // refuse the key this adds.
   DraftEmployeeWithKey: {
-    allOf: [ref('DraftEmployee')],
-    type: 'object',
+    ...DRAFT_EMPLOYEE,
     required: ['key'],
-    properties: { key: ref('EmployeeKey') },
+    properties: { key: ref('EmployeeKey'), ...DRAFT_EMPLOYEE.properties },
   },
   EmployeeKey: { type: 'string', pattern: '^[0-9a-f]{12}$', description: '服务端分配的员工编号' },
   DraftUnit: {
@@ -443,6 +445,24 @@ const schemas: Record<string, Schema> = {
         additionalProperties: { type: 'integer', minimum: 0 },
         description: '模板编号 → 剩余可推送次数（一次性订阅）',
       },
+    },
+  },
+  IdCardReading: {
+    type: 'object',
+    required: ['idNumber', 'name', 'gender', 'ethnicity', 'birthDate', 'address', 'confidence', 'verified'],
+    properties: {
+      idNumber: { type: ['string', 'null'] },
+      name: { type: ['string', 'null'] },
+      gender: { enum: ['1', '2', null] },
+      ethnicity: { type: ['string', 'null'] },
+      birthDate: { type: ['string', 'null'], format: 'date' },
+      address: { type: ['string', 'null'] },
+      confidence: {
+        type: 'object',
+        description: '各字段置信度 0..1（未识别为 0）',
+        additionalProperties: { type: 'number', minimum: 0, maximum: 1 },
+      },
+      verified: { type: 'boolean' },
     },
   },
   AgencyCallback: {
@@ -694,6 +714,42 @@ const paths: OpenApiDocument['paths'] = {
         '400': err('BadRequest'),
         '404': err('NotFound'),
         '503': err('Unavailable'),
+        ...authErrors,
+      },
+    },
+  },
+  '/api/v1/ocr/id-card': {
+    post: {
+      operationId: 'readIdCard',
+      summary: '识别身份证人像面照片（照片只在本次请求的内存中，不保存、不记录）',
+      tags: ['auto-fill'],
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: ['image'],
+              properties: {
+                image: {
+                  type: 'string',
+                  contentMediaType: 'image/jpeg',
+                  description: 'JPEG、PNG 或 WebP，不超过 4 MB',
+                },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        '200': ok('识别结果（verified：号码校验位正确且与出生日期、性别一致）', ref('IdCardReading')),
+        '400': errorResponse(
+          '未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD）',
+        ),
+        '413': errorResponse('图片超过 4 MB（IMAGE_TOO_LARGE）'),
+        '415': errorResponse('不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE）'),
+        '422': errorResponse('照片无法识别：模糊、过暗、反光、国徽面、不是身份证等，message 说明如何重拍'),
+        '503': errorResponse('识别服务暂时不可用或繁忙（OCR_UNAVAILABLE、OCR_BUSY）'),
         ...authErrors,
       },
     },

@@ -6,6 +6,7 @@ import { Types } from 'mongoose';
 import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
 import { adults, employeeFrom } from '../helpers/fixtures';
 import { populateAccount, type AccountData } from './flows';
+import { conformance, responseSchema } from './openapiWalk';
 
 let server: TestServer;
 let alice: Client;
@@ -161,6 +162,29 @@ it('shows another account none of the owner’s ids in its own lists', async () 
     (await bob.call('GET', '/notices')).body,
   ]);
   for (const id of [a.draftId, a.applicationId, ...a.noticeIds]) expect(seen).not.toContain(id);
+});
+
+it('answers the owner as the OpenAPI document says', async () => {
+  const calls: [string, string, string, unknown?][] = [
+    ['me', 'GET', '/me'],
+    ['getSubscriptions', 'GET', '/subscriptions'],
+    ['listDrafts', 'GET', '/drafts'],
+    ['getDraft', 'GET', `/drafts/${a.draftId}`],
+    ['validateDraft', 'POST', `/drafts/${a.draftId}/validate`, {}],
+    ['patchDraft', 'PATCH', `/drafts/${a.draftId}`, { version: 1, matters: ['employment'] }],
+    ['listApplications', 'GET', '/applications'],
+    ['getApplication', 'GET', `/applications/${a.applicationId}`],
+    ['listNotices', 'GET', '/notices'],
+    ['grantSubscriptions', 'POST', '/subscriptions', { templateIds: ['mock_tpl_case_result'] }],
+  ];
+  const problems: string[] = [];
+  for (const [operationId, method, path, body] of calls) {
+    const res = await alice.call(method, path, body);
+    const schema = responseSchema(operationId, res.status);
+    if (!schema) problems.push(`${operationId}: status ${res.status} is not documented`);
+    else problems.push(...conformance(schema, res.body).map((p) => `${operationId} ${res.status}: ${p}`));
+  }
+  expect(problems).toEqual([]);
 });
 
 it('lets the owner use the same requests on their own objects (the attempts were well-formed)', async () => {

@@ -139,8 +139,8 @@ function generate(): Case[] {
     const params = parametersOf(operation);
     const needsKey = params.some((p) => p.name === 'Idempotency-Key');
     const isCallback = operation.operationId === 'agencyCallback';
-    const schema = operation.requestBody?.content['application/json'].schema;
-    const example = operation.requestBody?.content['application/json'].example;
+    const schema = operation.requestBody?.content['application/json']?.schema;
+    const example = operation.requestBody?.content['application/json']?.example;
     const baseline: any = example === undefined ? undefined : structuredClone(example);
     if (baseline && 'version' in baseline) baseline.version = data.draftVersion;
     if (operation.operationId === 'resubmitMatter') baseline.employees[0].key = data.employeeKey;
@@ -303,6 +303,41 @@ function generate(): Case[] {
           },
           body: raw,
         });
+      }
+    }
+
+    // Uploads that are not one image in the `image` field.
+    if (operation.requestBody?.content['multipart/form-data']) {
+      const part = (name: string, type: string, content: string, filename = 'card.jpg') =>
+        `--b\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n`;
+      const multipart = { 'content-type': 'multipart/form-data; boundary=b' };
+      for (const [label, raw, headers] of [
+        ['no parts', '--b--\r\n', multipart],
+        ['other field', `${part('photo', 'image/jpeg', 'xx')}--b--\r\n`, multipart],
+        [
+          'two images',
+          `${part('image', 'image/jpeg', 'xx')}${part('image', 'image/jpeg', 'yy')}--b--\r\n`,
+          multipart,
+        ],
+        ['text as image', `${part('image', 'image/jpeg', '这不是图片')}--b--\r\n`, multipart],
+        [
+          'script as image',
+          `${part('image', 'image/png', '<script>alert(1)</script>', '../../x.png')}--b--\r\n`,
+          multipart,
+        ],
+        ['truncated', part('image', 'image/jpeg', '\xff\xd8\xff'), multipart],
+        [
+          'bad boundary',
+          `${part('image', 'image/jpeg', 'xx')}--b--\r\n`,
+          { 'content-type': 'multipart/form-data; boundary=zzz' },
+        ],
+        [
+          'json instead',
+          JSON.stringify({ image: 'data:image/jpeg;base64,AAAA' }),
+          { 'content-type': 'application/json' },
+        ],
+      ] as const) {
+        add('upload', label, { body: raw, headers });
       }
     }
 

@@ -3,6 +3,7 @@
 // collection and field only, never the value.
 import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
 import { populateAccount, type AccountData } from './flows';
+import { conformance, responseSchema } from './openapiWalk';
 
 let server: TestServer;
 let owner: Client;
@@ -71,6 +72,15 @@ describe('the flow', () => {
     expect(app.matters.some((m: { status: string }) => m.status === 'returned')).toBe(true);
     const notices = (await owner.call('GET', '/notices')).body.items;
     expect(notices.some((n: { kind: string }) => n.kind === 'returned')).toBe(true);
+  });
+
+  it('answers with the documented shapes once agencies have replied', async () => {
+    const app = await owner.call('GET', `/applications/${data.applicationId}`);
+    const notices = await owner.call('GET', '/notices');
+    expect([
+      ...conformance(responseSchema('getApplication', app.status)!, app.body),
+      ...conformance(responseSchema('listNotices', notices.status)!, notices.body),
+    ]).toEqual([]);
   });
 });
 
