@@ -53,7 +53,7 @@ const code = (label: string, codes: readonly string[], message: string) =>
   str(label).oneOf(codes as string[], message);
 
 const object = <S extends yup.ObjectShape>(label: string, shape: S) =>
-  yup.object(shape).typeError(`${label}格式不正确`);
+  yup.object(shape).typeError(`${label}格式不正确`).nonNullable(`${label}格式不正确`);
 
 const text = (label: string, max: number) =>
   str(label).transform(trimmed).required(`请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);

@@ -119,13 +119,16 @@ function plainCopy(value: unknown, depth: number): unknown {
   }
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    if (!UNSAFE_KEYS.has(key)) copy[key] = plainCopy((value as Record<string, unknown>)[key], depth + 1);
+    const field = (value as Record<string, unknown>)[key];
+    // JSON clients send null for a field left empty; it means the same as leaving the field out.
+    if (!UNSAFE_KEYS.has(key) && field !== null) copy[key] = plainCopy(field, depth + 1);
   }
   return copy;
 }
 
 /**
- * JSON-shaped data only: plain objects, arrays, strings, numbers, booleans and null. Whatever arrives
+ * JSON-shaped data only: plain objects, arrays, strings, numbers, booleans and null (a null field is
+ * left out, as not filled in; a null contract end is an open-ended contract either way). Whatever arrives
  * (a client's object with getters, a body with "toString": 1, a cycle) is judged as this copy, so that
  * yup's casts cannot throw on it. Depth and length limits keep garbage from costing time.
  */
@@ -324,12 +327,13 @@ export function validateEmployee(
     row = castLeniently(schema, input, context);
   }
   const fieldOk = fieldCheck(errors);
+  const rowOk = !errors.some((issue) => issue.path === prefix);
   const computed = checkEmployee((isObject(row) ? row : {}) as EmployeeRow, index, {
     matters,
     config,
     applicationDate,
     countyCode: typeof options.countyCode === 'string' ? options.countyCode : undefined,
-    fieldOk: (field) => fieldOk(prefix) && fieldOk(`${prefix}.${field}`),
+    fieldOk: (field) => rowOk && fieldOk(`${prefix}.${field}`),
     seenIds: new Map(),
     errors,
     warnings,

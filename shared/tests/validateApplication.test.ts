@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describePath } from '../src/application';
-import { issuesByEmployee, validateApplication } from '../src/validateApplication';
+import {
+  issuesByEmployee,
+  validateApplication,
+  validateEmployee,
+  validateStep,
+} from '../src/validateApplication';
 import { TODAY, application, employee, residentId } from './fixtures';
 
 const validate = (input: unknown, today = TODAY) => validateApplication(input, { today });
@@ -251,10 +257,211 @@ describe('缓缴 / 降缴', () => {
 
 describe('garbage in', () => {
   it('reports problems instead of throwing on malformed input', () => {
-    for (const input of [null, {}, { matters: 'x', unit: 5, employees: {} }, { employees: [null] }]) {
+    for (const input of [
+      null,
+      {},
+      [],
+      'x',
+      42,
+      { matters: 'x', unit: 5, employees: {} },
+      { employees: [null] },
+    ]) {
       const result = validate(input);
       expect(result.ok).toBe(false);
       expect(result.errors.length).toBeGreaterThan(0);
+    }
+    expect(validate([]).errors[0]).toEqual({ path: '', code: 'typeError', message: '申请表格式不正确' });
+  });
+
+  const FIELD_PATHS: (string | number)[][] = [
+    ['matters'],
+    ['matters', 0],
+    ['housingFundRelief'],
+    ['unit'],
+    ...['name', 'uscc', 'applicationDate', 'address', 'countyCode', 'firstApplication'].map((f) => [
+      'unit',
+      f,
+    ]),
+    ...['socialInsuranceCode', 'housingFundAccount', 'operator', 'bank'].map((f) => ['unit', f]),
+    ...['name', 'idNumber', 'phone'].map((f) => ['unit', 'operator', f]),
+    ...['name', 'accountName', 'accountNo'].map((f) => ['unit', 'bank', f]),
+    ['employees'],
+    ['employees', 0],
+    ...[
+      'key',
+      'idType',
+      'idNumber',
+      'name',
+      'ethnicity',
+      'gender',
+      'hukouType',
+      'hukouAddress',
+      'phone',
+      'address',
+      'birthDate',
+      'wage',
+      'insuredFrom',
+      'contract',
+      'insuranceTypes',
+      'housingFund',
+      'occupation',
+      'education',
+      'workAddress',
+      'remark',
+    ].map((f) => ['employees', 0, f]),
+    ['employees', 0, 'contract', 'start'],
+    ['employees', 0, 'contract', 'end'],
+    ['employees', 0, 'insuranceTypes', 0],
+    ...['base', 'unitRatio', 'personalRatio'].map((f) => ['employees', 0, 'housingFund', f]),
+  ];
+
+  function withValueAt(path: (string | number)[], value: unknown): unknown {
+    const input = application() as unknown as Record<string | number, unknown>;
+    const unit = input.unit as Record<string, unknown>;
+    unit.firstApplication = false;
+    unit.bank = { name: '中国银行上饶分行', accountName: '上饶市某某制造有限公司', accountNo: '62170000' };
+    let at = input;
+    for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+    at[path[path.length - 1]] = value;
+    return input;
+  }
+
+  // yup's own .trim() throws on a non-string, its casts call toString/valueOf, and its default type
+  // message prints the whole value in English: none of that may reach the user.
+  const NASTY: unknown[] = [
+    null,
+    [],
+    ['a'],
+    { $gt: '' },
+    { toString: 1, valueOf: 1 },
+    Object.create(null),
+    'x'.repeat(1_000_000),
+    ` ${'１'.repeat(100_000)} `,
+    Number.NaN,
+    Infinity,
+    -1,
+    true,
+  ];
+
+  it('never throws and answers in Chinese whatever sits in any field', () => {
+    for (const path of FIELD_PATHS) {
+      for (const value of NASTY) {
+        const started = Date.now();
+        const result = validate(withValueAt(path, value));
+        expect(Date.now() - started).toBeLessThan(1000);
+        for (const issue of [...result.errors, ...result.warnings]) {
+          expect(issue.message).toMatch(/[\u4e00-\u9fff]/);
+          expect(issue.message).not.toMatch(/must be|cannot be null|is a required field/);
+        }
+        expect(result.ok).toBe(result.errors.length === 0);
+      }
+    }
+  });
+
+  it('never throws on arbitrary JSON anywhere in the form (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FIELD_PATHS), fc.jsonValue(), (path, value) => {
+        const result = validate(withValueAt(path, value));
+        return result.ok === (result.errors.length === 0) && result.errors.every((e) => e.message !== '');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a query operator in place of a value', () => {
+    const result = validate(withValueAt(['employees', 0, 'idNumber'], { $gt: '' }));
+    expect(result.errors).toContainEqual({
+      path: 'employees[0].idNumber',
+      code: 'typeError',
+      message: '证件号码格式不正确',
+    });
+  });
+
+  it('ignores inherited and prototype-polluting keys', () => {
+    const input = JSON.parse(
+      JSON.stringify(application()).replace('"matters"', '"__proto__":{"polluted":1},"matters"'),
+    ) as unknown;
+    validate(input);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('fields the issue leaves optional', () => {
+  it('uses today as the application date when none is given, and records it', () => {
+    const input = application();
+    delete input.unit.applicationDate;
+    const result = validate(input, '2025-06-12');
+    expect(result.ok).toBe(true);
+    expect(result.value.unit.applicationDate).toBe('2025-06-12');
+  });
+
+  it('does not ask for 单位编码 or 单位账号 when it is not known whether the unit applied before', () => {
+    const input = application();
+    delete input.unit.firstApplication;
+    expect(validate(input).errors).toEqual([]);
+  });
+
+  it('treats a missing document type as a resident ID and a missing relief as none', () => {
+    const row = employee();
+    delete row.idType;
+    const input = application({ employees: [row] });
+    delete input.housingFundRelief;
+    const result = validate(input);
+    expect(result.ok).toBe(true);
+    expect(result.value.employees[0].idType).toBe('resident');
+    expect(result.value.housingFundRelief).toBe('none');
+  });
+
+  it('reads a contract without an end as open-ended', () => {
+    const result = validate(application({ employees: [employee({ contract: { start: '2025-06-01' } })] }));
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('one step or one row at a time (the wizard)', () => {
+  it('validateStep reports only the step asked about', () => {
+    const input = application({ employees: [employee({ phone: '123' })] });
+    input.unit.name = '';
+    expect(codes(validateStep(input, 'unit', { today: TODAY }).errors)).toEqual(['unit.name:required']);
+    expect(validateStep(input, 'matters', { today: TODAY })).toEqual({ ok: true, errors: [], warnings: [] });
+    expect(codes(validateStep(input, 'employees', { today: TODAY }).errors)).toEqual([
+      'employees[0].phone:mobile',
+    ]);
+  });
+
+  it('validateEmployee checks one row with paths at its place in the list', () => {
+    const row = employee({
+      phone: '123',
+      gender: '2',
+      housingFund: { base: 5000, unitRatio: 4, personalRatio: 12 },
+    });
+    const result = validateEmployee(row, { today: TODAY, matters: ['housingFund'], index: 3 });
+    expect(result.ok).toBe(false);
+    expect(codes(result.errors)).toEqual([
+      'employees[3].phone:mobile',
+      'employees[3].housingFund.unitRatio:range',
+      'employees[3].gender:gender-mismatch',
+    ]);
+  });
+
+  it("validateEmployee requires only the chosen matters' columns and shows the computed amounts", () => {
+    const bare = employee({ occupation: undefined, education: undefined, workAddress: undefined });
+    const result = validateEmployee(bare, { today: TODAY, matters: ['housingFund'] });
+    expect(result).toMatchObject({ ok: true, errors: [], warnings: [] });
+    expect(result.computed.housingFund).toEqual({ unit: 600, personal: 600, total: 1200 });
+    const employment = validateEmployee(bare, { today: TODAY, matters: ['employment'] });
+    expect(codes(employment.errors)).toEqual([
+      'employees[0].occupation:required',
+      'employees[0].education:required',
+      'employees[0].workAddress:required',
+    ]);
+  });
+
+  it('validateEmployee never throws either', () => {
+    for (const row of [null, [], 'x', { $gt: '' }, { idNumber: { $gt: '' }, name: ['x'] }]) {
+      const result = validateEmployee(row, { today: TODAY, matters: ['socialInsurance'], index: 1 });
+      expect(result.ok).toBe(false);
+      expect(result.errors.every((e) => e.path.startsWith('employees[1]'))).toBe(true);
     }
   });
 });
