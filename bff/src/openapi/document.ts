@@ -70,7 +70,7 @@ const MATTER_STATUSES = ['pending', 'accepted', 'reviewing', 'completed', 'retur
 
 const EXAMPLE_EMPLOYEE = {
   idType: 'resident',
-  idNumber: '361102199003072011',
+  idNumber: '361102199003072010',
   name: '张三',
   ethnicity: '01',
   gender: '1',
@@ -93,7 +93,7 @@ const EXAMPLE_UNIT = {
   name: '上饶示例科技有限公司',
   uscc: '91361100MA00000000',
   address: '江西省上饶市信州区凤凰大道 8 号',
-  operator: { name: '李经办', idNumber: '361102199003072011', phone: '13800138000' },
+  operator: { name: '李经办', idNumber: '361102199003072010', phone: '13800138000' },
 };
 
 const DRAFT_EMPLOYEE = {
@@ -707,7 +707,7 @@ const paths: OpenApiDocument['paths'] = {
           required: ['idNumber'],
           properties: { idNumber: { type: 'string', description: '18 位居民身份证号码（校验位正确）' } },
         },
-        { idNumber: '361102199003072011' },
+        { idNumber: '361102199003072010' },
       ),
       responses: {
         '200': ok('人员信息', ref('PersonRecord')),
