@@ -1,7 +1,6 @@
 import { MATTERS } from '@hiring/shared';
 import { View } from '@tarojs/components';
-import { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import Taro from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import type { MatterProgress, SubmittedApplication } from '../../api/types';
