@@ -12,7 +12,7 @@ const WAGE = 7391;
 
 beforeAll(async () => {
   server = await startTestServer({
-    mocks: { workingDayMs: 200 },
+    mocks: { workingDayMs: 100 },
     env: {
       DISPATCH_POLL_MS: '50',
       DISPATCH_BACKOFF_MS: '50',
@@ -26,7 +26,7 @@ beforeAll(async () => {
   // Auto-fill of a person by ID number: the number travels in a body, and must not reach a log line.
   await owner.call('POST', '/persons/lookup', { idNumber: data.people[2].idNumber });
   // Wait until every matter has an answer from its agency, so their results and notices are stored too.
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 8_000;
   for (;;) {
     const app = (await owner.call('GET', `/applications/${data.applicationId}`)).body;
     if (app.matters?.every((m: { status: string }) => m.status === 'completed' || m.status === 'returned'))
