@@ -809,6 +809,8 @@ const paths: OpenApiDocument['paths'] = {
     patch: {
       operationId: 'patchDraft',
       summary: '修改草稿的单位、事项或缓缴/降缴（乐观锁：带上所基于的 version）',
+      description:
+        'wx.request / my.request 不能发送 PATCH：小程序以 POST 发送，并带请求头 X-HTTP-Method-Override: PATCH。',
       tags: ['drafts'],
       parameters: [param('DraftId')],
       requestBody: body(
