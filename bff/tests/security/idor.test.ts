@@ -44,6 +44,13 @@ function attempts(ids: {
       body: { version: ids.version, matters: ['employment'] },
     },
     {
+      route: 'POST /drafts/:id with X-HTTP-Method-Override: PATCH (the mini-programs’ PATCH)',
+      method: 'POST',
+      path: `/drafts/${ids.draftId}`,
+      body: { version: ids.version, matters: ['employment'] },
+      headers: { 'X-HTTP-Method-Override': 'PATCH' },
+    },
+    {
       route: 'POST /drafts/:id/employees',
       method: 'POST',
       path: `/drafts/${ids.draftId}/employees`,
