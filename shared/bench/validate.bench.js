@@ -77,13 +77,25 @@ console.log(
 const TARGET_ROWS = 200;
 const TARGET_MS = 20;
 const target = application(TARGET_ROWS);
-const targetMedian = measure(`validateApplication, ${TARGET_ROWS} employees`, 200, () => {
+const validateTarget = () => {
   const result = shared.validateApplication(target, { today: '2025-06-10' });
   if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
-});
+};
+const targetMedian = measure(`validateApplication, ${TARGET_ROWS} employees`, 200, validateTarget);
+// CPU time of this process alone: what the check costs when other processes compete for the CPUs.
+const cpuTimes = [];
+for (let i = 0; i < 200; i++) {
+  const start = process.cpuUsage();
+  validateTarget();
+  const used = process.cpuUsage(start);
+  cpuTimes.push((used.user + used.system) / 1000);
+}
+cpuTimes.sort((a, b) => a - b);
+const cpuMedian = cpuTimes[Math.floor(cpuTimes.length / 2)];
 console.log(
   `median to validate ${TARGET_ROWS} employees: ${targetMedian.toFixed(1)} ms ` +
-    `(target < ${TARGET_MS} ms: ${targetMedian < TARGET_MS ? 'met' : 'NOT MET'})`,
+    `(target < ${TARGET_MS} ms: ${targetMedian < TARGET_MS ? 'met' : 'NOT MET'}; ` +
+    `CPU time ${cpuMedian.toFixed(1)} ms)`,
 );
 
 for (const rows of [1, 50, 500]) {

@@ -48,9 +48,19 @@ const codesOf = (list: readonly { code: string }[]) => list.map((item) => item.c
  */
 const str = (label: string) => yup.string().typeError(`${label}格式不正确`);
 
-/** A value from a code list; any other input (including a non-string) gets the list's own message. */
-const code = (label: string, codes: readonly string[], message: string) =>
-  str(label).oneOf(codes as string[], message);
+/**
+ * A value from a code list; any other input (including a non-string) gets the list's own message. Not
+ * yup's oneOf, which resolves every allowed value on every check (58 民族 per row).
+ */
+const code = (label: string, codes: readonly string[], message: string) => {
+  const allowed = new Set(codes);
+  return str(label).test({
+    name: 'oneOf',
+    message,
+    skipAbsent: true,
+    test: (value) => allowed.has(value as string),
+  });
+};
 
 const object = <S extends yup.ObjectShape>(label: string, shape: S) =>
   yup.object(shape).typeError(`${label}格式不正确`).nonNullable(`${label}格式不正确`);
@@ -280,7 +290,8 @@ function buildApplicationSchema(matters: readonly MatterCode[]) {
       .default('none')
       .test('needs-fund', '只有办理公积金账户设立时才能申请缓缴或降缴', function (value) {
         const matters = (this.options.context as SchemaContext | undefined)?.matters ?? [];
-        return value === 'none' || matters.includes('housingFund');
+        // An unknown option is reported by oneOf alone.
+        return value !== 'defer' && value !== 'reduce' ? true : matters.includes('housingFund');
       }),
   });
 }

@@ -173,6 +173,7 @@ function configOn(
 /** A field is usable when neither it nor anything inside it (a.b, a[0]) failed the schema. */
 function fieldCheck(errors: readonly Issue[]): (path: string) => boolean {
   const invalid = new Set(errors.map((issue) => issue.path));
+  if (invalid.size === 0) return () => true;
   return (path) =>
     !invalid.has(path) && ![...invalid].some((p) => p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
 }
