@@ -525,7 +525,8 @@ beforeAll(async () => {
   const statuses = countBy(outcomes, (o) => String(o.status));
   const kinds = countBy(outcomes, (o) => o.kind);
   console.log(
-    `malformed requests: seed ${SEED}, ${outcomes.length} requests, ${new Set(outcomes.map((o) => o.operationId)).size} operations\n` +
+    `malformed requests: seed ${SEED}, ${outcomes.length} requests, ` +
+      `${operations().filter((o) => outcomes.some((x) => x.operationId === o.operation.operationId)).length} of ${operations().length} documented operations\n` +
       `  by status: ${JSON.stringify(statuses)}\n  by kind:   ${JSON.stringify(kinds)}`,
   );
 }, 60_000);
