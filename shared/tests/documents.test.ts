@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { checkDocumentNumber, documentTypesForHukou, maskDocumentNumber } from '../src/documents';
 import { idCheckChar, parseIdNumber } from '../src/idNumber';
 import { isMainlandMobile, maskMobile } from '../src/phone';
-import { validateUscc } from '../src/uscc';
+import { usccCheckChar, validateUscc } from '../src/uscc';
 import { residentId, uscc } from './fixtures';
 
 describe('resident ID numbers', () => {
@@ -26,6 +26,40 @@ describe('resident ID numbers', () => {
         const typo = id.slice(0, position) + changed + id.slice(position + 1);
         return parseIdNumber(typo) === null;
       }),
+    );
+  });
+
+  it('reads birth date and gender from any valid number and refuses every other check character', () => {
+    const birthDates = fc
+      .date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date('2099-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[1-6]\d{5}$/),
+        birthDates,
+        fc.stringMatching(/^\d{3}$/),
+        fc.constantFrom(...'0123456789X'),
+        (region, birth, sequence, other) => {
+          const first17 = `${region}${birth.replace(/-/g, '')}${sequence}`;
+          const check = idCheckChar(first17) as string;
+          expect(parseIdNumber(first17 + check)).toEqual({
+            birthDate: birth,
+            gender: Number(sequence[2]) % 2 === 1 ? '1' : '2',
+            regionCode: region,
+          });
+          if (other !== check) expect(parseIdNumber(first17 + other)).toBeNull();
+        },
+      ),
+    );
+  });
+
+  it('never throws on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => parseIdNumber(value) === null || typeof value === 'string'),
     );
   });
 
@@ -96,6 +130,48 @@ describe('unified social credit codes', () => {
     const good = uscc();
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     expect(validateUscc(wrong)).toEqual({ valid: true, checkDigitOk: false, expected: good[17] });
+  });
+
+  const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const first17 = fc
+    .array(fc.constantFrom(...USCC_CHARS), { minLength: 17, maxLength: 17 })
+    .map((c) => c.join(''));
+
+  it('accepts any code with its check character and flags, but keeps, any other check character', () => {
+    fc.assert(
+      fc.property(first17, fc.constantFrom(...USCC_CHARS), (body, other) => {
+        const check = usccCheckChar(body) as string;
+        expect(validateUscc(body + check)).toEqual({ valid: true, checkDigitOk: true });
+        if (other !== check) {
+          expect(validateUscc(body + other)).toEqual({ valid: true, checkDigitOk: false, expected: check });
+        }
+      }),
+    );
+  });
+
+  it('detects any single changed character (31 is prime and no weight is a multiple of it)', () => {
+    fc.assert(
+      fc.property(
+        first17,
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 1, max: 30 }),
+        (body, at, shift) => {
+          const code = body + usccCheckChar(body);
+          const changed = USCC_CHARS[(USCC_CHARS.indexOf(code[at]) + shift) % 31];
+          const typo = code.slice(0, at) + changed + code.slice(at + 1);
+          expect(validateUscc(typo).checkDigitOk).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it('rejects anything that is not 18 characters of the code set, whatever it is', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const valid = typeof value === 'string' && /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value);
+        return validateUscc(value).valid === valid;
+      }),
+    );
   });
 
   it('rejects letters outside the code set', () => {
