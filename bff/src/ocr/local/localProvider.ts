@@ -17,8 +17,12 @@ import { cropBox, joinHorizontally, stack, whitenPaper, wordsByStrip } from './f
 import { decodePhoto, locateCard, straightenCard } from './locateCard';
 import { recognise, TesseractError, type TesseractOptions } from './tesseract';
 
-/** Card pixels per canonical unit: 1.5 × 856 px wide puts the values at about 45 px, tesseract's sweet spot. */
+/**
+ * Card pixels per canonical unit. Measured on the generated set: the digits read best at 1.5 (numerals
+ * about 40 px tall), the Chinese fields at 1 (names 95 % vs 90 % at 1.5).
+ */
 const SCALE = 1.5;
+const ZH_SCALE = 1;
 const ID_CHARS = '0123456789X';
 const BIRTH_GAP = 90;
 
@@ -110,15 +114,17 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
     const photo = await decodePhoto(input.data);
     const outline = await locateCard(photo);
     if (!outline) throw notAnIdCard();
-    const card = straightenCard(photo, outline, SCALE);
-    const field = (box: L.Box) => whitenPaper(cropBox(card, box, SCALE));
+    const digitCard = straightenCard(photo, outline, SCALE);
+    const field = (box: L.Box) => whitenPaper(cropBox(digitCard, box, SCALE));
+    const zhCard = straightenCard(photo, outline, ZH_SCALE);
+    const zhField = (box: L.Box) => whitenPaper(cropBox(zhCard, box, ZH_SCALE));
 
     const [name, gender, ethnicity, birthLine, address, idNumber, year, month, day] = await Promise.all([
-      field(L.FIELD_BOXES.name),
-      field(L.FIELD_BOXES.gender),
-      field(L.FIELD_BOXES.ethnicity),
-      field(L.FIELD_BOXES.birth),
-      field(L.FIELD_BOXES.address),
+      zhField(L.FIELD_BOXES.name),
+      zhField(L.FIELD_BOXES.gender),
+      zhField(L.FIELD_BOXES.ethnicity),
+      zhField(L.FIELD_BOXES.birth),
+      zhField(L.FIELD_BOXES.address),
       field(L.FIELD_BOXES.idNumber),
       field(YEAR_BOX),
       field(MONTH_BOX),
