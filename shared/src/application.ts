@@ -98,6 +98,8 @@ export const FORM_CHECKBOXES: readonly { label: string; matters: readonly Matter
 
 /** Chinese names of the fields, for messages and for pointing at a cell of the form. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  // An issue about the input as a whole (not an object at all) has the empty path.
+  '': '申请表',
   matters: '办事项目',
   'unit.name': '单位名称',
   'unit.uscc': '统一社会信用代码',

@@ -271,6 +271,7 @@ describe('garbage in', () => {
       expect(result.errors.length).toBeGreaterThan(0);
     }
     expect(validate([]).errors[0]).toEqual({ path: '', code: 'typeError', message: '申请表格式不正确' });
+    expect(describePath('')).toBe('申请表');
   });
 
   const FIELD_PATHS: (string | number)[][] = [
