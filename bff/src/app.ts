@@ -9,12 +9,19 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { pingDatabase } from './db';
 import { errorHandler } from './http/errorHandler';
+import { AppError } from './http/errors';
 import { requestContext } from './http/requestContext';
 import { rateLimit } from './http/rateLimit';
 import { createServices, type Services } from './context';
 import { accountRoutes } from './accounts/routes';
 import { draftRoutes } from './drafts/routes';
 import { lookupRoutes } from './lookups/routes';
+import { applicationRoutes } from './applications/routes';
+import { noticeRoutes } from './notices/routes';
+import { callbackRoutes } from './dispatch/callbackRoutes';
+import { requireAccount } from './accounts/requireAccount';
+import { createOcrRouter } from './ocr';
+import { openApiRoutes } from './openapi';
 
 export interface AppDeps {
   config: Config;
@@ -43,7 +50,28 @@ export function createApp(
 
   const api = new Router({ prefix: '/api/v1' });
   api.use(rateLimit(services.ipLimiter, (ctx) => ctx.ip));
-  for (const routes of [accountRoutes(services), lookupRoutes(services), draftRoutes(services)]) {
+  const callbacks = callbackRoutes({
+    secret: config.agencyCallbackSecret,
+    Application: services.applications,
+    Nonce: services.callbackNonces,
+    progress: services.progress,
+    logger,
+  });
+  // ID-card OCR: only for logged-in operators (it is costly and handles sensitive photos).
+  const ocr = new Router();
+  ocr.use(requireAccount(services));
+  const ocrRoutes = createOcrRouter();
+  ocr.use(ocrRoutes.routes(), ocrRoutes.allowedMethods());
+  for (const routes of [
+    openApiRoutes(), // before any router that requires a login: the description is public
+    callbacks,
+    accountRoutes(services),
+    ocr, // after the login routes: its requireAccount applies to every route mounted after it
+    lookupRoutes(services),
+    applicationRoutes(services),
+    draftRoutes(services),
+    noticeRoutes(services),
+  ]) {
     api.use(routes.routes(), routes.allowedMethods());
   }
 
@@ -57,7 +85,13 @@ export function createApp(
         const origin = ctx.get('Origin');
         return config.corsOrigins.includes(origin) ? origin : '';
       },
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'Idempotency-Key',
+        'X-Request-Id',
+        'X-HTTP-Method-Override',
+      ],
       exposeHeaders: ['X-Request-Id'],
     }),
   );
@@ -70,6 +104,21 @@ export function createApp(
       rawBody: true,
     } as Parameters<typeof bodyParser>[0]),
   );
+  app.use(async (ctx, next) => {
+    // A body must be JSON (or the one photo upload): anything else would be read as an empty object.
+    const hasBody = Number(ctx.get('Content-Length') || 0) > 0 || ctx.get('Transfer-Encoding') !== '';
+    const upload = ctx.path === '/api/v1/ocr/id-card' && ctx.is('multipart/form-data');
+    if (hasBody && !ctx.is('application/json') && !upload) {
+      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请使用 JSON');
+    }
+    await next();
+  });
+  app.use(async (ctx, next) => {
+    // wx.request and my.request cannot send PATCH: the mini-programs send POST with this header instead.
+    if (ctx.method === 'POST' && ctx.get('X-HTTP-Method-Override').toUpperCase() === 'PATCH')
+      ctx.method = 'PATCH';
+    await next();
+  });
   app.use(health.routes()).use(health.allowedMethods());
   app.use(api.routes()).use(api.allowedMethods());
   return app;

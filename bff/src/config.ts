@@ -54,6 +54,14 @@ const schema = yup.object({
     .default(24 * 7),
   RATE_LIMIT_PER_MINUTE: yup.number().integer().min(1).default(600),
   WORKERS: yup.boolean().default(true),
+  DISPATCH_CONCURRENCY: yup.number().integer().min(1).max(64).default(4),
+  DISPATCH_LEASE_MS: yup.number().integer().min(500).default(30000),
+  DISPATCH_BACKOFF_MS: yup.number().integer().min(10).default(1000),
+  DISPATCH_BACKOFF_CAP_MS: yup.number().integer().min(100).default(300000),
+  DISPATCH_POLL_MS: yup.number().integer().min(10).default(500),
+  RECONCILE_AFTER_MS: yup.number().integer().min(100).default(600000),
+  JOB_INTERVAL_MS: yup.number().integer().min(100).default(3600000),
+  RELIEF_REMINDER_DAYS: yup.number().integer().min(1).max(28).default(7),
 });
 
 export interface Config {
@@ -79,6 +87,16 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Whether this process runs the background workers (dispatch, purge, reminders). */
   workers: boolean;
+  dispatch: {
+    concurrency: number;
+    leaseMs: number;
+    backoffBaseMs: number;
+    backoffCapMs: number;
+    pollMs: number;
+    reconcileAfterMs: number;
+  };
+  jobIntervalMs: number;
+  reliefReminderDays: number;
 }
 
 export class ConfigError extends Error {
@@ -132,5 +150,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: parsed.SESSION_TTL_HOURS * 3600 * 1000,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     workers: parsed.WORKERS,
+    dispatch: {
+      concurrency: parsed.DISPATCH_CONCURRENCY,
+      leaseMs: parsed.DISPATCH_LEASE_MS,
+      backoffBaseMs: parsed.DISPATCH_BACKOFF_MS,
+      backoffCapMs: parsed.DISPATCH_BACKOFF_CAP_MS,
+      pollMs: parsed.DISPATCH_POLL_MS,
+      reconcileAfterMs: parsed.RECONCILE_AFTER_MS,
+    },
+    jobIntervalMs: parsed.JOB_INTERVAL_MS,
+    reliefReminderDays: parsed.RELIEF_REMINDER_DAYS,
   };
 }

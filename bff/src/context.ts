@@ -1,5 +1,5 @@
 // Everything a route or worker needs, built once per process from the configuration.
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { accountModels, type AccountModels } from './accounts/models';
@@ -9,6 +9,16 @@ import { GovDataClient } from './govdata/govDataClient';
 import { RateLimiter } from './http/rateLimit';
 import { draftModel } from './drafts/models';
 import { DraftService } from './drafts/draftService';
+import { applicationModel, idempotencyModel, type ApplicationDoc } from './applications/models';
+import { IdempotencyStore } from './applications/idempotency';
+import type { SubmissionDeps } from './applications/submission';
+import { noticeModels, type NoticeModels } from './notices/models';
+import { NoticeService } from './notices/noticeService';
+import { SubscriptionService } from './notices/platformPush';
+import { AgencyClient } from './dispatch/agencyClient';
+import { MatterProgress } from './dispatch/matterProgress';
+import { Dispatcher } from './dispatch/dispatcher';
+import { nonceModel } from './dispatch/callbackSignature';
 
 export interface Services {
   config: Config;
@@ -19,6 +29,15 @@ export interface Services {
   sessions: SessionStore;
   govData: GovDataClient;
   drafts: DraftService;
+  applications: Model<ApplicationDoc>;
+  idempotency: IdempotencyStore;
+  submission: SubmissionDeps;
+  noticeModels: NoticeModels;
+  notices: NoticeService;
+  subscriptions: SubscriptionService;
+  progress: MatterProgress;
+  dispatcher: Dispatcher;
+  callbackNonces: ReturnType<typeof nonceModel>;
   accountLimiter: RateLimiter;
   ipLimiter: RateLimiter;
 }
@@ -26,6 +45,20 @@ export interface Services {
 export function createServices(config: Config, logger: Logger, db: Connection): Services {
   const accounts = accountModels(db);
   const cipher = createFieldCipher(config.dataKey, config.hashKey);
+  const drafts = new DraftService(draftModel(db), cipher);
+  const applications = applicationModel(db);
+  const notices = noticeModels(db);
+  const subscriptions = new SubscriptionService(config, notices, accounts);
+  const noticeService = new NoticeService(notices, logger, subscriptions.send);
+  const progress = new MatterProgress(applications, noticeService, logger);
+  const dispatcher = new Dispatcher(
+    applications,
+    new AgencyClient(config.agencies, config.agencyTimeoutMs),
+    progress,
+    cipher,
+    logger,
+    config.dispatch,
+  );
   return {
     config,
     logger,
@@ -34,7 +67,16 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     accounts,
     sessions: new SessionStore(accounts, config.sessionTtlMs),
     govData: new GovDataClient(config.govDataUrl),
-    drafts: new DraftService(draftModel(db), cipher),
+    drafts,
+    applications,
+    idempotency: new IdempotencyStore(idempotencyModel(db), cipher),
+    submission: { Application: applications, drafts, cipher, accounts, nudge: () => dispatcher.nudge() },
+    noticeModels: notices,
+    notices: noticeService,
+    subscriptions,
+    progress,
+    dispatcher,
+    callbackNonces: nonceModel(db),
     accountLimiter: new RateLimiter(config.rateLimitPerMinute),
     // Several employees of one company may share an office's public IP: the IP limit is looser.
     ipLimiter: new RateLimiter(config.rateLimitPerMinute * 5),

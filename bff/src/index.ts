@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from './config';
 import { connectDatabase } from './db';
 import { createLogger } from './logger';
 import { createApp } from './app';
+import { createServices } from './context';
+import { startScheduledJobs } from './jobs/scheduledJobs';
 
 export { createApp } from './app';
 export { loadConfig } from './config';
@@ -21,7 +23,13 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const db = await connectDatabase(config.mongodbUri);
-  const app = createApp({ config, logger, db });
+  const services = createServices(config, logger, db);
+  const app = createApp({ config, logger, db }, services);
+  let stopJobs = () => {};
+  if (config.workers) {
+    services.dispatcher.start(config.dispatch.concurrency);
+    stopJobs = startScheduledJobs(services);
+  }
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -34,9 +42,12 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
-    // Stop accepting, let in-flight requests finish, then close the database.
+    // Stop accepting, let in-flight requests and deliveries finish, then close the database.
+    stopJobs();
     server.close(() => {
-      db.close()
+      services.dispatcher
+        .stop()
+        .then(() => db.close())
         .catch(() => undefined)
         .finally(() => process.exit(0));
     });

@@ -71,6 +71,18 @@ describe('draft lifecycle', () => {
     expect(stale.body.current.application.unit.name).toBe('手机甲改的名字');
   });
 
+  it('accepts PATCH sent as POST with X-HTTP-Method-Override, as mini-programs must send it', async () => {
+    const draft = await newDraft();
+    const res = await alice.call(
+      'POST',
+      `/drafts/${draft.id}`,
+      { version: 1, matters: ['housingFund'] },
+      { 'X-HTTP-Method-Override': 'PATCH' },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.application.matters).toEqual(['housingFund']);
+  });
+
   it('lets exactly one of several concurrent writers of the same version win', async () => {
     const draft = await newDraft();
     const results = await Promise.all(

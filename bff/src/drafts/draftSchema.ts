@@ -2,12 +2,12 @@
 // but every field that is present has the right type and a bounded size, and nothing else is accepted.
 // Completeness and the business rules are shared's validateApplication, run on validate and submit.
 import * as yup from 'yup';
-import { cleanString, strictObject } from '../http/validate';
+import { cleanString, strictNumber, strictObject } from '../http/validate';
 
 const text = (max = 100) => cleanString().max(max, `最多 ${max} 个字符`);
 const code = (max = 32) => cleanString().max(max, `最多 ${max} 个字符`);
-const money = () => yup.number().typeError('必须是数字').min(0, '不能为负数').max(10_000_000, '数额过大');
-const percent = () => yup.number().typeError('必须是数字').min(0, '不能为负数').max(100, '不能超过 100');
+const money = () => strictNumber().typeError('必须是数字').min(0, '不能为负数').max(10_000_000, '数额过大');
+const percent = () => strictNumber().typeError('必须是数字').min(0, '不能为负数').max(100, '不能超过 100');
 
 export const MATTER_CODES = ['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'] as const;
 

@@ -4,7 +4,7 @@ import * as yup from 'yup';
 import { todayInChina, validateApplication, type ValidationStep } from '@hiring/shared';
 import type { Services } from '../context';
 import { requireAccount } from '../accounts/requireAccount';
-import { parseInput, strictObject, objectIdParam } from '../http/validate';
+import { parseInput, strictNumber, strictObject, objectIdParam } from '../http/validate';
 import { badRequest } from '../http/errors';
 import {
   draftApplicationSchema,
@@ -15,8 +15,7 @@ import {
 } from './draftSchema';
 import { findEmployee, newEmployeeKey } from './draftService';
 
-const version = yup
-  .number()
+const version = strictNumber()
   .typeError('version 必须是数字')
   .integer()
   .min(1)

@@ -32,6 +32,14 @@ export function errorHandler() {
         ctx.status = 404;
         ctx.body = { error: messageForStatus(404) };
       }
+      // The router answers a wrong method with plain text (405, or 501 for methods it does not know).
+      if (
+        (ctx.status === 405 || ctx.status === 501) &&
+        (ctx.body === undefined || typeof ctx.body === 'string')
+      ) {
+        ctx.status = 405;
+        ctx.body = { error: messageForStatus(405) };
+      }
     } catch (raw) {
       if (raw instanceof AppError) {
         ctx.status = raw.status;

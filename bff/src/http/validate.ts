@@ -2,6 +2,50 @@
 import * as yup from 'yup';
 import { AppError } from './errors';
 
+// Chinese defaults for every schema, and never the submitted value in a message (it may be personal data).
+yup.setLocale({
+  mixed: {
+    default: '${path} 的值无效',
+    required: '${path} 为必填项',
+    oneOf: '${path} 不是允许的取值',
+    notOneOf: '${path} 不是允许的取值',
+    notType: ({ path, type }: { path: string; type: string }) =>
+      `${path} 的类型不正确，应为${{ string: '字符串', number: '数字', boolean: '布尔值', object: '对象', array: '数组', date: '日期' }[type] ?? type}`,
+    defined: '${path} 必须提供',
+  },
+  string: {
+    length: '${path} 必须是 ${length} 个字符',
+    min: '${path} 至少 ${min} 个字符',
+    max: '${path} 最多 ${max} 个字符',
+    matches: '${path} 格式不正确',
+    email: '${path} 不是有效的邮箱',
+    url: '${path} 不是有效的网址',
+    trim: '${path} 前后不能有空格',
+  },
+  number: {
+    min: '${path} 不能小于 ${min}',
+    max: '${path} 不能大于 ${max}',
+    integer: '${path} 必须是整数',
+    positive: '${path} 必须大于 0',
+    negative: '${path} 必须小于 0',
+  },
+  boolean: { isValue: '${path} 必须是 ${value}' },
+  object: { noUnknown: '${path} 含有不支持的字段' },
+  array: {
+    min: '${path} 至少 ${min} 项',
+    max: '${path} 最多 ${max} 项',
+    length: '${path} 必须是 ${length} 项',
+  },
+});
+
+/** A number schema that accepts only numbers (and numeric strings), never arrays or objects that yup would coerce. */
+export const strictNumber = () =>
+  yup
+    .number()
+    .transform((value: unknown, original: unknown) =>
+      typeof original === 'number' || typeof original === 'string' ? value : Number.NaN,
+    );
+
 /** Validates and returns the typed value; unknown keys are refused so nothing unexpected is stored. */
 export function parseInput<S extends yup.AnySchema>(
   schema: S,

@@ -1,0 +1,102 @@
+// Submission, the employer's applications and their progress, and 补正 of a returned matter.
+import Router from 'koa-router';
+import * as yup from 'yup';
+import type { Services } from '../context';
+import { requireAccount } from '../accounts/requireAccount';
+import { notFound } from '../http/errors';
+import { objectIdParam, parseInput, strictNumber, strictObject } from '../http/validate';
+import { draftEmployeeSchema } from '../drafts/draftSchema';
+import { IdempotencyStore } from './idempotency';
+import { submitDraft } from './submission';
+import { resubmitMatter } from './resubmission';
+import { applicationDetail, applicationSummary } from './view';
+
+const submitBody = strictObject({ version: strictNumber().integer().min(1) });
+const matterParam = yup
+  .string()
+  .required()
+  .oneOf(['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'], '未知的办理事项');
+const resubmitBody = strictObject({
+  employees: yup
+    .array(
+      draftEmployeeSchema.shape({
+        key: yup
+          .string()
+          .required()
+          .matches(/^[0-9a-f]{12}$/, '员工编号格式不正确'),
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+
+export function applicationRoutes(services: Services): Router {
+  const { applications, idempotency, cipher } = services;
+  const router = new Router();
+  router.use(requireAccount(services));
+  const idOf = (value: unknown, what = '编号') => parseInput(objectIdParam, value, `${what}格式不正确`);
+
+  router.post('/drafts/:id/submit', async (ctx) => {
+    const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
+    const draftId = idOf(ctx.params.id, '草稿编号');
+    const body = parseInput(submitBody, ctx.request.body ?? {});
+    const result = await idempotency.run(
+      ctx.state.accountId,
+      key,
+      `submit:${draftId}`,
+      body,
+      async (recovering) => {
+        const doc = await submitDraft(services.submission, ctx.state.accountId, draftId, key, recovering);
+        return { status: 201, body: applicationDetail(doc, cipher) };
+      },
+    );
+    if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
+    ctx.status = result.status;
+    ctx.body = result.body;
+  });
+
+  router.get('/applications', async (ctx) => {
+    const docs = await applications
+      .find({ accountId: ctx.state.accountId }, { sealed: 0 })
+      .sort({ submittedAt: -1 })
+      .limit(100)
+      .lean();
+    ctx.body = { items: docs.map(applicationSummary) };
+  });
+
+  router.get('/applications/:id', async (ctx) => {
+    const doc = await applications
+      .findOne({ _id: idOf(ctx.params.id, '办件编号'), accountId: ctx.state.accountId })
+      .lean();
+    if (!doc) throw notFound('办件不存在');
+    ctx.body = applicationDetail(doc, cipher);
+  });
+
+  router.post('/applications/:id/matters/:matter/resubmit', async (ctx) => {
+    const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
+    const id = idOf(ctx.params.id, '办件编号');
+    const matter = parseInput(matterParam, ctx.params.matter);
+    const { employees } = parseInput(resubmitBody, ctx.request.body);
+    const result = await idempotency.run(
+      ctx.state.accountId,
+      key,
+      `resubmit:${id}:${matter}`,
+      employees,
+      async () => {
+        const doc = await resubmitMatter(
+          services.submission,
+          ctx.state.accountId,
+          id,
+          matter,
+          employees as never,
+        );
+        return { status: 200, body: applicationDetail(doc, cipher) };
+      },
+    );
+    if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
+    ctx.status = result.status;
+    ctx.body = result.body;
+  });
+
+  return router;
+}

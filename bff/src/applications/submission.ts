@@ -1,0 +1,112 @@
+// Turns a valid draft into an application with one outbox entry per matter. It never calls an agency:
+// the dispatch workers do that, so a slow or down agency cannot slow down or fail a submission.
+import { MATTERS, todayInChina, validateApplication } from '@hiring/shared';
+import { trusted, type Model } from 'mongoose';
+import type { FieldCipher } from '../security/fieldCipher';
+import type { DraftService } from '../drafts/draftService';
+import { formOf } from '../drafts/routes';
+import { validationFailed } from '../http/errors';
+import type { AccountModels } from '../accounts/models';
+import { matterIdempotencyKey, newApplicationCode, newQueryPassword } from './codes';
+import type { ApplicationDoc } from './models';
+import type { SealedApplication } from './view';
+
+export interface SubmissionDeps {
+  Application: Model<ApplicationDoc>;
+  drafts: DraftService;
+  cipher: FieldCipher;
+  accounts: AccountModels;
+  /** Wakes the dispatch workers of this process (the 即办 matters go out at once). */
+  nudge: () => void;
+}
+
+export function newMatter(matter: string, code: string, attempt: number, now: Date, note: string) {
+  const spec = MATTERS.find((m) => m.code === matter)!;
+  return {
+    matter,
+    agency: spec.agency,
+    status: 'pending' as const,
+    attempt,
+    reasons: [],
+    lastSequence: -1,
+    timeline: [{ at: now, status: 'pending' as const, note }],
+    dispatch: {
+      state: 'due' as const,
+      idempotencyKey: matterIdempotencyKey(code, matter, attempt),
+      tries: 0,
+      nextAttemptAt: now,
+    },
+  };
+}
+
+export async function submitDraft(
+  deps: SubmissionDeps,
+  accountId: string,
+  draftId: string,
+  submissionKey: string,
+  recovering: boolean,
+) {
+  const { Application, drafts, cipher, accounts } = deps;
+  if (recovering) {
+    // An earlier run with this key died after its insert: finish it instead of submitting twice.
+    const done = await Application.findOne({ accountId, submissionKey }).lean();
+    if (done) {
+      await drafts.consume(accountId, draftId);
+      return done;
+    }
+  }
+  const draft = await drafts.get(accountId, draftId);
+  const result = validateApplication(formOf(draft.application), { today: todayInChina() });
+  if (!result.ok) {
+    throw validationFailed(
+      result.errors.map((e) => ({ path: e.path, message: e.message })),
+      `申请表还有 ${result.errors.length} 处需要修改`,
+    );
+  }
+  const value = result.value as unknown as SealedApplication['form'];
+  // The validator returns normalized rows in input order; the server-issued keys ride along by position.
+  const form = {
+    ...value,
+    employees: value.employees.map((e, i) => ({ ...e, key: draft.application.employees[i]?.key })),
+  };
+  const sealed: SealedApplication = { form, queryPassword: newQueryPassword() };
+  const now = new Date();
+  let inserted: (ApplicationDoc & { _id: unknown }) | null = null;
+  for (let tries = 0; !inserted; tries++) {
+    const code = newApplicationCode(now);
+    try {
+      const doc = await Application.create({
+        accountId,
+        code,
+        submissionKey,
+        sealed: cipher.encrypt(sealed),
+        unitName: form.unit?.name ?? '',
+        uscc: (form.unit as { uscc?: string } | undefined)?.uscc ?? '',
+        employeeCount: form.employees.length,
+        submittedAt: now,
+        reliefDeadline: result.computed.reliefMaterialsDueBy ?? undefined,
+        dispatchPending: true,
+        nextDispatchAt: now,
+        matters: form.matters.map((matter) => newMatter(matter, code, 1, now, '申请已提交，等待推送至部门')),
+      });
+      inserted = doc.toObject();
+    } catch (error) {
+      const duplicate = (error as { code?: number; keyPattern?: Record<string, number> }).code === 11000;
+      if (!duplicate || tries >= 5) throw error;
+      // A code collision: draw another. A submissionKey collision: a concurrent run won; use its result.
+      const winner = await Application.findOne({ accountId, submissionKey }).lean();
+      if (winner) return winner;
+    }
+  }
+  await drafts.consume(accountId, draftId);
+  const uscc = inserted.uscc;
+  if (uscc) {
+    // The account now acts for this unit (USCC + operator).
+    await accounts.Account.updateOne(
+      { _id: accountId, 'units.uscc': trusted({ $ne: uscc }) },
+      { $push: { units: { uscc, name: inserted.unitName, registeredAt: now } } },
+    );
+  }
+  deps.nudge();
+  return inserted;
+}

@@ -1,0 +1,97 @@
+// What the employer sees of an application: labels in Chinese, personal data masked except the query
+// password (printed on the receipt, so the owner sees it), overdue flags computed from today's date.
+import {
+  MATTERS,
+  MATTER_STATUSES,
+  OVERALL_STATUSES,
+  labelOf,
+  overallStatus,
+  todayInChina,
+  type MatterStatus,
+} from '@hiring/shared';
+import type { FieldCipher } from '../security/fieldCipher';
+import { maskIdNumber } from '../security/mask';
+import type { ApplicationDoc, MatterDoc } from './models';
+
+export interface SealedApplication {
+  form: {
+    unit?: { name?: string };
+    matters: string[];
+    housingFundRelief?: string;
+    employees: { key?: string; name?: string; idNumber?: string; [field: string]: unknown }[];
+    [field: string]: unknown;
+  };
+  queryPassword: string;
+}
+
+const statusLabel = (status: string) => labelOf(MATTER_STATUSES, status) ?? status;
+
+export function isOverdue(matter: Pick<MatterDoc, 'status' | 'dueDate'>, today = todayInChina()): boolean {
+  return (
+    (matter.status === 'accepted' || matter.status === 'reviewing') &&
+    !!matter.dueDate &&
+    matter.dueDate < today
+  );
+}
+
+export function overallOf(matters: Pick<MatterDoc, 'status'>[]) {
+  const status = overallStatus(matters.map((m) => m.status as MatterStatus));
+  return { status, statusLabel: labelOf(OVERALL_STATUSES, status) ?? status };
+}
+
+export function matterView(matter: MatterDoc, today = todayInChina()) {
+  const spec = MATTERS.find((m) => m.code === matter.matter);
+  return {
+    matter: matter.matter,
+    label: spec?.label ?? matter.matter,
+    agencyLabel: spec?.agencyLabel ?? matter.agency,
+    timeLimit: spec ? (spec.workingDays === 0 ? '即办' : `${spec.workingDays} 个工作日`) : '',
+    status: matter.status,
+    statusLabel: statusLabel(matter.status),
+    attempt: matter.attempt,
+    caseId: matter.caseId ?? null,
+    dueDate: matter.dueDate ?? null,
+    overdue: isOverdue(matter, today),
+    reasons: (matter.reasons ?? []).map((r) => ({
+      code: r.code,
+      message: r.message,
+      employeeKey: r.employeeKey ?? null,
+    })),
+    timeline: (matter.timeline ?? []).map((t) => ({
+      at: t.at,
+      status: t.status,
+      statusLabel: statusLabel(t.status),
+      note: t.note ?? null,
+    })),
+  };
+}
+
+type StoredApplication = ApplicationDoc & { _id: unknown };
+
+export function applicationSummary(doc: Omit<StoredApplication, 'sealed'>) {
+  return {
+    id: String(doc._id),
+    code: doc.code,
+    unitName: doc.unitName ?? '',
+    employeeCount: doc.employeeCount ?? 0,
+    ...overallOf(doc.matters),
+    overdueCount: doc.matters.filter((m) => isOverdue(m)).length,
+    submittedAt: doc.submittedAt,
+  };
+}
+
+export function applicationDetail(doc: StoredApplication, cipher: FieldCipher) {
+  const sealed = cipher.decrypt<SealedApplication>(doc.sealed);
+  return {
+    ...applicationSummary(doc),
+    queryPassword: sealed.queryPassword,
+    housingFundRelief: sealed.form.housingFundRelief ?? 'none',
+    reliefDeadline: doc.reliefDeadline ?? null,
+    employees: sealed.form.employees.map((e) => ({
+      key: e.key ?? null,
+      name: e.name ?? '',
+      idNumber: maskIdNumber(e.idNumber) ?? '',
+    })),
+    matters: doc.matters.map((m) => matterView(m)),
+  };
+}

@@ -1,0 +1,63 @@
+// Verifies agency callbacks: HMAC-SHA256 over `${timestamp}\n${nonce}\n${rawBody}` with the shared secret
+// (the agencies' documented scheme, see mock/openapi.yaml), a timestamp within five minutes, and a nonce
+// never seen before (stored with a unique index, so a replay fails even across bff processes).
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export const CALLBACK_HEADERS = {
+  timestamp: 'x-mock-timestamp',
+  nonce: 'x-mock-nonce',
+  signature: 'x-mock-signature',
+} as const;
+
+export const CALLBACK_TOLERANCE_MS = 5 * 60 * 1000;
+
+export type SignatureCheck =
+  { ok: true; nonce: string } | { ok: false; reason: 'missing' | 'stale' | 'bad-signature' };
+
+export function checkSignature(
+  secret: string,
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: string,
+  now = Date.now(),
+): SignatureCheck {
+  const one = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const timestamp = one(CALLBACK_HEADERS.timestamp);
+  const nonce = one(CALLBACK_HEADERS.nonce);
+  const signature = one(CALLBACK_HEADERS.signature);
+  if (!timestamp || !nonce || !signature || !/^\d{1,16}$/.test(timestamp) || !/^[\w-]{8,128}$/.test(nonce)) {
+    return { ok: false, reason: 'missing' };
+  }
+  if (Math.abs(now - Number(timestamp)) > CALLBACK_TOLERANCE_MS) return { ok: false, reason: 'stale' };
+  const expected = createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${rawBody}`, 'utf8').digest();
+  const given = Buffer.from(signature, 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad-signature' };
+  return { ok: true, nonce };
+}
+
+const nonceSchema = new Schema({
+  nonce: { type: String, required: true, unique: true },
+  seenAt: { type: Date, required: true, index: true },
+});
+
+export function nonceModel(db: Connection): Model<{ nonce: string; seenAt: Date }> {
+  return db.models.CallbackNonce ?? db.model('CallbackNonce', nonceSchema);
+}
+
+/** True the first time a nonce is seen, false for a replay. */
+export async function rememberNonce(
+  Nonce: Model<{ nonce: string; seenAt: Date }>,
+  nonce: string,
+): Promise<boolean> {
+  try {
+    await Nonce.create({ nonce, seenAt: new Date() });
+    return true;
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) return false;
+    throw error;
+  }
+}

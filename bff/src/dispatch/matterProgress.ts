@@ -1,0 +1,169 @@
+// Applies what an agency says about a case (in its answer, a callback or a status query) to the matter.
+// Forward-only and sequence-guarded: repeated, late or out-of-order news never moves a matter backwards.
+import { MATTERS, matterDueDate, todayInChina, type MatterCode, type MatterStatus } from '@hiring/shared';
+import type { Model } from 'mongoose';
+import type { Logger } from '../logger';
+import type { ApplicationDoc, MatterDoc } from '../applications/models';
+import type { NoticeService } from '../notices/noticeService';
+import type { AgencyCaseView } from './agencyClient';
+import { milestoneNotice, completionNotice } from '../notices/milestones';
+
+/** The statuses a matter passes through to get from `from` to `to`; null when `to` is not ahead of `from`. */
+export function pathBetween(from: MatterStatus, to: MatterStatus): MatterStatus[] | null {
+  if (from === to) return [];
+  const open = from === 'accepted' || from === 'reviewing';
+  switch (to) {
+    case 'accepted':
+      return from === 'pending' ? ['accepted'] : null;
+    case 'reviewing':
+      return from === 'pending' ? ['accepted', 'reviewing'] : from === 'accepted' ? ['reviewing'] : null;
+    case 'completed':
+    case 'returned':
+      return from === 'pending' ? ['accepted', to] : open ? [to] : null;
+    default:
+      return null;
+  }
+}
+
+const NOTES: Record<MatterStatus, string> = {
+  pending: '等待推送至部门',
+  accepted: '部门已受理',
+  reviewing: '部门审核中',
+  completed: '已办结',
+  returned: '部门退回，请按退回原因补正',
+};
+
+function dueDateFor(matter: string, acceptedOn: string, logger: Logger): string | undefined {
+  try {
+    return matterDueDate(acceptedOn, matter as MatterCode);
+  } catch (error) {
+    // A year the calendar does not cover: show no due date rather than a guessed one.
+    logger.error({ err: error, matter }, 'cannot compute due date');
+    return undefined;
+  }
+}
+
+export class MatterProgress {
+  constructor(
+    private readonly Application: Model<ApplicationDoc>,
+    private readonly notices: NoticeService,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Returns the statuses newly entered (empty when the news was old or already applied). */
+  async apply(
+    applicationId: string,
+    matter: string,
+    attempt: number,
+    view: AgencyCaseView,
+    source: string,
+  ): Promise<MatterStatus[]> {
+    for (let round = 0; round < 8; round++) {
+      const doc = await this.Application.findById(applicationId).lean();
+      const index = doc ? doc.matters.findIndex((m) => m.matter === matter && m.attempt === attempt) : -1;
+      if (!doc || index < 0) return []; // a later 补正 replaced this attempt
+      const current = doc.matters[index];
+      const at = `matters.${index}`;
+      // Array elements are addressed by index (stable: matters are only ever replaced in place), guarded by
+      // what we read, because the embedded server cannot combine $elemMatch with the positional operator.
+      const guard = {
+        _id: applicationId,
+        [`${at}.matter`]: matter,
+        [`${at}.attempt`]: attempt,
+        [`${at}.status`]: current.status,
+      };
+      if (typeof view.sequence === 'number' && view.sequence <= (current.lastSequence ?? -1)) return [];
+      const steps = pathBetween(current.status as MatterStatus, view.status);
+      if (!steps || steps.length === 0) {
+        if (!current.caseId && view.caseId) {
+          await this.Application.updateOne(guard, { $set: { [`${at}.caseId`]: view.caseId } });
+        }
+        return [];
+      }
+      const now = new Date();
+      const set: Record<string, unknown> = {
+        [`${at}.status`]: view.status,
+        [`${at}.caseId`]: view.caseId || current.caseId,
+        [`${at}.lastCheckedAt`]: now,
+      };
+      if (typeof view.sequence === 'number') set[`${at}.lastSequence`] = view.sequence;
+      if (steps.includes('accepted')) {
+        const acceptedOn = todayInChina(now);
+        set[`${at}.acceptedOn`] = acceptedOn;
+        const due = dueDateFor(matter, acceptedOn, this.logger);
+        if (due) set[`${at}.dueDate`] = due;
+      }
+      if (view.status === 'completed') set[`${at}.completedAt`] = now;
+      if (view.status === 'returned') set[`${at}.reasons`] = this.reasonsOf(view, current);
+      const stepNote = (view.steps ?? [])
+        .map((s) => `${s.label}${s.status === 'completed' ? '已完成' : s.status ? `（${s.status}）` : ''}`)
+        .join('；');
+      const entries = steps.map((status, i) => ({
+        at: now,
+        status,
+        note: i === steps.length - 1 && stepNote ? `${NOTES[status]}：${stepNote}` : NOTES[status],
+      }));
+      const updated = await this.Application.findOneAndUpdate(
+        guard,
+        { $set: set, $push: { [`${at}.timeline`]: { $each: entries } } },
+        { returnDocument: 'after' },
+      ).lean();
+      if (!updated) continue; // another writer moved this matter first: look again
+      this.logger.info({ applicationId, matter, attempt, to: view.status, source }, 'matter progressed');
+      await this.announce(updated, matter, attempt, steps);
+      return steps;
+    }
+    this.logger.warn({ applicationId, matter }, 'gave up applying agency result after repeated races');
+    return [];
+  }
+
+  private reasonsOf(view: AgencyCaseView, current: MatterDoc) {
+    const keys = current.sentEmployeeKeys ?? [];
+    const reasons = view.reasons?.length
+      ? view.reasons
+      : [{ code: 'RETURNED', message: '部门退回，未说明原因，请联系经办窗口' }];
+    return reasons.map((r) => ({
+      code: r.code,
+      message: r.message,
+      employeeKey: typeof r.employeeIndex === 'number' ? keys[r.employeeIndex] : undefined,
+    }));
+  }
+
+  private async announce(
+    doc: ApplicationDoc & { _id: unknown },
+    matter: string,
+    attempt: number,
+    steps: MatterStatus[],
+  ) {
+    const label = MATTERS.find((m) => m.code === matter)?.label ?? matter;
+    const accountId = String(doc.accountId);
+    const applicationId = String(doc._id);
+    const updatedMatter = doc.matters.find((m) => m.matter === matter && m.attempt === attempt)!;
+    for (const status of steps) {
+      await this.notices.notify(
+        milestoneNotice({
+          accountId,
+          applicationId,
+          code: doc.code,
+          matter,
+          label,
+          attempt,
+          status,
+          reasons: updatedMatter.reasons ?? [],
+        }),
+      );
+    }
+    if (doc.matters.every((m) => m.status === 'completed') && !doc.completedNoticeAt) {
+      // Exactly one writer flips completedNoticeAt, so the 办结 notice goes out once.
+      const flipped = await this.Application.updateOne(
+        { _id: doc._id, completedNoticeAt: null },
+        { $set: { completedNoticeAt: new Date() } },
+      );
+      if (flipped.modifiedCount === 1) {
+        await this.notices.notify(
+          completionNotice({ accountId, applicationId, code: doc.code, unitName: doc.unitName ?? '' }),
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+// Periodic housekeeping: purge stale drafts, old sessions and callback nonces; remind employers of the
+// 缓缴/降缴 materials deadline. Every step is a conditional update, so running it in several processes at
+// once does each thing once.
+import { addDays, todayInChina } from '@hiring/shared';
+import { trusted } from 'mongoose';
+import type { Services } from '../context';
+import { CALLBACK_TOLERANCE_MS } from '../dispatch/callbackSignature';
+
+export async function runScheduledJobs(services: Services, now = new Date()) {
+  const { drafts, sessions, callbackNonces, config } = services;
+  const purgedDrafts = await drafts.purgeUntouched(30, now);
+  const purgedSessions = await sessions.purge(new Date(now.getTime() - 7 * 86400000));
+  const purgedNonces = (
+    await callbackNonces.deleteMany({
+      seenAt: trusted({ $lt: new Date(now.getTime() - 2 * CALLBACK_TOLERANCE_MS) }),
+    })
+  ).deletedCount;
+  const reminders = await sendReliefReminders(services, now, config.reliefReminderDays);
+  return { purgedDrafts, purgedSessions, purgedNonces, reminders };
+}
+
+/** One reminder per application, `daysBefore` days before its 缓缴/降缴 materials are due. */
+export async function sendReliefReminders(
+  services: Services,
+  now: Date,
+  daysBefore: number,
+): Promise<number> {
+  const horizon = addDays(todayInChina(now), daysBefore);
+  let sent = 0;
+  for (;;) {
+    const doc = await services.applications
+      .findOneAndUpdate(
+        { reliefDeadline: trusted({ $lte: horizon }), reliefReminderSentAt: null },
+        { $set: { reliefReminderSentAt: now } },
+        { returnDocument: 'after', projection: { accountId: 1, code: 1, reliefDeadline: 1 } },
+      )
+      .lean();
+    if (!doc) return sent;
+    await services.notices.notify({
+      accountId: String(doc.accountId),
+      applicationId: String(doc._id),
+      dedupeKey: `${String(doc._id)}:relief-reminder`,
+      kind: 'reliefReminder',
+      title: '请按时提交缓缴/降缴材料',
+      body: `办件 ${doc.code} 申请了住房公积金缓缴/降缴，请于 ${doc.reliefDeadline} 前将申请书、困难证明、职代会或工会决议送至公积金管理部。`,
+    });
+    sent += 1;
+  }
+}
+
+export function startScheduledJobs(services: Services): () => void {
+  const run = () =>
+    runScheduledJobs(services)
+      .then((result) => services.logger.info(result, 'scheduled jobs done'))
+      .catch((error) => services.logger.error({ err: error }, 'scheduled jobs failed'));
+  const first = setTimeout(run, 1000);
+  const timer = setInterval(run, services.config.jobIntervalMs);
+  timer.unref();
+  first.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

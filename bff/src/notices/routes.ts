@@ -1,0 +1,44 @@
+// In-app notices and the subscribe-message consents the user granted in the platform's dialog.
+import Router from 'koa-router';
+import * as yup from 'yup';
+import type { Services } from '../context';
+import { requireAccount } from '../accounts/requireAccount';
+import { notFound } from '../http/errors';
+import { objectIdParam, parseInput, strictObject } from '../http/validate';
+import { TEMPLATES } from './milestones';
+
+const KNOWN_TEMPLATES = Object.values(TEMPLATES);
+
+const subscriptionBody = strictObject({
+  templateIds: yup
+    .array(yup.string().required().oneOf(KNOWN_TEMPLATES, '未知的订阅消息模板'))
+    .min(1, '请至少选择一个模板')
+    .max(3)
+    .required('缺少 templateIds'),
+});
+
+export function noticeRoutes(services: Services): Router {
+  const router = new Router();
+  router.use(requireAccount(services));
+
+  router.get('/notices', async (ctx) => {
+    ctx.body = await services.notices.list(ctx.state.accountId);
+  });
+
+  router.post('/notices/:id/read', async (ctx) => {
+    const id = parseInput(objectIdParam, ctx.params.id, '消息编号格式不正确');
+    if (!(await services.notices.markRead(ctx.state.accountId, id))) throw notFound('消息不存在');
+    ctx.status = 204;
+  });
+
+  router.post('/subscriptions', async (ctx) => {
+    const { templateIds } = parseInput(subscriptionBody, ctx.request.body);
+    ctx.body = { consents: await services.subscriptions.grant(ctx.state.accountId, templateIds) };
+  });
+
+  router.get('/subscriptions', async (ctx) => {
+    ctx.body = { consents: await services.subscriptions.counts(ctx.state.accountId) };
+  });
+
+  return router;
+}
