@@ -3,11 +3,13 @@
 // screenshot per screen: a quick visual check while the real bff is not running. The end-to-end test
 // against the real bff lives in the test workspace.
 //   H5_URL (default http://127.0.0.1:10086/), OUT (default ../.temp/screenshots), CHROMIUM (/usr/bin/chromium)
+//   REAL_BFF=1 talks to the bff behind H5_URL instead (ID_CARD_IMAGE: a photo for the OCR step).
 const path = require('node:path');
 const fs = require('node:fs');
 const { chromium } = require('playwright-core');
 
 const BASE = process.env.H5_URL ?? 'http://127.0.0.1:10086/';
+const REAL = process.env.REAL_BFF === '1';
 const OUT = path.resolve(process.env.OUT ?? path.join(__dirname, '..', '.temp', 'screenshots'));
 
 function fakeBff() {
@@ -204,6 +206,7 @@ function fakeBff() {
   let offline = false;
   await page.route('**/api/v1/**', async (route) => {
     if (offline) return route.abort('internetdisconnected');
+    if (REAL) return route.continue();
     const req = route.request();
     const url = new URL(req.url());
     let body;
@@ -216,6 +219,20 @@ function fakeBff() {
     await route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(json) });
   });
   page.on('pageerror', (e) => console.error('页面错误:', e.message));
+  page.on('request', (req) => {
+    if (req.url().includes('/ocr/'))
+      console.log('  OCR 上传', req.postDataBuffer()?.length, req.headers()['content-type']);
+  });
+  page.on('response', (res) => {
+    if (res.url().includes('/api/v1/') && res.status() >= 400)
+      void res
+        .text()
+        .then((body) =>
+          console.log(
+            `  接口 ${res.status()} ${res.request().method()} ${res.url().replace(/.*\/api\/v1/, '')} ${body.slice(0, 200)}`,
+          ),
+        );
+  });
   let n = 0;
   const shot = async (name) => {
     n += 1;
@@ -245,6 +262,9 @@ function fakeBff() {
   await visible('unit-uscc').fill('91361102MA35ABCD13');
   await visible('unit-lookup').click();
   await visible('unit-lookup-message').waitFor();
+  if (!(await visible('unit-name').inputValue())) await visible('unit-name').fill('上饶市示例科技有限公司');
+  if (!(await visible('unit-address').inputValue()))
+    await visible('unit-address').fill('江西省上饶市信州区凤凰大道 1 号');
   await visible('unit-operator-name').fill('王经办');
   await visible('unit-operator-phone').fill('1380000');
   await shot('unit-autofilled-phone-error');
@@ -264,9 +284,10 @@ function fakeBff() {
   await visible('ocr-capture').click();
   const png =
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-  await (
-    await chooser
-  ).setFiles({ name: 'id.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+  const fileChooser = await chooser;
+  if (process.env.ID_CARD_IMAGE) await fileChooser.setFiles(process.env.ID_CARD_IMAGE);
+  else
+    await fileChooser.setFiles({ name: 'id.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
   await visible('ocr-result').waitFor();
   await shot('employee-ocr-confirm');
   await visible('ocr-accept').click();
@@ -320,6 +341,16 @@ function fakeBff() {
   await visible('submit').click();
   await visible('receipt-code').waitFor();
   await shot('receipt');
+  if (REAL) {
+    await visible('receipt-detail').click();
+    await visible('detail-code').waitFor();
+    await page.waitForTimeout(3000);
+    await visible('detail-refresh').click();
+    await page.waitForTimeout(1500);
+    for (const m of ['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'])
+      console.log(`  ${m}:`, await text(`matter-${m}-status`));
+    await shot('application-detail-real');
+  }
 
   // Offline edits, then a conflicting edit from another device.
   await page.goto(BASE);
@@ -334,7 +365,24 @@ function fakeBff() {
   await page.evaluate(() => globalThis.dispatchEvent(new Event('online')));
   await page.waitForTimeout(1500);
   console.log('  恢复网络:', await text('save-status'));
-  bff.editElsewhere();
+  if (REAL) {
+    // Another device: the same account saves a different unit name straight to the bff.
+    await page.evaluate(async () => {
+      const raw = JSON.parse(globalThis.localStorage.getItem('hiring:session') ?? 'null');
+      const token = (raw && (raw.data?.token ?? raw.token)) || '';
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const id = decodeURIComponent(/[?&]id=([^&]+)/.exec(globalThis.location.hash)[1]);
+      const draft = await (await fetch(`/api/v1/drafts/${id}`, { headers })).json();
+      await fetch(`/api/v1/drafts/${id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({
+          version: draft.version,
+          unit: { ...draft.application.unit, name: '另一台手机改的名称' },
+        }),
+      });
+    });
+  } else bff.editElsewhere();
   await visible('unit-address').fill('本机改的地址');
   await visible('conflict-panel')
     .waitFor({ timeout: 5000 })
@@ -346,11 +394,15 @@ function fakeBff() {
   await page.waitForTimeout(1500);
   console.log('  保留本机后:', await text('save-status'));
 
-  await page.goto(`${BASE}#/application/detail/index?id=a1`);
-  await visible('detail-code').waitFor();
-  await shot('application-detail');
+  if (!REAL) {
+    await page.goto(`${BASE}#/application/detail/index?id=a1`);
+    await visible('detail-code').waitFor();
+    await shot('application-detail');
+  }
   await page.goto(`${BASE}#/pages/messages/index`);
-  await visible('notice-0').waitFor();
+  await visible('notice-0')
+    .waitFor({ timeout: REAL ? 5000 : 30000 })
+    .catch(() => console.log('  没有消息'));
   await shot('messages');
   await page.goto(BASE);
   await visible('large-font').check();

@@ -32,13 +32,24 @@ function sessionValid(s: Session | undefined): s is Session {
 
 let loggingIn: Promise<Session> | undefined;
 
+/** H5 has no platform identity; one nickname per browser keeps the same dev account across sessions. */
+function deviceNickname(): string {
+  const key = 'hiring:deviceNickname';
+  let nickname = platform().storage.get<string>(key);
+  if (!nickname) {
+    nickname = `h5-${Math.random().toString(36).slice(2, 10)}`;
+    platform().storage.set(key, nickname);
+  }
+  return nickname;
+}
+
 /** Logs in once per session: the platform's code on WeChat/Alipay, the bff's dev login on H5. */
 export function ensureLoggedIn(): Promise<Session> {
   if (sessionValid(session)) return Promise.resolve(session);
   loggingIn ??= (async () => {
     const p = platform();
     const code = await p.loginCode();
-    const s = code && p.name !== 'h5' ? await api.login(p.name, code) : await api.devLogin('H5 用户');
+    const s = code && p.name !== 'h5' ? await api.login(p.name, code) : await api.devLogin(deviceNickname());
     session = s;
     p.storage.set(TOKEN_KEY, s);
     return s;
@@ -60,10 +71,13 @@ export function draftStore(id: string): DraftStore {
   return store;
 }
 
+/**
+ * Forgets the device copy of a submitted or deleted draft. The in-memory store stays (inert) so that a page
+ * still on screen does not fetch the draft again and get a 404.
+ */
 export function forgetDraft(id: string): void {
   stores.get(id)?.discard();
   platform().storage.remove(lastStepKey(id));
-  stores.delete(id);
 }
 
 /** The draft for a wizard page: loads it once (from the device copy or the bff) and re-renders on change. */
