@@ -64,6 +64,17 @@ function serveStatic(req, res) {
   fs.createReadStream(file).pipe(res);
 }
 
+// `npm start` runs this on a fresh checkout: build once if there is nothing to serve yet.
+if (!fs.existsSync(path.join(ROOT, 'index.html')) && !process.env.H5_DIST) {
+  console.log('H5: 未找到构建产物，正在构建（约 1 分钟）…');
+  const { spawnSync } = require('node:child_process');
+  const built = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: path.join(__dirname, '..'),
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
 const server = http.createServer((req, res) => {
   if (req.url.startsWith('/api/')) proxy(req, res);
   else serveStatic(req, res);
