@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components';
 import { useEffect, type ReactNode } from 'react';
 import type { DraftState, DraftStore } from '../draft/draftStore';
-import { WIZARD_STEPS, type WizardStep } from '../routes';
+import { goHome, WIZARD_STEPS, type WizardStep } from '../routes';
+import { ActionButton } from './ActionButton';
 import { ConflictPanel } from './ConflictPanel';
 import { rememberStep } from '../services';
 import { PageShell } from './PageShell';
@@ -60,6 +61,9 @@ export function WizardFrame({ step, title, store, state, loadError, children, fo
       {loadError ? (
         <View className="notice notice--error" data-testid="load-error">
           草稿加载失败：{loadError}
+          <ActionButton id="load-error-home" kind="link" onClick={goHome}>
+            返回首页
+          </ActionButton>
         </View>
       ) : null}
       {store && state ? <ConflictPanel store={store} state={state} /> : null}

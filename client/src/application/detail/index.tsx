@@ -43,7 +43,11 @@ function Correction({
     setBusy(true);
     setError(undefined);
     try {
-      const employees = keys.map((key) => ({ key, ...values[key] }));
+      // Blank means "unchanged": only fields the user actually corrected are sent.
+      const employees = keys.map((key) => ({
+        key,
+        ...Object.fromEntries(Object.entries(values[key] ?? {}).filter(([, v]) => v.trim() !== '')),
+      }));
       onDone(await api.resubmitMatter(app.id, matter.matter, employees));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '提交失败，请稍后再试');
