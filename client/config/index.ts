@@ -31,7 +31,14 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     alias: {
       '@hiring/shared': path.join(sharedSrc, 'index.ts'),
     },
-    copy: { patterns: [], options: {} },
+    // The Alipay IDE reads its compile options (component2, which Taro's runtime needs) from mini.project.json.
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'alipay'
+          ? [{ from: 'mini.project.json', to: 'dist/alipay/mini.project.json' }]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
