@@ -88,8 +88,9 @@ describe('ApiClient', () => {
   it('sends the Idempotency-Key header on submit', async () => {
     const { platform, sent } = fakePlatform(() => ({ status: 201, body: { id: 'a1' } }));
     const api = endpoints(new ApiClient({ baseUrl: '', platform, getToken: () => 't' }));
-    await api.submitDraft('d1', 'key-1');
+    await api.submitDraft('d1', 'key-1', 4);
     expect(sent[0].headers['Idempotency-Key']).toBe('key-1');
+    expect(sent[0].body).toEqual({ version: 4 });
   });
 
   it('gives a server error a readable Chinese message when the body has none', async () => {

@@ -51,11 +51,12 @@ export function endpoints(api: ApiClient) {
       api.send<{ ok: boolean; errors: Issue[]; warnings: Issue[] }>('POST', `/drafts/${id}/validate`, {
         step,
       }),
-    submitDraft: (id: string, idempotencyKey: string = newIdempotencyKey()) =>
+    /** `version` is the draft the user reviewed; the bff refuses to submit a draft that changed since. */
+    submitDraft: (id: string, idempotencyKey: string = newIdempotencyKey(), version?: number) =>
       api.send<SubmittedApplication>(
         'POST',
         `/drafts/${id}/submit`,
-        {},
+        version === undefined ? {} : { version },
         { 'Idempotency-Key': idempotencyKey },
       ),
 

@@ -70,7 +70,7 @@ export default function ReviewStep() {
       const storage = platform().storage;
       const idemKey = storage.get<string>(submitKeyName(id)) ?? newIdempotencyKey();
       storage.set(submitKeyName(id), idemKey);
-      const application = await api.submitDraft(id, idemKey);
+      const application = await api.submitDraft(id, idemKey, synced.version);
       storage.remove(submitKeyName(id));
       forgetDraft(id);
       goReceipt(application.id);
