@@ -133,6 +133,7 @@ function application(index: number) {
 }
 
 it('loses nothing and registers nobody twice when bff processes are killed with SIGKILL during dispatch', async () => {
+  const t0 = Date.now();
   const base = running[0]!.url;
   const login = await call(base, null, 'POST', '/auth/dev-login', { nickname: 'crash-owner' });
   expect(login.status).toBe(200);
@@ -156,30 +157,101 @@ it('loses nothing and registers nobody twice when bff processes are killed with 
     ids.push(submitted.body.id);
   }
   await running[0]!.kill('SIGTERM');
+  const tSubmitted = Date.now();
 
-  // Two dispatching processes; kill -9 one of them every 400 ms for a while and start it again.
+  // Two dispatching processes; kill -9 one every 500 ms for 8 s (restarting it in the background) while the
+  // agencies answer slowly, so calls are in flight when a process dies.
+  for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const)
+    mocks.agencies[agency].faults.latencyMs = 150;
   running[0] = await startBff(ports[0], env);
   running[1] = await startBff(ports[1], env);
   let kills = 0;
-  const killUntil = Date.now() + 6000;
+  const restarts: Promise<void>[] = [];
+  const killUntil = Date.now() + 8000;
   while (Date.now() < killUntil) {
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 500));
     const victim = kills % 2;
-    await running[victim]!.kill('SIGKILL');
+    const process = running[victim];
+    if (!process) continue; // still restarting
+    running[victim] = null;
+    await process.kill('SIGKILL');
     kills += 1;
-    running[victim] = await startBff(ports[victim], env);
+    restarts.push(startBff(ports[victim], env).then((p) => void (running[victim] = p)));
   }
-
+  await Promise.all(restarts);
+  for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const)
+    mocks.agencies[agency].faults.latencyMs = 0;
+  const tKilled = Date.now();
   // Everything must still finish.
-  const deadline = Date.now() + 120000;
-  let pending = ids.length;
+  const deadline = Date.now() + 90000;
+  let completed = 0;
   while (Date.now() < deadline) {
-    const list = await call(running[0]!.url, token, 'GET', '/applications');
-    pending = list.body.items.filter((a: { status: string }) => a.status !== 'completed').length;
-    if (list.body.items.length === APPLICATIONS && pending === 0) break;
+    completed = 0;
+    let total = 0;
+    for (let page = 1; ; page++) {
+      const list = await call(running[0]!.url, token, 'GET', `/applications?page=${page}&pageSize=100`);
+      total = list.body.total;
+      completed += list.body.items.filter((a: { status: string }) => a.status === 'completed').length;
+      if (page * 100 >= total) break;
+    }
+    if (total !== APPLICATIONS) {
+      const mongoose = (await import('mongoose')).default;
+      const c = await mongoose.createConnection(env.MONGODB_URI).asPromise();
+      const docs = await c
+        .db!.collection('applications')
+        .find({}, { projection: { accountId: 1, code: 1 } })
+        .toArray();
+      console.log(
+        'DIAG total docs',
+        docs.length,
+        'distinct accounts',
+        new Set(docs.map((d) => String(d.accountId))).size,
+        'ids',
+        ids.length,
+        'missing',
+        ids.filter((id) => !docs.some((d) => String(d._id) === id)).length,
+      );
+      const missingId = ids.find((id) => !docs.some((d) => String(d._id) === id));
+      console.log('DIAG sample missing', missingId);
+      await c.close();
+    }
+    expect(total).toBe(APPLICATIONS);
+    if (completed === APPLICATIONS) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  expect(pending).toBe(0);
+  if (completed !== APPLICATIONS) {
+    const mongoose = (await import('mongoose')).default;
+    const c = await mongoose.createConnection(env.MONGODB_URI).asPromise();
+    const docs = await c
+      .db!.collection('applications')
+      .find({ 'matters.status': { $ne: 'completed' } })
+      .toArray();
+    for (const d of docs.slice(0, 3)) {
+      console.log(
+        'DIAG',
+        JSON.stringify({
+          pending: d.dispatchPending,
+          next: d.nextDispatchAt,
+          lease: d.dispatchLeaseUntil,
+          owner: d.dispatchLeaseOwner,
+          gen: d.dispatchGeneration,
+          matters: d.matters.map((m: any) => ({
+            m: m.matter,
+            s: m.status,
+            d: m.dispatch,
+            case: m.caseId,
+            seq: m.lastSequence,
+            checked: m.lastCheckedAt,
+          })),
+        }),
+      );
+    }
+    await c.close();
+  }
+  expect(completed).toBe(APPLICATIONS);
+  console.log(
+    `phases: submit ${tSubmitted - t0} ms, kill loop ${tKilled - tSubmitted} ms, drain ${Date.now() - tKilled} ms`,
+  );
 
   // Exactly one registration per matter; duplicates (resent after a kill) were recognised as such.
   let matters = 0;

@@ -4,7 +4,7 @@ import * as yup from 'yup';
 import type { Services } from '../context';
 import { requireAccount } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
-import { objectIdParam, parseInput, strictNumber, strictObject } from '../http/validate';
+import { objectIdParam, pageQuery, parseInput, strictNumber, strictObject } from '../http/validate';
 import { draftEmployeeSchema } from '../drafts/draftSchema';
 import { IdempotencyStore } from './idempotency';
 import { submitDraft } from './submission';
@@ -56,12 +56,18 @@ export function applicationRoutes(services: Services): Router {
   });
 
   router.get('/applications', async (ctx) => {
-    const docs = await applications
-      .find({ accountId: ctx.state.accountId }, { sealed: 0 })
-      .sort({ submittedAt: -1 })
-      .limit(100)
-      .lean();
-    ctx.body = { items: docs.map(applicationSummary) };
+    const { page, pageSize } = parseInput(pageQuery, { page: ctx.query.page, pageSize: ctx.query.pageSize });
+    const filter = { accountId: ctx.state.accountId };
+    const [docs, total] = await Promise.all([
+      applications
+        .find(filter, { sealed: 0 })
+        .sort({ submittedAt: -1, _id: -1 })
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean(),
+      applications.countDocuments(filter),
+    ]);
+    ctx.body = { items: docs.map(applicationSummary), total, page, pageSize };
   });
 
   router.get('/applications/:id', async (ctx) => {

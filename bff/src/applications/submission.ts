@@ -29,6 +29,8 @@ export function newMatter(matter: string, code: string, attempt: number, now: Da
     attempt,
     reasons: [],
     lastSequence: -1,
+    // Set from the start so the reconciler's "no news since" test can see every matter.
+    lastCheckedAt: now,
     timeline: [{ at: now, status: 'pending' as const, note }],
     dispatch: {
       state: 'due' as const,

@@ -220,23 +220,6 @@ export class Dispatcher {
     index: number,
     outcome: Exclude<DeliveryOutcome, { kind: 'unknown' }>,
   ) {
-    const at = `matters.${index}`;
-    const done = await this.Application.updateOne(this.mine(doc, index, matter), {
-      $set: {
-        [`${at}.dispatch.state`]: outcome.kind === 'answered' ? 'delivered' : 'failed',
-        [`${at}.dispatch.lastError`]:
-          outcome.kind === 'rejected' ? `${outcome.status} ${outcome.code}` : null,
-        ...(outcome.kind === 'answered' ? { [`${at}.caseId`]: outcome.view.caseId } : {}),
-      },
-    });
-    if (done.matchedCount !== 1) {
-      // Our lease expired and another worker took over: it will ask the agency and apply the result.
-      this.logger.warn(
-        { application: String(doc._id), matter: matter.matter },
-        'lost the lease before finishing',
-      );
-      return;
-    }
     const view: AgencyCaseView =
       outcome.kind === 'answered'
         ? outcome.view
@@ -250,7 +233,25 @@ export class Dispatcher {
               },
             ],
           };
+    // The agency's answer first (forward-only, so applying it twice is harmless), the delivery mark second:
+    // a process killed in between leaves the delivery "inflight", and the next worker asks the agency again.
     await this.progress.apply(String(doc._id), matter.matter, matter.attempt, view, 'delivery');
+    const at = `matters.${index}`;
+    const done = await this.Application.updateOne(this.mine(doc, index, matter), {
+      $set: {
+        [`${at}.dispatch.state`]: outcome.kind === 'answered' ? 'delivered' : 'failed',
+        [`${at}.dispatch.lastError`]:
+          outcome.kind === 'rejected' ? `${outcome.status} ${outcome.code}` : null,
+        ...(outcome.kind === 'answered' ? { [`${at}.caseId`]: outcome.view.caseId } : {}),
+      },
+    });
+    if (done.matchedCount !== 1) {
+      // Our lease expired and another worker took over: it asks the agency and finishes the delivery.
+      this.logger.warn(
+        { application: String(doc._id), matter: matter.matter },
+        'lost the lease before finishing',
+      );
+    }
   }
 
   /**

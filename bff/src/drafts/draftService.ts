@@ -77,12 +77,16 @@ export class DraftService {
     return this.view(doc.toObject());
   }
 
-  async list(accountId: string): Promise<DraftSummary[]> {
-    const docs = await this.Draft.find({ accountId }, { sealed: 0, employeeIdHashes: 0 })
-      .sort({ updatedAt: -1 })
-      .limit(100)
-      .lean();
-    return docs.map((doc) => ({
+  async list(accountId: string, page = 1, pageSize = 20): Promise<{ items: DraftSummary[]; total: number }> {
+    const [docs, total] = await Promise.all([
+      this.Draft.find({ accountId }, { sealed: 0, employeeIdHashes: 0 })
+        .sort({ updatedAt: -1, _id: -1 })
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean(),
+      this.Draft.countDocuments({ accountId }),
+    ]);
+    const items = docs.map((doc) => ({
       id: String(doc._id),
       version: doc.version,
       unitName: doc.summary?.unitName ?? '',
@@ -90,6 +94,7 @@ export class DraftService {
       matters: doc.summary?.matters ?? [],
       updatedAt: (doc as unknown as { updatedAt: Date }).updatedAt,
     }));
+    return { items, total };
   }
 
   /** Only the owner sees a draft; anyone else gets the same 404 as for a draft that does not exist. */

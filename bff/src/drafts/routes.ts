@@ -4,7 +4,7 @@ import * as yup from 'yup';
 import { todayInChina, validateApplication, type ValidationStep } from '@hiring/shared';
 import type { Services } from '../context';
 import { requireAccount } from '../accounts/requireAccount';
-import { parseInput, strictNumber, strictObject, objectIdParam } from '../http/validate';
+import { pageQuery, parseInput, strictNumber, strictObject, objectIdParam } from '../http/validate';
 import { badRequest } from '../http/errors';
 import {
   draftApplicationSchema,
@@ -48,7 +48,8 @@ export function draftRoutes(services: Services): Router {
   const idOf = (value: unknown) => parseInput(objectIdParam, value, '草稿编号格式不正确');
 
   router.get('/drafts', async (ctx) => {
-    ctx.body = { items: await drafts.list(ctx.state.accountId) };
+    const { page, pageSize } = parseInput(pageQuery, { page: ctx.query.page, pageSize: ctx.query.pageSize });
+    ctx.body = { ...(await drafts.list(ctx.state.accountId, page, pageSize)), page, pageSize };
   });
 
   router.post('/drafts', async (ctx) => {

@@ -90,3 +90,18 @@ export const objectIdParam = yup
   .string()
   .required()
   .matches(/^[0-9a-f]{24}$/, '编号格式不正确');
+
+/** ?page=&pageSize= for lists: 1-based pages of at most 100 items. */
+export const pageQuery = yup.object({
+  page: strictNumber()
+    .typeError('page 必须是数字')
+    .integer('page 必须是整数')
+    .min(1, 'page 至少为 1')
+    .default(1),
+  pageSize: strictNumber()
+    .typeError('pageSize 必须是数字')
+    .integer('pageSize 必须是整数')
+    .min(1, 'pageSize 至少为 1')
+    .max(100, 'pageSize 最多为 100')
+    .default(20),
+});

@@ -757,14 +757,29 @@ const paths: OpenApiDocument['paths'] = {
   '/api/v1/drafts': {
     get: {
       operationId: 'listDrafts',
-      summary: '我的草稿（摘要，不含个人信息）',
+      summary: '我的草稿（摘要，不含个人信息，按修改时间倒序分页）',
       tags: ['drafts'],
+      parameters: [
+        { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
+        {
+          name: 'pageSize',
+          in: 'query',
+          required: false,
+          schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+        },
+      ],
       responses: {
         '200': ok('草稿列表', {
           type: 'object',
-          required: ['items'],
-          properties: { items: { type: 'array', items: ref('DraftSummary') } },
+          required: ['items', 'total', 'page', 'pageSize'],
+          properties: {
+            items: { type: 'array', items: ref('DraftSummary') },
+            total: { type: 'integer', minimum: 0 },
+            page: { type: 'integer', minimum: 1 },
+            pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+          },
         }),
+        '400': err('BadRequest'),
         ...authErrors,
       },
     },
@@ -975,14 +990,29 @@ const paths: OpenApiDocument['paths'] = {
   '/api/v1/applications': {
     get: {
       operationId: 'listApplications',
-      summary: '我的办件（摘要）',
+      summary: '我的办件（摘要，按提交时间倒序分页）',
       tags: ['applications'],
+      parameters: [
+        { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
+        {
+          name: 'pageSize',
+          in: 'query',
+          required: false,
+          schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+        },
+      ],
       responses: {
-        '200': ok('办件列表（最近 100 件）', {
+        '200': ok('办件列表', {
           type: 'object',
-          required: ['items'],
-          properties: { items: { type: 'array', items: ref('ApplicationSummary') } },
+          required: ['items', 'total', 'page', 'pageSize'],
+          properties: {
+            items: { type: 'array', items: ref('ApplicationSummary') },
+            total: { type: 'integer', minimum: 0 },
+            page: { type: 'integer', minimum: 1 },
+            pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+          },
         }),
+        '400': err('BadRequest'),
         ...authErrors,
       },
     },
