@@ -19,6 +19,7 @@ const { startEmbeddedMongo } = require('../../../tools/embedded-mongo');
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const SUBMITS_PER_WORKER = Number(process.env.BENCH_SUBMITS_PER_WORKER ?? 30);
 
 interface Result {
   name: string;
@@ -32,11 +33,11 @@ interface Result {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-/** Runs `CONCURRENCY` workers, each repeating `step` until the time is up. */
-async function load(
-  name: string,
-  prepare: (worker: number) => Promise<() => Promise<boolean>>,
-): Promise<Result> {
+/** A step returns whether it succeeded, or null when its worker has no more work. */
+type Step = () => Promise<boolean | null>;
+
+/** Runs `CONCURRENCY` workers, each repeating `step` until the time is up or its work runs out. */
+async function load(name: string, prepare: (worker: number) => Promise<Step>): Promise<Result> {
   const steps = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => prepare(i)));
   const latencies: number[] = [];
   let errors = 0;
@@ -47,6 +48,7 @@ async function load(
       while (performance.now() < until) {
         const t0 = performance.now();
         const ok = await step().catch(() => false);
+        if (ok === null) return;
         latencies.push(performance.now() - t0);
         if (!ok) errors += 1;
       }
@@ -202,9 +204,14 @@ async function main() {
   );
   results.push(
     await load('submit (POST /drafts/:id/submit)', async () => {
-      // Each submit consumes its draft; drafts are created outside the timed call.
-      let draftId = (await api('POST', '/drafts', token, { application: application() })).body.id;
+      // Each submit consumes a draft: every worker gets its drafts before the clock starts.
+      const pool: string[] = [];
+      for (let i = 0; i < SUBMITS_PER_WORKER; i++) {
+        pool.push((await api('POST', '/drafts', token, { application: application() })).body.id);
+      }
       return async () => {
+        const draftId = pool.pop();
+        if (!draftId) return null;
         const res = await api(
           'POST',
           `/drafts/${draftId}/submit`,
@@ -212,7 +219,6 @@ async function main() {
           {},
           { 'Idempotency-Key': randomUUID() },
         );
-        draftId = (await api('POST', '/drafts', token, { application: application() })).body.id;
         return res.status === 201;
       };
     }),

@@ -117,12 +117,13 @@ export class DraftService {
     const current = await this.get(accountId, id);
     if (current.version !== baseVersion) throw this.versionConflict(current);
     const next = change(structuredClone(current.application));
-    const result = await this.Draft.updateOne(
+    const updated = await this.Draft.findOneAndUpdate(
       { _id: id, accountId, version: baseVersion },
       { $set: { ...this.seal(next), touchedAt: new Date() }, $inc: { version: 1 } },
-    );
-    if (result.modifiedCount !== 1) throw this.versionConflict(await this.get(accountId, id));
-    return this.get(accountId, id);
+      { returnDocument: 'after' },
+    ).lean();
+    if (!updated) throw this.versionConflict(await this.get(accountId, id));
+    return { ...this.view(updated), application: next };
   }
 
   private versionConflict(current: DraftView) {
