@@ -1,0 +1,370 @@
+// Issue 7: an employer's whole journey in headless Chromium on the H5 build, at a phone viewport, against the
+// real bff (child process), its database and the stand-in agencies/platforms. Screenshots of every step go to
+// test/artifacts/e2e/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startMocks, type RunningMocks } from '@hiring/mock';
+import { addDays, todayInChina } from '@hiring/shared';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { generateIdCardPhoto } from '../../bff/src/ocr';
+import { testDatabaseUri } from '../../tools/jest/testDatabase';
+import { freePort, startBff, type BffProcess } from '../src/bffProcess';
+import {
+  byTestId,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  eventually,
+  PHONE,
+  waitCount,
+  waitGone,
+  waitShown,
+  waitText,
+  waitValue,
+} from '../src/browser';
+import { ensureH5Build, startH5Server, type H5Server } from '../src/h5';
+
+// The H5 build alone can take a few minutes on 2 busy cores; the journey itself well under one.
+jest.setTimeout(8 * 60 * 1000);
+
+const SECRET = 'e2e-callback-secret-0123456789';
+const ARTIFACTS = path.resolve(__dirname, '../artifacts/e2e');
+
+let mocks: RunningMocks;
+let bff: BffProcess;
+let h5: H5Server;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let tmpDir: string;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureH5Build();
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
+  // Manual review: the test itself plays the 医保/公积金 operator who approves the 3-working-day matters.
+  mocks = await startMocks({ callbackSecret: SECRET, workingDayMs: 2000, reviewMode: 'manual' });
+  const bffPort = await freePort();
+  bff = await startBff(bffPort, {
+    MONGODB_URI: testDatabaseUri('e2e'),
+    DEV_LOGIN: 'true',
+    WECHAT_URL: mocks.urls.wechat,
+    ALIPAY_URL: mocks.urls.alipay,
+    GOV_DATA_URL: mocks.urls.govData,
+    HRSS_URL: mocks.urls.hrss,
+    MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
+    HOUSING_FUND_URL: mocks.urls.housingFund,
+    AGENCY_CALLBACK_SECRET: SECRET,
+    DISPATCH_POLL_MS: '100',
+  });
+  for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const) {
+    mocks.agencies[agency].configure({ callbackUrl: `${bff.url}/api/v1/agency-callbacks/${agency}` });
+  }
+  h5 = await startH5Server(await freePort(), bff.url);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  context = await browser.newContext(PHONE);
+  page = await context.newPage();
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  console.log(`e2e: screenshots in ${ARTIFACTS}`);
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await h5?.stop();
+  await bff?.kill();
+  await mocks?.stop();
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+});
+
+let shotNumber = 0;
+async function shot(name: string, target: Page = page): Promise<void> {
+  shotNumber += 1;
+  // Let transitions and the debounced save indicator settle, so the picture shows what a user would see.
+  await target.waitForTimeout(300);
+  await target.screenshot({
+    path: path.join(ARTIFACTS, `${String(shotNumber).padStart(2, '0')}-${name}.png`),
+    fullPage: true,
+  });
+}
+
+const visible = (testId: string) => byTestId(page, testId);
+
+async function fill(testId: string, value: string): Promise<void> {
+  await visible(testId).fill(value);
+}
+
+const expectValue = (testId: string, value: string) => waitValue(visible(testId), value);
+const expectText = (testId: string, text: string | RegExp, timeout?: number) =>
+  waitText(visible(testId), text, timeout);
+
+/** The header's save indicator says 已保存: the bff has everything typed so far. */
+const waitSaved = () =>
+  eventually(
+    'save-status 已保存',
+    () => visible('save-status').getAttribute('data-status', { timeout: 1000 }),
+    (s) => s === 'saved',
+    15000,
+  );
+
+/** Taps 刷新进度 until the matter shows `label` (the page does not poll by itself). */
+async function refreshUntil(matter: string, label: string, timeout = 30000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const status = (
+      await visible(`matter-${matter}-status`)
+        .textContent({ timeout: 2000 })
+        .catch(() => '')
+    )?.trim();
+    if (status === label) return;
+    if (Date.now() > deadline) throw new Error(`${matter} still shows "${status}", expected "${label}"`);
+    await visible('detail-refresh').click();
+    await page.waitForTimeout(500);
+  }
+}
+
+// The people and the unit come from the stand-ins' synthetic population, so the agencies' checks pass.
+function cast() {
+  const { population } = mocks.world;
+  const year = Number(todayInChina().slice(0, 4));
+  const adults = population.people.filter((p) => {
+    const born = Number(p.birthDate.slice(0, 4));
+    return (
+      p.scenario === 'normal' && p.regionCode.startsWith('3611') && born <= year - 20 && born >= year - 45
+    );
+  });
+  const unit = population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
+  return {
+    unit,
+    first: adults[3],
+    second: adults.find((p) => p.gender !== adults[3].gender)!,
+    operator: adults[40],
+  };
+}
+
+it('takes an employer from login to 办结 on a phone', async () => {
+  const started = Date.now();
+  const { unit, first, second, operator } = cast();
+  const today = todayInChina();
+  const contractStart = addDays(today, -2);
+
+  // Log in: H5 signs in with the dev login on first load, under a nickname kept in this browser.
+  await page.goto(h5.url);
+  await visible('new-application').waitFor();
+  await waitText(visible('home'), '员工招聘一件事');
+  await shot('home-logged-in');
+
+  // ① unit: a new draft; 下一步 on an empty form lists the required fields; the USCC lookup fills the rest.
+  await visible('new-application').click();
+  await visible('unit-uscc').waitFor();
+  await visible('wizard-next').click();
+  await waitShown(visible('unit-uscc-error'));
+  await shot('unit-required-errors');
+  await fill('unit-uscc', unit.uscc);
+  await visible('unit-lookup').click();
+  await expectText('unit-lookup-message', /已根据登记信息自动填写/);
+  await expectValue('unit-name', unit.name);
+  await expectValue('unit-address', unit.address);
+  await fill('unit-operator-name', operator.name);
+  await fill('unit-operator-idNumber', operator.idNumber);
+  await fill('unit-operator-phone', '1380013');
+  await waitShown(visible('unit-operator-phone-error'));
+  await shot('unit-filled-phone-error');
+  await fill('unit-operator-phone', '13800138000');
+  await waitGone(visible('unit-operator-phone-error'));
+  expect(await visible('unit-firstApplication-no').isChecked()).toBe(true);
+  await waitSaved();
+  await shot('unit-done');
+  await visible('wizard-next').click();
+
+  // ② matters: all three boxes of the form.
+  await visible('matter-1').waitFor();
+  for (const m of ['matter-1', 'matter-2', 'matter-3']) await visible(m).check();
+  await shot('matters');
+  await visible('wizard-next').click();
+
+  // ③/④ hire 1 by an ID-card photo: the recognised card is shown for confirmation before it fills the form.
+  await visible('add-employee-scan').waitFor();
+  await shot('employees-empty');
+  await visible('add-employee-scan').click();
+  await visible('ocr-capture').waitFor();
+  const { jpeg } = await generateIdCardPhoto({
+    seed: 7,
+    person: {
+      name: first.name,
+      gender: first.gender,
+      ethnicity: first.ethnicity,
+      birthDate: first.birthDate,
+      address: first.hukouAddress,
+      idNumber: first.idNumber,
+    },
+  });
+  const photo = path.join(tmpDir, 'id-card.jpg');
+  fs.writeFileSync(photo, jpeg);
+  await visible('ocr-capture').click();
+  // With a mobile user agent Taro asks camera or album first.
+  const chooser = page.waitForEvent('filechooser', { timeout: 10000 });
+  await page.getByText('从相册选择', { exact: true }).click();
+  await (await chooser).setFiles(photo);
+  await visible('ocr-result').waitFor({ timeout: 30000 });
+  await waitText(visible('ocr-result'), first.name);
+  await waitText(visible('ocr-result'), `${first.idNumber.slice(0, 3)}`);
+  await shot('hire1-ocr-confirm');
+  await visible('ocr-accept').click();
+  await expectValue('idNumber', first.idNumber);
+  await expectValue('name', first.name);
+  await expectValue('gender', first.gender);
+  await expectValue('ethnicity', first.ethnicity);
+  await visible('hukouType').selectOption(first.hukouType);
+  await fill('phone', first.phone);
+  await fill('address', first.address);
+  await fill('wage', '4200');
+  await fill('insuredFrom', contractStart.slice(0, 7));
+  for (const t of ['pension', 'injury', 'unemployment', 'medical', 'maternity'])
+    await visible(`insurance-${t}`).check();
+  await fill('contract-start', contractStart);
+  await visible('contract-openEnded').check();
+  await fill('housingFund-base', '4200');
+  await fill('housingFund-unitRatio', '10');
+  await fill('housingFund-personalRatio', '10');
+  await expectText('housing-fund-amounts', '月缴存额：单位 420 元 + 个人 420 元 = 合计 840 元');
+  await fill('occupation', '操作工');
+  await visible('education').selectOption('31');
+  await fill('workAddress', unit.address);
+  await shot('hire1-filled');
+  await visible('employee-done').click();
+  await waitText(visible('employee-0'), first.name);
+  await waitText(visible('employee-0'), '已填写完整');
+
+  // Hire 2 by copying hire 1's job; the ID number fills name, ethnicity and gender from the register.
+  await visible('add-employee-copy').click();
+  await visible('idNumber').waitFor();
+  await fill('idNumber', second.idNumber);
+  await expectValue('name', second.name);
+  await expectValue('gender', second.gender);
+  await expectValue('wage', '4200');
+  await visible('hukouType').selectOption(second.hukouType);
+  // A half-typed phone and no 通讯地址: mistakes for the review step to catch.
+  await fill('phone', second.phone.slice(0, 7));
+  await waitShown(visible('phone-error'));
+  await shot('hire2-before-reload');
+
+  // Reload straight away, before the debounced save: nothing typed may be lost.
+  await page.reload();
+  await visible('idNumber').waitFor();
+  await expectValue('idNumber', second.idNumber);
+  await expectValue('name', second.name);
+  await expectValue('hukouType', second.hukouType);
+  await expectValue('phone', second.phone.slice(0, 7));
+  await expectValue('wage', '4200');
+  await expectValue('contract-start', contractStart);
+  await waitSaved();
+  await shot('hire2-after-reload');
+
+  // 完成 first points at what is missing; a second tap goes back to the list anyway.
+  await visible('employee-done').click();
+  await waitShown(visible('address-error'));
+  await visible('employee-done').click();
+  await waitText(visible('employee-1'), second.name);
+  await waitText(visible('employee-1'), '项待完善');
+  await shot('employees-two');
+  await visible('wizard-next').click();
+
+  // ⑤ review lists each error as a link to its field; fix them one by one.
+  await visible('wizard-review').waitFor();
+  expect(await visible('submit').isDisabled()).toBe(true);
+  const errors = page.locator('[data-testid="review-error"]:visible');
+  await waitCount(errors, 2);
+  const paths = await errors.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')));
+  expect(paths.sort()).toEqual(['employees[1].address', 'employees[1].phone']);
+  await waitText(visible('submit'), '还有 2 处需修改');
+  await shot('review-errors');
+
+  const fixes: Record<string, [string, string]> = {
+    'employees[1].phone': ['phone', second.phone],
+    'employees[1].address': ['address', second.address],
+  };
+  for (let left = 2; left > 0; left--) {
+    const issue = errors.first();
+    const [field, value] = fixes[(await issue.getAttribute('data-path'))!];
+    await issue.click();
+    await visible(field).waitFor();
+    await fill(field, value);
+    await waitGone(visible(`${field}-error`));
+    await shot(`review-fix-${field}`);
+    await visible('employee-done').click();
+    // With another field of this hire still wrong, 完成 first points at it; a second tap leaves anyway.
+    await page.waitForTimeout(500);
+    if (await visible('wizard-employee').isVisible()) await visible('employee-done').click();
+    await visible('wizard-employees').waitFor();
+    await visible('wizard-next').click();
+    await visible('wizard-review').waitFor();
+    await waitCount(errors, left - 1);
+  }
+  await waitText(visible('review-ok'), '已通过检查，可以提交。');
+  await waitText(visible('review-summary'), first.name);
+  await waitText(visible('review-summary'), second.name);
+  await waitSaved();
+  await shot('review-ok');
+
+  // Reload on the last step too: still complete and submittable.
+  await page.reload();
+  await visible('review-ok').waitFor();
+  await waitText(visible('review-summary'), second.name);
+  await waitText(visible('submit'), '确认提交');
+  await visible('submit').click();
+
+  // Receipt, then progress: the 即办 matters (人社) are 办结 within seconds.
+  await visible('receipt-code').waitFor({ timeout: 20000 });
+  const code = (await visible('receipt-code').textContent())!.trim();
+  expect(code).toMatch(/^\w{6,}$/);
+  await waitText(visible('receipt-password'), /\S+/);
+  await shot('receipt');
+  await visible('receipt-detail').click();
+  await visible('detail-code').waitFor();
+  await waitText(visible('detail-code'), code);
+  await refreshUntil('employment', '已办结');
+  await refreshUntil('socialInsurance', '已办结');
+  await refreshUntil('medicalInsurance', '审核中');
+  await refreshUntil('housingFund', '审核中');
+  await waitText(visible('detail-status'), '办理中');
+  await shot('detail-instant-done');
+
+  // The 医保 and 公积金 operators approve on their own pages.
+  const operatorPage = await context.browser()!.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    for (const agency of ['medicalSecurity', 'housingFund'] as const) {
+      await operatorPage.goto(mocks.urls[agency]);
+      const row = operatorPage.locator('tr', { hasText: code });
+      await waitCount(row, 1);
+      await waitText(row, '审核中');
+      await shot(`agency-${agency}-before`, operatorPage);
+      await row.getByRole('button', { name: '办结（通过）' }).click();
+      await waitText(operatorPage.locator('tr', { hasText: code }), '已办结');
+      await shot(`agency-${agency}-approved`, operatorPage);
+    }
+  } finally {
+    await operatorPage.close();
+  }
+
+  await refreshUntil('medicalInsurance', '已办结');
+  await refreshUntil('housingFund', '已办结');
+  await waitText(visible('detail-status'), '已办结');
+  await shot('detail-all-done');
+
+  // The notice on the 消息 page.
+  await page.goto(h5.url);
+  await visible('open-messages').waitFor();
+  await waitText(visible('open-messages'), /条未读/);
+  await visible('open-messages').click();
+  await visible('messages').waitFor();
+  await waitText(visible('messages'), '员工招聘一件事已办结');
+  await waitText(visible('messages'), `办件 ${code}`);
+  await shot('messages');
+
+  expect(consoleErrors).toEqual([]);
+  console.log(
+    `e2e: journey took ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${ARTIFACTS}`,
+  );
+});
