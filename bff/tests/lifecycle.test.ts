@@ -252,3 +252,33 @@ describe('submission idempotency', () => {
     expect(res.body.error.message).toMatch(/^申请表还有 \d+ 处需要修改$/);
   });
 });
+
+describe('overdue matters', () => {
+  it('flags a matter past its due date and counts it', async () => {
+    // An operator who never gets to the case: it stays under review.
+    server.mocks!.agencies.housingFund.configure({ reviewMode: 'manual' });
+    const client = await loginAs(server, 'overdue-owner');
+    const unit = population().units[8];
+    const submitted = await submit(
+      client,
+      applicationFor(unit, adults(population(), 'normal', 1, 60), ['housingFund']),
+    );
+    const id = submitted.body.id;
+    await waitFor(
+      async () => (await client.call('GET', `/applications/${id}`)).body,
+      (app) => app.matters[0].status === 'accepted' || app.matters[0].status === 'reviewing',
+    );
+    // Pretend the 3 working days ran out yesterday while the agency still had the case.
+    await server.services.applications.updateOne(
+      { _id: id },
+      { $set: { 'matters.0.dueDate': '2026-01-02' } },
+    );
+    const detail = (await client.call('GET', `/applications/${id}`)).body;
+    expect(detail.matters[0].overdue).toBe(true);
+    expect(detail.overdueCount).toBe(1);
+    const stats = (await client.call('GET', '/stats')).body;
+    expect(stats.matters.overdue).toBe(1);
+    expect(stats.applications.total).toBe(1);
+    server.mocks!.agencies.housingFund.configure({ reviewMode: 'auto' });
+  });
+});

@@ -9,7 +9,7 @@ import { draftEmployeeSchema } from '../drafts/draftSchema';
 import { IdempotencyStore } from './idempotency';
 import { submitDraft } from './submission';
 import { resubmitMatter } from './resubmission';
-import { applicationDetail, applicationSummary } from './view';
+import { applicationDetail, applicationSummary, isOverdue, overallOf } from './view';
 
 const submitBody = strictObject({ version: strictNumber().integer().min(1) });
 const matterParam = yup
@@ -68,6 +68,22 @@ export function applicationRoutes(services: Services): Router {
       applications.countDocuments(filter),
     ]);
     ctx.body = { items: docs.map(applicationSummary), total, page, pageSize };
+  });
+
+  // Counts for the employer's home page and the supervising office's question: what is overdue?
+  router.get('/stats', async (ctx) => {
+    const docs = await applications.find({ accountId: ctx.state.accountId }, { matters: 1 }).lean();
+    const byStatus: Record<string, number> = {};
+    const overall: Record<string, number> = { processing: 0, completed: 0, returned: 0 };
+    let overdue = 0;
+    for (const doc of docs) {
+      overall[overallOf(doc.matters).status] += 1;
+      for (const matter of doc.matters) {
+        byStatus[matter.status] = (byStatus[matter.status] ?? 0) + 1;
+        if (isOverdue(matter)) overdue += 1;
+      }
+    }
+    ctx.body = { applications: { total: docs.length, ...overall }, matters: { byStatus, overdue } };
   });
 
   router.get('/applications/:id', async (ctx) => {

@@ -1017,6 +1017,40 @@ const paths: OpenApiDocument['paths'] = {
       },
     },
   },
+  '/api/v1/stats': {
+    get: {
+      operationId: 'getStats',
+      summary: '我的办件统计：按状态计数与超期事项数',
+      tags: ['applications'],
+      responses: {
+        '200': ok('统计', {
+          type: 'object',
+          required: ['applications', 'matters'],
+          properties: {
+            applications: {
+              type: 'object',
+              required: ['total', 'processing', 'completed', 'returned'],
+              properties: {
+                total: { type: 'integer', minimum: 0 },
+                processing: { type: 'integer', minimum: 0 },
+                completed: { type: 'integer', minimum: 0 },
+                returned: { type: 'integer', minimum: 0 },
+              },
+            },
+            matters: {
+              type: 'object',
+              required: ['byStatus', 'overdue'],
+              properties: {
+                byStatus: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+                overdue: { type: 'integer', minimum: 0 },
+              },
+            },
+          },
+        }),
+        ...authErrors,
+      },
+    },
+  },
   '/api/v1/applications/{id}': {
     get: {
       operationId: 'getApplication',
