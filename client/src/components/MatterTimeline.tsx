@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import type { MatterProgress } from '../api/types';
+import { chinaDateTime } from '../lib/chinaTime';
 
 export function statusClass(status: string): string {
   return `status status--${status}`;
@@ -13,7 +14,7 @@ export function MatterTimeline({ matter }: { matter: MatterProgress }) {
           <View className="timeline__dot" />
           <View className="timeline__body">
             <View className="timeline__status">{t.statusLabel}</View>
-            <View className="timeline__at">{t.at.replace('T', ' ').slice(0, 16)}</View>
+            <View className="timeline__at">{chinaDateTime(t.at)}</View>
             {t.note ? <View className="timeline__note">{t.note}</View> : null}
           </View>
         </View>

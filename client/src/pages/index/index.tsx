@@ -6,13 +6,10 @@ import { ActionButton } from '../../components/ActionButton';
 import { Choice } from '../../components/fields';
 import { statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
+import { chinaDate } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
 import { goApplication, goMessages, goWizard } from '../../routes';
 import { api, draftStore, forgetDraft, lastStep, useLargeFont } from '../../services';
-
-function day(iso: string): string {
-  return iso ? iso.slice(0, 10) : '';
-}
 
 export default function Home() {
   const [largeFont, setLargeFont] = useLargeFont();
@@ -89,7 +86,8 @@ export default function Home() {
               <View className="list-item__title">{d.unitName || '未填写单位'}</View>
               <View className="list-item__sub">
                 {d.employeeCount} 位员工 ·{' '}
-                {d.matters.map((m) => labelOf(MATTERS, m)).join('、') || '未选事项'} · {day(d.updatedAt)} 保存
+                {d.matters.map((m) => labelOf(MATTERS, m)).join('、') || '未选事项'} ·{' '}
+                {chinaDate(d.updatedAt)} 保存
               </View>
             </View>
             <View className="list-item__actions">
@@ -123,7 +121,7 @@ export default function Home() {
             <View className="list-item__main">
               <View className="list-item__title">{a.unitName}</View>
               <View className="list-item__sub">
-                {a.code} · {a.employeeCount} 位员工 · {day(a.submittedAt)} 提交
+                {a.code} · {a.employeeCount} 位员工 · {chinaDate(a.submittedAt)} 提交
               </View>
             </View>
             <View className={statusClass(a.status)} data-testid={`application-${i}-status`}>

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { Notice } from '../../api/types';
 import { PageShell } from '../../components/PageShell';
+import { chinaDateTime } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
 import { goApplication } from '../../routes';
 import { api } from '../../services';
@@ -35,7 +36,7 @@ export default function Messages() {
             {n.title}
           </View>
           <View className="notice-item__body">{n.body}</View>
-          <View className="notice-item__at">{n.createdAt.replace('T', ' ').slice(0, 16)}</View>
+          <View className="notice-item__at">{chinaDateTime(n.createdAt)}</View>
         </View>
       ))}
     </PageShell>
