@@ -124,6 +124,14 @@ async function refreshUntil(matter: string, label: string, timeout = 30000): Pro
   }
 }
 
+/** A `YYYY-MM-DD HH:mm` shown to the user is China time (UTC+8) within the last few minutes. */
+function expectChinaNow(shown: string | null): void {
+  expect(shown?.trim()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  const at = Date.parse(`${shown!.trim().replace(' ', 'T')}:00+08:00`);
+  expect(Date.now() - at).toBeGreaterThanOrEqual(-60_000);
+  expect(Date.now() - at).toBeLessThan(5 * 60_000);
+}
+
 // The people and the unit come from the stand-ins' synthetic population, so the agencies' checks pass.
 function cast() {
   const { population } = mocks.world;
@@ -380,6 +388,7 @@ async function journey(): Promise<void> {
   await refreshUntil('medicalInsurance', '已办结');
   await refreshUntil('housingFund', '已办结');
   await waitText(visible('detail-status'), '已办结');
+  expectChinaNow(await visible('matter-housingFund').locator('.timeline__at').last().textContent());
   await visible('detail-code').scrollIntoViewIfNeeded();
   await shot('detail-all-done');
   await visible('matter-housingFund').scrollIntoViewIfNeeded();
@@ -393,6 +402,8 @@ async function journey(): Promise<void> {
   await visible('messages').waitFor();
   await waitText(visible('messages'), '员工招聘一件事已办结');
   await waitText(visible('messages'), `办件 ${code}`);
+  // Times are read in China time, whatever the server's or the test machine's clock zone.
+  expectChinaNow(await visible('notice-0').locator('.notice-item__at').textContent());
   await shot('messages');
 
   expect(consoleErrors).toEqual([]);
@@ -407,6 +418,7 @@ it('takes an employer from login to 办结 on a phone', async () => {
   } catch (error) {
     // The screen at the moment of failure says more than the stack.
     await shot('FAILED').catch(() => undefined);
+    if (consoleErrors.length) console.log(`e2e: errors in the page:\n${consoleErrors.join('\n')}`);
     throw error;
   }
 });

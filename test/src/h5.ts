@@ -32,17 +32,54 @@ export function h5BuildStaleness(): string | null {
   return changed ? `${changed} changed after the last H5 build` : null;
 }
 
-/** Builds client/dist/h5 when it is missing or stale (~1-2 min on 2 cores), printing Taro's progress. */
+const LOCK = path.join(ROOT, 'client/.temp/h5-build.lock');
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds client/dist/h5 when it is missing or stale (~1-2 min on 2 cores), printing Taro's progress.
+ * Jest runs test files of several runs at once in a shared checkout: a lock directory makes a second
+ * builder wait and then find the build fresh, instead of two Taro builds overwriting each other.
+ */
 export function ensureH5Build(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
-  const why = h5BuildStaleness();
-  if (!why) return;
-  log(`e2e: ${why}; running \`npm run build:h5 -w client\` (about 1-2 minutes)…`);
-  const started = Date.now();
-  // stdio inherit: Jest would otherwise swallow the build's progress until the end.
-  const result = spawnSync('npm', ['run', 'build:h5', '-w', 'client'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0)
-    throw new Error(`the H5 build failed (exit ${result.status}), see its output above`);
-  log(`e2e: H5 built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (!h5BuildStaleness()) return;
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  const waitUntil = Date.now() + 10 * 60 * 1000;
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than any build is left over from a killed run.
+      const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60 * 1000 || Date.now() > waitUntil) fs.rmSync(LOCK, { recursive: true, force: true });
+      else sleep(1000);
+    }
+  }
+  try {
+    const why = h5BuildStaleness();
+    if (!why) return;
+    log(`e2e: ${why}; running \`npm run build:h5 -w client\` (about 1-2 minutes)…`);
+    const started = Date.now();
+    // stdio inherit: Jest would otherwise hold back the build's progress until the test ends.
+    // Without Jest's NODE_ENV=test: Taro then builds as for development, with React Refresh hooks that
+    // break the page outside its dev server ("$RefreshReg$ is not defined").
+    const env = { ...process.env };
+    delete env.NODE_ENV;
+    delete env.BABEL_ENV;
+    const result = spawnSync('npm', ['run', 'build:h5', '-w', 'client'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env,
+    });
+    if (result.status !== 0)
+      throw new Error(`the H5 build failed (exit ${result.status}), see its output above`);
+    log(`e2e: H5 built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface H5Server {
