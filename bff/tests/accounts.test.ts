@@ -17,7 +17,7 @@ async function wechatCode(nickname: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ nickname }),
   });
-  return (await res.json()).code;
+  return ((await res.json()) as any).code;
 }
 
 async function alipayCode(nickname: string): Promise<string> {
@@ -26,7 +26,7 @@ async function alipayCode(nickname: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ nickname }),
   });
-  return (await res.json()).code;
+  return ((await res.json()) as any).code;
 }
 
 describe('platform login', () => {

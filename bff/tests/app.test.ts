@@ -17,7 +17,7 @@ describe('health', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect((await ready.json()) as any).toEqual({ status: 'ready' });
   });
 });
 
@@ -25,7 +25,9 @@ describe('errors', () => {
   it('answers an unknown route with 404 in the JSON error shape, in Chinese', async () => {
     const res = await fetch(`${server.url}/api/v1/no-such-thing`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+    expect((await res.json()) as any).toEqual({
+      error: { code: 'NOT_FOUND', message: '接口不存在' },
+    });
   });
 
   it('rejects a body over the limit with 413 and malformed JSON with 400', async () => {
@@ -35,7 +37,10 @@ describe('errors', () => {
       body: JSON.stringify({ text: 'x'.repeat(5000) }),
     });
     expect(big.status).toBe(413);
-    expect((await big.json()).error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' });
+    expect(((await big.json()) as any).error).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '请求内容过大',
+    });
 
     const broken = await fetch(`${server.url}/api/v1/anything`, {
       method: 'POST',
@@ -43,7 +48,7 @@ describe('errors', () => {
       body: '{"unterminated": ',
     });
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error.code).toBe('INVALID_JSON');
+    expect(((await broken.json()) as any).error.code).toBe('INVALID_JSON');
   });
 });
 

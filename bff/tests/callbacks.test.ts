@@ -63,7 +63,7 @@ function signed(
 async function post(body: object, options?: Parameters<typeof signed>[1], agency = 'housingFund') {
   const { raw, headers } = signed(body, options);
   const res = await fetch(`${server.api}/agency-callbacks/${agency}`, { method: 'POST', headers, body: raw });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 const callback = (status: string, sequence: number, extra: object = {}) => ({

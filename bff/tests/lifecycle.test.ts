@@ -94,13 +94,13 @@ describe('an application from submission to 办结', () => {
       (n) => n.items.some((i: { kind: string }) => i.kind === 'completed'),
     );
     expect(notices.items.filter((i: { kind: string }) => i.kind === 'completed')).toHaveLength(1);
-    const messages = await (await fetch(`${server.mocks!.urls.wechat}/_admin/messages`)).json();
+    const messages = (await (await fetch(`${server.mocks!.urls.wechat}/_admin/messages`)).json()) as any;
     expect(
       messages.messages.filter((m: { template_id: string }) => m.template_id === 'mock_tpl_case_result'),
     ).toHaveLength(1);
     expect((await client.call('GET', '/subscriptions')).body.consents.mock_tpl_case_result).toBe(0);
 
-    const counts = await (await fetch(`${server.mocks!.urls.hrss}/_admin/counts`)).json();
+    const counts = (await (await fetch(`${server.mocks!.urls.hrss}/_admin/counts`)).json()) as any;
     const ours = Object.entries(counts.keys).filter(([key]) => key.startsWith(done.code));
     expect(ours).toHaveLength(2);
     for (const [, c] of ours) expect((c as { registrations: number }).registrations).toBe(1);
@@ -204,7 +204,7 @@ describe('an agency outage', () => {
       async () => (await client.call('GET', `/applications/${apps[0].id}`)).body,
       (app) => app.status === 'completed',
     );
-    const counts = await (await fetch(`${hrss}/_admin/counts`)).json();
+    const counts = (await (await fetch(`${hrss}/_admin/counts`)).json()) as any;
     for (const [key, c] of Object.entries(counts.keys)) {
       if (key.startsWith(after.code)) expect((c as { registrations: number }).registrations).toBe(1);
     }

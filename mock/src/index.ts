@@ -11,6 +11,7 @@ import { createWechatApp, DEFAULT_WECHAT_APP, WechatStandIn } from './platforms/
 import { DEFAULT_SEED, population, type PopulationSizes } from './population/generate';
 
 export * from './signing';
+export * from './samples';
 export * from './population/generate';
 export { AGENCIES, MATTER_LABELS, type AgencyId, type AgencySpec } from './agency/agencies';
 export {

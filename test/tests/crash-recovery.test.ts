@@ -1,8 +1,14 @@
 // kill -9 of bff processes while they dispatch 200 applications: nothing is lost and nobody is registered
 // twice. Two bff processes share one database; the stand-in agencies count registrations per key.
 import { randomUUID } from 'node:crypto';
-import { startMocks, type RunningMocks } from '@hiring/mock';
-import { addDays, todayInChina } from '@hiring/shared';
+import {
+  ALL_MATTERS,
+  bffEnvFor,
+  sampleApplication,
+  startMocks,
+  workingAgePeople,
+  type RunningMocks,
+} from '@hiring/mock';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 
@@ -26,13 +32,7 @@ beforeAll(async () => {
   env = {
     MONGODB_URI: testDatabaseUri('crash'),
     DEV_LOGIN: 'true',
-    WECHAT_URL: mocks.urls.wechat,
-    ALIPAY_URL: mocks.urls.alipay,
-    GOV_DATA_URL: mocks.urls.govData,
-    HRSS_URL: mocks.urls.hrss,
-    MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
-    HOUSING_FUND_URL: mocks.urls.housingFund,
-    AGENCY_CALLBACK_SECRET: SECRET,
+    ...bffEnvFor(mocks, SECRET),
     DISPATCH_LEASE_MS: '2000',
     DISPATCH_POLL_MS: '50',
     DISPATCH_BACKOFF_MS: '100',
@@ -71,65 +71,18 @@ async function call(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json().catch(() => null) };
+  return { status: res.status, body: (await res.json().catch(() => null)) as any };
 }
 
 function application(index: number) {
   const population = mocks.world.population;
-  const year = Number(todayInChina().slice(0, 4));
-  const adults = population.people.filter(
-    (p) =>
-      p.scenario === 'normal' &&
-      Number(p.birthDate.slice(0, 4)) <= year - 20 &&
-      Number(p.birthDate.slice(0, 4)) >= year - 45,
-  );
-  const person = adults[index];
-  const unit = population.units[index % population.units.length];
-  const start = addDays(todayInChina(), -2);
-  const matters =
-    index % 2 === 0
-      ? ['employment', 'socialInsurance']
-      : ['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'];
-  return {
-    unit: {
-      name: unit.name,
-      uscc: unit.uscc,
-      address: unit.address,
-      ...(unit.socialInsuranceCode ? { socialInsuranceCode: unit.socialInsuranceCode } : {}),
-      ...(unit.housingFundAccount ? { housingFundAccount: unit.housingFundAccount } : {}),
-      operator: {
-        name: '王经办',
-        idNumber: adults[adults.length - 1 - index].idNumber,
-        phone: '13800138000',
-      },
-    },
-    matters,
-    housingFundRelief: 'none',
-    employees: [
-      {
-        idType: 'resident',
-        idNumber: person.idNumber,
-        name: person.name,
-        ethnicity: person.ethnicity,
-        gender: person.gender,
-        hukouType: person.hukouType,
-        hukouAddress: person.hukouAddress,
-        phone: person.phone,
-        address: person.address,
-        wage: 4200,
-        insuredFrom: start.slice(0, 7),
-        contract: { start, end: addDays(start, 730) },
-        insuranceTypes:
-          matters.length === 4
-            ? ['pension', 'injury', 'unemployment', 'medical', 'maternity']
-            : ['pension', 'injury', 'unemployment'],
-        housingFund: { base: 4200, unitRatio: 10, personalRatio: 10 },
-        occupation: '操作工',
-        education: '31',
-        workAddress: unit.address,
-      },
-    ],
-  };
+  const people = workingAgePeople(population, 'normal', APPLICATIONS * 2);
+  const matters = index % 2 === 0 ? ['employment', 'socialInsurance'] : [...ALL_MATTERS];
+  return sampleApplication(population.units[index % population.units.length], [people[index]], matters, {
+    name: '王经办',
+    idNumber: people[people.length - 1 - index].idNumber,
+    phone: '13800138000',
+  });
 }
 
 it('loses nothing and registers nobody twice when bff processes are killed with SIGKILL during dispatch', async () => {

@@ -101,8 +101,8 @@ describe('outbox claims (the dispatch workers)', () => {
     expect(won).toHaveLength(10);
     expect(new Set(won.map((c) => String(c!._id))).size).toBe(10);
     // The oldest work first.
-    expect(won.map((c) => c!.nextAt.getTime()).sort((a, b) => a - b)[0]).toBe(
-      Math.min(...won.map((c) => c!.nextAt.getTime())),
+    expect(won.map((c) => c!.nextAt!.getTime()).sort((a, b) => a - b)[0]).toBe(
+      Math.min(...won.map((c) => c!.nextAt!.getTime())),
     );
     // Each lease holder updates its elements by index, guarded by its ownership.
     await Promise.all(
@@ -299,11 +299,12 @@ describe('queries the bff uses', () => {
       { seq: 1, 'matters.matter': 'housingFund' },
       { $set: { 'matters.$.status': 'returned' } },
     );
-    const doc = await Application().findOne({ seq: 1 }).lean();
-    expect(doc!.timeline.map((t) => t.note)).toEqual(['a', 'b']);
-    expect(doc!.employees.map((e) => e.key)).toEqual(['e2']);
-    expect(doc!.matters.find((m) => m.matter === 'housingFund')!.status).toBe('returned');
-    expect(doc!.matters.find((m) => m.matter === 'employment')!.status).toBe('completed');
+    type Row = { note?: string; key?: string; matter?: string; status?: string };
+    const doc = (await Application().findOne({ seq: 1 }).lean()) as unknown as Record<string, Row[]>;
+    expect(doc.timeline.map((t) => t.note)).toEqual(['a', 'b']);
+    expect(doc.employees.map((e) => e.key)).toEqual(['e2']);
+    expect(doc.matters.find((m) => m.matter === 'housingFund')!.status).toBe('returned');
+    expect(doc.matters.find((m) => m.matter === 'employment')!.status).toBe('completed');
   });
 
   it('groups with aggregate for statistics', async () => {

@@ -6,8 +6,7 @@ import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
-import { startMocks } from '@hiring/mock';
-import { addDays, todayInChina } from '@hiring/shared';
+import { bffEnvFor, pointCallbacksAt, sampleApplication, startMocks, workingAgePeople } from '@hiring/mock';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createServices } from '../context';
@@ -76,13 +75,7 @@ async function main() {
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '10000000',
     DISPATCH_POLL_MS: '20',
-    WECHAT_URL: mocks.urls.wechat,
-    ALIPAY_URL: mocks.urls.alipay,
-    GOV_DATA_URL: mocks.urls.govData,
-    HRSS_URL: mocks.urls.hrss,
-    MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
-    HOUSING_FUND_URL: mocks.urls.housingFund,
-    AGENCY_CALLBACK_SECRET: 'mock-callback-secret-change-me',
+    ...bffEnvFor(mocks, 'mock-callback-secret-change-me'),
   });
   const logger = createLogger('silent');
   const connection = await connectDatabase(config.mongodbUri);
@@ -95,9 +88,7 @@ async function main() {
       );
     });
   const bff = await listen(app);
-  for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const) {
-    mocks.agencies[agency].configure({ callbackUrl: `${bff.base}/api/v1/agency-callbacks/${agency}` });
-  }
+  pointCallbacksAt(mocks, bff.base);
   services.dispatcher.start(4);
 
   const bare = new Koa();
@@ -132,48 +123,17 @@ async function main() {
   const { token } = (await login.json()) as { token: string };
 
   const population = mocks.world.population;
-  const year = Number(todayInChina().slice(0, 4));
-  const adults = population.people.filter(
-    (p) =>
-      p.scenario === 'normal' &&
-      Number(p.birthDate.slice(0, 4)) <= year - 20 &&
-      Number(p.birthDate.slice(0, 4)) >= year - 45,
-  );
+  const people = workingAgePeople(population, 'normal', 2000);
+  const operator = { name: '压测经办', idNumber: people[people.length - 1].idNumber, phone: '13800138000' };
   let next = 0;
   const application = () => {
-    const person = adults[next++ % adults.length];
-    const unit = population.units[next % population.units.length];
-    const start = addDays(todayInChina(), -2);
-    return {
-      unit: {
-        name: unit.name,
-        uscc: unit.uscc,
-        address: unit.address,
-        ...(unit.socialInsuranceCode ? { socialInsuranceCode: unit.socialInsuranceCode } : {}),
-        ...(unit.housingFundAccount ? { housingFundAccount: unit.housingFundAccount } : {}),
-        operator: { name: '压测经办', idNumber: adults[adults.length - 1].idNumber, phone: '13800138000' },
-      },
-      matters: ['employment', 'socialInsurance'],
-      employees: [
-        {
-          idNumber: person.idNumber,
-          name: person.name,
-          ethnicity: person.ethnicity,
-          gender: person.gender,
-          hukouType: person.hukouType,
-          hukouAddress: person.hukouAddress,
-          phone: person.phone,
-          address: person.address,
-          wage: 4200,
-          insuredFrom: start.slice(0, 7),
-          contract: { start, end: addDays(start, 730) },
-          insuranceTypes: ['pension', 'injury', 'unemployment'],
-          occupation: '操作工',
-          education: '31',
-          workAddress: unit.address,
-        },
-      ],
-    };
+    next += 1;
+    return sampleApplication(
+      population.units[next % population.units.length],
+      [people[next % (people.length - 1)]],
+      ['employment', 'socialInsurance'],
+      operator,
+    );
   };
 
   const results: Result[] = [];

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import type { Connection } from 'mongoose';
-import { startMocks, type MockOptions, type RunningMocks } from '@hiring/mock';
+import { bffEnvFor, pointCallbacksAt, startMocks, type MockOptions, type RunningMocks } from '@hiring/mock';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { createServices, type Services } from '../../src/context';
@@ -44,15 +44,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       callbackRetryDelaysMs: [50, 100, 200],
       ...(typeof options.mocks === 'object' ? options.mocks : {}),
     });
-    Object.assign(mockEnv, {
-      WECHAT_URL: mocks.urls.wechat,
-      ALIPAY_URL: mocks.urls.alipay,
-      GOV_DATA_URL: mocks.urls.govData,
-      HRSS_URL: mocks.urls.hrss,
-      MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
-      HOUSING_FUND_URL: mocks.urls.housingFund,
-      AGENCY_CALLBACK_SECRET: CALLBACK_SECRET,
-    });
+    Object.assign(mockEnv, bffEnvFor(mocks, CALLBACK_SECRET));
   }
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -77,11 +69,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  if (mocks) {
-    for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const) {
-      mocks.agencies[agency].configure({ callbackUrl: `${url}/api/v1/agency-callbacks/${agency}` });
-    }
-  }
+  if (mocks) pointCallbacksAt(mocks, url);
   return {
     url,
     api: `${url}/api/v1`,
@@ -121,7 +109,7 @@ export async function loginAs(server: TestServer, nickname: string): Promise<Cli
     body: JSON.stringify({ nickname }),
   });
   if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${await res.text()}`);
-  const { token, account } = await res.json();
+  const { token, account } = (await res.json()) as any;
   return {
     token,
     accountId: account.id,

@@ -1,0 +1,101 @@
+// Joint applications filled from the synthetic population, so the stand-in agencies accept them (or return
+// them on purpose: pick a person of another scenario). Shared by the bff's tests and bench and by test/.
+import { addDays, todayInChina } from '@hiring/shared';
+import type { Person, Population, Scenario, Unit } from './population/generate';
+import type { RunningMocks } from './index';
+
+export const ALL_MATTERS = ['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'] as const;
+
+/** People of a scenario aged 20-45 today: the population also holds minors and people near retirement. */
+export function workingAgePeople(
+  population: Population,
+  scenario: Scenario,
+  count: number,
+  skip = 0,
+): Person[] {
+  const year = Number(todayInChina().slice(0, 4));
+  return population.people
+    .filter((p) => {
+      const born = Number(p.birthDate.slice(0, 4));
+      return p.scenario === scenario && born <= year - 20 && born >= year - 45;
+    })
+    .slice(skip, skip + count);
+}
+
+/** 险种 of the chosen matters only: 人社 handles pension/injury/unemployment, 医保 the medical ones. */
+export function insuranceTypesFor(matters: readonly string[]): string[] {
+  return [
+    ...(matters.includes('socialInsurance') ? ['pension', 'injury', 'unemployment'] : []),
+    ...(matters.includes('medicalInsurance') ? ['medical', 'maternity'] : []),
+  ];
+}
+
+/** One row of the form for `person`, hired three days ago, with every matter's columns filled. */
+export function sampleEmployee(person: Person, overrides: Record<string, unknown> = {}) {
+  const start = addDays(todayInChina(), -3);
+  return {
+    idType: 'resident',
+    idNumber: person.idNumber,
+    name: person.name,
+    ethnicity: person.ethnicity,
+    gender: person.gender,
+    hukouType: person.hukouType,
+    hukouAddress: person.hukouAddress,
+    phone: person.phone,
+    address: person.address,
+    wage: 4500,
+    insuredFrom: start.slice(0, 7),
+    contract: { start, end: addDays(start, 3 * 365) },
+    insuranceTypes: insuranceTypesFor(ALL_MATTERS),
+    housingFund: { base: 4500, unitRatio: 12, personalRatio: 12 },
+    occupation: '软件工程师',
+    education: '21',
+    workAddress: '江西省上饶市信州区凤凰大道 8 号',
+    ...overrides,
+  };
+}
+
+export function sampleApplication(
+  unit: Unit,
+  people: Person[],
+  matters: readonly string[] = ALL_MATTERS,
+  operator: { name: string; idNumber: string; phone: string } = {
+    name: '李经办',
+    idNumber: people[0].idNumber,
+    phone: '13800138000',
+  },
+) {
+  return {
+    unit: {
+      name: unit.name,
+      uscc: unit.uscc,
+      address: unit.address,
+      ...(unit.socialInsuranceCode ? { socialInsuranceCode: unit.socialInsuranceCode } : {}),
+      ...(unit.housingFundAccount ? { housingFundAccount: unit.housingFundAccount } : {}),
+      operator,
+    },
+    matters: [...matters],
+    housingFundRelief: 'none',
+    employees: people.map((p) => sampleEmployee(p, { insuranceTypes: insuranceTypesFor(matters) })),
+  };
+}
+
+/** The bff's environment variables that point it at these stand-ins. */
+export function bffEnvFor(mocks: Pick<RunningMocks, 'urls'>, callbackSecret: string): Record<string, string> {
+  return {
+    WECHAT_URL: mocks.urls.wechat,
+    ALIPAY_URL: mocks.urls.alipay,
+    GOV_DATA_URL: mocks.urls.govData,
+    HRSS_URL: mocks.urls.hrss,
+    MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
+    HOUSING_FUND_URL: mocks.urls.housingFund,
+    AGENCY_CALLBACK_SECRET: callbackSecret,
+  };
+}
+
+/** Tells every agency to report results to the bff at `bffUrl`. */
+export function pointCallbacksAt(mocks: Pick<RunningMocks, 'agencies'>, bffUrl: string): void {
+  for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const) {
+    mocks.agencies[agency].configure({ callbackUrl: `${bffUrl}/api/v1/agency-callbacks/${agency}` });
+  }
+}
