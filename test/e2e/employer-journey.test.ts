@@ -147,7 +147,7 @@ function cast() {
     unit,
     first: adults[3],
     second: adults.find((p) => p.gender !== adults[3].gender)!,
-    operator: adults[40],
+    operator: adults[adults.length - 1],
   };
 }
 
@@ -160,7 +160,9 @@ async function journey(): Promise<void> {
   // Log in: H5 signs in with the dev login on first load, under a nickname kept in this browser.
   await page.goto(h5.url);
   await visible('new-application').waitFor();
-  await waitText(visible('home'), '员工招聘一件事');
+  // Signed in: the lists that need an account load (a failed login shows home-error with 重试).
+  await waitText(visible('open-messages'), '查看');
+  expect(await page.locator('[data-testid="home-error"]').count()).toBe(0);
   await shot('home-logged-in');
 
   // ① unit: a new draft; 下一步 on an empty form lists the required fields; the USCC lookup fills the rest.
@@ -180,10 +182,21 @@ async function journey(): Promise<void> {
   await waitShown(visible('unit-operator-phone-error'));
   await shot('unit-filled-phone-error');
   await fill('unit-operator-phone', '13800138000');
+  // A reload before the debounced save has gone out keeps everything typed and looked up.
+  expect(['pending', 'saving']).toContain(await visible('save-status').getAttribute('data-status'));
+  await page.reload();
+  await visible('unit-uscc').waitFor();
+  await expectValue('unit-uscc', unit.uscc);
+  await expectValue('unit-name', unit.name);
+  await expectValue('unit-operator-name', operator.name);
+  await expectValue('unit-operator-idNumber', operator.idNumber);
+  await expectValue('unit-operator-phone', '13800138000');
   await waitGone(visible('unit-operator-phone-error'));
   expect(await visible('unit-firstApplication-no').isChecked()).toBe(true);
+  await expectValue('unit-socialInsuranceCode', unit.socialInsuranceCode!);
+  await expectValue('unit-housingFundAccount', unit.housingFundAccount!);
   await waitSaved();
-  await shot('unit-done');
+  await shot('unit-after-reload');
   await visible('wizard-next').click();
 
   // ② matters: all three boxes of the form.
