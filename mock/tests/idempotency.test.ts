@@ -96,15 +96,13 @@ describe('agency idempotency', () => {
     const coerced = await post(`${mocks.urls.hrss}/cases`, stringWage, { 'Idempotency-Key': 'string-wage' });
     expect(coerced.status).toBe(400);
     expect(coerced.body.message).toContain('申报工资必须是数字');
-    const sharedNames = caseBody('socialInsurance', normalPeople(1)) as {
+    const missingWage = caseBody('socialInsurance', normalPeople(1)) as {
       employees: Record<string, unknown>[];
     };
-    sharedNames.employees[0].declaredWage = sharedNames.employees[0].wage;
-    delete sharedNames.employees[0].wage;
-    const aliased = await post(`${mocks.urls.hrss}/cases`, sharedNames, {
-      'Idempotency-Key': 'shared-names',
-    });
-    expect(aliased.status).toBe(201);
+    delete missingWage.employees[0].wage;
+    const noWage = await post(`${mocks.urls.hrss}/cases`, missingWage, { 'Idempotency-Key': 'no-wage' });
+    expect(noWage.status).toBe(400);
+    expect(noWage.body.message).toContain('申报工资');
     const wrongAgency = await post(`${mocks.urls.hrss}/cases`, caseBody('housingFund', normalPeople(1)), {
       'Idempotency-Key': 'wrong-agency',
     });

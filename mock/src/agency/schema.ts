@@ -160,36 +160,6 @@ function caseSchema(matter: MatterCode): yup.AnyObjectSchema {
   return schema;
 }
 
-/**
- * shared's form model calls two fields differently (unit.socialInsuranceUnitCode, employee.declaredWage);
- * the agencies accept those names as aliases so a bff can pass shared's routed rows through unchanged.
- */
-function withSharedFieldNames(raw: Record<string, unknown>): Record<string, unknown> {
-  const unit = raw.unit as Record<string, unknown> | undefined;
-  const employees = raw.employees;
-  return {
-    ...raw,
-    ...(unit &&
-    typeof unit === 'object' &&
-    unit.socialInsuranceCode === undefined &&
-    'socialInsuranceUnitCode' in unit
-      ? { unit: { ...unit, socialInsuranceCode: unit.socialInsuranceUnitCode } }
-      : {}),
-    ...(Array.isArray(employees)
-      ? {
-          employees: employees.map((e: unknown) =>
-            e &&
-            typeof e === 'object' &&
-            (e as Record<string, unknown>).wage === undefined &&
-            'declaredWage' in e
-              ? { ...e, wage: (e as Record<string, unknown>).declaredWage }
-              : e,
-          ),
-        }
-      : {}),
-  };
-}
-
 export type ParseResult =
   { ok: true; body: CaseBody } | { ok: false; message: string; errors: { path: string; message: string }[] };
 
@@ -203,7 +173,6 @@ export function parseCaseBody(raw: unknown, matters: readonly MatterCode[]): Par
     return { ok: false, message, errors: [{ path: 'matter', message }] };
   }
   const schema = caseSchema(matter as MatterCode);
-  raw = withSharedFieldNames(raw as Record<string, unknown>);
   try {
     const body = schema.validateSync(raw, { abortEarly: false, strict: true }) as unknown as CaseBody;
     for (const employee of body.employees) employee.idType ??= 'resident';
