@@ -83,10 +83,28 @@ async function shot(name: string, target: Page = page): Promise<void> {
   shotNumber += 1;
   // Let transitions and the debounced save indicator settle, so the picture shows what a user would see.
   await target.waitForTimeout(300);
-  await target.screenshot({
-    path: path.join(ARTIFACTS, `${String(shotNumber).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
+  const file = path.join(ARTIFACTS, `${String(shotNumber).padStart(2, '0')}-${name}.png`);
+  // Taro H5 scrolls inside the page element, not the document, so fullPage alone stops at the fold: the
+  // viewport is stretched to the content for the picture (same width, so the same layout) and put back.
+  const viewport = target.viewportSize()!;
+  const contentHeight = await target.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...Array.from(document.querySelectorAll<HTMLElement>('.taro_page'))
+        .filter((el) => el.offsetParent !== null || getComputedStyle(el).display !== 'none')
+        .map((el) => el.scrollHeight),
+    ),
+  );
+  const height = Math.min(contentHeight, 8000);
+  if (height > viewport.height) {
+    await target.setViewportSize({ width: viewport.width, height });
+    await target.waitForTimeout(100);
+  }
+  try {
+    await target.screenshot({ path: file, fullPage: true });
+  } finally {
+    if (height > viewport.height) await target.setViewportSize(viewport);
+  }
 }
 
 const visible = (testId: string) => byTestId(page, testId);
@@ -376,10 +394,7 @@ async function journey(): Promise<void> {
   await refreshUntil('medicalInsurance', '审核中');
   await refreshUntil('housingFund', '审核中');
   await waitText(visible('detail-status'), '办理中');
-  await visible('detail-code').scrollIntoViewIfNeeded();
-  await shot('detail-instant-done');
-  await visible('matter-medicalInsurance').scrollIntoViewIfNeeded();
-  await shot('detail-3-day-matters-reviewing');
+  await shot('detail-instant-done-3-day-reviewing');
 
   // The 医保 and 公积金 operators approve on their own pages.
   const operatorPage = await context.browser()!.newPage({ viewport: { width: 1280, height: 800 } });
@@ -402,10 +417,7 @@ async function journey(): Promise<void> {
   await refreshUntil('housingFund', '已办结');
   await waitText(visible('detail-status'), '已办结');
   expectChinaNow(await visible('matter-housingFund').locator('.timeline__at').last().textContent());
-  await visible('detail-code').scrollIntoViewIfNeeded();
   await shot('detail-all-done');
-  await visible('matter-housingFund').scrollIntoViewIfNeeded();
-  await shot('detail-all-done-bottom');
 
   // The notice on the 消息 page.
   await page.goto(h5.url);
@@ -413,11 +425,23 @@ async function journey(): Promise<void> {
   await waitText(visible('open-messages'), /条未读/);
   await visible('open-messages').click();
   await visible('messages').waitFor();
-  await waitText(visible('messages'), '员工招聘一件事已办结');
-  await waitText(visible('messages'), `办件 ${code}`);
+  // Newest first: the whole application is 办结, after a notice per matter.
+  await waitText(visible('notice-0'), '员工招聘一件事已办结');
+  await waitText(visible('notice-0'), `办件 ${code}（${unit.name}）的全部事项均已办结。`);
+  for (const label of [
+    '社会保险企业职工参保登记及社会保险费申报',
+    '用人单位招用人员登记',
+    '基本医疗保险职工参保登记',
+    '个人住房公积金账户设立',
+  ])
+    await waitText(visible('messages'), `${label}已办结`);
   // Times are read in China time, whatever the server's or the test machine's clock zone.
   expectChinaNow(await visible('notice-0').locator('.notice-item__at').textContent());
   await shot('messages');
+  // A notice opens its application.
+  await visible('notice-0').click();
+  await waitText(visible('detail-code'), code);
+  await waitText(visible('detail-status'), '已办结');
 
   expect(consoleErrors).toEqual([]);
   console.log(
