@@ -13,6 +13,7 @@ import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 import {
   byTestId,
   CHROMIUM_ARGS,
+  CONTENT_HEIGHT,
   CHROMIUM_PATH,
   eventually,
   PHONE,
@@ -87,14 +88,7 @@ async function shot(name: string, target: Page = page): Promise<void> {
   // Taro H5 scrolls inside the page element, not the document, so fullPage alone stops at the fold: the
   // viewport is stretched to the content for the picture (same width, so the same layout) and put back.
   const viewport = target.viewportSize()!;
-  const contentHeight = await target.evaluate(() =>
-    Math.max(
-      document.documentElement.scrollHeight,
-      ...Array.from(document.querySelectorAll<HTMLElement>('.taro_page'))
-        .filter((el) => el.offsetParent !== null || getComputedStyle(el).display !== 'none')
-        .map((el) => el.scrollHeight),
-    ),
-  );
+  const contentHeight = await target.evaluate<number>(CONTENT_HEIGHT);
   const height = Math.min(contentHeight, 8000);
   if (height > viewport.height) {
     await target.setViewportSize({ width: viewport.width, height });

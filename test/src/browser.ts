@@ -27,6 +27,17 @@ export const PHONE = {
   timezoneId: 'Asia/Shanghai',
 };
 
+/**
+ * In-page expression: the height of what the visible page holds. Taro H5 scrolls inside its page element,
+ * not the document. A string, so this Node-typed workspace needs no DOM typings.
+ */
+export const CONTENT_HEIGHT = `Math.max(
+  document.documentElement.scrollHeight,
+  ...Array.from(document.querySelectorAll('.taro_page'))
+    .filter((el) => getComputedStyle(el).display !== 'none')
+    .map((el) => el.scrollHeight),
+)`;
+
 /** Reads until `ok` holds, then returns the value; the error names what was awaited and what was last seen. */
 export async function eventually<T>(
   what: string,
