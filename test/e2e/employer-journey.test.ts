@@ -398,6 +398,8 @@ async function journey(): Promise<void> {
       const row = operatorPage.locator('tr', { hasText: code });
       await waitCount(row, 1);
       await waitText(row, '审核中');
+      // The agency's own checks of the people and the unit found nothing to return.
+      await waitText(row, '未发现问题');
       await shot(`agency-${agency}-before`, operatorPage);
       await row.getByRole('button', { name: '办结（通过）' }).click();
       await waitText(operatorPage.locator('tr', { hasText: code }), '已办结');
