@@ -1,13 +1,11 @@
 // Alipay open platform stand-in: the gateway (POST /gateway.do, method=...) with Alipay's response and error
 // envelopes. Request signatures (RSA2) are neither checked nor produced: responses carry sign "MOCK-UNSIGNED".
 import { createHash, randomBytes } from 'node:crypto';
-import Koa from 'koa';
+import type Koa from 'koa';
 import Router from 'koa-router';
-import { bodyParser } from '@koa/bodyparser';
-import { faultMiddleware, NO_FAULTS, updateFaults, type Faults } from '../http/faults';
-import { jsonErrors } from '../http/server';
-import { createRng } from '../rng';
+import { NO_FAULTS, type Faults } from '../http/faults';
 import { CodeStore, OffsetClock } from './devCodes';
+import { platformApp } from './platformApp';
 import { Consents, DEFAULT_TEMPLATES, type Template } from './templates';
 
 export interface AlipayOptions {
@@ -72,7 +70,6 @@ function responseKey(method: string): string {
 }
 
 export function createAlipayApp(alipay: AlipayStandIn): Koa {
-  const app = new Koa();
   const router = new Router();
 
   router.get('/healthz', (ctx) => {
@@ -158,38 +155,7 @@ export function createAlipayApp(alipay: AlipayStandIn): Koa {
     ctx.body = { messages: alipay.messages };
   });
 
-  router.post('/_admin/clock', (ctx) => {
-    const advanceMs = Number((ctx.request.body as { advanceMs?: unknown } | undefined)?.advanceMs);
-    if (!Number.isFinite(advanceMs) || advanceMs < 0) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: 'advanceMs 必须是非负数' };
-      return;
-    }
-    alipay.clock.offsetMs += advanceMs;
-    ctx.body = { offsetMs: alipay.clock.offsetMs };
-  });
-
-  router.post('/_admin/faults', (ctx) => {
-    const error = updateFaults(alipay.faults, ctx.request.body);
-    if (error) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: error };
-      return;
-    }
-    ctx.body = alipay.faults;
-  });
-
-  router.post('/_admin/reset', (ctx) => {
-    alipay.reset();
-    ctx.body = { reset: true };
-  });
-
-  app.use(jsonErrors());
-  app.use(faultMiddleware(alipay.faults, createRng(`faults:${alipay.options.seed}:alipay`)));
-  app.use(bodyParser({ enableTypes: ['json', 'form'] }));
-  app.use(router.routes());
-  app.use(router.allowedMethods());
-  return app;
+  return platformApp('alipay', alipay.options.seed, alipay, router);
 }
 
 function oauthToken(alipay: AlipayStandIn, params: Record<string, unknown>, method: string) {

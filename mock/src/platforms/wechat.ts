@@ -1,13 +1,11 @@
 // WeChat server API stand-in: the calls a mini-program backend makes, with WeChat's error codes.
 // Errors come back as HTTP 200 with { errcode, errmsg }, as the real API does.
 import { createHash, randomBytes } from 'node:crypto';
-import Koa from 'koa';
+import type Koa from 'koa';
 import Router from 'koa-router';
-import { bodyParser } from '@koa/bodyparser';
-import { faultMiddleware, NO_FAULTS, updateFaults, type Faults } from '../http/faults';
-import { jsonErrors } from '../http/server';
-import { createRng } from '../rng';
+import { NO_FAULTS, type Faults } from '../http/faults';
 import { CodeStore, OffsetClock } from './devCodes';
+import { platformApp } from './platformApp';
 import { checkTemplateData, Consents, DEFAULT_TEMPLATES, type Template } from './templates';
 
 export interface WechatOptions {
@@ -85,7 +83,6 @@ const rid = () => randomBytes(6).toString('hex');
 const fail = (errcode: number, errmsg: string) => ({ errcode, errmsg: `${errmsg} rid: ${rid()}` });
 
 export function createWechatApp(wechat: WechatStandIn): Koa {
-  const app = new Koa();
   const router = new Router();
   const { appId, appSecret } = wechat.options;
 
@@ -236,36 +233,5 @@ export function createWechatApp(wechat: WechatStandIn): Koa {
     ctx.body = { messages: touser ? wechat.messages.filter((m) => m.touser === touser) : wechat.messages };
   });
 
-  router.post('/_admin/clock', (ctx) => {
-    const advanceMs = Number((ctx.request.body as { advanceMs?: unknown } | undefined)?.advanceMs);
-    if (!Number.isFinite(advanceMs) || advanceMs < 0) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: 'advanceMs 必须是非负数' };
-      return;
-    }
-    wechat.clock.offsetMs += advanceMs;
-    ctx.body = { offsetMs: wechat.clock.offsetMs };
-  });
-
-  router.post('/_admin/faults', (ctx) => {
-    const error = updateFaults(wechat.faults, ctx.request.body);
-    if (error) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: error };
-      return;
-    }
-    ctx.body = wechat.faults;
-  });
-
-  router.post('/_admin/reset', (ctx) => {
-    wechat.reset();
-    ctx.body = { reset: true };
-  });
-
-  app.use(jsonErrors());
-  app.use(faultMiddleware(wechat.faults, createRng(`faults:${wechat.options.seed}:wechat`)));
-  app.use(bodyParser({ enableTypes: ['json', 'form'] }));
-  app.use(router.routes());
-  app.use(router.allowedMethods());
-  return app;
+  return platformApp('wechat', wechat.options.seed, wechat, router);
 }
