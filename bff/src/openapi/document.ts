@@ -56,6 +56,26 @@ const body = (schema: Schema, example: unknown, required = true) => ({
   required,
   content: { 'application/json': { schema, example } },
 });
+/** ?page=&pageSize= of the list routes, and the page they answer with. */
+const PAGE_PARAMETERS: Parameter[] = [
+  { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
+  {
+    name: 'pageSize',
+    in: 'query',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  },
+];
+const page = (item: string) => ({
+  type: 'object',
+  required: ['items', 'total', 'page', 'pageSize'],
+  properties: {
+    items: { type: 'array', items: ref(item) },
+    total: { type: 'integer', minimum: 0 },
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+  },
+});
 const str = (maxLength: number, extra: Schema = {}) => ({ type: 'string', maxLength, ...extra });
 const nullable = (schema: Schema) => ({ ...schema, type: [schema.type as string, 'null'] });
 
@@ -759,26 +779,9 @@ const paths: OpenApiDocument['paths'] = {
       operationId: 'listDrafts',
       summary: '我的草稿（摘要，不含个人信息，按修改时间倒序分页）',
       tags: ['drafts'],
-      parameters: [
-        { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
-        {
-          name: 'pageSize',
-          in: 'query',
-          required: false,
-          schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-        },
-      ],
+      parameters: PAGE_PARAMETERS,
       responses: {
-        '200': ok('草稿列表', {
-          type: 'object',
-          required: ['items', 'total', 'page', 'pageSize'],
-          properties: {
-            items: { type: 'array', items: ref('DraftSummary') },
-            total: { type: 'integer', minimum: 0 },
-            page: { type: 'integer', minimum: 1 },
-            pageSize: { type: 'integer', minimum: 1, maximum: 100 },
-          },
-        }),
+        '200': ok('草稿列表', page('DraftSummary')),
         '400': err('BadRequest'),
         ...authErrors,
       },
@@ -992,26 +995,9 @@ const paths: OpenApiDocument['paths'] = {
       operationId: 'listApplications',
       summary: '我的办件（摘要，按提交时间倒序分页）',
       tags: ['applications'],
-      parameters: [
-        { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
-        {
-          name: 'pageSize',
-          in: 'query',
-          required: false,
-          schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-        },
-      ],
+      parameters: PAGE_PARAMETERS,
       responses: {
-        '200': ok('办件列表', {
-          type: 'object',
-          required: ['items', 'total', 'page', 'pageSize'],
-          properties: {
-            items: { type: 'array', items: ref('ApplicationSummary') },
-            total: { type: 'integer', minimum: 0 },
-            page: { type: 'integer', minimum: 1 },
-            pageSize: { type: 'integer', minimum: 1, maximum: 100 },
-          },
-        }),
+        '200': ok('办件列表', page('ApplicationSummary')),
         '400': err('BadRequest'),
         ...authErrors,
       },
