@@ -586,6 +586,28 @@ const responses = {
 const bearer = [{ bearerAuth: [] }];
 const open: Record<string, string[]>[] = [];
 
+/** Adding or replacing one employee of a draft, based on a version. */
+const EMPLOYEE_CHANGE = body(
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['version', 'employee'],
+    properties: { version: { type: 'integer', minimum: 1 }, employee: ref('DraftEmployee') },
+  },
+  { version: 1, employee: EXAMPLE_EMPLOYEE },
+);
+
+/** The answers to a versioned change of a draft. */
+const draftChanged = (status: '200' | '201') => ({
+  [status]: ok('修改后的草稿', ref('Draft')),
+  '400': err('BadRequest'),
+  '404': err('NotFound'),
+  '409': { description: '版本已过期（VERSION_CONFLICT）', content: json(ref('VersionConflict')) },
+  '413': err('PayloadTooLarge'),
+  '415': err('UnsupportedMediaType'),
+  ...authErrors,
+});
+
 const paths: OpenApiDocument['paths'] = {
   '/healthz': {
     get: {
@@ -877,24 +899,8 @@ const paths: OpenApiDocument['paths'] = {
       summary: '向草稿添加一名员工（服务端分配 key）',
       tags: ['drafts'],
       parameters: [param('DraftId')],
-      requestBody: body(
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['version', 'employee'],
-          properties: { version: { type: 'integer', minimum: 1 }, employee: ref('DraftEmployee') },
-        },
-        { version: 1, employee: EXAMPLE_EMPLOYEE },
-      ),
-      responses: {
-        '201': ok('修改后的草稿', ref('Draft')),
-        '400': err('BadRequest'),
-        '404': err('NotFound'),
-        '409': { description: '版本已过期（VERSION_CONFLICT）', content: json(ref('VersionConflict')) },
-        '413': err('PayloadTooLarge'),
-        '415': err('UnsupportedMediaType'),
-        ...authErrors,
-      },
+      requestBody: EMPLOYEE_CHANGE,
+      responses: draftChanged('201'),
     },
   },
   '/api/v1/drafts/{id}/employees/{key}': {
@@ -903,24 +909,8 @@ const paths: OpenApiDocument['paths'] = {
       summary: '整体替换草稿中的一名员工',
       tags: ['drafts'],
       parameters: [param('DraftId'), param('EmployeeKey')],
-      requestBody: body(
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['version', 'employee'],
-          properties: { version: { type: 'integer', minimum: 1 }, employee: ref('DraftEmployee') },
-        },
-        { version: 1, employee: EXAMPLE_EMPLOYEE },
-      ),
-      responses: {
-        '200': ok('修改后的草稿', ref('Draft')),
-        '400': err('BadRequest'),
-        '404': err('NotFound'),
-        '409': { description: '版本已过期（VERSION_CONFLICT）', content: json(ref('VersionConflict')) },
-        '413': err('PayloadTooLarge'),
-        '415': err('UnsupportedMediaType'),
-        ...authErrors,
-      },
+      requestBody: EMPLOYEE_CHANGE,
+      responses: draftChanged('200'),
     },
     delete: {
       operationId: 'deleteDraftEmployee',
