@@ -62,6 +62,10 @@ const schema = yup.object({
   RECONCILE_AFTER_MS: yup.number().integer().min(100).default(600000),
   JOB_INTERVAL_MS: yup.number().integer().min(100).default(3600000),
   RELIEF_REMINDER_DAYS: yup.number().integer().min(1).max(28).default(7),
+  // Subscribe-message templates; the defaults are the ones the stand-ins know.
+  TEMPLATE_CASE_RESULT: yup.string().max(64).default('mock_tpl_case_result'),
+  TEMPLATE_CASE_RETURNED: yup.string().max(64).default('mock_tpl_case_returned'),
+  TEMPLATE_CASE_PROGRESS: yup.string().max(64).default('mock_tpl_case_progress'),
 });
 
 export interface Config {
@@ -97,6 +101,13 @@ export interface Config {
   };
   jobIntervalMs: number;
   reliefReminderDays: number;
+  templates: NoticeTemplates;
+}
+
+export interface NoticeTemplates {
+  result: string;
+  returned: string;
+  progress: string;
 }
 
 export class ConfigError extends Error {
@@ -160,5 +171,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     jobIntervalMs: parsed.JOB_INTERVAL_MS,
     reliefReminderDays: parsed.RELIEF_REMINDER_DAYS,
+    templates: {
+      result: parsed.TEMPLATE_CASE_RESULT,
+      returned: parsed.TEMPLATE_CASE_RETURNED,
+      progress: parsed.TEMPLATE_CASE_PROGRESS,
+    },
   };
 }

@@ -50,7 +50,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
   const notices = noticeModels(db);
   const subscriptions = new SubscriptionService(config, notices, accounts);
   const noticeService = new NoticeService(notices, logger, subscriptions.send);
-  const progress = new MatterProgress(applications, noticeService, logger);
+  const progress = new MatterProgress(applications, noticeService, logger, config.templates);
   const dispatcher = new Dispatcher(
     applications,
     new AgencyClient(config.agencies, config.agencyTimeoutMs),

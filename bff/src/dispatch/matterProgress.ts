@@ -2,6 +2,7 @@
 // Forward-only and sequence-guarded: repeated, late or out-of-order news never moves a matter backwards.
 import { MATTERS, matterDueDate, todayInChina, type MatterCode, type MatterStatus } from '@hiring/shared';
 import type { Model } from 'mongoose';
+import type { NoticeTemplates } from '../config';
 import type { Logger } from '../logger';
 import type { ApplicationDoc, MatterDoc } from '../applications/models';
 import type { NoticeService } from '../notices/noticeService';
@@ -48,6 +49,7 @@ export class MatterProgress {
     private readonly Application: Model<ApplicationDoc>,
     private readonly notices: NoticeService,
     private readonly logger: Logger,
+    private readonly templates: NoticeTemplates,
   ) {}
 
   /** Returns the statuses newly entered (empty when the news was old or already applied). */
@@ -141,7 +143,7 @@ export class MatterProgress {
     const updatedMatter = doc.matters.find((m) => m.matter === matter && m.attempt === attempt)!;
     for (const status of steps) {
       await this.notices.notify(
-        milestoneNotice({
+        milestoneNotice(this.templates, {
           accountId,
           applicationId,
           code: doc.code,
@@ -161,7 +163,12 @@ export class MatterProgress {
       );
       if (flipped.modifiedCount === 1) {
         await this.notices.notify(
-          completionNotice({ accountId, applicationId, code: doc.code, unitName: doc.unitName ?? '' }),
+          completionNotice(this.templates, {
+            accountId,
+            applicationId,
+            code: doc.code,
+            unitName: doc.unitName ?? '',
+          }),
         );
       }
     }

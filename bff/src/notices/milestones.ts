@@ -1,13 +1,7 @@
 // The words of each milestone notice, and the platform template it is pushed with.
 import type { MatterStatus } from '@hiring/shared';
+import type { NoticeTemplates } from '../config';
 import type { NoticeInput } from './noticeService';
-
-/** Subscribe-message templates (the stand-ins know these ids; production sets its own via configuration). */
-export const TEMPLATES = {
-  result: process.env.TEMPLATE_CASE_RESULT || 'mock_tpl_case_result',
-  returned: process.env.TEMPLATE_CASE_RETURNED || 'mock_tpl_case_returned',
-  progress: process.env.TEMPLATE_CASE_PROGRESS || 'mock_tpl_case_progress',
-};
 
 const clip = (text: string, max = 20) =>
   [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
@@ -18,16 +12,19 @@ const stamp = (date = new Date()) =>
     timeStyle: 'short',
   }).format(date);
 
-export function milestoneNotice(input: {
-  accountId: string;
-  applicationId: string;
-  code: string;
-  matter: string;
-  label: string;
-  attempt: number;
-  status: MatterStatus;
-  reasons: { message?: string | null }[];
-}): NoticeInput {
+export function milestoneNotice(
+  templates: NoticeTemplates,
+  input: {
+    accountId: string;
+    applicationId: string;
+    code: string;
+    matter: string;
+    label: string;
+    attempt: number;
+    status: MatterStatus;
+    reasons: { message?: string | null }[];
+  },
+): NoticeInput {
   const base = {
     accountId: input.accountId,
     applicationId: input.applicationId,
@@ -45,7 +42,7 @@ export function milestoneNotice(input: {
         title: `${input.label}被退回`,
         body: `办件 ${input.code} 的“${input.label}”被退回：${reasons || '请查看退回原因'}。请补正后重新提交，其他事项不受影响。`,
         push: {
-          templateId: TEMPLATES.returned,
+          templateId: templates.returned,
           data: {
             character_string1: input.code,
             thing2: clip(input.label),
@@ -80,12 +77,15 @@ export function milestoneNotice(input: {
   }
 }
 
-export function completionNotice(input: {
-  accountId: string;
-  applicationId: string;
-  code: string;
-  unitName: string;
-}): NoticeInput {
+export function completionNotice(
+  templates: NoticeTemplates,
+  input: {
+    accountId: string;
+    applicationId: string;
+    code: string;
+    unitName: string;
+  },
+): NoticeInput {
   return {
     accountId: input.accountId,
     applicationId: input.applicationId,
@@ -94,7 +94,7 @@ export function completionNotice(input: {
     title: '员工招聘一件事已办结',
     body: `办件 ${input.code}（${input.unitName}）的全部事项均已办结。`,
     push: {
-      templateId: TEMPLATES.result,
+      templateId: templates.result,
       data: {
         character_string1: input.code,
         thing2: '员工招聘一件事',

@@ -5,21 +5,20 @@ import type { Services } from '../context';
 import { requireAccount } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
 import { objectIdParam, parseInput, strictObject } from '../http/validate';
-import { TEMPLATES } from './milestones';
 
-const KNOWN_TEMPLATES = Object.values(TEMPLATES);
-
-const subscriptionBody = strictObject({
-  templateIds: yup
-    .array(yup.string().required().oneOf(KNOWN_TEMPLATES, '未知的订阅消息模板'))
-    .min(1, '请至少选择一个模板')
-    .max(3)
-    .required('缺少 templateIds'),
-});
+const subscriptionBody = (knownTemplates: string[]) =>
+  strictObject({
+    templateIds: yup
+      .array(yup.string().required().oneOf(knownTemplates, '未知的订阅消息模板'))
+      .min(1, '请至少选择一个模板')
+      .max(3)
+      .required('缺少 templateIds'),
+  });
 
 export function noticeRoutes(services: Services): Router {
   const router = new Router();
   router.use(requireAccount(services));
+  const consentBody = subscriptionBody(Object.values(services.config.templates));
 
   router.get('/notices', async (ctx) => {
     ctx.body = await services.notices.list(ctx.state.accountId);
@@ -32,7 +31,7 @@ export function noticeRoutes(services: Services): Router {
   });
 
   router.post('/subscriptions', async (ctx) => {
-    const { templateIds } = parseInput(subscriptionBody, ctx.request.body);
+    const { templateIds } = parseInput(consentBody, ctx.request.body);
     ctx.body = { consents: await services.subscriptions.grant(ctx.state.accountId, templateIds) };
   });
 
