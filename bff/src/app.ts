@@ -59,18 +59,18 @@ export function createApp(
   });
   // ID-card OCR: only for logged-in operators (it is costly and handles sensitive photos).
   const ocr = new Router();
-  ocr.use(requireAccount(services));
+  ocr.use('/ocr', requireAccount(services)); // path-scoped: see the note in drafts/routes.ts
   const ocrRoutes = createOcrRouter();
   ocr.use(ocrRoutes.routes(), ocrRoutes.allowedMethods());
   for (const routes of [
-    openApiRoutes(), // before any router that requires a login: the description is public
+    openApiRoutes(), // public: the API description
     callbacks,
     accountRoutes(services),
-    ocr, // after the login routes: its requireAccount applies to every route mounted after it
     lookupRoutes(services),
     applicationRoutes(services),
     draftRoutes(services),
     noticeRoutes(services),
+    ocr,
   ]) {
     api.use(routes.routes(), routes.allowedMethods());
   }

@@ -33,10 +33,12 @@ const resubmitBody = strictObject({
 export function applicationRoutes(services: Services): Router {
   const { applications, idempotency, cipher } = services;
   const router = new Router();
-  router.use(requireAccount(services));
+  // Login is checked route by route: koa-router runs a nested router's use() middleware for every route
+  // mounted after it, so a router-wide use() would also lock routes that must stay public.
+  const auth = requireAccount(services);
   const idOf = (value: unknown, what = '编号') => parseInput(objectIdParam, value, `${what}格式不正确`);
 
-  router.post('/drafts/:id/submit', async (ctx) => {
+  router.post('/drafts/:id/submit', auth, async (ctx) => {
     const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
     const draftId = idOf(ctx.params.id, '草稿编号');
     const body = parseInput(submitBody, ctx.request.body ?? {});
@@ -55,7 +57,7 @@ export function applicationRoutes(services: Services): Router {
     ctx.body = result.body;
   });
 
-  router.get('/applications', async (ctx) => {
+  router.get('/applications', auth, async (ctx) => {
     const { page, pageSize } = parseInput(pageQuery, { page: ctx.query.page, pageSize: ctx.query.pageSize });
     const filter = { accountId: ctx.state.accountId };
     const [docs, total] = await Promise.all([
@@ -71,7 +73,7 @@ export function applicationRoutes(services: Services): Router {
   });
 
   // Counts for the employer's home page and the supervising office's question: what is overdue?
-  router.get('/stats', async (ctx) => {
+  router.get('/stats', auth, async (ctx) => {
     const docs = await applications.find({ accountId: ctx.state.accountId }, { matters: 1 }).lean();
     const byStatus: Record<string, number> = {};
     const overall: Record<string, number> = { processing: 0, completed: 0, returned: 0 };
@@ -86,7 +88,7 @@ export function applicationRoutes(services: Services): Router {
     ctx.body = { applications: { total: docs.length, ...overall }, matters: { byStatus, overdue } };
   });
 
-  router.get('/applications/:id', async (ctx) => {
+  router.get('/applications/:id', auth, async (ctx) => {
     const doc = await applications
       .findOne({ _id: idOf(ctx.params.id, '办件编号'), accountId: ctx.state.accountId })
       .lean();
@@ -94,7 +96,7 @@ export function applicationRoutes(services: Services): Router {
     ctx.body = applicationDetail(doc, cipher);
   });
 
-  router.post('/applications/:id/matters/:matter/resubmit', async (ctx) => {
+  router.post('/applications/:id/matters/:matter/resubmit', auth, async (ctx) => {
     const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
     const id = idOf(ctx.params.id, '办件编号');
     const matter = parseInput(matterParam, ctx.params.matter);

@@ -43,26 +43,28 @@ export function formOf(application: DraftApplication): unknown {
 export function draftRoutes(services: Services): Router {
   const { drafts } = services;
   const router = new Router();
-  router.use(requireAccount(services));
+  // Login is checked route by route: koa-router runs a nested router's use() middleware for every route
+  // mounted after it, so a router-wide use() would also lock routes that must stay public.
+  const auth = requireAccount(services);
 
   const idOf = (value: unknown) => parseInput(objectIdParam, value, '草稿编号格式不正确');
 
-  router.get('/drafts', async (ctx) => {
+  router.get('/drafts', auth, async (ctx) => {
     const { page, pageSize } = parseInput(pageQuery, { page: ctx.query.page, pageSize: ctx.query.pageSize });
     ctx.body = { ...(await drafts.list(ctx.state.accountId, page, pageSize)), page, pageSize };
   });
 
-  router.post('/drafts', async (ctx) => {
+  router.post('/drafts', auth, async (ctx) => {
     const { application } = parseInput(createBody, ctx.request.body);
     ctx.status = 201;
     ctx.body = await drafts.create(ctx.state.accountId, application as DraftApplication | undefined);
   });
 
-  router.get('/drafts/:id', async (ctx) => {
+  router.get('/drafts/:id', auth, async (ctx) => {
     ctx.body = await drafts.get(ctx.state.accountId, idOf(ctx.params.id));
   });
 
-  router.patch('/drafts/:id', async (ctx) => {
+  router.patch('/drafts/:id', auth, async (ctx) => {
     const { version: base, ...header } = parseInput(patchBody, ctx.request.body);
     ctx.body = await drafts.update(ctx.state.accountId, idOf(ctx.params.id), base, (app) => {
       for (const [key, value] of Object.entries(header)) {
@@ -72,12 +74,12 @@ export function draftRoutes(services: Services): Router {
     });
   });
 
-  router.delete('/drafts/:id', async (ctx) => {
+  router.delete('/drafts/:id', auth, async (ctx) => {
     await drafts.remove(ctx.state.accountId, idOf(ctx.params.id));
     ctx.status = 204;
   });
 
-  router.post('/drafts/:id/employees', async (ctx) => {
+  router.post('/drafts/:id/employees', auth, async (ctx) => {
     const { version: base, employee } = parseInput(employeeBody, ctx.request.body);
     ctx.status = 201;
     ctx.body = await drafts.update(ctx.state.accountId, idOf(ctx.params.id), base, (app) => {
@@ -87,7 +89,7 @@ export function draftRoutes(services: Services): Router {
     });
   });
 
-  router.put('/drafts/:id/employees/:key', async (ctx) => {
+  router.put('/drafts/:id/employees/:key', auth, async (ctx) => {
     const key = parseInput(employeeKeyParam, ctx.params.key);
     const { version: base, employee } = parseInput(employeeBody, ctx.request.body);
     ctx.body = await drafts.update(ctx.state.accountId, idOf(ctx.params.id), base, (app) => {
@@ -97,7 +99,7 @@ export function draftRoutes(services: Services): Router {
     });
   });
 
-  router.delete('/drafts/:id/employees/:key', async (ctx) => {
+  router.delete('/drafts/:id/employees/:key', auth, async (ctx) => {
     const key = parseInput(employeeKeyParam, ctx.params.key);
     const base = parseInput(version, ctx.query.version);
     ctx.body = await drafts.update(ctx.state.accountId, idOf(ctx.params.id), base, (app) => {
@@ -107,7 +109,7 @@ export function draftRoutes(services: Services): Router {
     });
   });
 
-  router.post('/drafts/:id/validate', async (ctx) => {
+  router.post('/drafts/:id/validate', auth, async (ctx) => {
     const { step } = parseInput(validateBody, ctx.request.body);
     const draft = await drafts.get(ctx.state.accountId, idOf(ctx.params.id));
     const result = validateApplication(formOf(draft.application), {

@@ -21,9 +21,11 @@ const personBody = strictObject({
 
 export function lookupRoutes(services: Services): Router {
   const router = new Router();
-  router.use(requireAccount(services));
+  // Login is checked route by route: koa-router runs a nested router's use() middleware for every route
+  // mounted after it, so a router-wide use() would also lock routes that must stay public.
+  const auth = requireAccount(services);
 
-  router.get('/units/lookup', async (ctx) => {
+  router.get('/units/lookup', auth, async (ctx) => {
     const { uscc } = parseInput(usccQuery, { uscc: ctx.query.uscc });
     const unit = await services.govData.unit(uscc);
     if (!unit) throw notFound('未查到该单位的登记信息，请核对统一社会信用代码或手工填写');
@@ -31,7 +33,7 @@ export function lookupRoutes(services: Services): Router {
   });
 
   // POST, not GET: an ID number must not travel in a URL (proxies and access logs keep URLs).
-  router.post('/persons/lookup', async (ctx) => {
+  router.post('/persons/lookup', auth, async (ctx) => {
     const { idNumber } = parseInput(personBody, ctx.request.body);
     const person = await services.govData.person(idNumber);
     if (!person) throw notFound('未查到该身份证号码对应的人员信息，请手工填写');

@@ -17,25 +17,27 @@ const subscriptionBody = (knownTemplates: string[]) =>
 
 export function noticeRoutes(services: Services): Router {
   const router = new Router();
-  router.use(requireAccount(services));
+  // Login is checked route by route: koa-router runs a nested router's use() middleware for every route
+  // mounted after it, so a router-wide use() would also lock routes that must stay public.
+  const auth = requireAccount(services);
   const consentBody = subscriptionBody(Object.values(services.config.templates));
 
-  router.get('/notices', async (ctx) => {
+  router.get('/notices', auth, async (ctx) => {
     ctx.body = await services.notices.list(ctx.state.accountId);
   });
 
-  router.post('/notices/:id/read', async (ctx) => {
+  router.post('/notices/:id/read', auth, async (ctx) => {
     const id = parseInput(objectIdParam, ctx.params.id, '消息编号格式不正确');
     if (!(await services.notices.markRead(ctx.state.accountId, id))) throw notFound('消息不存在');
     ctx.status = 204;
   });
 
-  router.post('/subscriptions', async (ctx) => {
+  router.post('/subscriptions', auth, async (ctx) => {
     const { templateIds } = parseInput(consentBody, ctx.request.body);
     ctx.body = { consents: await services.subscriptions.grant(ctx.state.accountId, templateIds) };
   });
 
-  router.get('/subscriptions', async (ctx) => {
+  router.get('/subscriptions', auth, async (ctx) => {
     ctx.body = { consents: await services.subscriptions.counts(ctx.state.accountId) };
   });
 
