@@ -74,7 +74,6 @@ async function main() {
     DEV_LOGIN: 'true',
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '10000000',
-    DISPATCH_POLL_MS: '20',
     ...bffEnvFor(mocks, 'mock-callback-secret-change-me'),
   });
   const logger = createLogger('silent');
