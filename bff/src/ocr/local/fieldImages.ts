@@ -4,6 +4,7 @@
 import sharp from 'sharp';
 import type { Box } from '../cardLayout';
 import type { RawImage } from '../homography';
+import { otsuThreshold } from './locateCard';
 import type { TesseractWord } from './tesseract';
 
 const GAP = 28;
@@ -101,4 +102,70 @@ export function wordsByStrip<K extends string>(
     result[key] = { text: list.map((w) => w.text).join(' '), confidence };
   }
   return result;
+}
+
+/** Black ink on white: every pixel above the field's Otsu threshold becomes paper. */
+export function binarise(image: RawImage): RawImage {
+  const threshold = otsuThreshold(image.data);
+  return { ...image, data: image.data.map((value) => (value > threshold ? 255 : 0)) };
+}
+
+/**
+ * A line of full-width characters cut at every `pitch` pixels and set apart by `gap`: the recogniser then
+ * sees each character on its own, which keeps it from merging a stray mark into its neighbour. The line
+ * runs from the first to the last column holding ink (at least two dark pixels), starting at `from`.
+ */
+export function spaceOutCharacters(image: RawImage, pitch: number, gap: number, from = 0): RawImage {
+  const { data, width, height } = image;
+  let first = -1;
+  let last = -1;
+  for (let x = Math.max(0, Math.round(from)); x < width; x++) {
+    let ink = 0;
+    for (let y = 0; y < height; y++) if (data[y * width + x] < 128) ink++;
+    if (ink >= 2) {
+      if (first < 0) first = x;
+      last = x;
+    }
+  }
+  if (first < 0) return image;
+  const count = Math.max(1, Math.round((last + 1 - first) / pitch));
+  const step = (last + 1 - first) / count;
+  const cells = Array.from({ length: count }, (_, i) =>
+    cropColumns(image, first + step * i - 1, first + step * (i + 1) + 1),
+  );
+  return joinHorizontally(cells, gap);
+}
+
+function cropColumns(image: RawImage, from: number, to: number): RawImage {
+  const x0 = Math.max(0, Math.round(from));
+  const width = Math.max(1, Math.min(image.width, Math.round(to)) - x0);
+  const data = new Uint8Array(width * image.height);
+  for (let y = 0; y < image.height; y++) {
+    data.set(image.data.subarray(y * image.width + x0, y * image.width + x0 + width), y * width);
+  }
+  return { data, width, height: image.height, channels: 1 };
+}
+
+/** Greys pushed towards black (gamma 2), which brings out thin or faded strokes. */
+export function darken(image: RawImage): RawImage {
+  return { ...image, data: image.data.map((value) => Math.round((value * value) / 255)) };
+}
+
+/** Strokes one pixel bolder: each pixel becomes the darkest of itself and its right and lower neighbours. */
+export function embolden(image: RawImage): RawImage {
+  const { data, width, height } = image;
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    const below = y + 1 < height ? y + 1 : y;
+    for (let x = 0; x < width; x++) {
+      const right = x + 1 < width ? x + 1 : x;
+      out[y * width + x] = Math.min(
+        data[y * width + x],
+        data[y * width + right],
+        data[below * width + x],
+        data[below * width + right],
+      );
+    }
+  }
+  return { ...image, data: out };
 }

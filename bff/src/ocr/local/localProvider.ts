@@ -13,8 +13,19 @@ import {
 } from '../fieldText';
 import { notAnIdCard, ocrBusy, ocrUnavailable } from '../ocrErrors';
 import type { IdCardImage, IdCardReading, OcrProvider } from '../types';
-import { cropBox, joinHorizontally, stack, whitenPaper, wordsByStrip } from './fieldImages';
+import {
+  binarise,
+  cropBox,
+  darken,
+  embolden,
+  joinHorizontally,
+  spaceOutCharacters,
+  stack,
+  whitenPaper,
+  wordsByStrip,
+} from './fieldImages';
 import { decodePhoto, locateCard, straightenCard } from './locateCard';
+import { chooseName, nameLikeness, type NameRead } from './nameChoice';
 import { recognise, TesseractError, type TesseractOptions } from './tesseract';
 
 /**
@@ -25,6 +36,8 @@ const SCALE = 1.5;
 const ZH_SCALE = 1;
 const ID_CHARS = '0123456789X';
 const BIRTH_GAP = 90;
+/** The name box starts this far (card units) before the value column; its characters are this wide. */
+const NAME_LEAD = L.VALUE_X - L.FIELD_BOXES.name.x - 4;
 
 const YEAR_BOX: L.Box = { x: L.VALUE_X - 10, y: L.BIRTH_BASELINE - 40, width: 86, height: 54 };
 const MONTH_BOX: L.Box = { x: L.BIRTH_MONTH_X - 10, y: L.BIRTH_BASELINE - 40, width: 50, height: 54 };
@@ -165,13 +178,33 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
       }
     }
 
+    let nameRead: NameRead = { name: cleanName(zh.name.text), confidence: zh.name.confidence };
+    if (nameLikeness(nameRead.name) < 2) {
+      // Not a common surname and one or two characters: look at the name line again, alone, prepared
+      // five ways (characters set apart, darker, bolder, as it was, black and white), and keep the first
+      // read most like a name. Faint or thin strokes are what most often leaves the first read empty.
+      const pitch = L.VALUE_FONT_SIZE * ZH_SCALE;
+      const again = stack([
+        { key: 'spaced', image: spaceOutCharacters(name, pitch, pitch, NAME_LEAD * ZH_SCALE) },
+        { key: 'dark', image: darken(name) },
+        { key: 'bold', image: embolden(name) },
+        { key: 'plain', image: name },
+        { key: 'binary', image: binarise(name) },
+      ]);
+      const reads = wordsByStrip(await read(again.image, { language: 'chi_sim', psm: 6 }), again.strips);
+      nameRead = chooseName([
+        nameRead,
+        ...Object.values(reads).map((r) => ({ name: cleanName(r.text), confidence: r.confidence })),
+      ]);
+    }
+
     const birth = chooseBirthDate(
       { date: birthDateFromText(zh.birth.text), confidence: zh.birth.confidence },
       { date: birthDateFromWords(num.birth.text), confidence: num.birth.confidence },
     );
     const fields = {
       idNumber: idText,
-      name: cleanName(zh.name.text),
+      name: nameRead.name,
       gender: genderFromText(zh.gender.text),
       ethnicity: ethnicityFromText(zh.ethnicity.text),
       birthDate: birth?.date ?? null,
@@ -184,7 +217,7 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
       fields: { ...fields, ethnicity: fields.ethnicity?.code ?? null },
       confidence: {
         idNumber: idText ? idConfidence : 0,
-        name: fields.name ? zh.name.confidence : 0,
+        name: fields.name ? nameRead.confidence : 0,
         gender: fields.gender ? zh.gender.confidence : 0,
         ethnicity: fields.ethnicity ? zh.ethnicity.confidence * (fields.ethnicity.exact ? 1 : 0.6) : 0,
         birthDate: birth?.confidence ?? 0,

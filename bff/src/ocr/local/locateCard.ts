@@ -12,7 +12,7 @@ const MIN_CARD_SHARE = 0.12;
 const MIN_ASPECT = 1.2;
 const MAX_ASPECT = 2.05;
 
-function otsuThreshold(pixels: Uint8Array): number {
+export function otsuThreshold(pixels: Uint8Array): number {
   const histogram = new Array<number>(256).fill(0);
   for (const value of pixels) histogram[value]++;
   const total = pixels.length;
