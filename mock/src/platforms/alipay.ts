@@ -119,43 +119,11 @@ export function createAlipayApp(alipay: AlipayStandIn): Koa {
     ctx.body = { code: alipay.codes.mint({ userId }), userId, expiresIn: 300 };
   });
 
-  router.post('/_admin/consents', (ctx) => {
-    const b = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const count = b.count === undefined ? 1 : Number(b.count);
-    if (
-      typeof b.userId !== 'string' ||
-      typeof b.templateId !== 'string' ||
-      !Number.isInteger(count) ||
-      count < 1
-    ) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: '需要 userId、templateId 和正整数 count' };
-      return;
-    }
-    ctx.body = {
-      userId: b.userId,
-      templateId: b.templateId,
-      remaining: alipay.consents.grant(b.userId, b.templateId, count),
-    };
-  });
-
-  router.post('/_admin/templates', (ctx) => {
-    const b = (ctx.request.body ?? {}) as Record<string, unknown>;
-    if (typeof b.templateId !== 'string' || !Array.isArray(b.keys)) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: '需要 templateId 和 keys（字符串数组）' };
-      return;
-    }
-    const template = { id: b.templateId, title: String(b.title ?? b.templateId), keys: b.keys.map(String) };
-    alipay.templates.set(template.id, template);
-    ctx.body = template;
-  });
-
   router.get('/_admin/messages', (ctx) => {
     ctx.body = { messages: alipay.messages };
   });
 
-  return platformApp('alipay', alipay.options.seed, alipay, router);
+  return platformApp('alipay', alipay.options.seed, alipay, router, 'userId');
 }
 
 function oauthToken(alipay: AlipayStandIn, params: Record<string, unknown>, method: string) {

@@ -7,15 +7,69 @@ import { faultMiddleware, updateFaults, type Faults } from '../http/faults';
 import { jsonErrors } from '../http/server';
 import { createRng } from '../rng';
 import type { OffsetClock } from './devCodes';
+import type { Consents, Template } from './templates';
 
 export interface PlatformStandIn {
   readonly clock: OffsetClock;
   readonly faults: Faults;
+  readonly consents: Consents;
+  readonly templates: Map<string, Template>;
   reset(): void;
 }
 
-/** Adds POST /_admin/clock, /_admin/faults and /_admin/reset, then wraps the routes in the common stack. */
-export function platformApp(name: string, seed: string, standIn: PlatformStandIn, router: Router): Koa {
+/**
+ * Adds the test controls both platforms share — POST /_admin/consents (the user's consent, keyed by the
+ * platform's user field: `openid` or `userId`), /_admin/templates, /_admin/clock, /_admin/faults and
+ * /_admin/reset — then wraps the routes in the common stack.
+ */
+export function platformApp(
+  name: string,
+  seed: string,
+  standIn: PlatformStandIn,
+  router: Router,
+  userField: 'openid' | 'userId',
+): Koa {
+  router.post('/_admin/consents', (ctx) => {
+    const b = (ctx.request.body ?? {}) as Record<string, unknown>;
+    const count = b.count === undefined ? 1 : Number(b.count);
+    const user = b[userField];
+    if (
+      typeof user !== 'string' ||
+      typeof b.templateId !== 'string' ||
+      !Number.isInteger(count) ||
+      count < 1
+    ) {
+      ctx.status = 400;
+      ctx.body = { code: 'INVALID_REQUEST', message: `需要 ${userField}、templateId 和正整数 count` };
+      return;
+    }
+    ctx.body = {
+      [userField]: user,
+      templateId: b.templateId,
+      remaining: standIn.consents.grant(user, b.templateId, count),
+    };
+  });
+
+  router.post('/_admin/templates', (ctx) => {
+    const b = (ctx.request.body ?? {}) as Record<string, unknown>;
+    if (
+      typeof b.templateId !== 'string' ||
+      !Array.isArray(b.keys) ||
+      !b.keys.every((k) => typeof k === 'string')
+    ) {
+      ctx.status = 400;
+      ctx.body = { code: 'INVALID_REQUEST', message: '需要 templateId 和 keys（字符串数组）' };
+      return;
+    }
+    const template = {
+      id: b.templateId,
+      title: typeof b.title === 'string' ? b.title : b.templateId,
+      keys: b.keys as string[],
+    };
+    standIn.templates.set(template.id, template);
+    ctx.body = template;
+  });
+
   router.post('/_admin/clock', (ctx) => {
     const advanceMs = Number((ctx.request.body as { advanceMs?: unknown } | undefined)?.advanceMs);
     if (!Number.isFinite(advanceMs) || advanceMs < 0) {

@@ -179,49 +179,9 @@ export function createWechatApp(wechat: WechatStandIn): Koa {
     ctx.body = { code: wechat.codes.mint({ openid }), openid, expiresIn: 300 };
   });
 
-  router.post('/_admin/consents', (ctx) => {
-    const b = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const count = b.count === undefined ? 1 : Number(b.count);
-    if (
-      typeof b.openid !== 'string' ||
-      typeof b.templateId !== 'string' ||
-      !Number.isInteger(count) ||
-      count < 1
-    ) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: '需要 openid、templateId 和正整数 count' };
-      return;
-    }
-    ctx.body = {
-      openid: b.openid,
-      templateId: b.templateId,
-      remaining: wechat.consents.grant(b.openid, b.templateId, count),
-    };
-  });
-
   router.get('/_admin/consents', (ctx) => {
     const { openid, templateId } = ctx.query as Record<string, string>;
     ctx.body = { openid, templateId, remaining: wechat.consents.remaining(openid, templateId) };
-  });
-
-  router.post('/_admin/templates', (ctx) => {
-    const b = (ctx.request.body ?? {}) as Record<string, unknown>;
-    if (
-      typeof b.templateId !== 'string' ||
-      !Array.isArray(b.keys) ||
-      !b.keys.every((k) => typeof k === 'string')
-    ) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: '需要 templateId 和 keys（字符串数组）' };
-      return;
-    }
-    const template = {
-      id: b.templateId,
-      title: typeof b.title === 'string' ? b.title : b.templateId,
-      keys: b.keys as string[],
-    };
-    wechat.templates.set(template.id, template);
-    ctx.body = template;
   });
 
   router.get('/_admin/templates', (ctx) => {
@@ -233,5 +193,5 @@ export function createWechatApp(wechat: WechatStandIn): Koa {
     ctx.body = { messages: touser ? wechat.messages.filter((m) => m.touser === touser) : wechat.messages };
   });
 
-  return platformApp('wechat', wechat.options.seed, wechat, router);
+  return platformApp('wechat', wechat.options.seed, wechat, router, 'openid');
 }
