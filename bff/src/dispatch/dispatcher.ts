@@ -42,6 +42,12 @@ export function backoffDelay(tries: number, baseMs: number, capMs: number, rando
 
 type Leased = ApplicationDoc & { _id: unknown };
 
+/** What each agency receives (shared's routeMatters), keyed by matter. */
+type Routed = Record<
+  string,
+  { unit: unknown; employees: { key?: string }[]; housingFundRelief?: string } | undefined
+>;
+
 export class Dispatcher {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private running = false;
@@ -116,7 +122,10 @@ export class Dispatcher {
     const due = doc.matters
       .map((matter, index) => ({ matter, index }))
       .filter(({ matter }) => isOpen(matter) && matter.dispatch.nextAttemptAt <= now);
-    await Promise.all(due.map(({ matter, index }) => this.deliver(doc, matter, index)));
+    // One decryption and routing per lease, whichever of its matters are sent.
+    let routed: Routed | undefined;
+    const route = () => (routed ??= this.route(doc));
+    await Promise.all(due.map(({ matter, index }) => this.deliver(doc, matter, index, route)));
     await this.release(doc._id, doc.dispatchGeneration ?? 0);
     return true;
   }
@@ -131,7 +140,7 @@ export class Dispatcher {
     };
   }
 
-  private async deliver(doc: Leased, matter: MatterDoc, index: number): Promise<void> {
+  private async deliver(doc: Leased, matter: MatterDoc, index: number, route: () => Routed): Promise<void> {
     const agency = matter.agency as AgencyId;
     const key = matter.dispatch.idempotencyKey;
     const at = `matters.${index}`;
@@ -164,7 +173,7 @@ export class Dispatcher {
       }
     }
 
-    const { payload, employeeKeys } = this.payloadFor(doc, matter);
+    const { payload, employeeKeys } = this.payloadFor(doc, matter, route());
     const marked = await this.Application.updateOne(this.mine(doc, index, matter), {
       $set: { [`${at}.dispatch.state`]: 'inflight', [`${at}.sentEmployeeKeys`]: employeeKeys },
     });
@@ -178,12 +187,12 @@ export class Dispatcher {
     await this.finish(doc, attempt, index, outcome);
   }
 
-  private payloadFor(doc: ApplicationDoc, matter: MatterDoc) {
+  private route(doc: ApplicationDoc): Routed {
     const { form } = this.cipher.decrypt<SealedApplication>(doc.sealed);
-    const routed = routeMatters(form as never) as Record<
-      string,
-      { unit: unknown; employees: { key?: string }[]; housingFundRelief?: string } | undefined
-    >;
+    return routeMatters(form as never) as Routed;
+  }
+
+  private payloadFor(doc: ApplicationDoc, matter: MatterDoc, routed: Routed) {
     const part = routed[matter.matter as MatterCode];
     const employees = part?.employees ?? [];
     return {

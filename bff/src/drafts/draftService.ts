@@ -52,11 +52,12 @@ export class DraftService {
     };
   }
 
-  private view(doc: DraftDoc & { _id: unknown }): DraftView {
+  /** `application`: the plaintext when the caller just sealed it, so it is not decrypted again. */
+  private view(doc: DraftDoc & { _id: unknown }, application?: DraftApplication): DraftView {
     return {
       id: String(doc._id),
       version: doc.version,
-      application: this.cipher.decrypt<DraftApplication>(doc.sealed),
+      application: application ?? this.cipher.decrypt<DraftApplication>(doc.sealed),
       createdAt: (doc as unknown as { createdAt: Date }).createdAt,
       updatedAt: (doc as unknown as { updatedAt: Date }).updatedAt,
     };
@@ -74,7 +75,7 @@ export class DraftService {
       touchedAt: new Date(),
       ...this.seal(withKeys),
     });
-    return this.view(doc.toObject());
+    return this.view(doc.toObject(), withKeys);
   }
 
   async list(accountId: string, page = 1, pageSize = 20): Promise<{ items: DraftSummary[]; total: number }> {
@@ -123,7 +124,7 @@ export class DraftService {
       { returnDocument: 'after' },
     ).lean();
     if (!updated) throw this.versionConflict(await this.get(accountId, id));
-    return { ...this.view(updated), application: next };
+    return this.view(updated, next);
   }
 
   private versionConflict(current: DraftView) {
