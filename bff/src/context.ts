@@ -19,6 +19,7 @@ import { AgencyClient } from './dispatch/agencyClient';
 import { MatterProgress } from './dispatch/matterProgress';
 import { Dispatcher } from './dispatch/dispatcher';
 import { nonceModel } from './dispatch/callbackSignature';
+import { AuditLog, auditModel } from './audit/auditLog';
 
 export interface Services {
   config: Config;
@@ -40,6 +41,8 @@ export interface Services {
   callbackNonces: ReturnType<typeof nonceModel>;
   accountLimiter: RateLimiter;
   ipLimiter: RateLimiter;
+  /** The audit trail of personal-data lookups, staff views and administrative changes. */
+  audit: AuditLog;
 }
 
 export function createServices(config: Config, logger: Logger, db: Connection): Services {
@@ -80,5 +83,6 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     accountLimiter: new RateLimiter(config.rateLimitPerMinute),
     // Several employees of one company may share an office's public IP: the IP limit is looser.
     ipLimiter: new RateLimiter(config.rateLimitPerMinute * 5),
+    audit: new AuditLog(auditModel(db)),
   };
 }
