@@ -22,6 +22,7 @@ import { callbackRoutes } from './dispatch/callbackRoutes';
 import { requireAccount } from './accounts/requireAccount';
 import { createOcrRouter } from './ocr';
 import { openApiRoutes } from './openapi';
+import { staffRoutes } from './staff/routes';
 
 export interface AppDeps {
   config: Config;
@@ -70,6 +71,7 @@ export function createApp(
     applicationRoutes(services),
     draftRoutes(services),
     noticeRoutes(services),
+    staffRoutes(services),
     ocr,
   ]) {
     api.use(routes.routes(), routes.allowedMethods());

@@ -1,5 +1,6 @@
 // Configuration from the environment, checked once at start-up so a bad deployment fails loudly and early.
 import * as yup from 'yup';
+import { DEV_STAFF_TOKENS, parseStaffTokens, type StaffTokenEntry } from './staff/staffTokens';
 
 const DEV_DATA_KEY = Buffer.alloc(32, 'dev-only-data-key').toString('base64');
 
@@ -66,6 +67,8 @@ const schema = yup.object({
   TEMPLATE_CASE_RESULT: yup.string().max(64).default('mock_tpl_case_result'),
   TEMPLATE_CASE_RETURNED: yup.string().max(64).default('mock_tpl_case_returned'),
   TEMPLATE_CASE_PROGRESS: yup.string().max(64).default('mock_tpl_case_progress'),
+  // Staff bearer tokens until the staff identity provider (OIDC) is connected: see staff/staffTokens.ts.
+  STAFF_TOKENS: yup.string().max(20000, 'STAFF_TOKENS 过长（最多 20000 个字符）'),
 });
 
 export interface Config {
@@ -102,6 +105,8 @@ export interface Config {
   jobIntervalMs: number;
   reliefReminderDays: number;
   templates: NoticeTemplates;
+  /** Who may use the staff routes, by bearer token (a stand-in for the staff login). */
+  staffTokens: StaffTokenEntry[];
 }
 
 export interface NoticeTemplates {
@@ -132,6 +137,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && parsed.DEV_LOGIN) problems.push('生产环境不允许开启 DEV_LOGIN');
   if (production && parsed.AGENCY_CALLBACK_SECRET === 'mock-callback-secret-change-me') {
     problems.push('生产环境必须设置 AGENCY_CALLBACK_SECRET（部门回调签名密钥）');
+  }
+  let staffTokens: StaffTokenEntry[] = [...DEV_STAFF_TOKENS];
+  if (parsed.STAFF_TOKENS !== undefined) {
+    const staff = parseStaffTokens(parsed.STAFF_TOKENS);
+    problems.push(...staff.problems);
+    staffTokens = staff.entries;
+  } else if (production) {
+    problems.push(
+      '生产环境必须设置 STAFF_TOKENS（工作人员令牌，格式“编号:令牌:角色[:区县代码]”，多条用逗号分隔）',
+    );
+  }
+  if (production && staffTokens.some((s) => DEV_STAFF_TOKENS.some((d) => d.token === s.token))) {
+    problems.push('生产环境不允许使用开发用的工作人员令牌（STAFF_TOKENS）');
   }
   if (problems.length) throw new ConfigError(problems);
 
@@ -176,5 +194,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       returned: parsed.TEMPLATE_CASE_RETURNED,
       progress: parsed.TEMPLATE_CASE_PROGRESS,
     },
+    staffTokens,
   };
 }
