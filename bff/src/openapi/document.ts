@@ -214,6 +214,15 @@ const schemas: Record<string, Schema> = {
       },
     },
   },
+  StaffMember: {
+    type: 'object',
+    required: ['id', 'role'],
+    properties: {
+      id: { type: 'string' },
+      role: { enum: ['clerk', 'supervisor', 'admin'], description: '窗口人员、监督人员、管理员' },
+      county: { type: 'string', pattern: '^\\d{6}$', description: '所属区县代码；管理员不限' },
+    },
+  },
   UnitRecord: {
     type: 'object',
     required: ['uscc', 'name', 'address', 'legalRepresentative'],
@@ -581,10 +590,12 @@ const responses = {
   UnsupportedMediaType: errorResponse('请求体不是 JSON（UNSUPPORTED_MEDIA_TYPE）'),
   TooManyRequests: errorResponse('请求过于频繁（TOO_MANY_REQUESTS），见 Retry-After'),
   Unavailable: errorResponse('依赖的数据服务暂时不可用'),
+  Forbidden: errorResponse('工作人员角色无权执行该操作（FORBIDDEN）'),
 };
 
 const bearer = [{ bearerAuth: [] }];
 const open: Record<string, string[]>[] = [];
+const staffAuth = [{ staffBearer: [] }];
 
 /** Adding or replacing one employee of a draft, based on a version. */
 const EMPLOYEE_CHANGE = body(
@@ -1131,6 +1142,22 @@ const paths: OpenApiDocument['paths'] = {
       },
     },
   },
+  '/api/v1/staff/me': {
+    get: {
+      operationId: 'getStaffMe',
+      summary: '当前工作人员的编号、角色与所属区县',
+      tags: ['staff'],
+      security: staffAuth,
+      responses: {
+        '200': ok('工作人员', {
+          type: 'object',
+          required: ['staff'],
+          properties: { staff: ref('StaffMember') },
+        }),
+        '401': err('Unauthorized'),
+      },
+    },
+  },
   '/api/v1/agency-callbacks/{agency}': {
     post: {
       operationId: 'agencyCallback',
@@ -1187,6 +1214,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: 'applications', description: '提交、办件与补正' },
     { name: 'notices', description: '站内消息与订阅消息' },
     { name: 'callbacks', description: '部门回调' },
+    { name: 'staff', description: '工作人员（窗口、监督、管理员）' },
   ],
   security: bearer,
   paths,
@@ -1196,6 +1224,11 @@ export const openApiDocument: OpenApiDocument = {
     responses,
     securitySchemes: {
       bearerAuth: { type: 'http', scheme: 'bearer', description: 'POST /auth/login 返回的令牌' },
+      staffBearer: {
+        type: 'http',
+        scheme: 'bearer',
+        description: '工作人员令牌（工作人员统一登录接入前由 STAFF_TOKENS 配置）',
+      },
       agencySignature: {
         type: 'apiKey',
         in: 'header',

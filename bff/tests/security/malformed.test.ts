@@ -20,6 +20,7 @@ import {
   type JsonSchema,
 } from './openapiWalk';
 import { populateAccount, prng, type AccountData } from './flows';
+import { DEV_STAFF_TOKENS } from '../../src/staff/staffTokens';
 
 const SEED = Number(process.env.SECURITY_SEED ?? 20261126);
 const random = prng(SEED);
@@ -136,6 +137,8 @@ function generate(): Case[] {
   for (const op of operations()) {
     const { method, path, operation } = op;
     const needsLogin = operation.security === undefined;
+    const needsStaff = operation.security?.some((scheme) => 'staffBearer' in scheme) ?? false;
+    const token = needsStaff ? DEV_STAFF_TOKENS[0].token : owner.token;
     const params = parametersOf(operation);
     const needsKey = params.some((p) => p.name === 'Idempotency-Key');
     const isCallback = operation.operationId === 'agencyCallback';
@@ -148,7 +151,7 @@ function generate(): Case[] {
       fillPath(path, { ...realParams(op), ...values }) +
       (query || (operation.operationId === 'deleteDraftEmployee' ? `?version=${data.draftVersion}` : ''));
     const authHeader = (): Record<string, string> =>
-      needsLogin ? { authorization: `Bearer ${owner.token}` } : {};
+      needsLogin || needsStaff ? { authorization: `Bearer ${token}` } : {};
     const keyHeader = (): Record<string, string> => (needsKey ? { 'Idempotency-Key': randomUUID() } : {});
     const add = (kind: string, label: string, c: Partial<Case> & { body?: string }) => {
       let headers = {
@@ -180,7 +183,7 @@ function generate(): Case[] {
       method === 'get' || method === 'delete' ? undefined : JSON.stringify(value ?? {});
 
     // Tokens: missing, malformed, unknown, revoked, another scheme.
-    if (needsLogin) {
+    if (needsLogin || needsStaff) {
       for (const [label, value] of [
         ['no token', undefined],
         ['empty bearer', 'Bearer '],
@@ -189,7 +192,7 @@ function generate(): Case[] {
         ['revoked token', `Bearer ${revokedToken}`],
         ['basic scheme', `Basic ${Buffer.from('admin:admin').toString('base64')}`],
         ['operator in token', 'Bearer {"$gt":""}'],
-        ['token twice', `Bearer ${owner.token} Bearer ${owner.token}`],
+        ['token twice', `Bearer ${token} Bearer ${token}`],
       ] as const) {
         const headers: Record<string, string> = value === undefined ? {} : { authorization: value };
         cases.push({
