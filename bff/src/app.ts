@@ -1,27 +1,27 @@
 // The Koa application factory: builds the app without listening, so tests and the server share it.
 import Koa from 'koa';
-import Router from 'koa-router';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import helmet from 'koa-helmet';
 import type { Connection } from 'mongoose';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { pingDatabase } from './db';
 import { errorHandler } from './http/errorHandler';
 import { AppError } from './http/errors';
 import { requestContext } from './http/requestContext';
 import { rateLimit } from './http/rateLimit';
+import { routeOf, routerOf, type Route, type RouteGroup } from './http/route';
 import { createServices, type Services } from './context';
 import { accountRoutes } from './accounts/routes';
 import { draftRoutes } from './drafts/routes';
 import { lookupRoutes } from './lookups/routes';
 import { applicationRoutes } from './applications/routes';
 import { noticeRoutes } from './notices/routes';
-import { callbackRoutes } from './dispatch/callbackRoutes';
-import { requireAccount } from './accounts/requireAccount';
-import { createOcrRouter } from './ocr';
-import { openApiRoutes } from './openapi';
+import { AGENCY_SIGNATURE_SCHEME, callbackRoutes } from './dispatch/callbackRoutes';
+import { accountLogin } from './accounts/requireAccount';
+import { healthRoutes } from './health/routes';
+import { createOcrRoutes } from './ocr';
+import { buildOpenApiDocument, openApiRoutes, type OpenApiDocument } from './openapi';
 import { staffRoutes } from './staff/routes';
 
 export interface AppDeps {
@@ -30,53 +30,77 @@ export interface AppDeps {
   db: Connection;
 }
 
+/** What the app answered, for observers such as the test suite's response-schema check. */
+export interface ObservedResponse {
+  route: Route;
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+export interface AppOptions {
+  onResponse?: (response: ObservedResponse) => void;
+}
+
+/**
+ * Every route the app serves, in groups by prefix. New routes: declare them in your module with
+ * defineRoute (http/route.ts) and add the list here.
+ */
+export function routeGroups(services: Services, document: () => OpenApiDocument): RouteGroup[] {
+  const { config, logger } = services;
+  return [
+    { prefix: '', routes: healthRoutes(services.db) },
+    {
+      prefix: '/api/v1',
+      middleware: [rateLimit(services.ipLimiter, (ctx) => ctx.ip)],
+      responses: { 429: 'TooManyRequests' },
+      routes: [
+        ...openApiRoutes(document), // public: the API description
+        ...callbackRoutes({
+          secret: config.agencyCallbackSecret,
+          Application: services.applications,
+          Nonce: services.callbackNonces,
+          progress: services.progress,
+          logger,
+        }),
+        ...accountRoutes(services),
+        ...lookupRoutes(services),
+        ...applicationRoutes(services),
+        ...draftRoutes(services),
+        ...noticeRoutes(services),
+        ...staffRoutes(services),
+        // ID-card OCR: only for logged-in operators (it is costly and handles sensitive photos).
+        ...createOcrRoutes({ auth: accountLogin(services) }),
+      ],
+    },
+  ];
+}
+
+/** The contract of these route groups (what GET /api/v1/openapi.json serves). */
+export function documentOf(groups: RouteGroup[]): OpenApiDocument {
+  return buildOpenApiDocument(groups, { securitySchemes: AGENCY_SIGNATURE_SCHEME });
+}
+
 export function createApp(
   { config, logger, db }: AppDeps,
   services: Services = createServices(config, logger, db),
+  options: AppOptions = {},
 ): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
 
-  const health = new Router();
-  health.get('/healthz', (ctx) => {
-    ctx.body = { status: 'ok' };
-  });
-  health.get('/readyz', async (ctx) => {
-    const ok = await pingDatabase(db);
-    ctx.status = ok ? 200 : 503;
-    ctx.body = ok
-      ? { status: 'ready' }
-      : { error: { code: 'DATABASE_UNAVAILABLE', message: '数据库不可用' } };
-  });
+  let document: OpenApiDocument | undefined;
+  const groups = routeGroups(services, () => (document ??= documentOf(groups)));
 
-  const api = new Router({ prefix: '/api/v1' });
-  api.use(rateLimit(services.ipLimiter, (ctx) => ctx.ip));
-  const callbacks = callbackRoutes({
-    secret: config.agencyCallbackSecret,
-    Application: services.applications,
-    Nonce: services.callbackNonces,
-    progress: services.progress,
-    logger,
-  });
-  // ID-card OCR: only for logged-in operators (it is costly and handles sensitive photos).
-  const ocr = new Router();
-  ocr.use('/ocr', requireAccount(services)); // path-scoped: see the note in drafts/routes.ts
-  const ocrRoutes = createOcrRouter();
-  ocr.use(ocrRoutes.routes(), ocrRoutes.allowedMethods());
-  for (const routes of [
-    openApiRoutes(), // public: the API description
-    callbacks,
-    accountRoutes(services),
-    lookupRoutes(services),
-    applicationRoutes(services),
-    draftRoutes(services),
-    noticeRoutes(services),
-    staffRoutes(services),
-    ocr,
-  ]) {
-    api.use(routes.routes(), routes.allowedMethods());
+  if (options.onResponse) {
+    const observe = options.onResponse;
+    app.use(async (ctx, next) => {
+      await next();
+      const route = routeOf(ctx);
+      if (route) observe({ route, method: ctx.method, path: ctx.path, status: ctx.status, body: ctx.body });
+    });
   }
-
   app.use(requestContext(logger));
   app.use(errorHandler());
   app.use(helmet());
@@ -121,7 +145,9 @@ export function createApp(
       ctx.method = 'PATCH';
     await next();
   });
-  app.use(health.routes()).use(health.allowedMethods());
-  app.use(api.routes()).use(api.allowedMethods());
+  for (const group of groups) {
+    const router = routerOf(group);
+    app.use(router.routes()).use(router.allowedMethods());
+  }
   return app;
 }

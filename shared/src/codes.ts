@@ -132,11 +132,17 @@ export const GENDERS: readonly CodeItem<GenderCode>[] = [
   { code: '2', label: '女' },
 ];
 
-export type MatterCode = 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
+/** The four matters of the joint application, in the form's order. */
+export const MATTER_CODES = ['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'] as const;
+export type MatterCode = (typeof MATTER_CODES)[number];
+
+/** The three agencies that handle them: 人社局, 医保局, 住房公积金管理中心. */
+export const AGENCY_IDS = ['hrss', 'medicalSecurity', 'housingFund'] as const;
+export type AgencyId = (typeof AGENCY_IDS)[number];
 
 /** The four matters, their agencies and time limits (domain.md §1). */
 export const MATTERS: readonly (CodeItem<MatterCode> & {
-  agency: 'hrss' | 'medicalSecurity' | 'housingFund';
+  agency: AgencyId;
   agencyLabel: string;
   /** 0 = 即办 (instant); otherwise the number of working days. */
   workingDays: number;
@@ -170,6 +176,11 @@ export const MATTERS: readonly (CodeItem<MatterCode> & {
     workingDays: 3,
   },
 ];
+
+/** The codes of a code list, e.g. for a schema's oneOf. */
+export function codesOf<C extends string>(list: readonly CodeItem<C>[]): C[] {
+  return list.map((item) => item.code);
+}
 
 export function labelOf<C extends string>(list: readonly CodeItem<C>[], code: string): string | undefined {
   return list.find((item) => item.code === code)?.label;

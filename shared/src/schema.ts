@@ -13,6 +13,7 @@ import {
   ID_TYPES,
   INSURANCE_TYPES,
   MATTERS,
+  codesOf,
 } from './codes';
 import type { MatterCode } from './codes';
 import { isRealDate } from './dates';
@@ -39,8 +40,6 @@ const normalizePhone = (value: unknown) => (typeof value === 'string' ? normaliz
 // or an array; these only touch strings and leave anything else for the type check to report.
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 const upperCased = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
-
-const codesOf = (list: readonly { code: string }[]) => list.map((item) => item.code);
 
 /**
  * A string field with a Chinese type error. yup's default type message prints the whole value, which is

@@ -4,6 +4,7 @@ import type { IMiddleware } from 'koa-router';
 import { AppError, unauthorized } from '../http/errors';
 import type { RateLimiter } from '../http/rateLimit';
 import type { SessionStore } from './sessions';
+import type { Guard } from '../http/route';
 
 export function bearerToken(ctx: Pick<Context, 'get'>): string | null {
   const match = /^Bearer ([\w-]{20,100})$/.exec(ctx.get('Authorization'));
@@ -31,5 +32,14 @@ export function requireAccount({
     ctx.state.accountId = accountId;
     ctx.state.token = token;
     await next();
+  };
+}
+
+/** The guard of every route an operator must be logged in for (bearer token from POST /auth/login). */
+export function accountLogin(services: Parameters<typeof requireAccount>[0]): Guard {
+  return {
+    scheme: 'bearerAuth',
+    middleware: requireAccount(services),
+    responses: { 401: 'Unauthorized', 429: 'TooManyRequests' },
   };
 }

@@ -1,126 +1,301 @@
 // Submission, the employer's applications and their progress, and 补正 of a returned matter.
-import Router from 'koa-router';
 import * as yup from 'yup';
+import { MATTER_CODES, MATTER_STATUSES, OVERALL_STATUSES, codesOf } from '@hiring/shared';
 import type { Services } from '../context';
-import { requireAccount } from '../accounts/requireAccount';
+import { accountLogin } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
-import { objectIdParam, pageQuery, parseInput, strictNumber, strictObject } from '../http/validate';
-import { draftEmployeeSchema } from '../drafts/draftSchema';
+import { defineRoute, type HeaderSpec, type Route } from '../http/route';
+import { objectIdOf, objectIdSchema, pageOf, pageQuery, strictNumber, strictObject } from '../http/validate';
+import { draftEmployeeWithKeySchema, housingFundReliefSchema } from '../drafts/draftSchema';
+import { DRAFT_EXAMPLES } from '../drafts/routes';
 import { IdempotencyStore } from './idempotency';
 import { submitDraft } from './submission';
 import { resubmitMatter } from './resubmission';
 import { applicationDetail, applicationSummary, isOverdue, overallOf } from './view';
 
 const submitBody = strictObject({ version: strictNumber().integer().min(1) });
-const matterParam = yup
+const matterSchema = yup
   .string()
   .required()
-  .oneOf(['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'], '未知的办理事项');
+  .oneOf([...MATTER_CODES], '未知的办理事项');
 const resubmitBody = strictObject({
-  employees: yup
-    .array(
-      draftEmployeeSchema.shape({
-        key: yup
-          .string()
-          .required()
-          .matches(/^[0-9a-f]{12}$/, '员工编号格式不正确'),
-      }),
-    )
-    .max(500)
-    .default([]),
+  employees: yup.array(draftEmployeeWithKeySchema).max(500).default([]),
 });
 
-export function applicationRoutes(services: Services): Router {
+const idempotencyKey: HeaderSpec = {
+  name: 'Idempotency-Key',
+  required: true,
+  description:
+    '每次“提交”操作一个新的随机值（建议 UUID）。缺少 → 400 IDEMPOTENCY_KEY_MISSING；格式错误 → 400 IDEMPOTENCY_KEY_INVALID；同一键不同内容 → 422 IDEMPOTENCY_KEY_REUSED；并发重复 → 409 REQUEST_IN_PROGRESS；重放 → 原响应（响应头 Idempotent-Replayed: true）。',
+  schema: yup.string().matches(/^[\w-]{8,100}$/),
+};
+
+const matterStatusSchema = yup
+  .string()
+  .oneOf(codesOf(MATTER_STATUSES))
+  .required()
+  .meta({
+    name: 'MatterStatus',
+    description: MATTER_STATUSES.map((s) => `${s.code} ${s.label}`).join(' · '),
+  });
+
+const isoDate = () =>
+  yup
+    .string()
+    .matches(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .defined()
+    .meta({ jsonSchema: { format: 'date' } });
+
+const applicationSummarySchema = yup
+  .object({
+    id: objectIdSchema,
+    code: yup
+      .string()
+      .required()
+      .matches(/^ZP3611\d{14}$/)
+      .meta({ description: '办件编码' }),
+    unitName: yup.string().defined(),
+    employeeCount: yup.number().integer().min(0).required(),
+    status: yup
+      .string()
+      .oneOf(codesOf(OVERALL_STATUSES))
+      .required()
+      .meta({
+        name: 'OverallStatus',
+        description: OVERALL_STATUSES.map((s) => `${s.code} ${s.label}`).join(' · '),
+      }),
+    statusLabel: yup.string().required(),
+    overdueCount: yup.number().integer().min(0).required(),
+    submittedAt: yup.date().required(),
+  })
+  .meta({ name: 'ApplicationSummary' });
+
+const matterViewSchema = yup
+  .object({
+    matter: matterSchema,
+    label: yup.string().required(),
+    agencyLabel: yup.string().required(),
+    timeLimit: yup.string().defined().meta({ example: '即办' }),
+    status: matterStatusSchema,
+    statusLabel: yup.string().required(),
+    attempt: yup.number().integer().min(1).required(),
+    caseId: yup.string().nullable().defined(),
+    dueDate: isoDate(),
+    overdue: yup.boolean().required(),
+    reasons: yup
+      .array(
+        yup.object({
+          code: yup.string().required(),
+          message: yup.string().required(),
+          employeeKey: yup.string().nullable().defined(),
+        }),
+      )
+      .required(),
+    timeline: yup
+      .array(
+        yup.object({
+          at: yup.date().required(),
+          status: matterStatusSchema,
+          statusLabel: yup.string().required(),
+          note: yup.string().nullable().defined(),
+        }),
+      )
+      .required(),
+  })
+  .meta({ name: 'Matter' });
+
+const applicationSchema = applicationSummarySchema
+  .shape({
+    queryPassword: yup
+      .string()
+      .required()
+      .matches(/^\d{6}$/)
+      .meta({ description: '查询密码（打印在回执上）' }),
+    housingFundRelief: housingFundReliefSchema.required(),
+    reliefDeadline: isoDate().meta({ description: '缓缴/降缴材料截止日' }),
+    employees: yup
+      .array(
+        yup.object({
+          key: yup.string().nullable().defined(),
+          name: yup.string().defined(),
+          idNumber: yup.string().defined().meta({ description: '已脱敏，如 3623**********1234' }),
+        }),
+      )
+      .required(),
+    matters: yup.array(matterViewSchema).required(),
+  })
+  .meta({ name: 'Application', description: '办件详情：各事项进度；身份证号已脱敏' });
+
+const count = () => yup.number().integer().min(0).required();
+const statsSchema = yup.object({
+  applications: yup
+    .object({ total: count(), processing: count(), completed: count(), returned: count() })
+    .required(),
+  matters: yup
+    .object({
+      byStatus: yup
+        .object()
+        .required()
+        .meta({ jsonSchema: { additionalProperties: { type: 'integer', minimum: 0 } } }),
+      overdue: count(),
+    })
+    .required(),
+});
+
+export function applicationRoutes(services: Services): Route[] {
   const { applications, idempotency, cipher } = services;
-  const router = new Router();
-  // Login is checked route by route: koa-router runs a nested router's use() middleware for every route
-  // mounted after it, so a router-wide use() would also lock routes that must stay public.
-  const auth = requireAccount(services);
-  const idOf = (value: unknown, what = '编号') => parseInput(objectIdParam, value, `${what}格式不正确`);
+  const auth = accountLogin(services);
 
-  router.post('/drafts/:id/submit', auth, async (ctx) => {
-    const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
-    const draftId = idOf(ctx.params.id, '草稿编号');
-    const body = parseInput(submitBody, ctx.request.body ?? {});
-    const result = await idempotency.run(
-      ctx.state.accountId,
-      key,
-      `submit:${draftId}`,
-      body,
-      async (recovering) => {
-        const doc = await submitDraft(services.submission, ctx.state.accountId, draftId, key, recovering);
-        return { status: 201, body: applicationDetail(doc, cipher) };
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/drafts/:id/submit',
+      operationId: 'submitDraft',
+      summary: '提交草稿，生成办件（成功后草稿被消耗）',
+      tags: ['applications'],
+      auth,
+      params: yup.object({ id: objectIdOf('草稿编号') }),
+      headers: [idempotencyKey],
+      body: submitBody,
+      example: {},
+      responses: {
+        201: { description: '办件（重放时响应头 Idempotent-Replayed: true）', schema: applicationSchema },
+        400: 'BadRequest',
+        404: 'NotFound',
+        409: 'Conflict',
+        415: 'UnsupportedMediaType',
+        422: 'Unprocessable',
       },
-    );
-    if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
-    ctx.status = result.status;
-    ctx.body = result.body;
-  });
-
-  router.get('/applications', auth, async (ctx) => {
-    const { page, pageSize } = parseInput(pageQuery, { page: ctx.query.page, pageSize: ctx.query.pageSize });
-    const filter = { accountId: ctx.state.accountId };
-    const [docs, total] = await Promise.all([
-      applications
-        .find(filter, { sealed: 0 })
-        .sort({ submittedAt: -1, _id: -1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .lean(),
-      applications.countDocuments(filter),
-    ]);
-    ctx.body = { items: docs.map(applicationSummary), total, page, pageSize };
-  });
-
-  // Counts for the employer's home page and the supervising office's question: what is overdue?
-  router.get('/stats', auth, async (ctx) => {
-    const docs = await applications.find({ accountId: ctx.state.accountId }, { matters: 1 }).lean();
-    const byStatus: Record<string, number> = {};
-    const overall: Record<string, number> = { processing: 0, completed: 0, returned: 0 };
-    let overdue = 0;
-    for (const doc of docs) {
-      overall[overallOf(doc.matters).status] += 1;
-      for (const matter of doc.matters) {
-        byStatus[matter.status] = (byStatus[matter.status] ?? 0) + 1;
-        if (isOverdue(matter)) overdue += 1;
-      }
-    }
-    ctx.body = { applications: { total: docs.length, ...overall }, matters: { byStatus, overdue } };
-  });
-
-  router.get('/applications/:id', auth, async (ctx) => {
-    const doc = await applications
-      .findOne({ _id: idOf(ctx.params.id, '办件编号'), accountId: ctx.state.accountId })
-      .lean();
-    if (!doc) throw notFound('办件不存在');
-    ctx.body = applicationDetail(doc, cipher);
-  });
-
-  router.post('/applications/:id/matters/:matter/resubmit', auth, async (ctx) => {
-    const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
-    const id = idOf(ctx.params.id, '办件编号');
-    const matter = parseInput(matterParam, ctx.params.matter);
-    const { employees } = parseInput(resubmitBody, ctx.request.body);
-    const result = await idempotency.run(
-      ctx.state.accountId,
-      key,
-      `resubmit:${id}:${matter}`,
-      employees,
-      async () => {
-        const doc = await resubmitMatter(
-          services.submission,
+      handler: async (ctx, { params: { id: draftId }, body }) => {
+        const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
+        const result = await idempotency.run(
           ctx.state.accountId,
-          id,
-          matter,
-          employees as never,
+          key,
+          `submit:${draftId}`,
+          body,
+          async (recovering) => {
+            const doc = await submitDraft(services.submission, ctx.state.accountId, draftId, key, recovering);
+            return { status: 201, body: applicationDetail(doc, cipher) };
+          },
         );
-        return { status: 200, body: applicationDetail(doc, cipher) };
+        if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
+        ctx.status = result.status;
+        ctx.body = result.body;
       },
-    );
-    if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
-    ctx.status = result.status;
-    ctx.body = result.body;
-  });
-
-  return router;
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/applications',
+      operationId: 'listApplications',
+      summary: '我的办件（摘要，按提交时间倒序分页）',
+      tags: ['applications'],
+      auth,
+      query: pageQuery,
+      responses: {
+        200: { description: '办件列表', schema: pageOf(applicationSummarySchema) },
+        400: 'BadRequest',
+      },
+      handler: async (ctx, { query: { page, pageSize } }) => {
+        const filter = { accountId: ctx.state.accountId };
+        const [docs, total] = await Promise.all([
+          applications
+            .find(filter, { sealed: 0 })
+            .sort({ submittedAt: -1, _id: -1 })
+            .skip((page - 1) * pageSize)
+            .limit(pageSize)
+            .lean(),
+          applications.countDocuments(filter),
+        ]);
+        ctx.body = { items: docs.map(applicationSummary), total, page, pageSize };
+      },
+    }),
+    // Counts for the employer's home page and the supervising office's question: what is overdue?
+    defineRoute({
+      method: 'get',
+      path: '/stats',
+      operationId: 'getStats',
+      summary: '我的办件统计：按状态计数与超期事项数',
+      tags: ['applications'],
+      auth,
+      responses: { 200: { description: '统计', schema: statsSchema } },
+      handler: async (ctx) => {
+        const docs = await applications.find({ accountId: ctx.state.accountId }, { matters: 1 }).lean();
+        const byStatus: Record<string, number> = {};
+        const overall: Record<string, number> = { processing: 0, completed: 0, returned: 0 };
+        let overdue = 0;
+        for (const doc of docs) {
+          overall[overallOf(doc.matters).status] += 1;
+          for (const matter of doc.matters) {
+            byStatus[matter.status] = (byStatus[matter.status] ?? 0) + 1;
+            if (isOverdue(matter)) overdue += 1;
+          }
+        }
+        ctx.body = { applications: { total: docs.length, ...overall }, matters: { byStatus, overdue } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/applications/:id',
+      operationId: 'getApplication',
+      summary: '办件详情与各事项进度',
+      tags: ['applications'],
+      auth,
+      params: yup.object({ id: objectIdOf('办件编号') }),
+      responses: {
+        200: { description: '办件', schema: applicationSchema },
+        400: 'BadRequest',
+        404: 'NotFound',
+      },
+      handler: async (ctx, { params }) => {
+        const doc = await applications.findOne({ _id: params.id, accountId: ctx.state.accountId }).lean();
+        if (!doc) throw notFound('办件不存在');
+        ctx.body = applicationDetail(doc, cipher);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/applications/:id/matters/:matter/resubmit',
+      operationId: 'resubmitMatter',
+      summary: '补正被退回的事项并单独重新提交（其他事项不受影响）',
+      tags: ['applications'],
+      auth,
+      params: yup.object({ id: objectIdOf('办件编号'), matter: matterSchema }),
+      headers: [idempotencyKey],
+      body: resubmitBody,
+      bodyRequired: true,
+      example: { employees: [{ ...DRAFT_EXAMPLES.employee, key: '0123456789ab' }] },
+      responses: {
+        200: { description: '补正后的办件（该事项回到待推送）', schema: applicationSchema },
+        400: 'BadRequest',
+        404: 'NotFound',
+        409: 'Conflict',
+        413: 'PayloadTooLarge',
+        415: 'UnsupportedMediaType',
+        422: 'Unprocessable',
+      },
+      handler: async (ctx, { params: { id, matter }, body: { employees } }) => {
+        const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
+        const result = await idempotency.run(
+          ctx.state.accountId,
+          key,
+          `resubmit:${id}:${matter}`,
+          employees,
+          async () => {
+            const doc = await resubmitMatter(
+              services.submission,
+              ctx.state.accountId,
+              id,
+              matter,
+              employees as never,
+            );
+            return { status: 200, body: applicationDetail(doc, cipher) };
+          },
+        );
+        if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
+        ctx.status = result.status;
+        ctx.body = result.body;
+      },
+    }),
+  ];
 }

@@ -4,7 +4,7 @@ import { MATTERS, todayInChina, validateApplication } from '@hiring/shared';
 import { trusted, type Model } from 'mongoose';
 import type { FieldCipher } from '../security/fieldCipher';
 import type { DraftService } from '../drafts/draftService';
-import { formOf } from '../drafts/routes';
+import { formOf } from '../drafts/draftService';
 import { validationFailed } from '../http/errors';
 import type { AccountModels } from '../accounts/models';
 import { matterIdempotencyKey, newApplicationCode, newQueryPassword } from './codes';

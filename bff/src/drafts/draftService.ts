@@ -154,3 +154,8 @@ export function findEmployee(application: DraftApplication, key: string): DraftE
   if (!employee) throw notFound('该员工不在草稿中（可能已被删除）');
   return employee;
 }
+
+/** The draft as shared's validator expects it: the server-issued keys are not form fields. */
+export function formOf(application: DraftApplication): unknown {
+  return { ...application, employees: application.employees.map(({ key: _key, ...rest }) => rest) };
+}

@@ -1,25 +1,30 @@
 // Draft routes: the wizard's autosave target. Every change carries the version it was based on.
-import Router from 'koa-router';
 import * as yup from 'yup';
 import { todayInChina, validateApplication, type ValidationStep } from '@hiring/shared';
 import type { Services } from '../context';
-import { requireAccount } from '../accounts/requireAccount';
-import { pageQuery, parseInput, strictNumber, strictObject, objectIdParam } from '../http/validate';
+import { accountLogin } from '../accounts/requireAccount';
+import { defineRoute, type Route } from '../http/route';
+import { errorBodySchema } from '../http/errorSchema';
+import { objectIdOf, pageOf, pageQuery, strictNumber, strictObject } from '../http/validate';
 import { badRequest } from '../http/errors';
 import {
   draftApplicationSchema,
   draftEmployeeSchema,
   draftHeaderShape,
+  draftSummarySchema,
+  draftViewSchema,
+  employeeKeySchema,
   MAX_EMPLOYEES,
   type DraftApplication,
 } from './draftSchema';
-import { findEmployee, newEmployeeKey } from './draftService';
+import { findEmployee, formOf, newEmployeeKey } from './draftService';
 
 const version = strictNumber()
   .typeError('version 必须是数字')
   .integer()
   .min(1)
-  .required('缺少 version（基于哪个版本修改）');
+  .required('缺少 version（基于哪个版本修改）')
+  .meta({ description: '所基于的草稿版本（乐观锁）' });
 
 const createBody = strictObject({ application: draftApplicationSchema.default(undefined) });
 const patchBody = strictObject({ version, ...draftHeaderShape });
@@ -30,94 +35,264 @@ const employeeBody = strictObject({
 const validateBody = strictObject({
   step: yup.string().oneOf(['unit', 'matters', 'employees'], '未知的步骤'),
 });
-const employeeKeyParam = yup
-  .string()
-  .required()
-  .matches(/^[0-9a-f]{12}$/, '员工编号格式不正确');
+const draftParams = yup.object({ id: objectIdOf('草稿编号') });
+const employeeParams = yup.object({ id: objectIdOf('草稿编号'), key: employeeKeySchema });
 
-/** The draft as shared's validator expects it: the server-issued keys are not form fields. */
-export function formOf(application: DraftApplication): unknown {
-  return { ...application, employees: application.employees.map(({ key: _key, ...rest }) => rest) };
-}
+const issueSchema = yup
+  .object({
+    path: yup.string().required().meta({ example: 'employees[0].housingFund.unitRatio' }),
+    code: yup.string().required(),
+    message: yup.string().required(),
+  })
+  .meta({ name: 'Issue' });
 
-export function draftRoutes(services: Services): Router {
+const validationResultSchema = yup
+  .object({
+    ok: yup.boolean().required(),
+    errors: yup.array(issueSchema).required(),
+    warnings: yup.array(issueSchema).required(),
+    computed: yup.object().meta({ description: '共享规则计算出的值（如缓缴材料截止日）' }),
+  })
+  .meta({ name: 'ValidationResult' });
+
+const versionConflictSchema = errorBodySchema
+  .shape({ current: draftViewSchema.required() })
+  .meta({ name: 'VersionConflict', description: '版本已过期：附当前草稿，供客户端合并' });
+
+const EXAMPLE_EMPLOYEE = {
+  idType: 'resident',
+  idNumber: '361102199003072010',
+  name: '张三',
+  ethnicity: '01',
+  gender: '1',
+  hukouType: '10',
+  hukouAddress: '江西省上饶市信州区五三大道 1 号',
+  phone: '13912345678',
+  address: '江西省上饶市信州区五三大道 1 号',
+  wage: 4500,
+  insuredFrom: '2026-11',
+  contract: { start: '2026-11-23', end: '2029-11-22' },
+  insuranceTypes: ['pension', 'injury', 'unemployment', 'medical', 'maternity'],
+  housingFund: { base: 4500, unitRatio: 12, personalRatio: 12 },
+  occupation: '软件工程师',
+  education: '21',
+  workAddress: '江西省上饶市信州区凤凰大道 8 号',
+  remark: '',
+};
+
+const EXAMPLE_UNIT = {
+  name: '上饶示例科技有限公司',
+  uscc: '91361100MA00000000',
+  address: '江西省上饶市信州区凤凰大道 8 号',
+  operator: { name: '李经办', idNumber: '361102199003072010', phone: '13800138000' },
+};
+
+export const DRAFT_EXAMPLES = { employee: EXAMPLE_EMPLOYEE, unit: EXAMPLE_UNIT };
+
+const changed = (status: 200 | 201) =>
+  ({
+    [status]: { description: '修改后的草稿（version + 1）', schema: draftViewSchema },
+    400: 'BadRequest',
+    404: 'NotFound',
+    409: { description: '版本已过期（VERSION_CONFLICT），附当前草稿', schema: versionConflictSchema },
+    413: 'PayloadTooLarge',
+    415: 'UnsupportedMediaType',
+  }) as const;
+
+export function draftRoutes(services: Services): Route[] {
   const { drafts } = services;
-  const router = new Router();
-  // Login is checked route by route: koa-router runs a nested router's use() middleware for every route
-  // mounted after it, so a router-wide use() would also lock routes that must stay public.
-  const auth = requireAccount(services);
+  const auth = accountLogin(services);
 
-  const idOf = (value: unknown) => parseInput(objectIdParam, value, '草稿编号格式不正确');
-
-  router.get('/drafts', auth, async (ctx) => {
-    const { page, pageSize } = parseInput(pageQuery, { page: ctx.query.page, pageSize: ctx.query.pageSize });
-    ctx.body = { ...(await drafts.list(ctx.state.accountId, page, pageSize)), page, pageSize };
-  });
-
-  router.post('/drafts', auth, async (ctx) => {
-    const { application } = parseInput(createBody, ctx.request.body);
-    ctx.status = 201;
-    ctx.body = await drafts.create(ctx.state.accountId, application as DraftApplication | undefined);
-  });
-
-  router.get('/drafts/:id', auth, async (ctx) => {
-    ctx.body = await drafts.get(ctx.state.accountId, idOf(ctx.params.id));
-  });
-
-  router.patch('/drafts/:id', auth, async (ctx) => {
-    const { version: base, ...header } = parseInput(patchBody, ctx.request.body);
-    ctx.body = await drafts.update(ctx.state.accountId, idOf(ctx.params.id), base, (app) => {
-      for (const [key, value] of Object.entries(header)) {
-        if (value !== undefined) (app as unknown as Record<string, unknown>)[key] = value;
-      }
-      return app;
-    });
-  });
-
-  router.delete('/drafts/:id', auth, async (ctx) => {
-    await drafts.remove(ctx.state.accountId, idOf(ctx.params.id));
-    ctx.status = 204;
-  });
-
-  router.post('/drafts/:id/employees', auth, async (ctx) => {
-    const { version: base, employee } = parseInput(employeeBody, ctx.request.body);
-    ctx.status = 201;
-    ctx.body = await drafts.update(ctx.state.accountId, idOf(ctx.params.id), base, (app) => {
-      if (app.employees.length >= MAX_EMPLOYEES) throw badRequest(`一次最多 ${MAX_EMPLOYEES} 名员工`);
-      app.employees.push({ ...employee, key: newEmployeeKey() });
-      return app;
-    });
-  });
-
-  router.put('/drafts/:id/employees/:key', auth, async (ctx) => {
-    const key = parseInput(employeeKeyParam, ctx.params.key);
-    const { version: base, employee } = parseInput(employeeBody, ctx.request.body);
-    ctx.body = await drafts.update(ctx.state.accountId, idOf(ctx.params.id), base, (app) => {
-      const index = app.employees.indexOf(findEmployee(app, key));
-      app.employees[index] = { ...employee, key };
-      return app;
-    });
-  });
-
-  router.delete('/drafts/:id/employees/:key', auth, async (ctx) => {
-    const key = parseInput(employeeKeyParam, ctx.params.key);
-    const base = parseInput(version, ctx.query.version);
-    ctx.body = await drafts.update(ctx.state.accountId, idOf(ctx.params.id), base, (app) => {
-      findEmployee(app, key);
-      app.employees = app.employees.filter((e) => e.key !== key);
-      return app;
-    });
-  });
-
-  router.post('/drafts/:id/validate', auth, async (ctx) => {
-    const { step } = parseInput(validateBody, ctx.request.body);
-    const draft = await drafts.get(ctx.state.accountId, idOf(ctx.params.id));
-    const result = validateApplication(formOf(draft.application), {
-      today: todayInChina(),
-      step: step as ValidationStep | undefined,
-    });
-    ctx.body = { ok: result.ok, errors: result.errors, warnings: result.warnings, computed: result.computed };
-  });
-
-  return router;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/drafts',
+      operationId: 'listDrafts',
+      summary: '我的草稿（摘要，不含个人信息，按修改时间倒序分页）',
+      tags: ['drafts'],
+      auth,
+      query: pageQuery,
+      responses: { 200: { description: '草稿列表', schema: pageOf(draftSummarySchema) }, 400: 'BadRequest' },
+      handler: async (ctx, { query: { page, pageSize } }) => {
+        ctx.body = { ...(await drafts.list(ctx.state.accountId, page, pageSize)), page, pageSize };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/drafts',
+      operationId: 'createDraft',
+      summary: '新建草稿（可带初始内容）',
+      tags: ['drafts'],
+      auth,
+      body: createBody,
+      example: {
+        application: {
+          unit: EXAMPLE_UNIT,
+          matters: ['employment'],
+          housingFundRelief: 'none',
+          employees: [EXAMPLE_EMPLOYEE],
+        },
+      },
+      responses: {
+        201: { description: '新草稿', schema: draftViewSchema },
+        400: 'BadRequest',
+        413: 'PayloadTooLarge',
+        415: 'UnsupportedMediaType',
+      },
+      handler: async (ctx, { body }) => {
+        ctx.status = 201;
+        ctx.body = await drafts.create(ctx.state.accountId, body.application as DraftApplication | undefined);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/drafts/:id',
+      operationId: 'getDraft',
+      summary: '草稿详情（完整值，供本人编辑）',
+      tags: ['drafts'],
+      auth,
+      params: draftParams,
+      responses: {
+        200: { description: '草稿', schema: draftViewSchema },
+        400: 'BadRequest',
+        404: 'NotFound',
+      },
+      handler: async (ctx, { params }) => {
+        ctx.body = await drafts.get(ctx.state.accountId, params.id);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/drafts/:id',
+      operationId: 'patchDraft',
+      summary: '修改草稿的单位、事项或缓缴/降缴（乐观锁：带上所基于的 version）',
+      description:
+        'wx.request / my.request 不能发送 PATCH：小程序以 POST 发送，并带请求头 X-HTTP-Method-Override: PATCH。',
+      tags: ['drafts'],
+      auth,
+      params: draftParams,
+      body: patchBody,
+      example: {
+        version: 1,
+        unit: EXAMPLE_UNIT,
+        matters: ['employment', 'housingFund'],
+        housingFundRelief: 'none',
+      },
+      responses: changed(200),
+      handler: async (ctx, { params, body: { version: base, ...header } }) => {
+        ctx.body = await drafts.update(ctx.state.accountId, params.id, base, (app) => {
+          for (const [key, value] of Object.entries(header)) {
+            if (value !== undefined) (app as unknown as Record<string, unknown>)[key] = value;
+          }
+          return app;
+        });
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/drafts/:id',
+      operationId: 'deleteDraft',
+      summary: '删除草稿',
+      tags: ['drafts'],
+      auth,
+      params: draftParams,
+      responses: { 204: { description: '已删除' }, 400: 'BadRequest', 404: 'NotFound' },
+      handler: async (ctx, { params }) => {
+        await drafts.remove(ctx.state.accountId, params.id);
+        ctx.status = 204;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/drafts/:id/employees',
+      operationId: 'addDraftEmployee',
+      summary: '向草稿添加一名员工（服务端分配 key）',
+      tags: ['drafts'],
+      auth,
+      params: draftParams,
+      body: employeeBody,
+      example: { version: 1, employee: EXAMPLE_EMPLOYEE },
+      responses: changed(201),
+      handler: async (ctx, { params, body: { version: base, employee } }) => {
+        ctx.status = 201;
+        ctx.body = await drafts.update(ctx.state.accountId, params.id, base, (app) => {
+          if (app.employees.length >= MAX_EMPLOYEES) throw badRequest(`一次最多 ${MAX_EMPLOYEES} 名员工`);
+          app.employees.push({ ...employee, key: newEmployeeKey() });
+          return app;
+        });
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/drafts/:id/employees/:key',
+      operationId: 'replaceDraftEmployee',
+      summary: '整体替换草稿中的一名员工',
+      tags: ['drafts'],
+      auth,
+      params: employeeParams,
+      body: employeeBody,
+      example: { version: 1, employee: EXAMPLE_EMPLOYEE },
+      responses: changed(200),
+      handler: async (ctx, { params: { id, key }, body: { version: base, employee } }) => {
+        ctx.body = await drafts.update(ctx.state.accountId, id, base, (app) => {
+          const index = app.employees.indexOf(findEmployee(app, key));
+          app.employees[index] = { ...employee, key };
+          return app;
+        });
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/drafts/:id/employees/:key',
+      operationId: 'deleteDraftEmployee',
+      summary: '从草稿删除一名员工',
+      tags: ['drafts'],
+      auth,
+      params: employeeParams,
+      query: yup.object({ version }),
+      responses: {
+        200: { description: '修改后的草稿', schema: draftViewSchema },
+        400: 'BadRequest',
+        404: 'NotFound',
+        409: { description: '版本已过期（VERSION_CONFLICT）', schema: versionConflictSchema },
+      },
+      handler: async (ctx, { params: { id, key }, query }) => {
+        ctx.body = await drafts.update(ctx.state.accountId, id, query.version, (app) => {
+          findEmployee(app, key);
+          app.employees = app.employees.filter((e) => e.key !== key);
+          return app;
+        });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/drafts/:id/validate',
+      operationId: 'validateDraft',
+      summary: '按共享规则校验草稿（整表或某一步）',
+      tags: ['drafts'],
+      auth,
+      params: draftParams,
+      body: validateBody,
+      example: { step: 'employees' },
+      responses: {
+        200: { description: '校验结果', schema: validationResultSchema },
+        400: 'BadRequest',
+        404: 'NotFound',
+        415: 'UnsupportedMediaType',
+      },
+      handler: async (ctx, { params, body: { step } }) => {
+        const draft = await drafts.get(ctx.state.accountId, params.id);
+        const result = validateApplication(formOf(draft.application), {
+          today: todayInChina(),
+          step: step as ValidationStep | undefined,
+        });
+        ctx.body = {
+          ok: result.ok,
+          errors: result.errors,
+          warnings: result.warnings,
+          computed: result.computed,
+        };
+      },
+    }),
+  ];
 }

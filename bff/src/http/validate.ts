@@ -91,6 +91,30 @@ export const objectIdParam = yup
   .required()
   .matches(/^[0-9a-f]{24}$/, '编号格式不正确');
 
+/** A path parameter holding a database id; `what` names it in the error (草稿编号格式不正确). */
+export const objectIdOf = (what: string) =>
+  yup
+    .string()
+    .required()
+    .matches(/^[0-9a-f]{24}$/, `${what}格式不正确`)
+    .meta({ description: what });
+
+/** A database id in a response. */
+export const objectIdSchema = yup
+  .string()
+  .required()
+  .matches(/^[0-9a-f]{24}$/)
+  .meta({ name: 'ObjectId' });
+
+/** One page of a list, as every list route answers. */
+export const pageOf = (item: yup.Schema) =>
+  yup.object({
+    items: yup.array(item).required(),
+    total: yup.number().integer().min(0).required(),
+    page: yup.number().integer().min(1).required(),
+    pageSize: yup.number().integer().min(1).max(100).required(),
+  });
+
 /** ?page=&pageSize= for lists: 1-based pages of at most 100 items. */
 export const pageQuery = yup.object({
   page: strictNumber()

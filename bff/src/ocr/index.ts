@@ -1,5 +1,5 @@
 // ID-card OCR (issue 6): the route, the engines behind it, and the synthetic card photos used to test them.
-export { createOcrRouter, IMAGE_FIELD, type OcrRouterOptions } from './router';
+export { createOcrRouter, createOcrRoutes, IMAGE_FIELD, type OcrRouterOptions } from './router';
 export { createOcrProviderFromConfig, type OcrEnv } from './config';
 export { createLocalOcrProvider, type LocalProviderOptions } from './local/localProvider';
 export { createTencentOcrProvider, type TencentOptions } from './cloud/tencentProvider';

@@ -1,20 +1,33 @@
 // Serves the API description, and lists what the app really routes so tests can compare the two.
 import type Koa from 'koa';
-import Router from 'koa-router';
-import { openApiDocument, type HttpMethod } from './document';
-
-export { openApiDocument };
-export type { OpenApiDocument, Operation, Parameter, HttpMethod } from './document';
+import * as yup from 'yup';
+import { defineRoute, PUBLIC, type HttpMethod, type Route } from '../http/route';
+import type { OpenApiDocument } from './build';
 
 /** GET /openapi.json, without login: the contract is public, the data behind it is not. */
-export function openApiRoutes(): Router {
-  const router = new Router();
-  const text = JSON.stringify(openApiDocument);
-  router.get('/openapi.json', (ctx) => {
-    ctx.type = 'application/json';
-    ctx.body = text;
-  });
-  return router;
+export function openApiRoutes(document: () => OpenApiDocument): Route[] {
+  let text: string | undefined;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/openapi.json',
+      operationId: 'getOpenApi',
+      summary: '本接口说明（OpenAPI 3.1）',
+      tags: ['health'],
+      auth: PUBLIC,
+      responses: {
+        200: {
+          description: '本文档',
+          schema: yup.object({ openapi: yup.string().required(), paths: yup.object().required() }),
+        },
+      },
+      handler: (ctx) => {
+        text ??= JSON.stringify(document());
+        ctx.type = 'application/json';
+        ctx.body = text;
+      },
+    }),
+  ];
 }
 
 export interface RouteEntry {
@@ -51,7 +64,7 @@ export function routesOf(app: Koa): RouteEntry[] {
 }
 
 /** Every operation the document describes, in the same form as routesOf. */
-export function documentedRoutes(document = openApiDocument): RouteEntry[] {
+export function documentedRoutes(document: OpenApiDocument): RouteEntry[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
     Object.keys(item).map((method) => ({ method: method.toUpperCase() as RouteEntry['method'], path })),
   );

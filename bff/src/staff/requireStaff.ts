@@ -4,6 +4,7 @@
 import type { IMiddleware } from 'koa-router';
 import { forbidden, unauthorized } from '../http/errors';
 import type { Config } from '../config';
+import type { Guard } from '../http/route';
 import { StaffDirectory, staffRoleName, type StaffMember, type StaffRole } from './staffTokens';
 
 export type { StaffMember, StaffRole } from './staffTokens';
@@ -36,5 +37,14 @@ export function requireStaff(services: { config: Config }, ...roles: StaffRole[]
     }
     ctx.state.staff = staff;
     await next();
+  };
+}
+
+/** The guard of a staff route (see http/route.ts): staff bearer token, optionally limited to `roles`. */
+export function staffLogin(services: { config: Config }, ...roles: StaffRole[]): Guard {
+  return {
+    scheme: 'staffBearer',
+    middleware: requireStaff(services, ...roles),
+    responses: { 401: 'Unauthorized', ...(roles.length ? { 403: 'Forbidden' } : {}) },
   };
 }

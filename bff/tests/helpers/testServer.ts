@@ -11,6 +11,7 @@ import { createServices, type Services } from '../../src/context';
 import { connectDatabase } from '../../src/db';
 import { createLogger } from '../../src/logger';
 import { testDatabaseUri } from '../../../tools/jest/testDatabase';
+import { ResponseCheck } from './responseCheck';
 
 export const CALLBACK_SECRET = 'test-callback-secret-0123456789';
 
@@ -23,6 +24,8 @@ export interface TestServer {
   mocks?: RunningMocks;
   /** Every log line the app wrote, for assertions on redaction. */
   logLines: string[];
+  /** Every response checked against its declared schema; close() fails the suite on a mismatch. */
+  responses: ResponseCheck;
   close(): Promise<void>;
 }
 
@@ -63,7 +66,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const logger = createLogger('info', sink);
   const db = await connectDatabase(config.mongodbUri);
   const services = createServices(config, logger, db);
-  const app = createApp({ config, logger, db }, services);
+  const responses = new ResponseCheck();
+  const app = createApp({ config, logger, db }, services, { onResponse: responses.observe });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -78,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     services,
     mocks,
     logLines,
+    responses,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -86,6 +91,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!options.mongodbUri) await db.dropDatabase().catch(() => undefined);
       await db.close();
       await mocks?.stop();
+      if (responses.problems.length)
+        throw new Error(
+          `${responses.problems.length} of ${responses.checked} responses do not match their declared schema:\n` +
+            responses.problems.slice(0, 20).join('\n'),
+        );
     },
   };
 }

@@ -136,8 +136,8 @@ function generate(): Case[] {
 
   for (const op of operations()) {
     const { method, path, operation } = op;
-    const needsLogin = operation.security === undefined;
-    const needsStaff = operation.security?.some((scheme) => 'staffBearer' in scheme) ?? false;
+    const needsLogin = operation.security.some((s) => 'bearerAuth' in s);
+    const needsStaff = operation.security.some((s) => 'staffBearer' in s);
     const token = needsStaff ? DEV_STAFF_TOKENS[0].token : owner.token;
     const params = parametersOf(operation);
     const needsKey = params.some((p) => p.name === 'Idempotency-Key');

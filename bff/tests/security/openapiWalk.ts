@@ -1,5 +1,9 @@
 // Reading the OpenAPI document from tests: its operations, $ref resolution, and sample path values.
-import { openApiDocument, type HttpMethod, type Operation, type Parameter } from '../../src/openapi';
+import type { HttpMethod, Operation, Parameter } from '../../src/openapi';
+import { describeApi } from '../../src/openapi/describe';
+
+/** The contract as the app builds it from its route declarations. */
+export const openApiDocument = describeApi();
 
 export interface DocumentedOperation {
   method: HttpMethod;
@@ -50,7 +54,7 @@ export function deref(schema: JsonSchema | undefined): JsonSchema {
 }
 
 export function parametersOf(operation: Operation): Parameter[] {
-  return (operation.parameters ?? []).map((p) => ('$ref' in p ? (resolveRef(p.$ref) as Parameter) : p));
+  return operation.parameters ?? [];
 }
 
 /** Replaces each {param} with a well-formed value (an id that exists nowhere, a known matter…). */
