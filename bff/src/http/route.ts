@@ -171,7 +171,9 @@ export function mountRoutes(router: Router, routes: Route[]): Router {
         // A bad path parameter says which one (e.g. 草稿编号格式不正确) rather than a generic message.
         params: route.params ? parseParams(route.params, ctx.params) : undefined,
         query: route.query ? parseInput(route.query, { ...ctx.query }) : undefined,
-        body: route.body ? parseInput(route.body, ctx.request.body, route.bodyError) : undefined,
+        body: route.body
+          ? parseInput(route.body, (ctx.request as { body?: unknown }).body, route.bodyError)
+          : undefined,
       };
       await route.handler(ctx, input as never);
     };
