@@ -59,6 +59,8 @@ const applicationSchema = new Schema(
     code: { type: String, required: true, unique: true },
     /** The submission's Idempotency-Key, to finish a submission interrupted by a crash. */
     submissionKey: { type: String, required: true },
+    /** The draft this application was made from: unique, so one draft can never become two applications. */
+    draftId: { type: Schema.Types.ObjectId },
     /** Sealed: the submitted form (with the 6-digit query password). */
     sealed: { type: String, required: true },
     unitName: String,
@@ -86,6 +88,8 @@ const applicationSchema = new Schema(
   { timestamps: true },
 );
 applicationSchema.index({ accountId: 1, submissionKey: 1 }, { unique: true });
+// Sparse: applications stored before drafts were referenced have none.
+applicationSchema.index({ draftId: 1 }, { unique: true, sparse: true });
 
 export type MatterStatusCode = (typeof MATTER_STATUSES)[number];
 

@@ -174,8 +174,8 @@ export function applicationRoutes(services: Services): Route[] {
           key,
           `submit:${draftId}`,
           body,
-          async (recovering) => {
-            const doc = await submitDraft(services.submission, ctx.state.accountId, draftId, key, recovering);
+          async () => {
+            const doc = await submitDraft(services.submission, ctx.state.accountId, draftId, key, body.version);
             return { status: 201, body: applicationDetail(doc, cipher) };
           },
         );

@@ -5,7 +5,7 @@ import { trusted, type Model } from 'mongoose';
 import type { FieldCipher } from '../security/fieldCipher';
 import type { DraftService } from '../drafts/draftService';
 import { formOf } from '../drafts/draftService';
-import { validationFailed } from '../http/errors';
+import { conflict, validationFailed } from '../http/errors';
 import type { AccountModels } from '../accounts/models';
 import { matterIdempotencyKey, newApplicationCode, newQueryPassword } from './codes';
 import type { ApplicationDoc } from './models';
@@ -41,23 +41,36 @@ export function newMatter(matter: string, code: string, attempt: number, now: Da
   };
 }
 
+/** 409 for everyone but the submission that used the draft up: they learn which application it became. */
+function alreadySubmitted(winner: { _id: unknown; code: string }) {
+  return conflict('ALREADY_SUBMITTED', `该草稿已提交，办件编码 ${winner.code}`, {
+    application: { id: String(winner._id), code: winner.code },
+  });
+}
+
+/**
+ * One draft yields at most one application, whatever the keys, devices or processes: the application
+ * carries its draft's id under a unique index, so of any number of concurrent inserts exactly one wins
+ * (the embedded server has no transactions, but its unique indexes hold). `version`, when given, is the
+ * draft the user reviewed: a draft changed since is not submitted.
+ */
 export async function submitDraft(
   deps: SubmissionDeps,
   accountId: string,
   draftId: string,
   submissionKey: string,
-  recovering: boolean,
+  version?: number,
 ) {
   const { Application, drafts, cipher, accounts } = deps;
-  if (recovering) {
-    // An earlier run with this key died after its insert: finish it instead of submitting twice.
-    const done = await Application.findOne({ accountId, submissionKey }).lean();
-    if (done) {
-      await drafts.consume(accountId, draftId);
-      return done;
-    }
+  // A retry of a submission that already went through (its draft may be gone), or a loser arriving late.
+  const existing = await Application.findOne({ accountId, draftId }, { code: 1, submissionKey: 1 }).lean();
+  if (existing) {
+    if (existing.submissionKey !== submissionKey) throw alreadySubmitted(existing);
+    await drafts.consume(accountId, draftId);
+    return (await Application.findById(existing._id).lean())!;
   }
   const draft = await drafts.get(accountId, draftId);
+  if (version !== undefined && version !== draft.version) throw drafts.versionConflict(draft);
   const result = validateApplication(formOf(draft.application), { today: todayInChina() });
   if (!result.ok) {
     throw validationFailed(
@@ -81,6 +94,7 @@ export async function submitDraft(
         accountId,
         code,
         submissionKey,
+        draftId,
         sealed: cipher.encrypt(sealed),
         unitName: form.unit?.name ?? '',
         uscc: (form.unit as { uscc?: string } | undefined)?.uscc ?? '',
@@ -93,11 +107,17 @@ export async function submitDraft(
       });
       inserted = doc.toObject();
     } catch (error) {
-      const duplicate = (error as { code?: number; keyPattern?: Record<string, number> }).code === 11000;
+      const duplicate = (error as { code?: number }).code === 11000;
       if (!duplicate || tries >= 5) throw error;
-      // A code collision: draw another. A submissionKey collision: a concurrent run won; use its result.
-      const winner = await Application.findOne({ accountId, submissionKey }).lean();
-      if (winner) return winner;
+      // A concurrent submission of this draft won (under any key), or a run under this key did; else the
+      // code collided: draw another.
+      const winner = await Application.findOne({ accountId, draftId }).lean();
+      if (winner) {
+        if (winner.submissionKey !== submissionKey) throw alreadySubmitted(winner);
+        return winner;
+      }
+      const sameKey = await Application.findOne({ accountId, submissionKey }).lean();
+      if (sameKey) return sameKey;
     }
   }
   await drafts.consume(accountId, draftId);

@@ -127,7 +127,7 @@ export class DraftService {
     return this.view(updated, next);
   }
 
-  private versionConflict(current: DraftView) {
+  versionConflict(current: DraftView) {
     return conflict('VERSION_CONFLICT', '草稿已在其他设备上修改，请确认保留哪个版本', { current });
   }
 
