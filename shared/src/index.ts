@@ -17,3 +17,4 @@ export * from './matterStatus';
 export * from './formColumns';
 export * from './materials';
 export * from './routing';
+export * from './bounds';

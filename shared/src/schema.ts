@@ -165,7 +165,8 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
       yup
         .array(code('险种', codesOf(INSURANCE_TYPES), '险种不正确').required('险种不正确'))
         .typeError('险种格式不正确')
-        .min(1, '请至少选择一个险种'),
+        .min(1, '请至少选择一个险种')
+        .max(INSURANCE_TYPES.length, '险种重复或过多'),
       '险种',
     ),
     housingFund: forMatter(
@@ -277,7 +278,8 @@ function buildApplicationSchema(matters: readonly MatterCode[]) {
       .array(code('办事项目', codesOf(MATTERS), '办事项目不正确').required('办事项目不正确'))
       .typeError('办事项目格式不正确')
       .required('请选择办事项目')
-      .min(1, '请至少选择一个办事项目'),
+      .min(1, '请至少选择一个办事项目')
+      .max(MATTERS.length, '办事项目重复或过多'),
     unit: unitSchema.required('请填写单位信息'),
     employees: yup
       .array(employeeSchemaFor(matters))

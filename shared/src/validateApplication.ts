@@ -15,6 +15,7 @@ import { checkDocumentNumber, documentTypesForHukou } from './documents';
 import type { RuleConfig } from './ruleConfig';
 import { DEFAULT_RULE_CONFIGS, RuleConfigError, placeholderFigures, resolveRuleConfig } from './ruleConfig';
 import { applicationSchemaFor, employeeSchemaFor } from './schema';
+import { checkBounds } from './bounds';
 import type { SchemaContext } from './schema';
 import { validateUscc } from './uscc';
 
@@ -193,6 +194,22 @@ export function validateApplication(untrusted: unknown, options: ValidateOptions
   const config = configOn(applicationDate, options.today, configs, errors);
   const context = { matters, config };
 
+  // Sizes first: an oversized list is reported without validating its elements one by one.
+  const oversized = shapeOk ? checkBounds(applicationSchemaFor(matters), input) : [];
+  if (oversized.length) {
+    errors.push(...oversized.map((issue) => ({ path: issue.path, code: 'max', message: issue.message })));
+    return {
+      ok: false,
+      errors,
+      warnings,
+      value: {} as Application,
+      computed: {
+        configVersion: config.version,
+        placeholderFigures: placeholderFigures(config),
+        employees: [],
+      },
+    };
+  }
   let value: Application;
   try {
     value = applicationSchemaFor(matters).validateSync(input, {

@@ -34,14 +34,16 @@ const callbackBody = yup
         }),
       )
       .max(1000),
-    steps: yup.array(
-      yup.object({
-        code: yup.string().max(64),
-        label: yup.string().max(100),
-        status: yup.string().max(32),
-        at: yup.string().max(40),
-      }),
-    ),
+    steps: yup
+      .array(
+        yup.object({
+          code: yup.string().max(64),
+          label: yup.string().max(100),
+          status: yup.string().max(32),
+          at: yup.string().max(40),
+        }),
+      )
+      .max(10),
     decidedAt: yup.string().max(40),
     sequence: yup.number().integer().min(0).required(),
   })

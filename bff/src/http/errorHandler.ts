@@ -2,6 +2,7 @@
 import type { Context, Next } from 'koa';
 import { ValidationError } from 'yup';
 import { AppError } from './errors';
+import { boundedDetails } from './validate';
 
 interface HttpLikeError {
   name?: string;
@@ -44,7 +45,11 @@ export function errorHandler() {
       if (raw instanceof AppError) {
         ctx.status = raw.status;
         ctx.body = {
-          error: { code: raw.code, message: raw.message, ...(raw.details ? { details: raw.details } : {}) },
+          error: {
+            code: raw.code,
+            message: raw.message,
+            ...(raw.details ? { details: boundedDetails(raw.details) } : {}),
+          },
           ...raw.extra,
         };
         return;
@@ -55,9 +60,11 @@ export function errorHandler() {
           error: {
             code: 'BAD_REQUEST',
             message: '请求参数有误',
-            details: raw.inner.length
-              ? raw.inner.map((e) => ({ path: e.path ?? '', message: e.message }))
-              : [{ path: raw.path ?? '', message: raw.message }],
+            details: boundedDetails(
+              raw.inner.length
+                ? raw.inner.map((e) => ({ path: e.path ?? '', message: e.message }))
+                : [{ path: raw.path ?? '', message: raw.message }],
+            ),
           },
         };
         return;

@@ -1,6 +1,17 @@
 // Schema check of every client or agency input before it touches the database.
 import * as yup from 'yup';
-import { AppError } from './errors';
+import { checkBounds, unboundedParts } from '@hiring/shared';
+import { AppError, type ErrorDetail } from './errors';
+
+/** An error answer lists at most this many problems (each message short), so it stays well under 4 KB. */
+export const MAX_ERROR_DETAILS = 20;
+
+/** The first problems only, each message cut short: an error answer never grows with the input. */
+export function boundedDetails(details: ErrorDetail[]): ErrorDetail[] {
+  return details
+    .slice(0, MAX_ERROR_DETAILS)
+    .map((d) => ({ path: d.path.slice(0, 80), message: d.message.slice(0, 120) }));
+}
 
 // Chinese defaults for every schema, and never the submitted value in a message (it may be personal data).
 yup.setLocale({
@@ -46,12 +57,29 @@ export const strictNumber = () =>
       typeof original === 'number' || typeof original === 'string' ? value : Number.NaN,
     );
 
-/** Validates and returns the typed value; unknown keys are refused so nothing unexpected is stored. */
+const checkedSchemas = new WeakSet<object>();
+
+/** Every schema a route validates with must bound its arrays: checked once, on first use. */
+function assertBounded(schema: yup.AnySchema): void {
+  if (checkedSchemas.has(schema)) return;
+  const unbounded = unboundedParts(schema);
+  if (unbounded.length) throw new Error(`schema without size bounds at: ${unbounded.join(', ')}`);
+  checkedSchemas.add(schema);
+}
+
+/**
+ * Validates and returns the typed value; unknown keys are refused so nothing unexpected is stored. Sizes
+ * are checked first (shared's checkBounds), so an oversized array or an object with thousands of keys is
+ * refused before a single element is validated.
+ */
 export function parseInput<S extends yup.AnySchema>(
   schema: S,
   input: unknown,
   message = '请求参数有误',
 ): yup.InferType<S> {
+  assertBounded(schema);
+  const oversized = checkBounds(schema, input ?? {});
+  if (oversized.length) throw new AppError(400, 'BAD_REQUEST', message, boundedDetails(oversized));
   try {
     return schema.validateSync(input ?? {}, { abortEarly: false, strict: false, stripUnknown: false });
   } catch (error) {
@@ -61,7 +89,7 @@ export function parseInput<S extends yup.AnySchema>(
         400,
         'BAD_REQUEST',
         message,
-        inner.map((e) => ({ path: e.path ?? '', message: e.message })),
+        boundedDetails(inner.map((e) => ({ path: e.path ?? '', message: e.message }))),
       );
     }
     // yup's own transforms (trim, uppercase…) throw TypeError on values of the wrong type, e.g. an object
