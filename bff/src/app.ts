@@ -1,6 +1,5 @@
 // The Koa application factory: builds the app without listening, so tests and the server share it.
 import Koa from 'koa';
-import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import helmet from 'koa-helmet';
 import type { Connection } from 'mongoose';
@@ -9,6 +8,7 @@ import type { Logger } from './logger';
 import { errorHandler } from './http/errorHandler';
 import { AppError } from './http/errors';
 import { requestContext } from './http/requestContext';
+import { jsonBody } from './http/jsonBody';
 import { rateLimit } from './http/rateLimit';
 import { routeOf, routerOf, type Route, type RouteGroup } from './http/route';
 import { createServices, type Services } from './context';
@@ -23,6 +23,24 @@ import { healthRoutes } from './health/routes';
 import { createOcrRoutes } from './ocr';
 import { buildOpenApiDocument, openApiRoutes, type OpenApiDocument } from './openapi';
 import { staffRoutes } from './staff/routes';
+
+/** Routes whose bodies may be as large as BODY_LIMIT: a new draft with its employees, a 补正. */
+const LARGE_BODY_PATHS = /^\/api\/v1\/(drafts|applications\/[^/]+\/matters\/[^/]+\/resubmit)$/;
+/** An agency's answer names each employee once by index: a few tens of KB for 500 employees. */
+const CALLBACK_PATHS = /^\/api\/v1\/agency-callbacks\/[^/]+$/;
+
+/**
+ * Body bounds per route: 500 employees of about 25 fields each for the large ones, an agency's answer for
+ * callbacks, and a few fields for everything else (login, one employee, a header patch).
+ */
+function bodyLimitsFor(largest: number) {
+  const cap = (bytes: number, keys: number) => ({ bytes: Math.min(bytes, largest), keys });
+  const large = cap(largest, 25_000);
+  const callback = cap(256 * 1024, 5_000);
+  const small = cap(16 * 1024, 400);
+  return (path: string) =>
+    LARGE_BODY_PATHS.test(path) ? large : CALLBACK_PATHS.test(path) ? callback : small;
+}
 
 export interface AppDeps {
   config: Config;
@@ -121,15 +139,7 @@ export function createApp(
       exposeHeaders: ['X-Request-Id'],
     }),
   );
-  app.use(
-    bodyParser({
-      enableTypes: ['json'],
-      jsonLimit: config.bodyLimit,
-      encoding: 'utf-8',
-      // Keep the raw text: agency callbacks are verified over the exact bytes that were signed.
-      rawBody: true,
-    } as Parameters<typeof bodyParser>[0]),
-  );
+  app.use(jsonBody({ limitsFor: bodyLimitsFor(config.bodyLimit), timeoutMs: config.bodyTimeoutMs }));
   app.use(async (ctx, next) => {
     // A body must be JSON (or the one photo upload): anything else would be read as an empty object.
     const hasBody = Number(ctx.get('Content-Length') || 0) > 0 || ctx.get('Transfer-Encoding') !== '';

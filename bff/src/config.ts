@@ -27,7 +27,11 @@ const schema = yup.object({
     .string()
     .oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
-  BODY_LIMIT: yup.string().default('1mb'),
+  BODY_LIMIT: yup
+    .string()
+    .matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, 'BODY_LIMIT 应为大小，例如 1mb、512kb')
+    .default('1mb'),
+  BODY_TIMEOUT_MS: yup.number().integer().min(100).max(300000).default(30000),
   CORS_ORIGINS: yup.string().default('http://127.0.0.1:10086,http://localhost:10086'),
   DATA_KEY: base64Key('DATA_KEY'),
   HASH_KEY: base64Key('HASH_KEY'),
@@ -77,7 +81,10 @@ export interface Config {
   port: number;
   mongodbUri: string;
   logLevel: string;
-  bodyLimit: string;
+  /** Bytes: the largest body (a draft with its employees); other routes allow less, see app.ts. */
+  bodyLimit: number;
+  /** A request body must have arrived within this time (a slow body holds a connection and memory). */
+  bodyTimeoutMs: number;
   corsOrigins: string[];
   /** AES-256-GCM key for personal data at rest. */
   dataKey: Buffer;
@@ -122,6 +129,11 @@ export class ConfigError extends Error {
   }
 }
 
+function sizeInBytes(text: string): number {
+  const [, amount, unit = 'b'] = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(text.trim())!;
+  return Math.floor(Number(amount) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit.toLowerCase() as 'b']);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let parsed: yup.InferType<typeof schema>;
   try {
@@ -159,7 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsed.PORT,
     mongodbUri: parsed.MONGODB_URI,
     logLevel: parsed.LOG_LEVEL,
-    bodyLimit: parsed.BODY_LIMIT,
+    bodyLimit: sizeInBytes(parsed.BODY_LIMIT),
+    bodyTimeoutMs: parsed.BODY_TIMEOUT_MS,
     corsOrigins: parsed.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),

@@ -1,5 +1,5 @@
 // Entry point: `node bff/dist/index.js`. Reads the environment, connects, listens, shuts down gracefully.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { connectDatabase } from './db';
 import { createLogger } from './logger';
@@ -30,7 +30,17 @@ async function main(): Promise<void> {
     services.dispatcher.start(config.dispatch.concurrency);
     stopJobs = startScheduledJobs(services);
   }
-  const server: Server = app.listen(config.port, config.host, () => {
+  // Whatever the body type (JSON is timed by its own reader, a photo upload is not), a request must have
+  // arrived within BODY_TIMEOUT_MS: a slow client cannot hold a connection for Node's default 5 minutes.
+  const server: Server = createServer(
+    {
+      requestTimeout: config.bodyTimeoutMs + 1000,
+      headersTimeout: Math.min(20000, config.bodyTimeoutMs + 1000),
+      connectionsCheckingInterval: 1000,
+    },
+    app.callback(),
+  );
+  server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port }, 'bff listening');
