@@ -175,7 +175,13 @@ export function applicationRoutes(services: Services): Route[] {
           `submit:${draftId}`,
           body,
           async () => {
-            const doc = await submitDraft(services.submission, ctx.state.accountId, draftId, key, body.version);
+            const doc = await submitDraft(
+              services.submission,
+              ctx.state.accountId,
+              draftId,
+              key,
+              body.version,
+            );
             return { status: 201, body: applicationDetail(doc, cipher) };
           },
         );
