@@ -13,6 +13,13 @@ export function memoryStorage(): KeyValueStorage & { data: Map<string, unknown> 
   };
 }
 
+/** The bff always answers a draft with its matters and employees, if only empty lists. */
+const full = (application: DraftApplication): Draft['application'] => ({
+  matters: [],
+  employees: [],
+  ...application,
+});
+
 export class FakeDraftServer {
   draft: Draft;
   offline = false;
@@ -20,7 +27,7 @@ export class FakeDraftServer {
   private nextKey = 1;
 
   constructor(application: DraftApplication = {}) {
-    this.draft = { id: 'd1', version: 1, application, createdAt: '', updatedAt: '' };
+    this.draft = { id: 'd1', version: 1, application: full(application), createdAt: '', updatedAt: '' };
   }
 
   private copy(): Draft {
@@ -39,7 +46,7 @@ export class FakeDraftServer {
   }
 
   private bump(application: DraftApplication): Draft {
-    this.draft = { ...this.draft, version: this.draft.version + 1, application };
+    this.draft = { ...this.draft, version: this.draft.version + 1, application: full(application) };
     return this.copy();
   }
 

@@ -1,18 +1,21 @@
-// One function per bff route the client uses (bff/API.md).
+// One function per bff route the client uses; the shapes are generated from the bff contract (types.ts).
 import type { PickedImage } from '../platform/types';
 import { newIdempotencyKey, type ApiClient } from './client';
 import type {
   ApplicationSummary,
+  Consents,
   Draft,
   DraftApplication,
   DraftEmployee,
   DraftSummary,
-  Issue,
+  Me,
   Notice,
   OcrResult,
+  PersonLookup,
   Session,
   SubmittedApplication,
   UnitLookup,
+  ValidationResult,
 } from './types';
 
 export type DraftPatch = Pick<DraftApplication, 'matters' | 'unit' | 'housingFundRelief'>;
@@ -23,17 +26,10 @@ export function endpoints(api: ApiClient) {
       api.send<Session>('POST', '/auth/login', { platform, code }),
     devLogin: (nickname?: string) => api.send<Session>('POST', '/auth/dev-login', { nickname }),
     logout: () => api.send<void>('POST', '/auth/logout'),
-    me: () => api.get<{ account: Session['account']; units: { uscc: string; name: string }[] }>('/me'),
+    me: () => api.get<Me>('/me'),
 
     lookupUnit: (uscc: string) => api.get<UnitLookup>(`/units/lookup?uscc=${encodeURIComponent(uscc)}`),
-    lookupPerson: (idNumber: string) =>
-      api.send<{ name: string; ethnicity: string; gender: string; hukouAddress: string }>(
-        'POST',
-        '/persons/lookup',
-        {
-          idNumber,
-        },
-      ),
+    lookupPerson: (idNumber: string) => api.send<PersonLookup>('POST', '/persons/lookup', { idNumber }),
 
     listDrafts: () => api.get<{ items: DraftSummary[] }>('/drafts'),
     createDraft: (application?: DraftApplication) => api.send<Draft>('POST', '/drafts', { application }),
@@ -48,9 +44,7 @@ export function endpoints(api: ApiClient) {
     removeEmployee: (id: string, key: string, version: number) =>
       api.send<Draft>('DELETE', `/drafts/${id}/employees/${encodeURIComponent(key)}?version=${version}`),
     validateDraft: (id: string, step?: 'unit' | 'matters' | 'employees') =>
-      api.send<{ ok: boolean; errors: Issue[]; warnings: Issue[] }>('POST', `/drafts/${id}/validate`, {
-        step,
-      }),
+      api.send<ValidationResult>('POST', `/drafts/${id}/validate`, { step }),
     /** `version` is the draft the user reviewed; the bff refuses to submit a draft that changed since. */
     submitDraft: (id: string, idempotencyKey: string = newIdempotencyKey(), version?: number) =>
       api.send<SubmittedApplication>(
@@ -77,8 +71,7 @@ export function endpoints(api: ApiClient) {
 
     listNotices: () => api.get<{ items: Notice[]; unread: number }>('/notices'),
     readNotice: (id: string) => api.send<void>('POST', `/notices/${id}/read`),
-    subscribe: (templateIds: string[]) =>
-      api.send<{ consents: Record<string, number> }>('POST', '/subscriptions', { templateIds }),
+    subscribe: (templateIds: string[]) => api.send<Consents>('POST', '/subscriptions', { templateIds }),
 
     recognizeIdCard: (image: PickedImage) => api.upload<OcrResult>('/ocr/id-card', image, 'image'),
   };

@@ -46,9 +46,10 @@ export function fromOcr(ocr: OcrResult): Partial<EmployeeRow> {
   const patch: Partial<EmployeeRow> = { idType: 'resident' };
   if (ocr.idNumber) patch.idNumber = ocr.idNumber.toUpperCase();
   if (ocr.name) patch.name = ocr.name;
-  const ethnicity = ethnicityCode(ocr.ethnicity);
+  const ethnicity = ethnicityCode(ocr.ethnicity ?? undefined);
   if (ethnicity) patch.ethnicity = ethnicity;
-  const gender = genderCode(ocr.gender) ?? (ocr.idNumber ? parseIdNumber(ocr.idNumber)?.gender : undefined);
+  const gender =
+    genderCode(ocr.gender ?? undefined) ?? (ocr.idNumber ? parseIdNumber(ocr.idNumber)?.gender : undefined);
   if (gender) patch.gender = gender;
   if (ocr.address) patch.hukouAddress = ocr.address;
   return patch;

@@ -38,15 +38,17 @@ describe('adding hires', () => {
     });
   });
 
-  it('OCR fields become form values: 民族 by name, gender as code', () => {
+  it('OCR fields become form values: 民族 by name, the ID number upper-cased', () => {
     expect(
       fromOcr({
         idNumber: '11010519491231002x',
         name: '李四',
         ethnicity: '汉',
-        gender: '女',
+        gender: '2',
+        birthDate: null,
         address: '上饶',
         confidence: {},
+        verified: false,
       }),
     ).toEqual({
       idType: 'resident',

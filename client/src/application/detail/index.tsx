@@ -34,7 +34,7 @@ function Correction({
   onDone: (a: SubmittedApplication) => void;
 }) {
   const affected = [...new Set(matter.reasons.map((r) => r.employeeKey).filter((k): k is string => !!k))];
-  const keys = affected.length ? affected : app.employees.map((e) => e.key);
+  const keys = affected.length ? affected : app.employees.map((e) => e.key).filter((k): k is string => !!k);
   const [values, setValues] = useState<Record<string, Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();

@@ -15,7 +15,7 @@ type Phase =
   | { kind: 'error'; message: string };
 
 const FIELDS: { key: keyof OcrResult; label: string; show: (o: OcrResult) => string | undefined }[] = [
-  { key: 'name', label: '姓名', show: (o) => o.name },
+  { key: 'name', label: '姓名', show: (o) => o.name ?? undefined },
   {
     key: 'idNumber',
     label: '公民身份号码',
@@ -31,7 +31,7 @@ const FIELDS: { key: keyof OcrResult; label: string; show: (o: OcrResult) => str
     label: '民族',
     show: (o) => (o.ethnicity ? (labelOf(ETHNICITIES, o.ethnicity) ?? o.ethnicity) : undefined),
   },
-  { key: 'address', label: '住址', show: (o) => o.address },
+  { key: 'address', label: '住址', show: (o) => o.address ?? undefined },
 ];
 
 /** Photo of the ID card → recognised fields shown for confirmation → copied into the row. */

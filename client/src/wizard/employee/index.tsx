@@ -9,6 +9,7 @@ import {
   parseIdNumber,
   type EmployeeRow,
   type HousingFundRow,
+  type InsuranceType,
 } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -258,8 +259,8 @@ export default function EmployeeStep() {
                       onChange={(checked) =>
                         set({
                           insuranceTypes: checked
-                            ? [...(row.insuranceTypes ?? []), t.code]
-                            : (row.insuranceTypes ?? []).filter((c) => c !== t.code),
+                            ? [...((row.insuranceTypes ?? []) as InsuranceType[]), t.code]
+                            : ((row.insuranceTypes ?? []) as InsuranceType[]).filter((c) => c !== t.code),
                         })
                       }
                     />
