@@ -23,4 +23,7 @@ export default defineAppConfig({
     backgroundColor: '#f5f6f8',
   },
   permission: {},
+  // WeChat checks privacy-relevant APIs (camera/album, files, clipboard) against the privacy guide kept
+  // in client/privacy-guide.json; the headless host in test/ enforces the same.
+  ...({ __usePrivacyCheck__: true } as object),
 });

@@ -50,7 +50,7 @@ export function milestoneNotice(
             thing3: clip(reasons || '请查看退回原因'),
             time4: stamp(),
           },
-          page: `pages/application/index?id=${input.applicationId}`,
+          page: `application/detail/index?id=${input.applicationId}`,
         },
       };
     }
@@ -103,7 +103,7 @@ export function completionNotice(
         time4: stamp(),
         thing5: clip(input.unitName || '全部事项已办结'),
       },
-      page: `pages/application/index?id=${input.applicationId}`,
+      page: `application/detail/index?id=${input.applicationId}`,
     },
   };
 }

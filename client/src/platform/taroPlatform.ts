@@ -92,13 +92,20 @@ export function createTaroPlatform(): Platform {
       try {
         // H5 uploads a blob: URL whose name would otherwise lack an extension.
         const ext = image.type?.split('/')[1]?.replace('jpeg', 'jpg') ?? 'jpg';
+        // fileName is Alipay's and Taro H5's, fileType (required) Alipay's only; WeChat has neither and
+        // takes the name from the path, and a parameter it does not know is an error in its API contract.
+        const platformFields =
+          name === 'alipay'
+            ? { fileType: 'image', fileName: `id-card.${ext}` }
+            : name === 'h5'
+              ? { fileName: `id-card.${ext}` }
+              : {};
         const res = await Taro.uploadFile({
           url,
           filePath: image.path,
           name: field,
           header: headers,
-          fileType: 'image',
-          fileName: `id-card.${ext}`,
+          ...platformFields,
         } as never);
         return { status: res.statusCode, body: parseBody(res.data) };
       } catch (err) {

@@ -26,6 +26,10 @@ export interface HostServices {
   /** Contract breaches: each fails the test. */
   violation(message: string): void;
   warn(message: string): void;
+  /** An error of the app's (an exception in its callback): fails the test. */
+  error(message: string): void;
+  /** The bundle realm's Promise (what the platform returns without callbacks). */
+  Promise: PromiseConstructor;
   /** Moves a host value into the bundle's realm (its own Object/Array prototypes). */
   toRealm<T>(value: T): T;
   /** Where the bundle's built-in API base really lives (the bff under test). */
@@ -103,19 +107,37 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
   function asyncApi(name: string, impl: (opts: Options) => Promise<Record<string, unknown>>, task?: object) {
     return (options?: unknown) => {
       const opts = check(name, options);
+      if (process.env.MP_HOST_DEBUG) console.log(`${prefix}.${name}`, JSON.stringify(opts)?.slice(0, 300));
+      // An exception in the app's callback is the app's error, reported like the platform's onError.
+      const call = (fn: ((res: unknown) => void) | undefined, value: unknown) => {
+        try {
+          fn?.(value);
+        } catch (error) {
+          host.error(`${prefix}.${name} callback threw: ${(error as Error)?.stack ?? String(error)}`);
+        }
+      };
+      // Without success/fail/complete the platforms return a Promise instead (WeChat base library ≥ 2.10.2).
+      const promised = !task && !opts.success && !opts.fail && !opts.complete;
+      let settle: { resolve(v: unknown): void; reject(e: unknown): void } | undefined;
+      const promise = promised
+        ? new host.Promise((resolve, reject) => (settle = { resolve, reject }))
+        : undefined;
       void impl(opts).then(
         (res) => {
+          if (settle) return settle.resolve(host.toRealm(platform === 'weapp' ? { errMsg: `${name}:ok`, ...res } : res));
           const value = host.toRealm(platform === 'weapp' ? { errMsg: `${name}:ok`, ...res } : res);
-          opts.success?.(value);
-          opts.complete?.(value);
+          call(opts.success, value);
+          call(opts.complete, value);
         },
         (error: Error) => {
+          if (process.env.MP_HOST_DEBUG) console.log(`${prefix}.${name} failed: ${error.message}`);
           const value = host.toRealm(failure(name, error.message));
-          opts.fail?.(value);
-          opts.complete?.(value);
+          if (settle) return settle.reject(value);
+          call(opts.fail, value);
+          call(opts.complete, value);
         },
       );
-      return task ? host.toRealm(task) : undefined;
+      return task ? host.toRealm(task) : promise;
     };
   }
 

@@ -81,11 +81,16 @@ export class MiniProgramHost {
     this.appJson = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8'));
     this.catalogue = readTemplates(dir);
     const shapes = apiShapes(platform);
+    const realm: { Promise?: PromiseConstructor } = {};
     const services: HostServices = {
+      get Promise() {
+        return realm.Promise!;
+      },
       platform,
       shapes,
       violation: (m) => this.violation(m),
       warn: (m) => this.warnings.push(m),
+      error: (m) => this.errors.push(m),
       toRealm: (v) => this.toRealm(v),
       rewriteUrl: (url) =>
         url.startsWith(options.apiBase.compiled)
@@ -107,6 +112,7 @@ export class MiniProgramHost {
         const value = Reflect.get(target, key);
         if (typeof key !== 'string' || typeof value !== 'function' || !shapes.has(key)) return value;
         return (...args: unknown[]) => {
+          if (process.env.MP_HOST_DEBUG) console.log(`call ${key}`);
           this.checkPrivacy(key);
           try {
             return (value as (...a: unknown[]) => unknown)(...args);
@@ -120,6 +126,7 @@ export class MiniProgramHost {
     // A phone's JS engine has no ECMA-402 time zones to rely on: the app must not depend on Intl.
     vm.runInContext('delete globalThis.Intl;', this.context);
     this.realmJson = vm.runInContext('JSON', this.context) as JSON;
+    realm.Promise = vm.runInContext('Promise', this.context) as PromiseConstructor;
   }
 
   // ---- the JS environment -------------------------------------------------------------------------
@@ -494,6 +501,12 @@ export class MiniProgramHost {
     const index = labels.indexOf(label);
     if (index < 0) throw new Error(`${this.route}: "${label}" is not among ${labels.join('、')}`);
     this.dispatch(node, 'change', { value: index });
+    await this.settle();
+  }
+
+  /** A picker's `change` with the value the platform reports (a date or month picker's string). */
+  async change(target: RenderedNode | string, value: unknown): Promise<void> {
+    this.dispatch(this.resolveNode(target), 'change', { value });
     await this.settle();
   }
 

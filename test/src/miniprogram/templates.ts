@@ -36,8 +36,9 @@ export function readTemplates(bundleDir: string): TemplateCatalogue {
     if (variant === '_focus' || catalogue.has(alias)) continue;
     const element = /<(?!template\b|block\b|import\b)([\w-]+)((?:\s+[\w:-]+="[^"]*")*)\s*\/?>/.exec(body);
     if (!element) {
-      // A bare text node renders its value inside a <block>.
-      catalogue.set(alias, { tag: '#text', attrs: new Map(), events: new Map() });
+      // A bare text node renders its value inside a <block>; an input only dispatches to its
+      // focus/blur variants (read from the _blur one).
+      if (/\bi\.v\b/.test(body)) catalogue.set(alias, { tag: '#text', attrs: new Map(), events: new Map() });
       continue;
     }
     const [, tag, attrSource] = element;

@@ -1,0 +1,258 @@
+// Issue 20: the employer's journey on the real compiled WeChat and Alipay bundles, run by the headless
+// mini-program host against the real bff (child process), its database and the stand-ins — the same steps
+// as the H5 browser journey, so the three builds are held to one behaviour.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_TEMPLATES, startMocks, type RunningMocks } from '@hiring/mock';
+import { addDays, todayInChina } from '@hiring/shared';
+import { generateIdCardPhoto } from '../../bff/src/ocr';
+import { testDatabaseUri } from '../../tools/jest/testDatabase';
+import { freePort, startBff, type BffProcess } from '../src/bffProcess';
+import { clientDist, ensureClientBuild } from '../src/clientBuild';
+import { MiniProgramHost } from '../src/miniprogram/host';
+import { MiniProgramUser } from '../src/miniprogram/userActions';
+
+// A build of each bundle (~20-40 s on 2 busy cores) when stale, then about 20 s of journey each.
+jest.setTimeout(6 * 60 * 1000);
+
+const SECRET = 'mp-callback-secret-0123456789';
+const COMPILED_API_BASE = 'http://127.0.0.1:3000/api/v1';
+const TEMPLATES = DEFAULT_TEMPLATES.map((t) => t.id);
+const PRIVACY_GUIDE = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../client/privacy-guide.json'), 'utf8'),
+).items.map((i: { item: string }) => i.item) as string[];
+
+let mocks: RunningMocks;
+let bff: BffProcess;
+
+beforeAll(async () => {
+  for (const target of ['weapp', 'alipay'] as const)
+    ensureClientBuild(target, { TARO_APP_SUBSCRIBE_TEMPLATES: TEMPLATES.join(',') });
+  // Manual review: the test plays the 医保/公积金 operators who approve the 3-working-day matters.
+  mocks = await startMocks({ callbackSecret: SECRET, workingDayMs: 2000, reviewMode: 'manual' });
+  bff = await startBff(await freePort(), {
+    MONGODB_URI: testDatabaseUri('miniprogram'),
+    WECHAT_URL: mocks.urls.wechat,
+    ALIPAY_URL: mocks.urls.alipay,
+    GOV_DATA_URL: mocks.urls.govData,
+    HRSS_URL: mocks.urls.hrss,
+    MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
+    HOUSING_FUND_URL: mocks.urls.housingFund,
+    AGENCY_CALLBACK_SECRET: SECRET,
+    DISPATCH_POLL_MS: '100',
+  });
+  for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const) {
+    mocks.agencies[agency].configure({ callbackUrl: `${bff.url}/api/v1/agency-callbacks/${agency}` });
+  }
+});
+
+afterAll(async () => {
+  await bff?.kill();
+  await mocks?.stop();
+});
+
+export function newHost(platform: 'weapp' | 'alipay'): MiniProgramHost {
+  return new MiniProgramHost({
+    platform,
+    dir: clientDist(platform),
+    apiBase: { compiled: COMPILED_API_BASE, actual: `${bff.url}/api/v1` },
+    standInUrl: platform === 'weapp' ? mocks.urls.wechat : mocks.urls.alipay,
+    privacyGuide: PRIVACY_GUIDE,
+  });
+}
+
+// People and units from the stand-ins' synthetic population, so the agencies' checks pass.
+function cast(offset: number) {
+  const { population } = mocks.world;
+  const year = Number(todayInChina().slice(0, 4));
+  const adults = population.people.filter((p) => {
+    const born = Number(p.birthDate.slice(0, 4));
+    return p.scenario === 'normal' && p.regionCode.startsWith('3611') && born <= year - 20 && born >= year - 45;
+  });
+  const units = population.units.filter((u) => u.socialInsuranceCode && u.housingFundAccount);
+  return {
+    unit: units[offset],
+    first: adults[10 + offset * 3],
+    second: adults[11 + offset * 3],
+    operator: adults[adults.length - 1 - offset],
+  };
+}
+
+async function agencyCase(agency: 'medicalSecurity' | 'housingFund', code: string): Promise<string> {
+  const res = await fetch(`${mocks.urls[agency]}/_admin/cases`);
+  const { cases } = (await res.json()) as { cases: { caseId: string; applicationCode: string; status: string }[] };
+  const found = cases.find((c) => c.applicationCode === code);
+  if (!found) throw new Error(`${agency} has no case for ${code}`);
+  return found.caseId;
+}
+
+async function journey(host: MiniProgramHost, offset: number): Promise<void> {
+  const user = new MiniProgramUser(host);
+  const { unit, first, second, operator } = cast(offset);
+  const contractStart = addDays(todayInChina(), -2);
+
+  // Login happens on launch through wx.login / my.getAuthCode and the platform stand-in.
+  await host.launch();
+  await host.waitText('我的草稿');
+  await host.waitFor('home loaded', () => !host.text().includes('正在加载'));
+  expect(host.text()).toContain('暂无草稿');
+  expect(host.record.requests.some((r) => r.url.endsWith('/auth/login'))).toBe(true);
+
+  // ① unit: the USCC lookup fills name and address.
+  await user.tap('new-application');
+  await host.waitRoute('wizard/unit/index');
+  await user.fill('unit-uscc', unit.uscc);
+  await user.tap('unit-lookup');
+  await host.waitText(/已根据登记信息自动填写/);
+  await user.waitValue('unit-name', unit.name);
+  await user.waitValue('unit-address', unit.address);
+  await user.fill('unit-operator-name', operator.name);
+  await user.fill('unit-operator-idNumber', operator.idNumber);
+  await user.fill('unit-operator-phone', '13800138000');
+  if (!user.checked('unit-firstApplication-no')) await user.check('unit-firstApplication-no');
+  await user.waitValue('unit-socialInsuranceCode', unit.socialInsuranceCode!);
+  await user.tap('wizard-next');
+
+  // ② matters: all three boxes of the form.
+  await host.waitRoute('wizard/matters/index');
+  for (const m of ['matter-1', 'matter-2', 'matter-3']) await user.check(m);
+  await user.tap('wizard-next');
+
+  // ③/④ hire 1 by an ID-card photo, taken with the platform's camera API.
+  await host.waitRoute('wizard/employees/index');
+  await user.tap('add-employee-scan');
+  await host.waitRoute('wizard/employee/index');
+  const { jpeg } = await generateIdCardPhoto({
+    seed: 11 + offset,
+    person: {
+      name: first.name,
+      gender: first.gender,
+      ethnicity: first.ethnicity,
+      birthDate: first.birthDate,
+      address: first.hukouAddress,
+      idNumber: first.idNumber,
+    },
+  });
+  host.pickFile({ name: 'id-card.jpg', bytes: jpeg });
+  await user.tap('ocr-capture');
+  await host.waitFor('the recognised card', () => host.root().byId('ocr-accept'), 60000);
+  expect(host.record.requests.some((r) => r.method === 'UPLOAD' && r.url.endsWith('/ocr/id-card'))).toBe(true);
+  await user.tap('ocr-accept');
+  await user.waitValue('idNumber', first.idNumber);
+  // A misread name or address is what the confirmation is for: corrected as the user would.
+  if (user.value('name') !== first.name) await user.fill('name', first.name);
+  if (user.value('hukouAddress') !== first.hukouAddress) await user.fill('hukouAddress', first.hukouAddress);
+  await user.choose('hukouType', labelOfHukou(first.hukouType));
+  await user.fill('phone', first.phone);
+  await user.fill('address', first.address);
+  await user.fill('wage', '4200');
+  await user.date('insuredFrom', contractStart.slice(0, 7));
+  for (const t of ['pension', 'injury', 'unemployment', 'medical', 'maternity']) await user.check(`insurance-${t}`);
+  // 无固定期限 before the start date: entering the start date first ticks it by itself (issue 19).
+  await user.check('contract-openEnded');
+  await user.date('contract-start', contractStart);
+  await user.waitValue('contract-start', contractStart);
+  expect(user.checked('contract-openEnded')).toBe(true);
+  await user.fill('housingFund-base', '4200');
+  await user.fill('housingFund-unitRatio', '10');
+  await user.fill('housingFund-personalRatio', '10');
+  await host.waitText('月缴存额：单位 420 元 + 个人 420 元 = 合计 840 元');
+  await user.fill('occupation', '操作工');
+  await user.choose('education', '大学本科');
+  await user.fill('workAddress', unit.address);
+  await user.tap('employee-done');
+  await host.waitRoute('wizard/employees/index');
+  await host.waitText(first.name);
+  await host.waitText('已填写完整');
+
+  // Hire 2 typed, copying hire 1's job: the ID number fills name and gender from the register.
+  await user.tap('add-employee-copy');
+  await host.waitRoute('wizard/employee/index');
+  await user.fill('idNumber', second.idNumber);
+  await user.waitValue('name', second.name);
+  await user.choose('hukouType', labelOfHukou(second.hukouType));
+  await user.fill('phone', second.phone);
+  await user.fill('address', second.address);
+  await user.waitValue('wage', '4200');
+  await user.tap('employee-done');
+  await host.waitRoute('wizard/employees/index');
+  await host.waitText(second.name);
+  await user.tap('wizard-next');
+
+  // ⑤ review, then submit with the subscribe consent (accepted, as a user would).
+  await host.waitRoute('wizard/review/index');
+  await host.waitText('已通过检查，可以提交。');
+  await user.tap('submit');
+  await host.waitRoute('wizard/receipt/index', 20000);
+  const code = await host.waitFor('the 办件编码', () => user.kv('办件编码'));
+  expect(code).toMatch(/^\w{6,}$/);
+  expect(user.kv('查询密码')).toMatch(/\S+/);
+
+  // Progress: the 即办 matters are 办结 within seconds; the 3-working-day ones wait for the operators.
+  await user.tap('receipt-detail');
+  await host.waitRoute('application/detail/index');
+  const status = (title: string) => user.card(title)?.find((n) => n.className.includes('status'))?.text;
+  const refreshUntil = async (title: string, label: string) => {
+    await host.waitFor(`${title} ${label} (now ${status(title)})`, () => {
+      if (status(title) === label) return true;
+      void host.tap('detail-refresh').catch(() => undefined);
+      return false;
+    }, 30000);
+  };
+  await refreshUntil('用人单位招用人员登记', '已办结');
+  await refreshUntil('社会保险企业职工参保登记及社会保险费申报', '已办结');
+  await refreshUntil('基本医疗保险职工参保登记', '审核中');
+  for (const agency of ['medicalSecurity', 'housingFund'] as const) {
+    const caseId = await agencyCase(agency, code);
+    const res = await fetch(`${mocks.urls[agency]}/_admin/cases/${caseId}/approve`, { method: 'POST' });
+    expect(res.status).toBe(200);
+  }
+  await refreshUntil('基本医疗保险职工参保登记', '已办结');
+  await refreshUntil('个人住房公积金账户设立', '已办结');
+
+  // The 消息 page: the 办结 notice, newest first; it opens its application.
+  await host.reLaunch('/pages/index/index');
+  await host.waitText(/条未读/);
+  await user.tap('open-messages');
+  await host.waitRoute('pages/messages/index');
+  await host.waitText('员工招聘一件事已办结');
+  await host.waitText(`办件 ${code}（${unit.name}）的全部事项均已办结。`);
+  const notice = host.root().find((n) => n.hasClass('notice-item') && n.text.includes('员工招聘一件事已办结'))!;
+  await host.tap(notice);
+  await host.waitRoute('application/detail/index');
+  await host.waitFor('the application', () => user.kv('办件编码') === code);
+
+  // The platform stand-in received the subscribe messages the user consented to (one per template).
+  const standIn = host.platform === 'weapp' ? mocks.urls.wechat : mocks.urls.alipay;
+  const sent = ((await (await fetch(`${standIn}/_admin/messages`)).json()) as { messages: Record<string, unknown>[] })
+    .messages.filter((m) => JSON.stringify(m).includes(code));
+  expect(sent.length).toBeGreaterThanOrEqual(1);
+  // The message's deep link opens that application in the bundle, as a tap on the notice would.
+  const page = String(sent[0].page ?? sent[0].pagePath ?? sent[0].page_path ?? '');
+  expect(page).not.toBe('');
+  await host.reLaunch(page.startsWith('/') ? page : `/${page}`);
+  expect(host.violations).toEqual([]);
+  await host.waitFor('the deep-linked application', () => user.kv('办件编码') === code);
+}
+
+function labelOfHukou(code: string): string {
+  const { HUKOU_TYPES } = require('@hiring/shared') as typeof import('@hiring/shared');
+  return HUKOU_TYPES.find((h) => h.code === code)!.label;
+}
+
+for (const [offset, platform] of (['weapp', 'alipay'] as const).entries()) {
+  it(`takes an employer from login to 办结 on the ${platform === 'weapp' ? 'WeChat' : 'Alipay'} bundle`, async () => {
+    const host = newHost(platform);
+    try {
+      await journey(host, offset);
+      expect(host.errors).toEqual([]);
+      expect(host.violations).toEqual([]);
+    } catch (error) {
+      console.log(`${platform}: requests ${JSON.stringify(host.record.requests.slice(-5))} picks left ${host.user.picks.length}\npage ${host.stack.at(-1)?.route}\n${host.stack.length ? host.text().slice(0, 3000) : ''}\nerrors: ${host.errors.join('\n')}\nviolations: ${host.violations.join('\n')}`);
+      throw error;
+    } finally {
+      if (host.warnings.length) console.log(`${platform} warnings:\n${host.warnings.join('\n')}`);
+      host.close();
+    }
+  });
+}
