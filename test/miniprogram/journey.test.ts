@@ -1,14 +1,12 @@
 // Issue 20: the employer's journey on the real compiled WeChat and Alipay bundles, run by the headless
 // mini-program host against the real bff (child process), its database and the stand-ins — the same steps
 // as the H5 browser journey, so the three builds are held to one behaviour.
-import fs from 'node:fs';
-import path from 'node:path';
-import { DEFAULT_TEMPLATES, startMocks, type RunningMocks } from '@hiring/mock';
-import { addDays, todayInChina } from '@hiring/shared';
+import { startMocks, type RunningMocks } from '@hiring/mock';
+import { addDays, HUKOU_TYPES, todayInChina } from '@hiring/shared';
 import { generateIdCardPhoto } from '../../bff/src/ocr';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
-import { clientDist, ensureClientBuild } from '../src/clientBuild';
+import { COMPILED_API_BASE, ensureMiniBuilds, miniDist, privacyGuide } from '../src/miniprogram/bundles';
 import { MiniProgramHost } from '../src/miniprogram/host';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
 
@@ -16,18 +14,12 @@ import { MiniProgramUser } from '../src/miniprogram/userActions';
 jest.setTimeout(6 * 60 * 1000);
 
 const SECRET = 'mp-callback-secret-0123456789';
-const COMPILED_API_BASE = 'http://127.0.0.1:3000/api/v1';
-const TEMPLATES = DEFAULT_TEMPLATES.map((t) => t.id);
-const PRIVACY_GUIDE = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../../client/privacy-guide.json'), 'utf8'),
-).items.map((i: { item: string }) => i.item) as string[];
 
 let mocks: RunningMocks;
 let bff: BffProcess;
 
 beforeAll(async () => {
-  for (const target of ['weapp', 'alipay'] as const)
-    ensureClientBuild(target, { TARO_APP_SUBSCRIBE_TEMPLATES: TEMPLATES.join(',') });
+  ensureMiniBuilds();
   // Manual review: the test plays the 医保/公积金 operators who approve the 3-working-day matters.
   mocks = await startMocks({ callbackSecret: SECRET, workingDayMs: 2000, reviewMode: 'manual' });
   bff = await startBff(await freePort(), {
@@ -51,13 +43,13 @@ afterAll(async () => {
   await mocks?.stop();
 });
 
-export function newHost(platform: 'weapp' | 'alipay'): MiniProgramHost {
+function newHost(platform: 'weapp' | 'alipay'): MiniProgramHost {
   return new MiniProgramHost({
     platform,
-    dir: clientDist(platform),
+    dir: miniDist(platform),
     apiBase: { compiled: COMPILED_API_BASE, actual: `${bff.url}/api/v1` },
     standInUrl: platform === 'weapp' ? mocks.urls.wechat : mocks.urls.alipay,
-    privacyGuide: PRIVACY_GUIDE,
+    privacyGuide: privacyGuide(),
   });
 }
 
@@ -67,7 +59,9 @@ function cast(offset: number) {
   const year = Number(todayInChina().slice(0, 4));
   const adults = population.people.filter((p) => {
     const born = Number(p.birthDate.slice(0, 4));
-    return p.scenario === 'normal' && p.regionCode.startsWith('3611') && born <= year - 20 && born >= year - 45;
+    return (
+      p.scenario === 'normal' && p.regionCode.startsWith('3611') && born <= year - 20 && born >= year - 45
+    );
   });
   const units = population.units.filter((u) => u.socialInsuranceCode && u.housingFundAccount);
   return {
@@ -80,7 +74,9 @@ function cast(offset: number) {
 
 async function agencyCase(agency: 'medicalSecurity' | 'housingFund', code: string): Promise<string> {
   const res = await fetch(`${mocks.urls[agency]}/_admin/cases`);
-  const { cases } = (await res.json()) as { cases: { caseId: string; applicationCode: string; status: string }[] };
+  const { cases } = (await res.json()) as {
+    cases: { caseId: string; applicationCode: string; status: string }[];
+  };
   const found = cases.find((c) => c.applicationCode === code);
   if (!found) throw new Error(`${agency} has no case for ${code}`);
   return found.caseId;
@@ -136,7 +132,9 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   host.pickFile({ name: 'id-card.jpg', bytes: jpeg });
   await user.tap('ocr-capture');
   await host.waitFor('the recognised card', () => host.root().byId('ocr-accept'), 60000);
-  expect(host.record.requests.some((r) => r.method === 'UPLOAD' && r.url.endsWith('/ocr/id-card'))).toBe(true);
+  expect(host.record.requests.some((r) => r.method === 'UPLOAD' && r.url.endsWith('/ocr/id-card'))).toBe(
+    true,
+  );
   await user.tap('ocr-accept');
   await user.waitValue('idNumber', first.idNumber);
   // A misread name or address is what the confirmation is for: corrected as the user would.
@@ -147,7 +145,8 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await user.fill('address', first.address);
   await user.fill('wage', '4200');
   await user.date('insuredFrom', contractStart.slice(0, 7));
-  for (const t of ['pension', 'injury', 'unemployment', 'medical', 'maternity']) await user.check(`insurance-${t}`);
+  for (const t of ['pension', 'injury', 'unemployment', 'medical', 'maternity'])
+    await user.check(`insurance-${t}`);
   // 无固定期限 before the start date: entering the start date first ticks it by itself (issue 19).
   await user.check('contract-openEnded');
   await user.date('contract-start', contractStart);
@@ -193,11 +192,15 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await host.waitRoute('application/detail/index');
   const status = (title: string) => user.card(title)?.find((n) => n.className.includes('status'))?.text;
   const refreshUntil = async (title: string, label: string) => {
-    await host.waitFor(`${title} ${label} (now ${status(title)})`, () => {
-      if (status(title) === label) return true;
-      void host.tap('detail-refresh').catch(() => undefined);
-      return false;
-    }, 30000);
+    await host.waitFor(
+      `${title} ${label} (now ${status(title)})`,
+      () => {
+        if (status(title) === label) return true;
+        void host.tap('detail-refresh').catch(() => undefined);
+        return false;
+      },
+      30000,
+    );
   };
   await refreshUntil('用人单位招用人员登记', '已办结');
   await refreshUntil('社会保险企业职工参保登记及社会保险费申报', '已办结');
@@ -217,15 +220,18 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await host.waitRoute('pages/messages/index');
   await host.waitText('员工招聘一件事已办结');
   await host.waitText(`办件 ${code}（${unit.name}）的全部事项均已办结。`);
-  const notice = host.root().find((n) => n.hasClass('notice-item') && n.text.includes('员工招聘一件事已办结'))!;
+  const notice = host
+    .root()
+    .find((n) => n.hasClass('notice-item') && n.text.includes('员工招聘一件事已办结'))!;
   await host.tap(notice);
   await host.waitRoute('application/detail/index');
   await host.waitFor('the application', () => user.kv('办件编码') === code);
 
   // The platform stand-in received the subscribe messages the user consented to (one per template).
   const standIn = host.platform === 'weapp' ? mocks.urls.wechat : mocks.urls.alipay;
-  const sent = ((await (await fetch(`${standIn}/_admin/messages`)).json()) as { messages: Record<string, unknown>[] })
-    .messages.filter((m) => JSON.stringify(m).includes(code));
+  const sent = (
+    (await (await fetch(`${standIn}/_admin/messages`)).json()) as { messages: Record<string, unknown>[] }
+  ).messages.filter((m) => JSON.stringify(m).includes(code));
   expect(sent.length).toBeGreaterThanOrEqual(1);
   // The message's deep link opens that application in the bundle, as a tap on the notice would.
   const page = String(sent[0].page ?? sent[0].pagePath ?? sent[0].page_path ?? '');
@@ -236,7 +242,6 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
 }
 
 function labelOfHukou(code: string): string {
-  const { HUKOU_TYPES } = require('@hiring/shared') as typeof import('@hiring/shared');
   return HUKOU_TYPES.find((h) => h.code === code)!.label;
 }
 
@@ -248,7 +253,9 @@ for (const [offset, platform] of (['weapp', 'alipay'] as const).entries()) {
       expect(host.errors).toEqual([]);
       expect(host.violations).toEqual([]);
     } catch (error) {
-      console.log(`${platform}: requests ${JSON.stringify(host.record.requests.slice(-5))} picks left ${host.user.picks.length}\npage ${host.stack.at(-1)?.route}\n${host.stack.length ? host.text().slice(0, 3000) : ''}\nerrors: ${host.errors.join('\n')}\nviolations: ${host.violations.join('\n')}`);
+      console.log(
+        `${platform}: requests ${JSON.stringify(host.record.requests.slice(-5))} picks left ${host.user.picks.length}\npage ${host.stack.at(-1)?.route}\n${host.stack.length ? host.text().slice(0, 3000) : ''}\nerrors: ${host.errors.join('\n')}\nviolations: ${host.violations.join('\n')}`,
+      );
       throw error;
     } finally {
       if (host.warnings.length) console.log(`${platform} warnings:\n${host.warnings.join('\n')}`);

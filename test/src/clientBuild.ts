@@ -10,7 +10,13 @@ export type ClientTarget = 'h5' | 'weapp' | 'alipay';
 
 const ROOT = path.resolve(__dirname, '../..');
 // Everything a client bundle is compiled from: a change to any of these makes the build stale.
-const SOURCES = ['client/src', 'client/config', 'shared/src', 'client/package.json', 'client/babel.config.js'];
+const SOURCES = [
+  'client/src',
+  'client/config',
+  'shared/src',
+  'client/package.json',
+  'client/babel.config.js',
+];
 const LOCK = path.join(ROOT, 'client/.temp/build.lock');
 
 export const clientDist = (target: ClientTarget): string => path.join(ROOT, 'client/dist', target);
@@ -24,7 +30,8 @@ function newestMtime(file: string): number {
   return newest;
 }
 
-const marker = (target: ClientTarget) => path.join(clientDist(target), target === 'h5' ? 'index.html' : 'app.js');
+const marker = (target: ClientTarget) =>
+  path.join(clientDist(target), target === 'h5' ? 'index.html' : 'app.js');
 const stampFile = (target: ClientTarget) => path.join(clientDist(target), '.build-env.json');
 
 /** Why the build must be (re)built, or null when it is fresh and built with `env`. */

@@ -32,7 +32,12 @@ export function apiShapes(platform: PlatformName): ApiShapes {
   const entry = require.resolve(file, { paths: [__dirname] });
   const probe = path.join(path.dirname(entry), '__probe__.ts');
   const source = `/// <reference path="${entry}" />\nexport const api = ${global};\n`;
-  const options: ts.CompilerOptions = { noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2020.d.ts'] };
+  const options: ts.CompilerOptions = {
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    lib: ['lib.es2020.d.ts'],
+  };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => (name === probe ? source : readFile(name));

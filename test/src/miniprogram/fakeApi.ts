@@ -88,7 +88,9 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
     if (shape) {
       for (const key of Object.keys(opts)) {
         if (!shape.keys.has(key) && opts[key] !== undefined)
-          host.violation(`${prefix}.${name}: unknown parameter "${key}" (the platform knows ${[...shape.keys].join(', ')})`);
+          host.violation(
+            `${prefix}.${name}: unknown parameter "${key}" (the platform knows ${[...shape.keys].join(', ')})`,
+          );
       }
       for (const key of shape.required) {
         if (opts[key] === undefined) host.violation(`${prefix}.${name}: missing required parameter "${key}"`);
@@ -124,7 +126,10 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
         : undefined;
       void impl(opts).then(
         (res) => {
-          if (settle) return settle.resolve(host.toRealm(platform === 'weapp' ? { errMsg: `${name}:ok`, ...res } : res));
+          if (settle)
+            return settle.resolve(
+              host.toRealm(platform === 'weapp' ? { errMsg: `${name}:ok`, ...res } : res),
+            );
           const value = host.toRealm(platform === 'weapp' ? { errMsg: `${name}:ok`, ...res } : res);
           call(opts.success, value);
           call(opts.complete, value);
@@ -172,11 +177,15 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
     if (!host.user.online) throw new Error(platform === 'weapp' ? 'network error' : '网络不可用');
   }
 
-  async function http(opts: Options): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  async function http(
+    opts: Options,
+  ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
     requireOnline();
     const method = String(opts.method ?? 'GET').toUpperCase();
     if (!['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD', 'TRACE', 'CONNECT'].includes(method))
-      host.violation(`${prefix}.request: method ${method} is not supported by the platform (use POST + X-HTTP-Method-Override)`);
+      host.violation(
+        `${prefix}.request: method ${method} is not supported by the platform (use POST + X-HTTP-Method-Override)`,
+      );
     const headers = headersOf(opts);
     let url = host.rewriteUrl(String(opts.url));
     let body: string | undefined;
@@ -184,7 +193,10 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
       if (method === 'GET') {
         // The platforms put GET data in the query string.
         const q = new URLSearchParams(
-          Object.entries(opts.data as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+          Object.entries(opts.data as Record<string, unknown>).map(([k, v]): [string, string] => [
+            k,
+            String(v),
+          ]),
         ).toString();
         if (q) url += (url.includes('?') ? '&' : '?') + q;
       } else {
@@ -235,14 +247,15 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
     if (!host.user.acceptSubscribe) return [];
     const field = platform === 'weapp' ? 'openid' : 'userId';
     if (!identity) throw new Error('asked for consent before logging in');
-    for (const templateId of templateIds) await standIn('/_admin/consents', { [field]: identity, templateId });
+    for (const templateId of templateIds)
+      await standIn('/_admin/consents', { [field]: identity, templateId });
     return templateIds;
   }
 
-  function takePick(name: string): PickedFile {
+  function takePick(): PickedFile {
     const pick = host.user.picks.shift();
     // The user closes the picker: the platforms answer with a cancel failure.
-    if (!pick) throw new Error(`${name}:fail cancel`);
+    if (!pick) throw new Error(`cancel`);
     return pick;
   }
 
@@ -295,7 +308,8 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
         if (platform === 'alipay' && !['image', 'video', 'audio'].includes(String(o.fileType)))
           host.violation(`my.uploadFile: fileType must be image, video or audio, got ${String(o.fileType)}`);
         const form = new FormData();
-        for (const [k, v] of Object.entries((o.formData ?? {}) as Record<string, unknown>)) form.append(k, String(v));
+        for (const [k, v] of Object.entries((o.formData ?? {}) as Record<string, unknown>))
+          form.append(k, String(v));
         form.append(String(o.name), new Blob([file.bytes]), file.name);
         const url = host.rewriteUrl(String(o.url));
         host.record.requests.push({ method: 'UPLOAD', url });
@@ -358,31 +372,43 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
   const weapp: Record<string, unknown> = {
     login: asyncApi('login', async () => ({ code: await mintCode() })),
     chooseMedia: asyncApi('chooseMedia', async (o) => {
-      const pick = takePick('chooseMedia');
+      const pick = takePick();
       if (Array.isArray(o.mediaType) && !o.mediaType.includes('image'))
         host.violation('wx.chooseMedia: asked without mediaType image');
       const file = storeFile(pick.name, pick.bytes);
       return {
         type: 'image',
-        tempFiles: [{ tempFilePath: file.path, size: file.bytes.length, fileType: 'image', width: 1280, height: 800 }],
+        tempFiles: [
+          { tempFilePath: file.path, size: file.bytes.length, fileType: 'image', width: 1280, height: 800 },
+        ],
       };
     }),
     chooseImage: asyncApi('chooseImage', async () => {
-      const pick = takePick('chooseImage');
+      const pick = takePick();
       const file = storeFile(pick.name, pick.bytes);
       return { tempFilePaths: [file.path], tempFiles: [{ path: file.path, size: file.bytes.length }] };
     }),
     chooseMessageFile: asyncApi('chooseMessageFile', async () => {
-      const pick = takePick('chooseMessageFile');
+      const pick = takePick();
       const file = storeFile(pick.name, pick.bytes);
       return {
-        tempFiles: [{ path: file.path, size: file.bytes.length, name: pick.name, type: 'file', time: Date.now() / 1000 }],
+        tempFiles: [
+          {
+            path: file.path,
+            size: file.bytes.length,
+            name: pick.name,
+            type: 'file',
+            time: Date.now() / 1000,
+          },
+        ],
       };
     }),
     requestSubscribeMessage: asyncApi('requestSubscribeMessage', async (o) => {
       const ids = (o.tmplIds ?? []) as string[];
       if (!Array.isArray(ids) || ids.length === 0 || ids.length > 3)
-        host.violation(`wx.requestSubscribeMessage: tmplIds must hold 1-3 template ids, got ${JSON.stringify(ids)}`);
+        host.violation(
+          `wx.requestSubscribeMessage: tmplIds must hold 1-3 template ids, got ${JSON.stringify(ids)}`,
+        );
       const accepted = await consent(ids);
       return Object.fromEntries(ids.map((id) => [id, accepted.includes(id) ? 'accept' : 'reject']));
     }),
@@ -407,7 +433,8 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
     setStorageSync: (key: unknown, data: unknown) => {
       if (typeof key !== 'string') host.violation(`wx.setStorageSync: key must be a string`);
       const raw = JSON.stringify(data) ?? 'null';
-      if (Buffer.byteLength(raw) > MAX_STORAGE_ITEM) host.violation(`wx.setStorageSync: "${String(key)}" is over 1 MB`);
+      if (Buffer.byteLength(raw) > MAX_STORAGE_ITEM)
+        host.violation(`wx.setStorageSync: "${String(key)}" is over 1 MB`);
       storage.set(String(key), raw);
     },
     removeStorageSync: (key: unknown) => void storage.delete(String(key)),
@@ -415,7 +442,8 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
     getDeviceInfo: () => host.toRealm(sysInfo()),
     getAppBaseInfo: () => host.toRealm(sysInfo()),
     getLaunchOptionsSync: () => host.toRealm({ path: 'pages/index/index', query: {}, scene: 1001 }),
-    getMenuButtonBoundingClientRect: () => host.toRealm({ width: 87, height: 32, top: 51, right: 383, bottom: 83, left: 296 }),
+    getMenuButtonBoundingClientRect: () =>
+      host.toRealm({ width: 87, height: 32, top: 51, right: 383, bottom: 83, left: 296 }),
   };
 
   const alipay: Record<string, unknown> = {
@@ -427,14 +455,20 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
       return { authCode: await mintCode(), authSuccessScopes: list };
     }),
     chooseImage: asyncApi('chooseImage', async () => {
-      const pick = takePick('chooseImage');
+      const pick = takePick();
       const file = storeFile(pick.name, pick.bytes);
-      return { tempFilePaths: [file.path], apFilePaths: [file.path], tempFiles: [{ path: file.path, size: file.bytes.length }] };
+      return {
+        tempFilePaths: [file.path],
+        apFilePaths: [file.path],
+        tempFiles: [{ path: file.path, size: file.bytes.length }],
+      };
     }),
     requestSubscribeMessage: asyncApi('requestSubscribeMessage', async (o) => {
       const ids = (o.entityIds ?? []) as string[];
       if (!Array.isArray(ids) || ids.length === 0)
-        host.violation(`my.requestSubscribeMessage: entityIds must hold template ids, got ${JSON.stringify(ids)}`);
+        host.violation(
+          `my.requestSubscribeMessage: entityIds must hold template ids, got ${JSON.stringify(ids)}`,
+        );
       const accepted = await consent(ids);
       return {
         result: {
@@ -468,7 +502,8 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
     setStorageSync: (options: unknown) => {
       const o = check('setStorageSync', options);
       const raw = JSON.stringify(o.data) ?? 'null';
-      if (Buffer.byteLength(raw) > MAX_STORAGE_ITEM) host.violation(`my.setStorageSync: "${String(o.key)}" is over 1 MB`);
+      if (Buffer.byteLength(raw) > MAX_STORAGE_ITEM)
+        host.violation(`my.setStorageSync: "${String(o.key)}" is over 1 MB`);
       storage.set(String(o.key), raw);
       return host.toRealm({ success: true });
     },
@@ -497,7 +532,8 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
       if (owns(own, key)) return own[key as string];
       if (typeof key === 'string' && owns(implemented, key)) return implemented[key];
       if (typeof key === 'string' && shapes.has(key)) {
-        return () => host.violation(`${prefix}.${key} is called but the host does not fake it: add it to fakeApi.ts`);
+        return () =>
+          host.violation(`${prefix}.${key} is called but the host does not fake it: add it to fakeApi.ts`);
       }
       return Reflect.get(own, key);
     },

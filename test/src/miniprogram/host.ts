@@ -27,7 +27,14 @@ const PRIVACY_APIS: Record<string, string> = {
   setClipboardData: '剪切板',
   saveImageToPhotosAlbum: '相册（仅写入）权限',
 };
-const LOCATION_APIS = ['getLocation', 'chooseLocation', 'choosePoi', 'getFuzzyLocation', 'onLocationChange', 'startLocationUpdate'];
+const LOCATION_APIS = [
+  'getLocation',
+  'chooseLocation',
+  'choosePoi',
+  'getFuzzyLocation',
+  'onLocationChange',
+  'startLocationUpdate',
+];
 
 export interface HostOptions {
   platform: PlatformName;
@@ -63,7 +70,11 @@ export class MiniProgramHost {
     requests: [],
   };
   readonly stack: PageInstance[] = [];
-  readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; [k: string]: unknown };
+  readonly appJson: {
+    pages: string[];
+    subPackages?: { root: string; pages: string[] }[];
+    [k: string]: unknown;
+  };
   private readonly catalogue: TemplateCatalogue;
   private readonly context: vm.Context;
   private readonly modules = new Map<string, { exports: unknown }>();
@@ -180,7 +191,11 @@ export class MiniProgramHost {
       requirePlugin: () => this.violation('requirePlugin is not used by this app'),
       // Alipay's engine has a minimal navigator (Taro's Alipay runtime reads its userAgent); WeChat's has none.
       ...(platform === 'alipay'
-        ? { navigator: { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AlipayClient/10.6.0' } }
+        ? {
+            navigator: {
+              userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AlipayClient/10.6.0',
+            },
+          }
         : {}),
     };
   }
@@ -198,14 +213,17 @@ export class MiniProgramHost {
     if (this.options.platform !== 'weapp') return;
     if (LOCATION_APIS.includes(api)) {
       const declared = (this.appJson.requiredPrivateInfos as string[] | undefined) ?? [];
-      if (!declared.includes(api)) this.violation(`wx.${api} needs "${api}" in app.json requiredPrivateInfos`);
+      if (!declared.includes(api))
+        this.violation(`wx.${api} needs "${api}" in app.json requiredPrivateInfos`);
     }
     const item = Object.hasOwn(PRIVACY_APIS, api) ? PRIVACY_APIS[api] : undefined;
     if (!item) return;
     if (this.appJson.__usePrivacyCheck__ !== true)
       this.violation(`wx.${api} collects ${item}: app.json must set __usePrivacyCheck__: true`);
     if (!this.options.privacyGuide?.includes(item))
-      this.violation(`wx.${api} collects ${item}, which the privacy guide (client/privacy-guide.json) does not list`);
+      this.violation(
+        `wx.${api} collects ${item}, which the privacy guide (client/privacy-guide.json) does not list`,
+      );
   }
 
   /** The bundle's own require: relative to the requiring file, never outside the bundle. */
@@ -216,7 +234,8 @@ export class MiniProgramHost {
       throw new Error(`require outside the bundle: ${file}`);
     const cached = this.modules.get(resolved);
     if (cached) return cached.exports;
-    if (!fs.existsSync(resolved)) throw new Error(`module not found in the bundle: ${path.relative(this.options.dir, resolved)}`);
+    if (!fs.existsSync(resolved))
+      throw new Error(`module not found in the bundle: ${path.relative(this.options.dir, resolved)}`);
     const module = { exports: {} as unknown };
     this.modules.set(resolved, module);
     const source = fs.readFileSync(resolved, 'utf8');
@@ -253,7 +272,9 @@ export class MiniProgramHost {
   private resolve(url: string): { route: string; query: Record<string, string> } {
     const [rawPath, rawQuery = ''] = url.split('?');
     const base = this.stack.length ? path.posix.dirname(this.stack[this.stack.length - 1].route) : '';
-    const route = rawPath.startsWith('/') ? rawPath.slice(1) : path.posix.normalize(path.posix.join(base, rawPath));
+    const route = rawPath.startsWith('/')
+      ? rawPath.slice(1)
+      : path.posix.normalize(path.posix.join(base, rawPath));
     const query = Object.fromEntries(
       rawQuery
         .split('&')
@@ -332,7 +353,11 @@ export class MiniProgramHost {
     await this.settle();
   }
 
-  private createInstance(route: string, query: Record<string, string>, config: Record<string, unknown>): PageInstance {
+  private createInstance(
+    route: string,
+    query: Record<string, string>,
+    config: Record<string, unknown>,
+  ): PageInstance {
     const instance: PageInstance = {
       route,
       __route__: route,
@@ -349,8 +374,12 @@ export class MiniProgramHost {
     if (this.options.platform === 'alipay') {
       instance.$viewId = String(this.stack.length + 1);
       instance.$spliceData = (data: Record<string, unknown>, callback?: () => void) => {
-        for (const [key, [start, deleteCount, ...items]] of Object.entries(data as Record<string, unknown[]>)) {
-          const list = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], instance.data);
+        for (const [key, [start, deleteCount, ...items]] of Object.entries(
+          data as Record<string, unknown[]>,
+        )) {
+          const list = key
+            .split('.')
+            .reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], instance.data);
           if (Array.isArray(list)) list.splice(start as number, deleteCount as number, ...items);
         }
         this.setData(instance, {}, callback);
@@ -364,17 +393,23 @@ export class MiniProgramHost {
     const serialised = JSON.stringify(data);
     const bytes = Buffer.byteLength(serialised ?? '');
     if (bytes > SETDATA_FAIL_BYTES) {
-      this.violation(`${instance.route}: one setData of ${(bytes / 1024).toFixed(0)} KB (the platform refuses over 1 MB)`);
+      this.violation(
+        `${instance.route}: one setData of ${(bytes / 1024).toFixed(0)} KB (the platform refuses over 1 MB)`,
+      );
       return;
     }
     if (bytes > SETDATA_WARN_BYTES)
-      this.warnings.push(`${instance.route}: setData of ${(bytes / 1024).toFixed(0)} KB (over 256 KB is slow on phones)`);
+      this.warnings.push(
+        `${instance.route}: setData of ${(bytes / 1024).toFixed(0)} KB (over 256 KB is slow on phones)`,
+      );
     const copy = JSON.parse(serialised) as Record<string, unknown>;
     for (const [key, value] of Object.entries(data)) applyPath(instance.data, key, value);
     for (const [key, value] of Object.entries(copy)) applyPath(instance.rendered, key, value);
     const nodes = countNodes(instance.rendered.root);
     if (nodes > NODE_WARN_COUNT)
-      this.warnings.push(`${instance.route}: ${nodes} nodes on the page (over ${NODE_WARN_COUNT} is slow on phones)`);
+      this.warnings.push(
+        `${instance.route}: ${nodes} nodes on the page (over ${NODE_WARN_COUNT} is slow on phones)`,
+      );
     this.pendingRender += 1;
     setTimeout(() => {
       this.pendingRender -= 1;
@@ -401,7 +436,8 @@ export class MiniProgramHost {
   }
 
   async navigateBack(delta = 1): Promise<void> {
-    for (let i = 0; i < delta && this.stack.length > 1; i++) this.callLifecycle(this.stack.pop()!, 'onUnload');
+    for (let i = 0; i < delta && this.stack.length > 1; i++)
+      this.callLifecycle(this.stack.pop()!, 'onUnload');
     this.callLifecycle(this.stack[this.stack.length - 1], 'onShow');
     await this.settle();
   }
@@ -426,7 +462,11 @@ export class MiniProgramHost {
 
   /** The current page's rendered tree. */
   root(): RenderedNode {
-    const raw = { nn: 'root', sid: 'root', cn: ((this.page.rendered.root as MpNode | undefined)?.cn ?? []) as MpNode[] };
+    const raw = {
+      nn: 'root',
+      sid: 'root',
+      cn: ((this.page.rendered.root as MpNode | undefined)?.cn ?? []) as MpNode[],
+    };
     return wrap(raw, null, this.catalogue);
   }
 
@@ -437,7 +477,10 @@ export class MiniProgramHost {
   private resolveNode(target: RenderedNode | string): RenderedNode {
     if (typeof target !== 'string') return target;
     const node = this.root().byId(target) ?? this.root().byText(target);
-    if (!node) throw new Error(`${this.route}: nothing with id or text "${target}" on the page.\nPage text: ${this.text().slice(0, 1500)}`);
+    if (!node)
+      throw new Error(
+        `${this.route}: nothing with id or text "${target}" on the page.\nPage text: ${this.text().slice(0, 1500)}`,
+      );
     return node;
   }
 
@@ -469,7 +512,8 @@ export class MiniProgramHost {
       }
       if (mode === 'catch') break;
     }
-    if (!delivered) throw new Error(`${this.route}: "${node.text || node.id}" (${node.tag}) does not respond to ${type}`);
+    if (!delivered)
+      throw new Error(`${this.route}: "${node.text || node.id}" (${node.tag}) does not respond to ${type}`);
   }
 
   async tap(target: RenderedNode | string): Promise<void> {
@@ -482,7 +526,8 @@ export class MiniProgramHost {
   /** Types into an input: the platform delivers `input` with the whole new value, then `blur`. */
   async input(target: RenderedNode | string, value: string): Promise<void> {
     const node = this.resolveNode(target);
-    if (node.tag !== 'input' && node.tag !== 'textarea') throw new Error(`${this.route}: "${node.id}" is a ${node.tag}, not an input`);
+    if (node.tag !== 'input' && node.tag !== 'textarea')
+      throw new Error(`${this.route}: "${node.id}" is a ${node.tag}, not an input`);
     const max = Number(node.attr('maxlength') ?? 140);
     const typed = max > 0 ? value.slice(0, max) : value;
     this.dispatch(node, 'focus', { value: String(node.attr('value') ?? ''), height: 0 });
@@ -497,7 +542,9 @@ export class MiniProgramHost {
     if (node.tag !== 'picker') throw new Error(`${this.route}: "${node.id}" is a ${node.tag}, not a picker`);
     const range = (node.attr('range') ?? []) as unknown[];
     const key = node.attr('range-key') as string | undefined;
-    const labels = range.map((r) => (key && r && typeof r === 'object' ? String((r as Record<string, unknown>)[key]) : String(r)));
+    const labels = range.map((r) =>
+      key && r && typeof r === 'object' ? String((r as Record<string, unknown>)[key]) : String(r),
+    );
     const index = labels.indexOf(label);
     if (index < 0) throw new Error(`${this.route}: "${label}" is not among ${labels.join('、')}`);
     this.dispatch(node, 'change', { value: index });
@@ -530,19 +577,27 @@ export class MiniProgramHost {
       }
       if (value) return value;
       if (Date.now() > deadline)
-        throw new Error(`waited ${timeoutMs} ms for ${what} on ${this.stack.at(-1)?.route ?? '(no page)'}.\nPage text: ${this.stack.length ? this.text().slice(0, 2000) : ''}\nErrors: ${this.errors.join('\n')}\nViolations: ${this.violations.join('\n')}`);
+        throw new Error(
+          `waited ${timeoutMs} ms for ${what} on ${this.stack.at(-1)?.route ?? '(no page)'}.\nPage text: ${this.stack.length ? this.text().slice(0, 2000) : ''}\nErrors: ${this.errors.join('\n')}\nViolations: ${this.violations.join('\n')}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 
   waitText(text: string | RegExp, timeoutMs?: number): Promise<true> {
-    return this.waitFor(`"${String(text)}"`, () =>
-      typeof text === 'string' ? this.text().includes(text) : text.test(this.text()),
-    timeoutMs) as Promise<true>;
+    return this.waitFor(
+      `"${String(text)}"`,
+      () => (typeof text === 'string' ? this.text().includes(text) : text.test(this.text())),
+      timeoutMs,
+    ) as Promise<true>;
   }
 
   waitRoute(route: string, timeoutMs?: number): Promise<true> {
-    return this.waitFor(`page ${route}`, () => this.stack.at(-1)?.route === route, timeoutMs) as Promise<true>;
+    return this.waitFor(
+      `page ${route}`,
+      () => this.stack.at(-1)?.route === route,
+      timeoutMs,
+    ) as Promise<true>;
   }
 
   close(): void {

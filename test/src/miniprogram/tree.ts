@@ -109,7 +109,8 @@ export class RenderedNode {
 }
 
 export function wrap(raw: MpNode, parent: RenderedNode | null, catalogue: TemplateCatalogue): RenderedNode {
-  const template = catalogue.get(String(raw.nn)) ??
+  const template =
+    catalogue.get(String(raw.nn)) ??
     // Text nodes and the static/pure view variants Taro picks when nothing is bound.
     (raw.v !== undefined
       ? { tag: '#text', attrs: new Map(), events: new Map() }

@@ -8,7 +8,10 @@ export class MiniProgramUser {
 
   node(id: string): RenderedNode {
     const node = this.host.root().byId(id);
-    if (!node) throw new Error(`${this.host.route}: no element #${id}.\nPage text: ${this.host.text().slice(0, 1500)}`);
+    if (!node)
+      throw new Error(
+        `${this.host.route}: no element #${id}.\nPage text: ${this.host.text().slice(0, 1500)}`,
+      );
     return node;
   }
 
@@ -27,7 +30,11 @@ export class MiniProgramUser {
   }
 
   async waitValue(id: string, expected: string, timeoutMs?: number): Promise<void> {
-    await this.host.waitFor(`#${id} = "${expected}" (now "${this.host.root().byId(id) ? this.value(id) : '—'}")`, () => this.value(id) === expected, timeoutMs);
+    await this.host.waitFor(
+      `#${id} = "${expected}" (now "${this.host.root().byId(id) ? this.value(id) : '—'}")`,
+      () => this.value(id) === expected,
+      timeoutMs,
+    );
   }
 
   private picker(id: string): RenderedNode {
@@ -67,12 +74,16 @@ export class MiniProgramUser {
 
   /** The value beside a key–value label (`办件编码` → the code). */
   kv(label: string): string | undefined {
-    const row = this.host.root().find((n) => n.hasClass('kv') && n.children.some((c) => c.hasClass('kv__k') && c.text === label));
+    const row = this.host
+      .root()
+      .find((n) => n.hasClass('kv') && n.children.some((c) => c.hasClass('kv__k') && c.text === label));
     return row?.children.find((c) => c.hasClass('kv__v'))?.text;
   }
 
   /** The card whose title is `title` (a matter on the detail page). */
   card(title: string): RenderedNode | undefined {
-    return this.host.root().find((n) => n.hasClass('card') && !!n.find((c) => c.hasClass('card__title') && c.text === title));
+    return this.host
+      .root()
+      .find((n) => n.hasClass('card') && !!n.find((c) => c.hasClass('card__title') && c.text === title));
   }
 }
