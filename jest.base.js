@@ -4,6 +4,9 @@ const path = require('node:path');
 
 module.exports = {
   testEnvironment: 'node',
+  // The machine has 2 shared cores: a test that needs 1 s alone can need 10 s beside a build. Jest's 5 s
+  // default then fails tests for being busy, not wrong; suites with real long work set their own budget.
+  testTimeout: 30_000,
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',
