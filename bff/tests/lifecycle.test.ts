@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
 import { adults, applicationFor, employeeFrom } from './helpers/fixtures';
 
+// Whole journeys through the stand-ins: a budget for a busy machine, not a speed claim.
+jest.setTimeout(60_000);
+
 let server: TestServer;
 
 beforeAll(async () => {
@@ -95,9 +98,12 @@ describe('an application from submission to 办结', () => {
     );
     expect(notices.items.filter((i: { kind: string }) => i.kind === 'completed')).toHaveLength(1);
     const messages = (await (await fetch(`${server.mocks!.urls.wechat}/_admin/messages`)).json()) as any;
-    expect(
-      messages.messages.filter((m: { template_id: string }) => m.template_id === 'mock_tpl_case_result'),
-    ).toHaveLength(1);
+    const results = messages.messages.filter(
+      (m: { template_id: string }) => m.template_id === 'mock_tpl_case_result',
+    );
+    expect(results).toHaveLength(1);
+    // The message opens this application's progress page (the stand-in refuses pages the app lacks).
+    expect(results[0].page).toBe(`application/detail/index?id=${submitted.body.id}`);
     expect((await client.call('GET', '/subscriptions')).body.consents.mock_tpl_case_result).toBe(0);
 
     const counts = (await (await fetch(`${server.mocks!.urls.hrss}/_admin/counts`)).json()) as any;

@@ -58,9 +58,17 @@ describe('WeChat stand-in', () => {
   it('sends one subscription message per consent and records it', async () => {
     const { openid } = (await post(`${base}/_dev/code`, { nickname: 'a' })).body;
     const { access_token } = await token();
-    const message = { touser: openid, template_id: 'mock_tpl_case_result', page: 'pages/case/index', data };
+    const message = {
+      touser: openid,
+      template_id: 'mock_tpl_case_result',
+      page: 'application/detail/index?id=a1',
+      data,
+    };
     expect((await send(access_token, message)).body.errcode).toBe(43101);
     await post(`${base}/_admin/consents`, { openid, templateId: 'mock_tpl_case_result', count: 1 });
+    // A page the mini-program does not have is refused (41030), and the consent is kept for a good one.
+    const wrongPage = await send(access_token, { ...message, page: 'pages/application/index?id=a1' });
+    expect(wrongPage.body.errcode).toBe(41030);
     const ok = await send(access_token, message);
     expect(ok.body).toMatchObject({ errcode: 0, errmsg: 'ok', msgid: expect.any(Number) });
     expect((await send(access_token, message)).body.errcode).toBe(43101);
@@ -165,7 +173,7 @@ describe('Alipay stand-in', () => {
     const biz = JSON.stringify({
       to_user_id: userId,
       user_template_id: 'mock_tpl_case_progress',
-      page: 'pages/case/index',
+      page: 'application/detail/index?id=a1',
       data: JSON.stringify({
         character_string1: { value: 'LB1' },
         thing2: { value: '就业登记' },
@@ -185,6 +193,10 @@ describe('Alipay stand-in', () => {
       templateId: 'mock_tpl_case_progress',
       count: 1,
     });
+    const wrongPage = JSON.stringify({ ...JSON.parse(biz), page: 'pages/application/index?id=a1' });
+    expect(
+      (await form({ method, biz_content: wrongPage })).alipay_open_app_mini_templatemessage_send_response,
+    ).toMatchObject({ code: '40004', sub_code: 'PAGE_ILLEGAL' });
     expect(
       (await form({ method, biz_content: biz })).alipay_open_app_mini_templatemessage_send_response,
     ).toEqual({

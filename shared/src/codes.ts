@@ -177,6 +177,18 @@ export const MATTERS: readonly (CodeItem<MatterCode> & {
   },
 ];
 
+/** A time limit as the plan words it (即办 / 3 个工作日内办结): on the receipt, the progress page and the notices. */
+export function timeLimitLabel(workingDays: number): string {
+  return workingDays === 0 ? '即办' : `${workingDays} 个工作日内办结`;
+}
+
+/** The time limit of a matter, worded. */
+export function matterTimeLimit(matter: MatterCode): string {
+  const spec = MATTERS.find((m) => m.code === matter);
+  if (!spec) throw new RangeError(`未知事项：${matter}`);
+  return timeLimitLabel(spec.workingDays);
+}
+
 /** The codes of a code list, e.g. for a schema's oneOf. */
 export function codesOf<C extends string>(list: readonly CodeItem<C>[]): C[] {
   return list.map((item) => item.code);

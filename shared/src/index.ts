@@ -18,3 +18,5 @@ export * from './formColumns';
 export * from './materials';
 export * from './routing';
 export * from './bounds';
+export * from './errorCodes';
+export * from './pages';

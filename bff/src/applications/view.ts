@@ -6,6 +6,7 @@ import {
   OVERALL_STATUSES,
   labelOf,
   overallStatus,
+  timeLimitLabel,
   todayInChina,
   type MatterStatus,
 } from '@hiring/shared';
@@ -45,7 +46,7 @@ export function matterView(matter: MatterDoc, today = todayInChina()) {
     matter: matter.matter,
     label: spec?.label ?? matter.matter,
     agencyLabel: spec?.agencyLabel ?? matter.agency,
-    timeLimit: spec ? (spec.workingDays === 0 ? '即办' : `${spec.workingDays} 个工作日`) : '',
+    timeLimit: spec ? timeLimitLabel(spec.workingDays) : '',
     status: matter.status,
     statusLabel: statusLabel(matter.status),
     attempt: matter.attempt,

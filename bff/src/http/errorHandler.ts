@@ -1,5 +1,6 @@
 // Turns every failure into the one JSON error shape; unexpected errors are logged but never leak details.
 import type { Context, Next } from 'koa';
+import type { ErrorCode } from '@hiring/shared';
 import { ValidationError } from 'yup';
 import { AppError } from './errors';
 import { boundedDetails } from './validate';
@@ -14,7 +15,11 @@ interface HttpLikeError {
 }
 
 /** Messages for errors raised by Koa's own middleware (body parser, router), which speak English. */
-function messageForStatus(status: number, type?: string, name?: string): { code: string; message: string } {
+function messageForStatus(
+  status: number,
+  type?: string,
+  name?: string,
+): { code: ErrorCode; message: string } {
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' };
   if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型，请使用 JSON' };
   if (status === 400 && (type === 'entity.parse.failed' || name === 'SyntaxError'))

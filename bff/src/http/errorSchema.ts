@@ -1,12 +1,13 @@
 // The one error body every route answers with, as a schema for the contract and for response checks.
 import * as yup from 'yup';
+import { ERROR_CODES } from '@hiring/shared';
 import type { ErrorResponseName } from './route';
 
 export const errorBodySchema = yup
   .object({
     error: yup
       .object({
-        code: yup.string().required().meta({ example: 'BAD_REQUEST' }),
+        code: yup.string().oneOf(ERROR_CODES).required().meta({ example: 'BAD_REQUEST' }),
         message: yup
           .string()
           .required()

@@ -1,4 +1,7 @@
 // The one error shape every route answers with: { error: { code, message, details? } }, messages in Chinese.
+// Codes come from shared's list (ERROR_CODES): add a new one there, the client and the contract see it too.
+import type { ErrorCode } from '@hiring/shared';
+
 export interface ErrorDetail {
   path: string;
   message: string;
@@ -7,7 +10,7 @@ export interface ErrorDetail {
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
     /** Extra top-level fields for the body, e.g. the current draft on a version conflict. */
@@ -25,5 +28,5 @@ export const validationFailed = (details: ErrorDetail[], message = '提交的数
 export const unauthorized = (message = '请先登录') => new AppError(401, 'UNAUTHORIZED', message);
 export const forbidden = (message = '无权访问该资源') => new AppError(403, 'FORBIDDEN', message);
 export const notFound = (message = '资源不存在') => new AppError(404, 'NOT_FOUND', message);
-export const conflict = (code: string, message: string, extra?: Record<string, unknown>) =>
+export const conflict = (code: ErrorCode, message: string, extra?: Record<string, unknown>) =>
   new AppError(409, code, message, undefined, extra);

@@ -1,5 +1,5 @@
 // The words of each milestone notice, and the platform template it is pushed with.
-import type { MatterStatus } from '@hiring/shared';
+import { applicationDetailLink, type MatterStatus } from '@hiring/shared';
 import type { NoticeTemplates } from '../config';
 import type { NoticeInput } from './noticeService';
 
@@ -50,7 +50,7 @@ export function milestoneNotice(
             thing3: clip(reasons || '请查看退回原因'),
             time4: stamp(),
           },
-          page: `application/detail/index?id=${input.applicationId}`,
+          page: applicationDetailLink(input.applicationId),
         },
       };
     }
@@ -103,7 +103,7 @@ export function completionNotice(
         time4: stamp(),
         thing5: clip(input.unitName || '全部事项已办结'),
       },
-      page: `application/detail/index?id=${input.applicationId}`,
+      page: applicationDetailLink(input.applicationId),
     },
   };
 }

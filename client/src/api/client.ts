@@ -1,11 +1,15 @@
 // HTTP to the bff: base URL, bearer token, the error envelope and the 409 body.
+import type { ErrorCode } from '@hiring/shared';
 import { NetworkError, type HttpRequest, type PickedImage, type Platform } from '../platform/types';
 import type { Issue } from './types';
+
+/** shared's codes; HTTP_<status> when an answer carried none (a proxy's error page). */
+export type ApiErrorCode = ErrorCode | `HTTP_${number}`;
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: Issue[] = [],
     readonly body: unknown = undefined,
@@ -16,7 +20,7 @@ export class ApiError extends Error {
 }
 
 interface ErrorEnvelope {
-  error?: { code?: string; message?: string; details?: Issue[] };
+  error?: { code?: ErrorCode; message?: string; details?: Issue[] };
 }
 
 export interface ApiClientOptions {

@@ -2,457 +2,124 @@
 // change the route declaration in bff/src and run `npm run api-types -w client`.
 export interface paths {
   '/api/v1/agency-callbacks/{agency}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /**
      * 部门回调办理结果（服务端对服务端，HMAC 签名，不用登录令牌）
      * @description 先校验签名、时间戳和随机数，再解析请求体。重复或过时的回调也回答 200（applied: false），部门应停止重试。
      */
     post: operations['agencyCallback'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/applications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 我的办件（摘要，按提交时间倒序分页） */
     get: operations['listApplications'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/applications/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 办件详情与各事项进度 */
     get: operations['getApplication'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/applications/{id}/matters/{matter}/resubmit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 补正被退回的事项并单独重新提交（其他事项不受影响） */
     post: operations['resubmitMatter'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/auth/dev-login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 开发登录（仅 DEV_LOGIN=1，配合模拟服务；生产环境不存在，回答 404） */
     post: operations['devLogin'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 用平台登录凭证（wx.login / my.getAuthCode 的 code）登录 */
     post: operations['login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 退出登录（令牌立即失效） */
     post: operations['logout'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/auth/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 换发令牌：返回新令牌，旧令牌立即失效 */
     post: operations['refreshToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/drafts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 我的草稿（摘要，不含个人信息，按修改时间倒序分页） */
     get: operations['listDrafts'];
-    put?: never;
     /** 新建草稿（可带初始内容） */
     post: operations['createDraft'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/drafts/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 草稿详情（完整值，供本人编辑） */
     get: operations['getDraft'];
-    put?: never;
-    post?: never;
     /** 删除草稿 */
     delete: operations['deleteDraft'];
-    options?: never;
-    head?: never;
     /**
      * 修改草稿的单位、事项或缓缴/降缴（乐观锁：带上所基于的 version）
      * @description wx.request / my.request 不能发送 PATCH：小程序以 POST 发送，并带请求头 X-HTTP-Method-Override: PATCH。
      */
     patch: operations['patchDraft'];
-    trace?: never;
   };
   '/api/v1/drafts/{id}/employees': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 向草稿添加一名员工（服务端分配 key） */
     post: operations['addDraftEmployee'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/drafts/{id}/employees/{key}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
     /** 整体替换草稿中的一名员工 */
     put: operations['replaceDraftEmployee'];
-    post?: never;
     /** 从草稿删除一名员工 */
     delete: operations['deleteDraftEmployee'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/drafts/{id}/submit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 提交草稿，生成办件（成功后草稿被消耗） */
     post: operations['submitDraft'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/drafts/{id}/validate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 按共享规则校验草稿（整表或某一步） */
     post: operations['validateDraft'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 当前账号及其办理过的单位 */
     get: operations['me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/notices': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 站内消息（最近 100 条） */
     get: operations['listNotices'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/notices/{id}/read': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 标记消息已读 */
     post: operations['markNoticeRead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/ocr/id-card': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 识别身份证人像面照片（照片只在本次请求的内存中，不保存、不记录） */
     post: operations['readIdCard'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/openapi.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 本接口说明（OpenAPI 3.1） */
     get: operations['getOpenApi'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/persons/lookup': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /** 按身份证号码自动获取人员信息（POST：身份证号不进 URL） */
     post: operations['lookupPerson'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/staff/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 当前工作人员的编号、角色与所属区县 */
     get: operations['getStaffMe'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/stats': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 我的办件统计：按状态计数与超期事项数 */
     get: operations['getStats'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/subscriptions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 订阅消息剩余次数 */
     get: operations['getSubscriptions'];
-    put?: never;
     /** 记录用户在平台订阅对话框中同意的模板（每次同意可推送一条） */
     post: operations['grantSubscriptions'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/units/lookup': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 按统一社会信用代码自动获取单位信息 */
     get: operations['lookupUnit'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/healthz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 进程存活检查 */
     get: operations['healthz'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/readyz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /** 就绪检查（数据库可用） */
     get: operations['readyz'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
 }
 export type webhooks = Record<string, never>;
@@ -647,17 +314,52 @@ export interface components {
     /** @description 所有错误的统一形状；message 为中文，可直接展示给用户。 */
     Error: {
       error: {
-        /** @example BAD_REQUEST */
-        code: string;
+        /** @enum {string} */
+        code:
+          | 'BAD_REQUEST'
+          | 'INVALID_JSON'
+          | 'VALIDATION_FAILED'
+          | 'PAYLOAD_TOO_LARGE'
+          | 'UNSUPPORTED_MEDIA_TYPE'
+          | 'REQUEST_TIMEOUT'
+          | 'METHOD_NOT_ALLOWED'
+          | 'NOT_FOUND'
+          | 'TOO_MANY_REQUESTS'
+          | 'UNAUTHORIZED'
+          | 'FORBIDDEN'
+          | 'LOGIN_FAILED'
+          | 'VERSION_CONFLICT'
+          | 'ALREADY_SUBMITTED'
+          | 'NOT_RETURNED'
+          | 'IDEMPOTENCY_KEY_MISSING'
+          | 'IDEMPOTENCY_KEY_INVALID'
+          | 'IDEMPOTENCY_KEY_REUSED'
+          | 'REQUEST_IN_PROGRESS'
+          | 'BAD_SIGNATURE'
+          | 'NONCE_REUSED'
+          | 'IMAGE_REQUIRED'
+          | 'TOO_MANY_FILES'
+          | 'BAD_UPLOAD'
+          | 'IMAGE_TOO_LARGE'
+          | 'UNSUPPORTED_IMAGE_TYPE'
+          | 'IMAGE_UNREADABLE'
+          | 'IMAGE_TOO_SMALL'
+          | 'IMAGE_TOO_DARK'
+          | 'IMAGE_OVEREXPOSED'
+          | 'IMAGE_BLURRED'
+          | 'NOT_ID_CARD'
+          | 'ID_CARD_BACK_SIDE'
+          | 'DATA_SOURCE_UNAVAILABLE'
+          | 'PLATFORM_UNAVAILABLE'
+          | 'OCR_UNAVAILABLE'
+          | 'OCR_BUSY'
+          | 'DATABASE_UNAVAILABLE'
+          | 'INTERNAL_ERROR';
         details?: {
           message: string;
-          /** @example employees[0].phone */
           path: string;
         }[];
-        /**
-         * @description 中文，可直接展示给用户
-         * @example 请求参数有误
-         */
+        /** @description 中文，可直接展示给用户 */
         message: string;
         /** @description 仅 500：排查用的请求编号 */
         requestId?: string;
@@ -686,7 +388,6 @@ export interface components {
     Issue: {
       code: string;
       message: string;
-      /** @example employees[0].housingFund.unitRatio */
       path: string;
     };
     Matter: {
@@ -706,7 +407,6 @@ export interface components {
       }[];
       status: components['schemas']['MatterStatus'];
       statusLabel: string;
-      /** @example 即办 */
       timeLimit: string;
       timeline: {
         /** Format: date-time */
@@ -791,17 +491,52 @@ export interface components {
     VersionConflict: {
       current: components['schemas']['Draft'];
       error: {
-        /** @example BAD_REQUEST */
-        code: string;
+        /** @enum {string} */
+        code:
+          | 'BAD_REQUEST'
+          | 'INVALID_JSON'
+          | 'VALIDATION_FAILED'
+          | 'PAYLOAD_TOO_LARGE'
+          | 'UNSUPPORTED_MEDIA_TYPE'
+          | 'REQUEST_TIMEOUT'
+          | 'METHOD_NOT_ALLOWED'
+          | 'NOT_FOUND'
+          | 'TOO_MANY_REQUESTS'
+          | 'UNAUTHORIZED'
+          | 'FORBIDDEN'
+          | 'LOGIN_FAILED'
+          | 'VERSION_CONFLICT'
+          | 'ALREADY_SUBMITTED'
+          | 'NOT_RETURNED'
+          | 'IDEMPOTENCY_KEY_MISSING'
+          | 'IDEMPOTENCY_KEY_INVALID'
+          | 'IDEMPOTENCY_KEY_REUSED'
+          | 'REQUEST_IN_PROGRESS'
+          | 'BAD_SIGNATURE'
+          | 'NONCE_REUSED'
+          | 'IMAGE_REQUIRED'
+          | 'TOO_MANY_FILES'
+          | 'BAD_UPLOAD'
+          | 'IMAGE_TOO_LARGE'
+          | 'UNSUPPORTED_IMAGE_TYPE'
+          | 'IMAGE_UNREADABLE'
+          | 'IMAGE_TOO_SMALL'
+          | 'IMAGE_TOO_DARK'
+          | 'IMAGE_OVEREXPOSED'
+          | 'IMAGE_BLURRED'
+          | 'NOT_ID_CARD'
+          | 'ID_CARD_BACK_SIDE'
+          | 'DATA_SOURCE_UNAVAILABLE'
+          | 'PLATFORM_UNAVAILABLE'
+          | 'OCR_UNAVAILABLE'
+          | 'OCR_BUSY'
+          | 'DATABASE_UNAVAILABLE'
+          | 'INTERNAL_ERROR';
         details?: {
           message: string;
-          /** @example employees[0].phone */
           path: string;
         }[];
-        /**
-         * @description 中文，可直接展示给用户
-         * @example 请求参数有误
-         */
+        /** @description 中文，可直接展示给用户 */
         message: string;
         /** @description 仅 500：排查用的请求编号 */
         requestId?: string;
@@ -811,90 +546,60 @@ export interface components {
   responses: {
     /** @description 请求格式或参数有误（BAD_REQUEST、INVALID_JSON），details 指出具体字段 */
     BadRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
     };
     /** @description 与当前状态冲突 */
     Conflict: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
     };
     /** @description 无权执行该操作（FORBIDDEN），如工作人员角色不符 */
     Forbidden: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
     };
     /** @description 对象不存在或不属于当前账号（NOT_FOUND）——两种情况回答相同 */
     NotFound: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
     };
     /** @description 请求内容过大（PAYLOAD_TOO_LARGE） */
     PayloadTooLarge: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
     };
     /** @description 请求过于频繁（TOO_MANY_REQUESTS），见 Retry-After */
     TooManyRequests: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
     };
     /** @description 未登录或登录已失效（UNAUTHORIZED） */
     Unauthorized: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
     };
     /** @description 依赖的数据服务暂时不可用 */
     Unavailable: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
     };
     /** @description 内容不符合业务规则（VALIDATION_FAILED，details 列出全部问题）或 IDEMPOTENCY_KEY_REUSED */
     Unprocessable: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
     };
     /** @description 请求体不是 JSON（UNSUPPORTED_MEDIA_TYPE） */
     UnsupportedMediaType: {
-      headers: {
-        [name: string]: unknown;
-      };
       content: {
         'application/json': components['schemas']['Error'];
       };
@@ -909,7 +614,6 @@ export type $defs = Record<string, never>;
 export interface operations {
   agencyCallback: {
     parameters: {
-      query?: never;
       header: {
         /** @description 一次性随机数，重复使用 → 409 NONCE_REUSED */
         'x-mock-nonce': string;
@@ -921,30 +625,15 @@ export interface operations {
       path: {
         agency: 'hrss' | 'medicalSecurity' | 'housingFund';
       };
-      cookie?: never;
     };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "caseId": "HRSS-20261126-0001",
-         *       "idempotencyKey": "ZP361120261126042517-employment-1",
-         *       "matter": "employment",
-         *       "applicationCode": "ZP361120261126042517",
-         *       "status": "completed",
-         *       "decidedAt": "2026-11-26T08:00:00.000Z",
-         *       "sequence": 3
-         *     }
-         */
         'application/json': components['schemas']['AgencyCallback'];
       };
     };
     responses: {
       /** @description 已收到 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             applied: boolean;
@@ -956,9 +645,6 @@ export interface operations {
       400: components['responses']['BadRequest'];
       /** @description 签名无效或时间戳过期（BAD_SIGNATURE） */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };
@@ -966,9 +652,6 @@ export interface operations {
       404: components['responses']['NotFound'];
       /** @description 随机数已使用（NONCE_REUSED，疑似重放） */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };
@@ -982,17 +665,10 @@ export interface operations {
         page?: number;
         pageSize?: number;
       };
-      header?: never;
-      path?: never;
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 办件列表 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             items: components['schemas']['ApplicationSummary'][];
@@ -1009,21 +685,14 @@ export interface operations {
   };
   getApplication: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 办件编号 */
         id: string;
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 办件 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Application'];
         };
@@ -1036,7 +705,6 @@ export interface operations {
   };
   resubmitMatter: {
     parameters: {
-      query?: never;
       header: {
         /** @description 每次“提交”操作一个新的随机值（建议 UUID）。缺少 → 400 IDEMPOTENCY_KEY_MISSING；格式错误 → 400 IDEMPOTENCY_KEY_INVALID；同一键不同内容 → 422 IDEMPOTENCY_KEY_REUSED；并发重复 → 409 REQUEST_IN_PROGRESS；重放 → 原响应（响应头 Idempotent-Replayed: true）。 */
         'Idempotency-Key': string;
@@ -1046,50 +714,9 @@ export interface operations {
         id: string;
         matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
       };
-      cookie?: never;
     };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "employees": [
-         *         {
-         *           "idType": "resident",
-         *           "idNumber": "361102199003072010",
-         *           "name": "张三",
-         *           "ethnicity": "01",
-         *           "gender": "1",
-         *           "hukouType": "10",
-         *           "hukouAddress": "江西省上饶市信州区五三大道 1 号",
-         *           "phone": "13912345678",
-         *           "address": "江西省上饶市信州区五三大道 1 号",
-         *           "wage": 4500,
-         *           "insuredFrom": "2026-11",
-         *           "contract": {
-         *             "start": "2026-11-23",
-         *             "end": "2029-11-22"
-         *           },
-         *           "insuranceTypes": [
-         *             "pension",
-         *             "injury",
-         *             "unemployment",
-         *             "medical",
-         *             "maternity"
-         *           ],
-         *           "housingFund": {
-         *             "base": 4500,
-         *             "unitRatio": 12,
-         *             "personalRatio": 12
-         *           },
-         *           "occupation": "软件工程师",
-         *           "education": "21",
-         *           "workAddress": "江西省上饶市信州区凤凰大道 8 号",
-         *           "remark": "",
-         *           "key": "0123456789ab"
-         *         }
-         *       ]
-         *     }
-         */
         'application/json': {
           /** @default [] */
           employees?: components['schemas']['DraftEmployeeWithKey'][];
@@ -1099,9 +726,6 @@ export interface operations {
     responses: {
       /** @description 补正后的办件（该事项回到待推送） */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Application'];
         };
@@ -1117,19 +741,8 @@ export interface operations {
     };
   };
   devLogin: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     requestBody?: {
       content: {
-        /**
-         * @example {
-         *       "nickname": "开发者"
-         *     }
-         */
         'application/json': {
           /** @default 开发者 */
           nickname?: string;
@@ -1139,9 +752,6 @@ export interface operations {
     responses: {
       /** @description 登录成功 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Session'];
         };
@@ -1153,20 +763,8 @@ export interface operations {
     };
   };
   login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "platform": "weapp",
-         *       "code": "mock-code-0001"
-         *     }
-         */
         'application/json': {
           code: string;
           /** @enum {string} */
@@ -1177,9 +775,6 @@ export interface operations {
     responses: {
       /** @description 登录成功 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Session'];
         };
@@ -1191,39 +786,17 @@ export interface operations {
     };
   };
   logout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 已退出 */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      204: { content?: never };
       401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
     };
   };
   refreshToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 新令牌 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             /** Format: date-time */
@@ -1242,17 +815,10 @@ export interface operations {
         page?: number;
         pageSize?: number;
       };
-      header?: never;
-      path?: never;
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 草稿列表 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             items: components['schemas']['DraftSummary'][];
@@ -1268,69 +834,8 @@ export interface operations {
     };
   };
   createDraft: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     requestBody?: {
       content: {
-        /**
-         * @example {
-         *       "application": {
-         *         "unit": {
-         *           "name": "上饶示例科技有限公司",
-         *           "uscc": "91361100MA00000000",
-         *           "address": "江西省上饶市信州区凤凰大道 8 号",
-         *           "operator": {
-         *             "name": "李经办",
-         *             "idNumber": "361102199003072010",
-         *             "phone": "13800138000"
-         *           }
-         *         },
-         *         "matters": [
-         *           "employment"
-         *         ],
-         *         "housingFundRelief": "none",
-         *         "employees": [
-         *           {
-         *             "idType": "resident",
-         *             "idNumber": "361102199003072010",
-         *             "name": "张三",
-         *             "ethnicity": "01",
-         *             "gender": "1",
-         *             "hukouType": "10",
-         *             "hukouAddress": "江西省上饶市信州区五三大道 1 号",
-         *             "phone": "13912345678",
-         *             "address": "江西省上饶市信州区五三大道 1 号",
-         *             "wage": 4500,
-         *             "insuredFrom": "2026-11",
-         *             "contract": {
-         *               "start": "2026-11-23",
-         *               "end": "2029-11-22"
-         *             },
-         *             "insuranceTypes": [
-         *               "pension",
-         *               "injury",
-         *               "unemployment",
-         *               "medical",
-         *               "maternity"
-         *             ],
-         *             "housingFund": {
-         *               "base": 4500,
-         *               "unitRatio": 12,
-         *               "personalRatio": 12
-         *             },
-         *             "occupation": "软件工程师",
-         *             "education": "21",
-         *             "workAddress": "江西省上饶市信州区凤凰大道 8 号",
-         *             "remark": ""
-         *           }
-         *         ]
-         *       }
-         *     }
-         */
         'application/json': {
           application?: components['schemas']['DraftApplication'];
         };
@@ -1339,9 +844,6 @@ export interface operations {
     responses: {
       /** @description 新草稿 */
       201: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Draft'];
         };
@@ -1355,21 +857,14 @@ export interface operations {
   };
   getDraft: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 草稿编号 */
         id: string;
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 草稿 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Draft'];
         };
@@ -1382,23 +877,14 @@ export interface operations {
   };
   deleteDraft: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 草稿编号 */
         id: string;
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 已删除 */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      204: { content?: never };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
@@ -1407,36 +893,13 @@ export interface operations {
   };
   patchDraft: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 草稿编号 */
         id: string;
       };
-      cookie?: never;
     };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "version": 1,
-         *       "unit": {
-         *         "name": "上饶示例科技有限公司",
-         *         "uscc": "91361100MA00000000",
-         *         "address": "江西省上饶市信州区凤凰大道 8 号",
-         *         "operator": {
-         *           "name": "李经办",
-         *           "idNumber": "361102199003072010",
-         *           "phone": "13800138000"
-         *         }
-         *       },
-         *       "matters": [
-         *         "employment",
-         *         "housingFund"
-         *       ],
-         *       "housingFundRelief": "none"
-         *     }
-         */
         'application/json': {
           housingFundRelief?: components['schemas']['HousingFundRelief'];
           matters?: components['schemas']['Matters'];
@@ -1449,9 +912,6 @@ export interface operations {
     responses: {
       /** @description 修改后的草稿（version + 1） */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Draft'];
         };
@@ -1461,9 +921,6 @@ export interface operations {
       404: components['responses']['NotFound'];
       /** @description 版本已过期（VERSION_CONFLICT），附当前草稿 */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['VersionConflict'];
         };
@@ -1475,54 +932,13 @@ export interface operations {
   };
   addDraftEmployee: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 草稿编号 */
         id: string;
       };
-      cookie?: never;
     };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "version": 1,
-         *       "employee": {
-         *         "idType": "resident",
-         *         "idNumber": "361102199003072010",
-         *         "name": "张三",
-         *         "ethnicity": "01",
-         *         "gender": "1",
-         *         "hukouType": "10",
-         *         "hukouAddress": "江西省上饶市信州区五三大道 1 号",
-         *         "phone": "13912345678",
-         *         "address": "江西省上饶市信州区五三大道 1 号",
-         *         "wage": 4500,
-         *         "insuredFrom": "2026-11",
-         *         "contract": {
-         *           "start": "2026-11-23",
-         *           "end": "2029-11-22"
-         *         },
-         *         "insuranceTypes": [
-         *           "pension",
-         *           "injury",
-         *           "unemployment",
-         *           "medical",
-         *           "maternity"
-         *         ],
-         *         "housingFund": {
-         *           "base": 4500,
-         *           "unitRatio": 12,
-         *           "personalRatio": 12
-         *         },
-         *         "occupation": "软件工程师",
-         *         "education": "21",
-         *         "workAddress": "江西省上饶市信州区凤凰大道 8 号",
-         *         "remark": ""
-         *       }
-         *     }
-         */
         'application/json': {
           employee: components['schemas']['DraftEmployee'];
           /** @description 所基于的草稿版本（乐观锁） */
@@ -1533,9 +949,6 @@ export interface operations {
     responses: {
       /** @description 修改后的草稿（version + 1） */
       201: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Draft'];
         };
@@ -1545,9 +958,6 @@ export interface operations {
       404: components['responses']['NotFound'];
       /** @description 版本已过期（VERSION_CONFLICT），附当前草稿 */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['VersionConflict'];
         };
@@ -1559,55 +969,14 @@ export interface operations {
   };
   replaceDraftEmployee: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 草稿编号 */
         id: string;
         key: components['schemas']['EmployeeKey'];
       };
-      cookie?: never;
     };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "version": 1,
-         *       "employee": {
-         *         "idType": "resident",
-         *         "idNumber": "361102199003072010",
-         *         "name": "张三",
-         *         "ethnicity": "01",
-         *         "gender": "1",
-         *         "hukouType": "10",
-         *         "hukouAddress": "江西省上饶市信州区五三大道 1 号",
-         *         "phone": "13912345678",
-         *         "address": "江西省上饶市信州区五三大道 1 号",
-         *         "wage": 4500,
-         *         "insuredFrom": "2026-11",
-         *         "contract": {
-         *           "start": "2026-11-23",
-         *           "end": "2029-11-22"
-         *         },
-         *         "insuranceTypes": [
-         *           "pension",
-         *           "injury",
-         *           "unemployment",
-         *           "medical",
-         *           "maternity"
-         *         ],
-         *         "housingFund": {
-         *           "base": 4500,
-         *           "unitRatio": 12,
-         *           "personalRatio": 12
-         *         },
-         *         "occupation": "软件工程师",
-         *         "education": "21",
-         *         "workAddress": "江西省上饶市信州区凤凰大道 8 号",
-         *         "remark": ""
-         *       }
-         *     }
-         */
         'application/json': {
           employee: components['schemas']['DraftEmployee'];
           /** @description 所基于的草稿版本（乐观锁） */
@@ -1618,9 +987,6 @@ export interface operations {
     responses: {
       /** @description 修改后的草稿（version + 1） */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Draft'];
         };
@@ -1630,9 +996,6 @@ export interface operations {
       404: components['responses']['NotFound'];
       /** @description 版本已过期（VERSION_CONFLICT），附当前草稿 */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['VersionConflict'];
         };
@@ -1648,21 +1011,15 @@ export interface operations {
         /** @description 所基于的草稿版本（乐观锁） */
         version: number;
       };
-      header?: never;
       path: {
         /** @description 草稿编号 */
         id: string;
         key: components['schemas']['EmployeeKey'];
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 修改后的草稿 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Draft'];
         };
@@ -1672,9 +1029,6 @@ export interface operations {
       404: components['responses']['NotFound'];
       /** @description 版本已过期（VERSION_CONFLICT） */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['VersionConflict'];
         };
@@ -1684,7 +1038,6 @@ export interface operations {
   };
   submitDraft: {
     parameters: {
-      query?: never;
       header: {
         /** @description 每次“提交”操作一个新的随机值（建议 UUID）。缺少 → 400 IDEMPOTENCY_KEY_MISSING；格式错误 → 400 IDEMPOTENCY_KEY_INVALID；同一键不同内容 → 422 IDEMPOTENCY_KEY_REUSED；并发重复 → 409 REQUEST_IN_PROGRESS；重放 → 原响应（响应头 Idempotent-Replayed: true）。 */
         'Idempotency-Key': string;
@@ -1693,11 +1046,9 @@ export interface operations {
         /** @description 草稿编号 */
         id: string;
       };
-      cookie?: never;
     };
     requestBody?: {
       content: {
-        /** @example {} */
         'application/json': {
           version?: number;
         };
@@ -1706,9 +1057,6 @@ export interface operations {
     responses: {
       /** @description 办件（重放时响应头 Idempotent-Replayed: true） */
       201: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Application'];
         };
@@ -1724,21 +1072,13 @@ export interface operations {
   };
   validateDraft: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 草稿编号 */
         id: string;
       };
-      cookie?: never;
     };
     requestBody?: {
       content: {
-        /**
-         * @example {
-         *       "step": "employees"
-         *     }
-         */
         'application/json': {
           /** @enum {string} */
           step?: 'unit' | 'matters' | 'employees';
@@ -1748,9 +1088,6 @@ export interface operations {
     responses: {
       /** @description 校验结果 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['ValidationResult'];
         };
@@ -1763,19 +1100,9 @@ export interface operations {
     };
   };
   me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 当前账号 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Me'];
         };
@@ -1785,19 +1112,9 @@ export interface operations {
     };
   };
   listNotices: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 消息列表 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             items: components['schemas']['Notice'][];
@@ -1811,23 +1128,14 @@ export interface operations {
   };
   markNoticeRead: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 消息编号 */
         id: string;
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 已读 */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      204: { content?: never };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
@@ -1835,12 +1143,6 @@ export interface operations {
     };
   };
   readIdCard: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     requestBody: {
       content: {
         'multipart/form-data': {
@@ -1852,18 +1154,12 @@ export interface operations {
     responses: {
       /** @description 识别结果（verified：号码校验位正确且与出生日期、性别一致） */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['IdCardReading'];
         };
       };
       /** @description 未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD） */
       400: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };
@@ -1871,27 +1167,18 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       /** @description 图片超过 4 MB（IMAGE_TOO_LARGE） */
       413: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };
       };
       /** @description 不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE） */
       415: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };
       };
       /** @description 照片无法识别：模糊、过暗、反光、国徽面、不是身份证等，message 说明如何重拍 */
       422: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };
@@ -1899,9 +1186,6 @@ export interface operations {
       429: components['responses']['TooManyRequests'];
       /** @description 识别服务暂时不可用或繁忙（OCR_UNAVAILABLE、OCR_BUSY） */
       503: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };
@@ -1909,19 +1193,9 @@ export interface operations {
     };
   };
   getOpenApi: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 本文档 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             openapi: string;
@@ -1933,19 +1207,8 @@ export interface operations {
     };
   };
   lookupPerson: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "idNumber": "361102199003072010"
-         *     }
-         */
         'application/json': {
           /** @description 18 位居民身份证号码（校验位正确）。不符合时提示：身份证号码不正确（位数、出生日期或校验位有误） */
           idNumber: string;
@@ -1955,9 +1218,6 @@ export interface operations {
     responses: {
       /** @description 人员信息 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['PersonRecord'];
         };
@@ -1970,19 +1230,9 @@ export interface operations {
     };
   };
   getStaffMe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 工作人员 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             staff: components['schemas']['StaffMember'];
@@ -1994,19 +1244,9 @@ export interface operations {
     };
   };
   getStats: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 统计 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             applications: {
@@ -2029,19 +1269,9 @@ export interface operations {
     };
   };
   getSubscriptions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 各模板剩余次数 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Consents'];
         };
@@ -2051,21 +1281,8 @@ export interface operations {
     };
   };
   grantSubscriptions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "templateIds": [
-         *         "mock_tpl_case_result"
-         *       ]
-         *     }
-         */
         'application/json': {
           templateIds: string[];
         };
@@ -2074,9 +1291,6 @@ export interface operations {
     responses: {
       /** @description 各模板剩余次数 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Consents'];
         };
@@ -2093,17 +1307,10 @@ export interface operations {
         /** @description 不符合时提示：统一社会信用代码应为 18 位数字或大写字母 */
         uscc: string;
       };
-      header?: never;
-      path?: never;
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 单位登记信息 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['UnitRecord'];
         };
@@ -2116,19 +1323,9 @@ export interface operations {
     };
   };
   healthz: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 进程在运行 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             /** @enum {string} */
@@ -2139,19 +1336,9 @@ export interface operations {
     };
   };
   readyz: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
     responses: {
       /** @description 可以接收请求 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': {
             /** @enum {string} */
@@ -2161,9 +1348,6 @@ export interface operations {
       };
       /** @description 数据库不可用（DATABASE_UNAVAILABLE） */
       503: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };

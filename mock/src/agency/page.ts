@@ -1,5 +1,6 @@
 // The operator's page: received cases with masked ID numbers, approve/return forms, and outage switches
 // so a demo can show the 3-working-day matters and an agency going down.
+import { timeLimitLabel } from '@hiring/shared';
 import { escapeHtml, maskIdNumber, maskName } from '../http/server';
 import { MATTER_LABELS } from './agencies';
 import type { AgencyService, CaseRecord } from './service';
@@ -31,7 +32,7 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4
 </head>
 <body>
 <h1>${escapeHtml(spec.name)}（模拟系统）</h1>
-<p>办理事项：${spec.matters.map((m) => MATTER_LABELS[m]).join('、')}；时限：${spec.instant ? '即办' : `${spec.workingDays} 个工作日`}。</p>
+<p>办理事项：${spec.matters.map((m) => MATTER_LABELS[m]).join('、')}；时限：${timeLimitLabel(spec.instant ? 0 : spec.workingDays)}。</p>
 <div class="bar${faults.down ? ' down' : ''}">
   <span>服务状态：<strong>${faults.down ? '已停机（对外接口全部断开）' : '正常'}</strong></span>
   <form method="post" action="/_admin/faults"><input type="hidden" name="down" value="${faults.down ? 'false' : 'true'}">

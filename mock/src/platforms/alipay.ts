@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import Router from 'koa-router';
+import { isAppPage } from '@hiring/shared';
 import { NO_FAULTS, type Faults } from '../http/faults';
 import { CodeStore, OffsetClock } from './devCodes';
 import { platformApp } from './platformApp';
@@ -212,6 +213,9 @@ function sendTemplateMessage(alipay: AlipayStandIn, params: Record<string, unkno
       (key) => typeof (data as Record<string, { value?: unknown }>)[key]?.value === 'string',
     );
   if (!dataOk) return business('DATA_ILLEGAL', `消息内容不合法，需要字段：${template.keys.join('、')}`);
+  // As the real platform: the page must be one of the published mini-program's pages.
+  if (biz.page !== undefined && (typeof biz.page !== 'string' || !isAppPage(biz.page)))
+    return business('PAGE_ILLEGAL', '跳转页面不存在于小程序中');
   if (!alipay.consents.take(toUser, templateId))
     return business('USER_NOT_SUBSCRIBED', '用户未订阅该消息或订阅次数已用完');
   alipay.messages.push({

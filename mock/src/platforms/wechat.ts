@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import Router from 'koa-router';
+import { isAppPage } from '@hiring/shared';
 import { NO_FAULTS, type Faults } from '../http/faults';
 import { CodeStore, OffsetClock } from './devCodes';
 import { platformApp } from './platformApp';
@@ -147,6 +148,9 @@ export function createWechatApp(wechat: WechatStandIn): Koa {
     }
     const dataError = checkTemplateData(template, b.data);
     if (dataError) return void (ctx.body = fail(47003, dataError));
+    // As the real platform: the page must be one of the published app's pages (app.json).
+    if (b.page !== undefined && (typeof b.page !== 'string' || !isAppPage(b.page)))
+      return void (ctx.body = fail(41030, 'invalid page rid: page not exist in the miniprogram'));
     if (!wechat.consents.take(touser, templateId))
       return void (ctx.body = fail(43101, 'user refuse to accept the msg'));
     const msgid = wechat.nextMsgid();

@@ -1,4 +1,3 @@
-import { MATTERS } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -10,11 +9,6 @@ import { MatterTimeline, statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
 import { useRemote } from '../../lib/useRemote';
 import { api } from '../../services';
-
-function timeLimit(matter: string): string {
-  const days = MATTERS.find((m) => m.code === matter)?.workingDays ?? 0;
-  return days === 0 ? '即办' : `${days} 个工作日内办结`;
-}
 
 /** 补正: the fields a returned matter most often needs corrected, per affected hire. */
 const CORRECTABLE = [
@@ -132,7 +126,7 @@ export default function ApplicationDetail() {
               </View>
               <View className="field__hint">
                 {m.agencyLabel}
-                {` · ${timeLimit(m.matter)}`}
+                {` · ${m.timeLimit}`}
                 {m.dueDate ? `，应于 ${m.dueDate} 前办结` : ''}
                 {m.overdue ? ' · 已超期' : ''}
               </View>

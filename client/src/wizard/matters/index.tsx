@@ -1,4 +1,4 @@
-import { FORM_CHECKBOXES, MATTERS, RELIEF_MATERIALS, type MatterCode } from '@hiring/shared';
+import { FORM_CHECKBOXES, MATTERS, RELIEF_MATERIALS, matterTimeLimit, type MatterCode } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
@@ -16,11 +16,6 @@ const EXPLANATIONS: Record<MatterCode, string> = {
   medicalInsurance: '为员工办理职工基本医疗保险（含生育保险等）参保登记。',
   housingFund: '为员工设立住房公积金个人账户，按比例缴存。',
 };
-
-function timeLimit(code: MatterCode): string {
-  const days = MATTERS.find((m) => m.code === code)?.workingDays ?? 0;
-  return days === 0 ? '即办' : `${days} 个工作日内办结`;
-}
 
 export default function MattersStep() {
   const { params } = useRouter();
@@ -93,7 +88,7 @@ export default function MattersStep() {
                     {box.matters.map((m) => (
                       <View key={m} className="matter-explain">
                         {MATTERS.find((x) => x.code === m)?.label}（
-                        {MATTERS.find((x) => x.code === m)?.agencyLabel}，{timeLimit(m)}）：
+                        {MATTERS.find((x) => x.code === m)?.agencyLabel}，{matterTimeLimit(m)}）：
                         {EXPLANATIONS[m]}
                       </View>
                     ))}

@@ -1,4 +1,4 @@
-import { MATTERS } from '@hiring/shared';
+import { timeLimitLabel } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ActionButton } from '../../components/ActionButton';
@@ -54,16 +54,16 @@ export default function Receipt() {
             <View className="card">
               <View className="card__title">接下来</View>
               {app.matters.map((m) => {
-                const days = MATTERS.find((x) => x.code === m.matter)?.workingDays ?? 0;
+                const instant = m.timeLimit === timeLimitLabel(0);
                 return (
                   <View className="kv" key={m.matter}>
                     <View className="kv__k">{m.label}</View>
                     <View className="kv__v">
                       <View className={statusClass(m.status)}>{m.statusLabel}</View>
                       {m.status !== 'completed'
-                        ? days === 0
-                          ? '即办，稍后即可办结'
-                          : `${m.agencyLabel}将在 ${days} 个工作日内办结${m.dueDate ? `（${m.dueDate} 前）` : ''}`
+                        ? instant
+                          ? `${m.timeLimit}，稍后即可办结`
+                          : `${m.agencyLabel}将在 ${m.timeLimit}${m.dueDate ? `（${m.dueDate} 前）` : ''}`
                         : ''}
                     </View>
                   </View>

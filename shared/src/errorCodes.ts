@@ -1,0 +1,55 @@
+// Every error code the bff answers with ({ error: { code, message } }): one list for the bff (AppError only
+// takes these), the contract (an enum in the OpenAPI document) and the client (which branches on some).
+export const ERROR_CODES = [
+  // Requests
+  'BAD_REQUEST',
+  'INVALID_JSON',
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'REQUEST_TIMEOUT',
+  'METHOD_NOT_ALLOWED',
+  'NOT_FOUND',
+  'TOO_MANY_REQUESTS',
+  // Login and rights
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'LOGIN_FAILED',
+  // Drafts, submission and 补正
+  'VERSION_CONFLICT',
+  'ALREADY_SUBMITTED',
+  'NOT_RETURNED',
+  'IDEMPOTENCY_KEY_MISSING',
+  'IDEMPOTENCY_KEY_INVALID',
+  'IDEMPOTENCY_KEY_REUSED',
+  'REQUEST_IN_PROGRESS',
+  // Agency callbacks
+  'BAD_SIGNATURE',
+  'NONCE_REUSED',
+  // ID-card photos
+  'IMAGE_REQUIRED',
+  'TOO_MANY_FILES',
+  'BAD_UPLOAD',
+  'IMAGE_TOO_LARGE',
+  'UNSUPPORTED_IMAGE_TYPE',
+  'IMAGE_UNREADABLE',
+  'IMAGE_TOO_SMALL',
+  'IMAGE_TOO_DARK',
+  'IMAGE_OVEREXPOSED',
+  'IMAGE_BLURRED',
+  'NOT_ID_CARD',
+  'ID_CARD_BACK_SIDE',
+  // Services behind the bff
+  'DATA_SOURCE_UNAVAILABLE',
+  'PLATFORM_UNAVAILABLE',
+  'OCR_UNAVAILABLE',
+  'OCR_BUSY',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
