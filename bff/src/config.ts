@@ -34,7 +34,6 @@ const schema = yup.object({
   BODY_TIMEOUT_MS: yup.number().integer().min(100).max(300000).default(30000),
   CORS_ORIGINS: yup.string().default('http://127.0.0.1:10086,http://localhost:10086'),
   DATA_KEY: base64Key('DATA_KEY'),
-  HASH_KEY: base64Key('HASH_KEY'),
   DEV_LOGIN: yup.boolean().default(false),
   // External systems. Defaults point at the stand-ins that `npm start` runs (mock/).
   WECHAT_URL: url('WECHAT_URL').default('http://127.0.0.1:4201'),
@@ -70,7 +69,6 @@ const schema = yup.object({
   // Subscribe-message templates; the defaults are the ones the stand-ins know.
   TEMPLATE_CASE_RESULT: yup.string().max(64).default('mock_tpl_case_result'),
   TEMPLATE_CASE_RETURNED: yup.string().max(64).default('mock_tpl_case_returned'),
-  TEMPLATE_CASE_PROGRESS: yup.string().max(64).default('mock_tpl_case_progress'),
   // Staff bearer tokens until the staff identity provider (OIDC) is connected: see staff/staffTokens.ts.
   STAFF_TOKENS: yup.string().max(20000, 'STAFF_TOKENS 过长（最多 20000 个字符）'),
 });
@@ -89,7 +87,6 @@ export interface Config {
   /** AES-256-GCM key for personal data at rest. */
   dataKey: Buffer;
   /** HMAC key for lookup hashes of ID numbers. */
-  hashKey: Buffer;
   devLogin: boolean;
   wechat: { url: string; appId: string; appSecret: string };
   alipay: { url: string; appId: string };
@@ -119,7 +116,6 @@ export interface Config {
 export interface NoticeTemplates {
   result: string;
   returned: string;
-  progress: string;
 }
 
 export class ConfigError extends Error {
@@ -145,7 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const production = parsed.NODE_ENV === 'production';
   if (production && !parsed.DATA_KEY) problems.push('生产环境必须设置 DATA_KEY（个人信息加密密钥）');
-  if (production && !parsed.HASH_KEY) problems.push('生产环境必须设置 HASH_KEY（身份证号检索哈希密钥）');
   if (production && parsed.DEV_LOGIN) problems.push('生产环境不允许开启 DEV_LOGIN');
   if (production && parsed.AGENCY_CALLBACK_SECRET === 'mock-callback-secret-change-me') {
     problems.push('生产环境必须设置 AGENCY_CALLBACK_SECRET（部门回调签名密钥）');
@@ -177,7 +172,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     dataKey: Buffer.from(parsed.DATA_KEY ?? DEV_DATA_KEY, 'base64'),
-    hashKey: Buffer.from(parsed.HASH_KEY ?? DEV_DATA_KEY, 'base64').reverse(),
     devLogin: parsed.DEV_LOGIN,
     wechat: { url: parsed.WECHAT_URL, appId: parsed.WECHAT_APP_ID, appSecret: parsed.WECHAT_APP_SECRET },
     alipay: { url: parsed.ALIPAY_URL, appId: parsed.ALIPAY_APP_ID },
@@ -205,7 +199,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     templates: {
       result: parsed.TEMPLATE_CASE_RESULT,
       returned: parsed.TEMPLATE_CASE_RETURNED,
-      progress: parsed.TEMPLATE_CASE_PROGRESS,
     },
     staffTokens,
   };

@@ -47,7 +47,7 @@ export interface Services {
 
 export function createServices(config: Config, logger: Logger, db: Connection): Services {
   const accounts = accountModels(db);
-  const cipher = createFieldCipher(config.dataKey, config.hashKey);
+  const cipher = createFieldCipher(config.dataKey);
   const drafts = new DraftService(draftModel(db), cipher);
   const applications = applicationModel(db);
   const notices = noticeModels(db);

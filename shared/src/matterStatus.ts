@@ -16,18 +16,35 @@ export const MATTER_STATUSES: readonly CodeItem<MatterStatus>[] = [
   { code: 'returned', label: '已退回' },
 ];
 
+/**
+ * Where an agency's news can take a matter (domain.md §1: 受理 → 审核 → 办结 or 退回). The employer's own
+ * step, a returned matter corrected and resubmitted alone, starts a new attempt at pending instead.
+ */
 const NEXT: Record<MatterStatus, readonly MatterStatus[]> = {
   pending: ['accepted'],
   // 即办 matters may finish or be returned straight after acceptance.
   accepted: ['reviewing', 'completed', 'returned'],
   reviewing: ['completed', 'returned'],
   completed: [],
-  // The employer corrects the returned part and resubmits only that matter.
-  returned: ['pending'],
+  returned: [],
 };
 
-export function canTransition(from: MatterStatus, to: MatterStatus): boolean {
-  return NEXT[from].includes(to);
+/**
+ * The statuses a matter passes through to get from `from` to `to` (shortest, forward only), so news that
+ * skips a step (a 即办 case answered 办结 at once) still leaves a complete timeline; [] when it is already
+ * there, null when `to` is not ahead of `from` (late or out-of-order news).
+ */
+export function progressPath(from: MatterStatus, to: MatterStatus): MatterStatus[] | null {
+  if (from === to) return [];
+  const queue: MatterStatus[][] = [[from]];
+  while (queue.length) {
+    const path = queue.shift()!;
+    for (const next of NEXT[path[path.length - 1]]) {
+      if (next === to) return [...path.slice(1), next];
+      queue.push([...path, next]);
+    }
+  }
+  return null;
 }
 
 export type OverallStatus = 'processing' | 'completed' | 'returned';

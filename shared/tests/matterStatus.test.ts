@@ -1,11 +1,15 @@
-import { canTransition, matterDueDate, matterDueDateIn, overallStatus } from '../src/matterStatus';
+import { matterDueDate, matterDueDateIn, overallStatus, progressPath } from '../src/matterStatus';
 import { WorkingDayCalendar, defaultWorkingDayCalendar } from '../src/workingDays';
 
 describe('matter status', () => {
-  it('lets a returned matter go back to 待推送 after correction, but never reopens a finished one', () => {
-    expect(canTransition('returned', 'pending')).toBe(true);
-    expect(canTransition('completed', 'reviewing')).toBe(false);
-    expect(canTransition('pending', 'completed')).toBe(false);
+  it('moves forward only, filling in the steps that news skipped, and never reopens a decided matter', () => {
+    expect(progressPath('pending', 'completed')).toEqual(['accepted', 'completed']);
+    expect(progressPath('pending', 'reviewing')).toEqual(['accepted', 'reviewing']);
+    expect(progressPath('accepted', 'returned')).toEqual(['returned']);
+    expect(progressPath('reviewing', 'reviewing')).toEqual([]);
+    expect(progressPath('completed', 'reviewing')).toBeNull();
+    expect(progressPath('returned', 'completed')).toBeNull();
+    expect(progressPath('reviewing', 'accepted')).toBeNull();
   });
 
   it('shows 部分退回 while any matter is returned and 已办结 only when all are done', () => {

@@ -1,7 +1,6 @@
-// Pure parts of dispatch: backoff, the forward-only matter path and callback signatures.
+// Pure parts of dispatch: backoff and callback signatures (the forward-only path is shared's progressPath).
 import { createHmac } from 'node:crypto';
 import { backoffDelay } from './dispatcher';
-import { pathBetween } from './matterProgress';
 import { checkSignature } from './callbackSignature';
 
 describe('backoffDelay', () => {
@@ -13,18 +12,6 @@ describe('backoffDelay', () => {
     expect(backoffDelay(30, 1000, 60000, () => 1)).toBe(60000);
     const spread = new Set(Array.from({ length: 50 }, () => backoffDelay(5, 1000, 60000)));
     expect(spread.size).toBeGreaterThan(10);
-  });
-});
-
-describe('pathBetween', () => {
-  it('walks forward through 受理 and refuses to go backwards', () => {
-    expect(pathBetween('pending', 'completed')).toEqual(['accepted', 'completed']);
-    expect(pathBetween('pending', 'reviewing')).toEqual(['accepted', 'reviewing']);
-    expect(pathBetween('accepted', 'returned')).toEqual(['returned']);
-    expect(pathBetween('reviewing', 'reviewing')).toEqual([]);
-    expect(pathBetween('completed', 'reviewing')).toBeNull();
-    expect(pathBetween('completed', 'returned')).toBeNull();
-    expect(pathBetween('returned', 'completed')).toBeNull();
   });
 });
 

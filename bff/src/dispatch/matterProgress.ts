@@ -1,6 +1,13 @@
 // Applies what an agency says about a case (in its answer, a callback or a status query) to the matter.
 // Forward-only and sequence-guarded: repeated, late or out-of-order news never moves a matter backwards.
-import { MATTERS, matterDueDate, todayInChina, type MatterCode, type MatterStatus } from '@hiring/shared';
+import {
+  MATTERS,
+  matterDueDate,
+  progressPath,
+  todayInChina,
+  type MatterCode,
+  type MatterStatus,
+} from '@hiring/shared';
 import type { Model } from 'mongoose';
 import type { NoticeTemplates } from '../config';
 import type { Logger } from '../logger';
@@ -8,23 +15,6 @@ import type { ApplicationDoc, MatterDoc } from '../applications/models';
 import type { NoticeService } from '../notices/noticeService';
 import type { AgencyCaseView } from './agencyClient';
 import { milestoneNotice, completionNotice } from '../notices/milestones';
-
-/** The statuses a matter passes through to get from `from` to `to`; null when `to` is not ahead of `from`. */
-export function pathBetween(from: MatterStatus, to: MatterStatus): MatterStatus[] | null {
-  if (from === to) return [];
-  const open = from === 'accepted' || from === 'reviewing';
-  switch (to) {
-    case 'accepted':
-      return from === 'pending' ? ['accepted'] : null;
-    case 'reviewing':
-      return from === 'pending' ? ['accepted', 'reviewing'] : from === 'accepted' ? ['reviewing'] : null;
-    case 'completed':
-    case 'returned':
-      return from === 'pending' ? ['accepted', to] : open ? [to] : null;
-    default:
-      return null;
-  }
-}
 
 const NOTES: Record<MatterStatus, string> = {
   pending: '等待推送至部门',
@@ -75,7 +65,7 @@ export class MatterProgress {
         [`${at}.status`]: current.status,
       };
       if (typeof view.sequence === 'number' && view.sequence <= (current.lastSequence ?? -1)) return [];
-      const steps = pathBetween(current.status as MatterStatus, view.status);
+      const steps = progressPath(current.status as MatterStatus, view.status);
       if (!steps || steps.length === 0) {
         if (!current.caseId && view.caseId) {
           await this.Application.updateOne(guard, { $set: { [`${at}.caseId`]: view.caseId } });

@@ -45,10 +45,6 @@ export class DraftService {
         employeeCount: application.employees.length,
         matters: application.matters ?? [],
       },
-      employeeIdHashes: application.employees
-        .map((e) => e.idNumber)
-        .filter((id): id is string => Boolean(id))
-        .map((id) => this.cipher.lookupHash(id)),
     };
   }
 
@@ -80,7 +76,7 @@ export class DraftService {
 
   async list(accountId: string, page = 1, pageSize = 20): Promise<{ items: DraftSummary[]; total: number }> {
     const [docs, total] = await Promise.all([
-      this.Draft.find({ accountId }, { sealed: 0, employeeIdHashes: 0 })
+      this.Draft.find({ accountId }, { sealed: 0 })
         .sort({ updatedAt: -1, _id: -1 })
         .skip((page - 1) * pageSize)
         .limit(pageSize)

@@ -14,8 +14,6 @@ const draftSchema = new Schema(
       employeeCount: Number,
       matters: [String],
     },
-    /** Keyed hashes of the employees' ID numbers, to find drafts by person without decrypting. */
-    employeeIdHashes: [String],
     /** Last touched by the user; the purge job removes drafts untouched for 30 days. */
     touchedAt: { type: Date, required: true, index: true },
   },

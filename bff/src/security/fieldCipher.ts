@@ -1,5 +1,5 @@
-// Encryption of personal data at rest (AES-256-GCM) and keyed hashes for looking it up without decrypting.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+// Encryption of personal data at rest (AES-256-GCM).
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -9,8 +9,6 @@ export interface FieldCipher {
   /** Encrypts any JSON value into an opaque string `v1:<base64(iv|tag|ciphertext)>`. */
   encrypt(value: unknown): string;
   decrypt<T = unknown>(sealed: string): T;
-  /** HMAC-SHA256 of a normalised value (e.g. an ID number) for equality lookups. */
-  lookupHash(value: string): string;
 }
 
 export class DecryptionError extends Error {
@@ -20,7 +18,7 @@ export class DecryptionError extends Error {
   }
 }
 
-export function createFieldCipher(dataKey: Buffer, hashKey: Buffer): FieldCipher {
+export function createFieldCipher(dataKey: Buffer): FieldCipher {
   if (dataKey.length !== 32) throw new Error('data key must be 32 bytes');
   return {
     encrypt(value) {
@@ -40,9 +38,6 @@ export function createFieldCipher(dataKey: Buffer, hashKey: Buffer): FieldCipher
       } catch {
         throw new DecryptionError();
       }
-    },
-    lookupHash(value) {
-      return createHmac('sha256', hashKey).update(value.trim().toUpperCase()).digest('hex');
     },
   };
 }
