@@ -71,6 +71,8 @@ const schema = yup.object({
   TEMPLATE_CASE_RETURNED: yup.string().max(64).default('mock_tpl_case_returned'),
   // Staff bearer tokens until the staff identity provider (OIDC) is connected: see staff/staffTokens.ts.
   STAFF_TOKENS: yup.string().max(20000, 'STAFF_TOKENS 过长（最多 20000 个字符）'),
+  // The public status-lookup page the QR codes on the printed form and receipt open (?code= is appended).
+  LOOKUP_PAGE_URL: url('LOOKUP_PAGE_URL').default('http://127.0.0.1:10086/#/pages/lookup/index'),
 });
 
 export interface Config {
@@ -111,6 +113,8 @@ export interface Config {
   templates: NoticeTemplates;
   /** Who may use the staff routes, by bearer token (a stand-in for the staff login). */
   staffTokens: StaffTokenEntry[];
+  /** The status-lookup page behind the QR codes (H5; the mini-programs map it to pages/lookup/index). */
+  lookupPageUrl: string;
 }
 
 export interface NoticeTemplates {
@@ -201,5 +205,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       returned: parsed.TEMPLATE_CASE_RETURNED,
     },
     staffTokens,
+    lookupPageUrl: parsed.LOOKUP_PAGE_URL,
   };
 }

@@ -11,7 +11,9 @@ const CHINA_TIME = new Intl.DateTimeFormat('sv-SE', {
   dateStyle: 'short',
   timeStyle: 'short',
 });
-const stamp = (date = new Date()) => CHINA_TIME.format(date);
+/** 2026-12-01 14:05 in China time (notices, printed documents). */
+export const chinaTime = (date = new Date()) => CHINA_TIME.format(date);
+const stamp = chinaTime;
 
 export function milestoneNotice(
   templates: NoticeTemplates,

@@ -1,0 +1,68 @@
+// From a stored application (or a draft) to the printable documents' inputs. Nothing here is stored: the
+// PDFs and the PNG are made on request and handed to the response.
+import { MATTERS, todayInChina } from '@hiring/shared';
+import type { FieldCipher } from '../security/fieldCipher';
+import type { ApplicationDoc, MatterDoc } from '../applications/models';
+import { matterView, type SealedApplication } from '../applications/view';
+import { applicationFormPdf, type FormPdf } from './applicationForm';
+import type { PrintableForm } from './formSheet';
+import type { ReceiptData } from './receipt';
+
+/** The lookup page with the code filled in, as the QR codes carry it. */
+export function lookupUrlFor(pageUrl: string, code: string): string {
+  return `${pageUrl}${pageUrl.includes('?') ? '&' : '?'}code=${encodeURIComponent(code)}`;
+}
+
+/** A due date computed from a provisional calendar, where the matter records it (calendarBasis). */
+export function isProvisional(matter: MatterDoc): boolean {
+  const m = matter as MatterDoc & { dueDateProvisional?: boolean; calendarBasis?: string };
+  return m.dueDateProvisional === true || m.calendarBasis === 'provisional';
+}
+
+type Stored = ApplicationDoc & { _id: unknown };
+
+export function storedFormPdf(doc: Stored, cipher: FieldCipher, lookupPageUrl: string): Promise<FormPdf> {
+  const sealed = cipher.decrypt<SealedApplication>(doc.sealed);
+  return applicationFormPdf({
+    form: sealed.form as PrintableForm,
+    code: doc.code,
+    lookupUrl: lookupUrlFor(lookupPageUrl, doc.code),
+    fallbackDate: todayInChina(doc.submittedAt),
+  });
+}
+
+export function draftFormPdf(application: unknown): Promise<FormPdf> {
+  return applicationFormPdf({
+    form: application as PrintableForm,
+    draft: true,
+    fallbackDate: todayInChina(),
+  });
+}
+
+export function receiptData(doc: Stored, cipher: FieldCipher, lookupPageUrl: string): ReceiptData {
+  const sealed = cipher.decrypt<SealedApplication>(doc.sealed);
+  return {
+    code: doc.code,
+    queryPassword: sealed.queryPassword,
+    unitName: doc.unitName ?? '',
+    uscc: doc.uscc ?? '',
+    employeeCount: doc.employeeCount ?? sealed.form.employees.length,
+    submittedAt: doc.submittedAt,
+    matters: doc.matters.map((m) => {
+      const view = matterView(m);
+      return {
+        matter: m.matter,
+        label: view.label,
+        agencyLabel: view.agencyLabel,
+        timeLimit: view.timeLimit,
+        workingDays: MATTERS.find((x) => x.code === m.matter)?.workingDays ?? 0,
+        statusLabel: view.statusLabel,
+        dueDate: view.dueDate,
+        dueDateProvisional: isProvisional(m),
+      };
+    }),
+    housingFundRelief: sealed.form.housingFundRelief ?? 'none',
+    reliefDeadline: doc.reliefDeadline ?? null,
+    lookupUrl: lookupUrlFor(lookupPageUrl, doc.code),
+  };
+}
