@@ -2,7 +2,7 @@
 // same count: 5 wrong passwords for one code within an hour lock that code for the rest of the hour, and
 // 20 failures from one client within an hour lock that client. A lookup first records an attempt and
 // then counts, so parallel guesses cannot slip past the limit; a successful lookup removes its attempt.
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, trusted, type Connection, type Model } from 'mongoose';
 
 export const LOOKUP_LIMITS = { perCode: 5, perClient: 20, windowMs: 3600_000 } as const;
 
@@ -44,10 +44,10 @@ export class LookupAttempts {
     const inserted = await this.Attempt.insertMany(keys.map(({ key }) => ({ key, at: now })));
     const ids = inserted.map((doc) => doc._id);
     const release = async () => {
-      await this.Attempt.deleteMany({ _id: { $in: ids } });
+      await this.Attempt.deleteMany({ _id: trusted({ $in: ids }) });
     };
     for (const { key, limit, scope } of keys) {
-      const recent = await this.Attempt.find({ key, at: { $gt: since } }, { at: 1 })
+      const recent = await this.Attempt.find({ key, at: trusted({ $gt: since }) }, { at: 1 })
         .sort({ at: 1 })
         .limit(limit + 1)
         .lean();
