@@ -1,7 +1,7 @@
-// 首页 and 消息 stay in the main package; the wizard and the detail page are subpackages so the first
-// download stays small (see `npm run size`).
+// 首页, 消息 and the public 办件查询 (opened by the QR codes, without login) stay in the main package; the
+// wizard and the detail page are subpackages so the first download stays small (see `npm run size`).
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/messages/index'],
+  pages: ['pages/index/index', 'pages/messages/index', 'pages/lookup/index'],
   subPackages: [
     {
       root: 'wizard',

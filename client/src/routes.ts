@@ -60,6 +60,11 @@ export function goApplication(applicationId: string): void {
   void Taro.navigateTo({ url: `/application/detail/index${query({ id: applicationId })}` });
 }
 
+/** The public status lookup, with the 办件编码 filled in when known (the QR codes open the same page). */
+export function goLookup(code?: string): void {
+  void Taro.navigateTo({ url: `/pages/lookup/index${query({ code })}` });
+}
+
 export function goMessages(): void {
   void Taro.navigateTo({ url: '/pages/messages/index' });
 }

@@ -83,6 +83,31 @@ export class ApiClient {
     return this.send<T>('GET', path);
   }
 
+  /** Downloads a file the bff makes (申请表, 回执) and opens it on the device; throws ApiError on refusal. */
+  async download(path: string, fileName: string, kind: 'pdf' | 'png'): Promise<void> {
+    const headers = this.headers();
+    delete headers['Content-Type'];
+    const res = await this.options.platform.openDownload({
+      url: this.options.baseUrl + path,
+      headers,
+      fileName,
+      kind,
+    });
+    if (res.status !== 200) {
+      // The body of a refused download is a file the platform saved, not JSON: the status tells enough.
+      if (res.status === 401) this.options.onUnauthorized?.();
+      throw new ApiError(
+        res.status,
+        `HTTP_${res.status}`,
+        res.status === 404
+          ? '文件不存在或无权查看'
+          : res.status === 401
+            ? '请先登录'
+            : '文件生成失败，请稍后再试',
+      );
+    }
+  }
+
   async upload<T>(path: string, image: PickedImage, field: string): Promise<T> {
     const headers = this.headers();
     delete headers['Content-Type'];

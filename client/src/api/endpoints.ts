@@ -13,6 +13,7 @@ import type {
   OcrResult,
   PersonLookup,
   Session,
+  StatusLookupResult,
   SubmittedApplication,
   UnitLookup,
   ValidationResult,
@@ -56,6 +57,15 @@ export function endpoints(api: ApiClient) {
 
     listApplications: () => api.get<{ items: ApplicationSummary[] }>('/applications'),
     getApplication: (id: string) => api.get<SubmittedApplication>(`/applications/${id}`),
+    // Printable documents, opened on the device (bff/src/documents/routes.ts).
+    openApplicationForm: (id: string, code: string) =>
+      api.download(`/applications/${id}/form.pdf`, `联办申请表-${code}.pdf`, 'pdf'),
+    openDraftForm: (id: string) => api.download(`/drafts/${id}/form.pdf`, '联办申请表-草稿.pdf', 'pdf'),
+    openReceipt: (id: string, code: string, kind: 'pdf' | 'png') =>
+      api.download(`/applications/${id}/receipt.${kind}`, `受理回执-${code}.${kind}`, kind),
+    // Public: no login, the receipt's code and password are the credential.
+    lookupStatus: (code: string, password: string) =>
+      api.send<StatusLookupResult>('POST', '/status-lookup', { code, password }),
     resubmitMatter: (
       id: string,
       matter: string,

@@ -12,6 +12,9 @@ const taro = {
   getNetworkType: jest.fn(),
   onNetworkStatusChange: jest.fn(),
   offNetworkStatusChange: jest.fn(),
+  downloadFile: jest.fn(),
+  openDocument: jest.fn(),
+  previewImage: jest.fn(),
 };
 // A getter, because jest.mock is hoisted above the declaration of `taro`.
 jest.mock('@tarojs/taro', () => ({
@@ -124,5 +127,47 @@ describe('storage', () => {
   it('a missing key reads as undefined', () => {
     taro.getStorageSync.mockReturnValue('');
     expect(on('weapp').storage.get('nothing')).toBeUndefined();
+  });
+});
+
+describe('documents', () => {
+  const req = {
+    url: 'https://bff/api/v1/applications/1/form.pdf',
+    headers: { Authorization: 'Bearer t' },
+    fileName: '联办申请表.pdf',
+    kind: 'pdf' as const,
+  };
+
+  it('WeChat downloads with the token and opens the PDF in the document viewer', async () => {
+    taro.downloadFile.mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/a.pdf' });
+    taro.openDocument.mockResolvedValue({});
+    await expect(on('weapp').openDownload(req)).resolves.toEqual({ status: 200 });
+    expect(taro.downloadFile).toHaveBeenCalledWith({ url: req.url, header: req.headers });
+    expect(taro.openDocument).toHaveBeenCalledWith({
+      filePath: 'wxfile://tmp/a.pdf',
+      fileType: 'pdf',
+      showMenu: true,
+    });
+  });
+
+  it('Alipay opens its apFilePath; an image goes to the previewer', async () => {
+    taro.downloadFile.mockResolvedValue({ statusCode: 200, apFilePath: 'https://resource/a.png' });
+    await on('alipay').openDownload({ ...req, kind: 'png' });
+    expect(taro.previewImage).toHaveBeenCalledWith({
+      urls: ['https://resource/a.png'],
+      current: 'https://resource/a.png',
+    });
+    expect(taro.openDocument).not.toHaveBeenCalled();
+  });
+
+  it('does not open a refused download and reports its status', async () => {
+    taro.downloadFile.mockResolvedValue({ statusCode: 404, tempFilePath: 'wxfile://tmp/error.json' });
+    await expect(on('weapp').openDownload(req)).resolves.toEqual({ status: 404 });
+    expect(taro.openDocument).not.toHaveBeenCalled();
+  });
+
+  it('turns a failed download into a NetworkError', async () => {
+    taro.downloadFile.mockRejectedValue(new Error('downloadFile:fail'));
+    await expect(on('weapp').openDownload(req)).rejects.toBeInstanceOf(NetworkError);
   });
 });

@@ -1,5 +1,12 @@
 import Taro from '@tarojs/taro';
-import { NetworkError, type HttpResponse, type PickedImage, type Platform, type PlatformName } from './types';
+import {
+  NetworkError,
+  type DownloadRequest,
+  type HttpResponse,
+  type PickedImage,
+  type Platform,
+  type PlatformName,
+} from './types';
 
 function currentName(): PlatformName {
   const env = process.env.TARO_ENV;
@@ -71,6 +78,43 @@ function requestSubscribeAlipay(templateIds: string[]): Promise<string[]> {
   });
 }
 
+async function openDownloadMini(req: DownloadRequest): Promise<{ status: number }> {
+  let res: { statusCode: number; tempFilePath?: string; apFilePath?: string };
+  try {
+    res = (await Taro.downloadFile({ url: req.url, header: req.headers } as never)) as typeof res;
+  } catch (err) {
+    throw new NetworkError(err instanceof Error ? err.message : undefined);
+  }
+  // Alipay names the downloaded file apFilePath; WeChat (and Taro's mapping) tempFilePath.
+  const filePath = res.tempFilePath ?? res.apFilePath;
+  if (res.statusCode !== 200 || !filePath) return { status: res.statusCode };
+  if (req.kind === 'pdf') {
+    await Taro.openDocument({ filePath, fileType: 'pdf', showMenu: true } as never);
+  } else {
+    await Taro.previewImage({ urls: [filePath], current: filePath });
+  }
+  return { status: 200 };
+}
+
+async function openDownloadH5(req: DownloadRequest): Promise<{ status: number }> {
+  let res: Response;
+  try {
+    res = await fetch(req.url, { headers: req.headers });
+  } catch (err) {
+    throw new NetworkError(err instanceof Error ? err.message : undefined);
+  }
+  if (!res.ok) return { status: res.status };
+  const href = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = req.fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return { status: 200 };
+}
+
 export function createTaroPlatform(): Platform {
   const name = currentName();
   return {
@@ -128,6 +172,9 @@ export function createTaroPlatform(): Platform {
       } catch (err) {
         throw new NetworkError(err instanceof Error ? err.message : undefined);
       }
+    },
+    openDownload(req) {
+      return name === 'h5' ? openDownloadH5(req) : openDownloadMini(req);
     },
     storage: {
       get<T>(key: string) {

@@ -29,6 +29,15 @@ export interface KeyValueStorage {
   remove(key: string): void;
 }
 
+/** A file the bff makes on request (申请表 PDF, 回执 PNG), to show or save on the device. */
+export interface DownloadRequest {
+  url: string;
+  headers: Record<string, string>;
+  /** The name offered when saving (H5) or shown by the viewer. */
+  fileName: string;
+  kind: 'pdf' | 'png';
+}
+
 export interface Platform {
   name: PlatformName;
   /** A one-time login code from the platform, or null where there is none (H5 uses the dev login). */
@@ -44,6 +53,12 @@ export interface Platform {
     headers: Record<string, string>,
   ): Promise<HttpResponse>;
   request(req: HttpRequest): Promise<HttpResponse>;
+  /**
+   * Downloads a file and opens it: WeChat/Alipay open a PDF in the system viewer (print/share from there)
+   * and an image in the previewer (long-press to save); H5 saves it as a download. Resolves with the
+   * HTTP status; rejects with NetworkError when nothing arrived.
+   */
+  openDownload(req: DownloadRequest): Promise<{ status: number }>;
   storage: KeyValueStorage;
   isOnline(): Promise<boolean>;
   onOnline(listener: () => void): () => void;

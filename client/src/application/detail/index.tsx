@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import type { MatterProgress, SubmittedApplication } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
+import { DocumentDownloads } from '../../components/DocumentDownloads';
 import { TextField } from '../../components/fields';
 import { MatterTimeline, statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
@@ -162,6 +163,7 @@ export default function ApplicationDetail() {
               ) : null}
             </View>
           ))}
+          <DocumentDownloads id={app.id} code={app.code} />
           <ActionButton
             id="detail-refresh"
             kind="secondary"

@@ -8,7 +8,7 @@ import { statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
 import { chinaDate } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
-import { goApplication, goMessages, goWizard } from '../../routes';
+import { goApplication, goLookup, goMessages, goWizard } from '../../routes';
 import { api, draftStore, forgetDraft, lastStep, useLargeFont } from '../../services';
 
 export default function Home() {
@@ -55,6 +55,9 @@ export default function Home() {
         <View className="hero__sub">一次填报，同时办理就业登记、社保医保参保和公积金开户</View>
         <ActionButton id="new-application" loading={creating} onClick={() => void create()}>
           新建申请
+        </ActionButton>
+        <ActionButton id="open-lookup" kind="link" onClick={() => goLookup()}>
+          办件查询（凭办件编码和查询密码，无需登录）
         </ActionButton>
       </View>
 

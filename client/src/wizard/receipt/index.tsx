@@ -5,7 +5,8 @@ import { ActionButton } from '../../components/ActionButton';
 import { PageShell } from '../../components/PageShell';
 import { statusClass } from '../../components/MatterTimeline';
 import { useRemote } from '../../lib/useRemote';
-import { goApplication, goHome } from '../../routes';
+import { DocumentDownloads } from '../../components/DocumentDownloads';
+import { goApplication, goHome, goLookup } from '../../routes';
 import { api } from '../../services';
 
 export default function Receipt() {
@@ -37,7 +38,7 @@ export default function Receipt() {
                 </View>
               ) : null}
               <View className="field__hint">
-                请妥善保存办件编码和查询密码，可在政务服务窗口或网站查询办理进度。
+                请妥善保存办件编码和查询密码：扫描回执上的二维码或在首页“办件查询”中即可查询办理进度，无需登录。
               </View>
               <ActionButton
                 id="receipt-copy"
@@ -50,7 +51,11 @@ export default function Receipt() {
               >
                 复制编码和密码
               </ActionButton>
+              <ActionButton id="receipt-lookup" kind="link" onClick={() => goLookup(app.code)}>
+                打开办件查询
+              </ActionButton>
             </View>
+            <DocumentDownloads id={app.id} code={app.code} receipt />
             <View className="card">
               <View className="card__title">接下来</View>
               {app.matters.map((m) => {
