@@ -9,6 +9,7 @@ import { requireAccount } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
 import { objectIdParam, parseInput } from '../http/validate';
 import { formOf } from '../drafts/routes';
+import { requireStaff } from '../staff/requireStaff';
 import { draftFormPdf, receiptData, storedFormPdf } from './applicationDocuments';
 import { receiptPdf, receiptPng } from './receipt';
 import { documentQueue } from './renderQueue';
@@ -76,6 +77,25 @@ export function documentRoutes(services: Services): Router {
     const png = await documentQueue.run(() => receiptPng(receiptData(doc, cipher, config.lookupPageUrl)));
     send(ctx, png, 'image/png', `受理回执-${doc.code}.png`);
   });
+
+  // 一窗受理: the window clerk prints the form of an application the employer submitted online.
+  router.get(
+    '/staff/applications/:id/form.pdf',
+    requireStaff(services, 'clerk', 'supervisor', 'admin'),
+    async (ctx) => {
+      const doc = await applications.findOne({ _id: idOf(ctx.params.id, '办件编号') }).lean();
+      if (!doc) throw notFound('办件不存在');
+      const out = await documentQueue.run(() => storedFormPdf(doc, cipher, config.lookupPageUrl));
+      const { id, role, county } = ctx.state.staff;
+      await services.audit.record({
+        actor: { kind: 'staff', id, role, ...(county ? { county } : {}) },
+        action: 'staff.document.form',
+        subject: doc.code,
+        detail: { pages: out.pages, employees: doc.employeeCount },
+      });
+      send(ctx, out.pdf, 'application/pdf', `联办申请表-${doc.code}.pdf`);
+    },
+  );
 
   return router;
 }

@@ -8,6 +8,8 @@ import { population } from '@hiring/mock';
 import { formatContractPeriod, formatFormMonth } from '@hiring/shared';
 import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
 import { adults, applicationFor } from '../helpers/fixtures';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { missingCharacters } from '../../src/documents/fonts';
 import { count, fontsOf, pageCount, pageText, renderPage, savePdf } from './pdfTools';
 
@@ -18,7 +20,14 @@ let server: TestServer;
 let owner: Client;
 
 beforeAll(async () => {
-  server = await startTestServer({ mocks: true, env: { WORKERS: 'false' } });
+  server = await startTestServer({
+    mocks: true,
+    env: {
+      WORKERS: 'false',
+      STAFF_TOKENS: `clerk-xz:${CLERK_TOKEN}:clerk:361102`,
+      LOOKUP_PAGE_URL: 'https://h5.example.cn/#/pages/lookup/index',
+    },
+  });
   owner = await loginAs(server, 'documents-owner');
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -28,6 +37,23 @@ afterAll(async () => {
 });
 
 const RARE = ['吉𠮷', '刘䶮', '𪚥鑫'];
+const CLERK_TOKEN = 'clerk-token-for-documents-0123456789';
+
+/**
+ * The text of the QR code in a region of a PNG, read back with an independent decoder. Only the corner with
+ * the code is decoded: a whole page would keep this process busy for seconds.
+ */
+async function readQr(
+  png: Buffer | string,
+  region: { left: number; top: number; width: number; height: number },
+): Promise<string | undefined> {
+  const { data, info } = await sharp(png)
+    .extract(region)
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
+}
 
 function applicationWith(hires: number, skip = 0) {
   const pop = population();
@@ -174,6 +200,14 @@ describe.each([
       console.log(`rendered ${png}`);
     }
   });
+
+  it('carries on its last page a QR code that opens the status lookup with the code filled in', async () => {
+    const png = renderPage(file, pages, path.join(ARTIFACTS, `form-${hires}-hires-last-page`), 100);
+    // A4 landscape at 100 dpi is 1170 × 827 px; the code sits in the top right corner.
+    expect(await readQr(png, { left: 1020, top: 0, width: 150, height: 120 })).toBe(
+      `https://h5.example.cn/#/pages/lookup/index?code=${submitted.code}`,
+    );
+  });
 });
 
 describe('who may download what', () => {
@@ -202,6 +236,21 @@ describe('who may download what', () => {
     });
     expect(items.length).toBeGreaterThanOrEqual(1);
     expect(items[0].actor?.id).toBe(owner.accountId);
+  });
+
+  it('lets a window clerk print the form, audited under the clerk, but not with an employer login', async () => {
+    const res = await download(`/staff/applications/${submitted.id}/form.pdf`, CLERK_TOKEN);
+    expect(res.res.status).toBe(200);
+    expect(res.res.headers.get('cache-control')).toBe('no-store');
+    expect(pageText(savePdf(res.body))).toContain(submitted.code);
+    const { items } = await server.services.audit.search({
+      action: 'staff.document.form',
+      subject: submitted.code,
+      page: 1,
+      pageSize: 10,
+    });
+    expect(items[0]?.actor).toMatchObject({ kind: 'staff', id: 'clerk-xz', role: 'clerk', county: '361102' });
+    expect((await download(`/staff/applications/${submitted.id}/form.pdf`)).res.status).toBe(401);
   });
 
   it('prints a draft once, watermarked 草稿, without a code', async () => {
@@ -254,6 +303,9 @@ describe('the 受理回执', () => {
     expect(body.subarray(1, 4).toString()).toBe('PNG');
     // IHDR: width and height, 2 px per point of an A4 page.
     expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([1191, 1684]);
+    expect(await readQr(body, { left: 800, top: 190, width: 340, height: 320 })).toBe(
+      `https://h5.example.cn/#/pages/lookup/index?code=${submitted.code}`,
+    );
     writeFileSync(path.join(ARTIFACTS, 'receipt.png'), body);
   });
 });
