@@ -4,7 +4,8 @@ import { MATTERS, todayInChina } from '@hiring/shared';
 import type { FieldCipher } from '../security/fieldCipher';
 import type { ApplicationDoc, MatterDoc } from '../applications/models';
 import { matterView, type SealedApplication } from '../applications/view';
-import { applicationFormPdf, type FormPdf } from './applicationForm';
+import type { FormPdf } from './applicationForm';
+import { render } from './renderer';
 import type { PrintableForm } from './formSheet';
 import type { ReceiptData } from './receipt';
 
@@ -23,19 +24,21 @@ type Stored = ApplicationDoc & { _id: unknown };
 
 export function storedFormPdf(doc: Stored, cipher: FieldCipher, lookupPageUrl: string): Promise<FormPdf> {
   const sealed = cipher.decrypt<SealedApplication>(doc.sealed);
-  return applicationFormPdf({
-    form: sealed.form as PrintableForm,
-    code: doc.code,
-    lookupUrl: lookupUrlFor(lookupPageUrl, doc.code),
-    fallbackDate: todayInChina(doc.submittedAt),
+  return render({
+    kind: 'form',
+    input: {
+      form: sealed.form as PrintableForm,
+      code: doc.code,
+      lookupUrl: lookupUrlFor(lookupPageUrl, doc.code),
+      fallbackDate: todayInChina(doc.submittedAt),
+    },
   });
 }
 
 export function draftFormPdf(application: unknown): Promise<FormPdf> {
-  return applicationFormPdf({
-    form: application as PrintableForm,
-    draft: true,
-    fallbackDate: todayInChina(),
+  return render({
+    kind: 'form',
+    input: { form: application as PrintableForm, draft: true, fallbackDate: todayInChina() },
   });
 }
 

@@ -11,7 +11,8 @@ import { objectIdParam, parseInput } from '../http/validate';
 import { formOf } from '../drafts/routes';
 import { requireStaff } from '../staff/requireStaff';
 import { draftFormPdf, receiptData, storedFormPdf } from './applicationDocuments';
-import { receiptPdf, receiptPng } from './receipt';
+import { receiptPng } from './receipt';
+import { render } from './renderer';
 import { documentQueue } from './renderQueue';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- koa-router's own context type
@@ -54,26 +55,30 @@ export function documentRoutes(services: Services): Router {
 
   router.get('/applications/:id/form.pdf', auth, async (ctx) => {
     const doc = await ownApplication(ctx);
-    const out = await documentQueue.run(() => storedFormPdf(doc, cipher, config.lookupPageUrl));
+    const out = await storedFormPdf(doc, cipher, config.lookupPageUrl);
     await audit(ctx, 'document.form', doc.code, { pages: out.pages, employees: doc.employeeCount });
     send(ctx, out.pdf, 'application/pdf', `联办申请表-${doc.code}.pdf`);
   });
 
   router.get('/drafts/:id/form.pdf', auth, async (ctx) => {
     const draft = await services.drafts.get(ctx.state.accountId, idOf(ctx.params.id, '草稿编号'));
-    const out = await documentQueue.run(() => draftFormPdf(formOf(draft.application)));
+    const out = await draftFormPdf(formOf(draft.application));
     await audit(ctx, 'document.draftForm', `draft:${draft.id}`, { pages: out.pages });
     send(ctx, out.pdf, 'application/pdf', '联办申请表-草稿.pdf');
   });
 
   router.get('/applications/:id/receipt.pdf', auth, async (ctx) => {
     const doc = await ownApplication(ctx);
-    const pdf = await documentQueue.run(() => receiptPdf(receiptData(doc, cipher, config.lookupPageUrl)));
+    const { pdf } = await render({
+      kind: 'receiptPdf',
+      data: receiptData(doc, cipher, config.lookupPageUrl),
+    });
     send(ctx, pdf, 'application/pdf', `受理回执-${doc.code}.pdf`);
   });
 
   router.get('/applications/:id/receipt.png', auth, async (ctx) => {
     const doc = await ownApplication(ctx);
+    // sharp rasterises on its own thread pool; only the small SVG is built here.
     const png = await documentQueue.run(() => receiptPng(receiptData(doc, cipher, config.lookupPageUrl)));
     send(ctx, png, 'image/png', `受理回执-${doc.code}.png`);
   });
@@ -85,7 +90,7 @@ export function documentRoutes(services: Services): Router {
     async (ctx) => {
       const doc = await applications.findOne({ _id: idOf(ctx.params.id, '办件编号') }).lean();
       if (!doc) throw notFound('办件不存在');
-      const out = await documentQueue.run(() => storedFormPdf(doc, cipher, config.lookupPageUrl));
+      const out = await storedFormPdf(doc, cipher, config.lookupPageUrl);
       const { id, role, county } = ctx.state.staff;
       await services.audit.record({
         actor: { kind: 'staff', id, role, ...(county ? { county } : {}) },
