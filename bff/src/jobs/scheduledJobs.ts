@@ -1,10 +1,11 @@
-// Periodic housekeeping: purge stale drafts, old sessions and callback nonces; remind employers of the
+// Periodic housekeeping: purge stale drafts, old sessions, callback nonces and status-lookup failures; remind employers of the
 // 缓缴/降缴 materials deadline. Every step is a conditional update, so running it in several processes at
 // once does each thing once.
 import { addDays, todayInChina } from '@hiring/shared';
 import { trusted } from 'mongoose';
 import type { Services } from '../context';
 import { CALLBACK_TOLERANCE_MS } from '../dispatch/callbackSignature';
+import { purgeLookupAttempts } from '../statusLookup/attempts';
 
 export async function runScheduledJobs(services: Services, now = new Date()) {
   const { drafts, sessions, callbackNonces, config } = services;
@@ -15,8 +16,9 @@ export async function runScheduledJobs(services: Services, now = new Date()) {
       seenAt: trusted({ $lt: new Date(now.getTime() - 2 * CALLBACK_TOLERANCE_MS) }),
     })
   ).deletedCount;
+  const purgedLookupAttempts = await purgeLookupAttempts(services.db, now);
   const reminders = await sendReliefReminders(services, now, config.reliefReminderDays);
-  return { purgedDrafts, purgedSessions, purgedNonces, reminders };
+  return { purgedDrafts, purgedSessions, purgedNonces, purgedLookupAttempts, reminders };
 }
 
 /** One reminder per application, `daysBefore` days before its 缓缴/降缴 materials are due. */

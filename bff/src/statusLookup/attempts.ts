@@ -65,3 +65,9 @@ export class LookupAttempts {
     return { ok: true, release };
   }
 }
+
+/** Attempts older than the window count for nothing (the embedded server has no TTL indexes). */
+export async function purgeLookupAttempts(db: Connection, now = new Date()): Promise<number> {
+  const since = new Date(now.getTime() - LOOKUP_LIMITS.windowMs);
+  return (await attemptModel(db).deleteMany({ at: trusted({ $lt: since }) })).deletedCount;
+}
