@@ -95,7 +95,7 @@ export class TextMeasure {
   /** Lines of at most `width` points; a Latin word or number moves whole to the next line when it fits there. */
   wrap(text: string, width: number, size: number, bold = false): string[] {
     const lines: string[] = [];
-    for (const paragraph of clean(text).split(/\n/)) {
+    for (const paragraph of text.split(/\n/).map(clean)) {
       let line = '';
       const tokens = paragraph.match(/[A-Za-z0-9.%×\-/]+—?|\s+|./gsu) ?? [];
       for (const token of tokens) {
