@@ -23,6 +23,8 @@ import { healthRoutes } from './health/routes';
 import { createOcrRoutes } from './ocr';
 import { buildOpenApiDocument, openApiRoutes, type OpenApiDocument } from './openapi';
 import { staffRoutes } from './staff/routes';
+import { documentRoutes } from './documents/routes';
+import { statusLookupRoutes } from './statusLookup/routes';
 
 /** Routes whose bodies may be as large as BODY_LIMIT: a new draft with its employees, a 补正. */
 const LARGE_BODY_PATHS = /^\/api\/v1\/(drafts|applications\/[^/]+\/matters\/[^/]+\/resubmit)$/;
@@ -88,6 +90,8 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...draftRoutes(services),
         ...noticeRoutes(services),
         ...staffRoutes(services),
+        ...documentRoutes(services),
+        ...statusLookupRoutes(services), // public: 办件编码 + 查询密码
         // ID-card OCR: only for logged-in operators (it is costly and handles sensitive photos).
         ...createOcrRoutes({ auth: accountLogin(services) }),
       ],

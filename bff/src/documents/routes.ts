@@ -1,24 +1,34 @@
 // Downloads of the printable documents, for the application's owner only: the 联办申请表 of a stored
-// application or of a draft (watermarked 草稿) and the 受理回执 as PDF or PNG. Made on request, never
-// stored, never cached (Cache-Control: no-store), and each download of personal data is audited.
-import Router from 'koa-router';
-import type { ParameterizedContext } from 'koa';
-import type { IRouterParamContext } from 'koa-router';
+// application or of a draft (watermarked 草稿) and the 受理回执 as PDF or PNG, plus the form for a window
+// clerk (一窗受理). Made on request, never stored, never cached (Cache-Control: no-store); each download of
+// the form's personal data is audited.
+import * as yup from 'yup';
 import type { Services } from '../context';
-import { requireAccount } from '../accounts/requireAccount';
+import { accountLogin } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
-import { objectIdParam, parseInput } from '../http/validate';
-import { formOf } from '../drafts/routes';
-import { requireStaff } from '../staff/requireStaff';
+import { defineRoute, type ResponseSpec, type Route, type RouteContext } from '../http/route';
+import { objectIdOf } from '../http/validate';
+import { formOf } from '../drafts/draftService';
+import { staffLogin, type StaffMember } from '../staff/requireStaff';
 import { draftFormPdf, receiptData, storedFormPdf } from './applicationDocuments';
 import { receiptPng } from './receipt';
 import { render } from './renderer';
 import { documentQueue } from './renderQueue';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- koa-router's own context type
-type Context = ParameterizedContext<any, IRouterParamContext<any, object>, any>;
+const BUSY_NOTE = '503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。';
 
-function send(ctx: Context, body: Buffer, type: 'application/pdf' | 'image/png', filename: string): void {
+const file = (contentType: 'application/pdf' | 'image/png', description: string): ResponseSpec => ({
+  description: `${description}（Content-Disposition: attachment；Cache-Control: no-store）`,
+  contentType,
+  schema: yup.string().meta({ jsonSchema: { format: 'binary' } }),
+});
+
+function send(
+  ctx: RouteContext,
+  body: Buffer,
+  type: 'application/pdf' | 'image/png',
+  filename: string,
+): void {
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Pragma', 'no-cache');
   // An ASCII fallback name for old clients, the Chinese name for the rest (RFC 6266 / 5987).
@@ -31,21 +41,18 @@ function send(ctx: Context, body: Buffer, type: 'application/pdf' | 'image/png',
   ctx.body = body;
 }
 
-export function documentRoutes(services: Services): Router {
+export function documentRoutes(services: Services): Route[] {
   const { applications, cipher, config } = services;
-  const router = new Router();
-  const auth = requireAccount(services);
-  const idOf = (value: unknown, what: string) => parseInput(objectIdParam, value, `${what}格式不正确`);
+  const auth = accountLogin(services);
+  const applicationParams = yup.object({ id: objectIdOf('办件编号') });
 
-  async function ownApplication(ctx: Context) {
-    const doc = await applications
-      .findOne({ _id: idOf(ctx.params.id, '办件编号'), accountId: ctx.state.accountId })
-      .lean();
+  async function ownApplication(ctx: RouteContext, id: string) {
+    const doc = await applications.findOne({ _id: id, accountId: ctx.state.accountId }).lean();
     if (!doc) throw notFound('办件不存在');
     return doc;
   }
 
-  const audit = (ctx: Context, action: string, subject: string, detail: Record<string, unknown>) =>
+  const audit = (ctx: RouteContext, action: string, subject: string, detail: Record<string, unknown>) =>
     services.audit.record({
       actor: { kind: 'account', id: String(ctx.state.accountId) },
       action,
@@ -53,54 +60,108 @@ export function documentRoutes(services: Services): Router {
       detail,
     });
 
-  router.get('/applications/:id/form.pdf', auth, async (ctx) => {
-    const doc = await ownApplication(ctx);
-    const out = await storedFormPdf(doc, cipher, config.lookupPageUrl);
-    await audit(ctx, 'document.form', doc.code, { pages: out.pages, employees: doc.employeeCount });
-    send(ctx, out.pdf, 'application/pdf', `联办申请表-${doc.code}.pdf`);
+  const ownerResponses = (spec: ResponseSpec) => ({
+    200: spec,
+    400: 'BadRequest' as const,
+    404: 'NotFound' as const,
+    503: 'Unavailable' as const,
   });
 
-  router.get('/drafts/:id/form.pdf', auth, async (ctx) => {
-    const draft = await services.drafts.get(ctx.state.accountId, idOf(ctx.params.id, '草稿编号'));
-    const out = await draftFormPdf(formOf(draft.application));
-    await audit(ctx, 'document.draftForm', `draft:${draft.id}`, { pages: out.pages });
-    send(ctx, out.pdf, 'application/pdf', '联办申请表-草稿.pdf');
-  });
-
-  router.get('/applications/:id/receipt.pdf', auth, async (ctx) => {
-    const doc = await ownApplication(ctx);
-    const { pdf } = await render({
-      kind: 'receiptPdf',
-      data: receiptData(doc, cipher, config.lookupPageUrl),
-    });
-    send(ctx, pdf, 'application/pdf', `受理回执-${doc.code}.pdf`);
-  });
-
-  router.get('/applications/:id/receipt.png', auth, async (ctx) => {
-    const doc = await ownApplication(ctx);
-    // sharp rasterises on its own thread pool; only the small SVG is built here.
-    const png = await documentQueue.run(() => receiptPng(receiptData(doc, cipher, config.lookupPageUrl)));
-    send(ctx, png, 'image/png', `受理回执-${doc.code}.png`);
-  });
-
-  // 一窗受理: the window clerk prints the form of an application the employer submitted online.
-  router.get(
-    '/staff/applications/:id/form.pdf',
-    requireStaff(services, 'clerk', 'supervisor', 'admin'),
-    async (ctx) => {
-      const doc = await applications.findOne({ _id: idOf(ctx.params.id, '办件编号') }).lean();
-      if (!doc) throw notFound('办件不存在');
-      const out = await storedFormPdf(doc, cipher, config.lookupPageUrl);
-      const { id, role, county } = ctx.state.staff;
-      await services.audit.record({
-        actor: { kind: 'staff', id, role, ...(county ? { county } : {}) },
-        action: 'staff.document.form',
-        subject: doc.code,
-        detail: { pages: out.pages, employees: doc.employeeCount },
-      });
-      send(ctx, out.pdf, 'application/pdf', `联办申请表-${doc.code}.pdf`);
-    },
-  );
-
-  return router;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/applications/:id/form.pdf',
+      operationId: 'getApplicationForm',
+      summary: '联办申请表 PDF（附件1 版式，一式两份，A4 横向；每页有办件编码和查询二维码）',
+      description: `按需生成，不保存、不缓存，仅办件所属账号可下载；每次下载记入审计。${BUSY_NOTE}`,
+      tags: ['documents'],
+      auth,
+      params: applicationParams,
+      responses: ownerResponses(file('application/pdf', '联办申请表')),
+      handler: async (ctx, { params }) => {
+        const doc = await ownApplication(ctx, params.id);
+        const out = await storedFormPdf(doc, cipher, config.lookupPageUrl);
+        await audit(ctx, 'document.form', doc.code, { pages: out.pages, employees: doc.employeeCount });
+        send(ctx, out.pdf, 'application/pdf', `联办申请表-${doc.code}.pdf`);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/drafts/:id/form.pdf',
+      operationId: 'getDraftForm',
+      summary: '草稿的联办申请表 PDF（一联，水印“草稿”，无办件编码，仅供核对）',
+      description: BUSY_NOTE,
+      tags: ['documents'],
+      auth,
+      params: yup.object({ id: objectIdOf('草稿编号') }),
+      responses: ownerResponses(file('application/pdf', '联办申请表（草稿）')),
+      handler: async (ctx, { params }) => {
+        const draft = await services.drafts.get(ctx.state.accountId, params.id);
+        const out = await draftFormPdf(formOf(draft.application));
+        await audit(ctx, 'document.draftForm', `draft:${draft.id}`, { pages: out.pages });
+        send(ctx, out.pdf, 'application/pdf', '联办申请表-草稿.pdf');
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/applications/:id/receipt.pdf',
+      operationId: 'getReceiptPdf',
+      summary: '受理回执 PDF（办件编码、查询密码、二维码、各事项部门时限与应办结日期、后续事项）',
+      description: BUSY_NOTE,
+      tags: ['documents'],
+      auth,
+      params: applicationParams,
+      responses: ownerResponses(file('application/pdf', '受理回执')),
+      handler: async (ctx, { params }) => {
+        const doc = await ownApplication(ctx, params.id);
+        const { pdf } = await render({
+          kind: 'receiptPdf',
+          data: receiptData(doc, cipher, config.lookupPageUrl),
+        });
+        send(ctx, pdf, 'application/pdf', `受理回执-${doc.code}.pdf`);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/applications/:id/receipt.png',
+      operationId: 'getReceiptPng',
+      summary: '受理回执图片（与 PDF 同版式，1191×1684 像素，便于在手机上保存）',
+      description: BUSY_NOTE,
+      tags: ['documents'],
+      auth,
+      params: applicationParams,
+      responses: ownerResponses(file('image/png', '受理回执图片')),
+      handler: async (ctx, { params }) => {
+        const doc = await ownApplication(ctx, params.id);
+        // sharp rasterises on its own thread pool; only the small SVG is built here.
+        const png = await documentQueue.run(() => receiptPng(receiptData(doc, cipher, config.lookupPageUrl)));
+        send(ctx, png, 'image/png', `受理回执-${doc.code}.png`);
+      },
+    }),
+    // 一窗受理: the window clerk prints the form of an application the employer submitted online.
+    defineRoute({
+      method: 'get',
+      path: '/staff/applications/:id/form.pdf',
+      operationId: 'getStaffApplicationForm',
+      summary: '工作人员打印办件的联办申请表（一窗受理；记入审计）',
+      description: BUSY_NOTE,
+      tags: ['staff', 'documents'],
+      auth: staffLogin(services, 'clerk', 'supervisor', 'admin'),
+      params: applicationParams,
+      responses: ownerResponses(file('application/pdf', '联办申请表')),
+      handler: async (ctx, { params }) => {
+        const doc = await applications.findOne({ _id: params.id }).lean();
+        if (!doc) throw notFound('办件不存在');
+        const out = await storedFormPdf(doc, cipher, config.lookupPageUrl);
+        const { id, role, county } = ctx.state.staff as StaffMember;
+        await services.audit.record({
+          actor: { kind: 'staff', id, role, ...(county ? { county } : {}) },
+          action: 'staff.document.form',
+          subject: doc.code,
+          detail: { pages: out.pages, employees: doc.employeeCount },
+        });
+        send(ctx, out.pdf, 'application/pdf', `联办申请表-${doc.code}.pdf`);
+      },
+    }),
+  ];
 }

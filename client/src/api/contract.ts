@@ -16,9 +16,69 @@ export interface paths {
     /** 办件详情与各事项进度 */
     get: operations['getApplication'];
   };
+  '/api/v1/applications/{id}/form.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 联办申请表 PDF（附件1 版式，一式两份，A4 横向；每页有办件编码和查询二维码）
+     * @description 按需生成，不保存、不缓存，仅办件所属账号可下载；每次下载记入审计。503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
+     */
+    get: operations['getApplicationForm'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/applications/{id}/matters/{matter}/resubmit': {
     /** 补正被退回的事项并单独重新提交（其他事项不受影响） */
     post: operations['resubmitMatter'];
+  };
+  '/api/v1/applications/{id}/receipt.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 受理回执 PDF（办件编码、查询密码、二维码、各事项部门时限与应办结日期、后续事项）
+     * @description 503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
+     */
+    get: operations['getReceiptPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/applications/{id}/receipt.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 受理回执图片（与 PDF 同版式，1191×1684 像素，便于在手机上保存）
+     * @description 503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
+     */
+    get: operations['getReceiptPng'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
   '/api/v1/auth/dev-login': {
     /** 开发登录（仅 DEV_LOGIN=1，配合模拟服务；生产环境不存在，回答 404） */
@@ -63,6 +123,26 @@ export interface paths {
     /** 从草稿删除一名员工 */
     delete: operations['deleteDraftEmployee'];
   };
+  '/api/v1/drafts/{id}/form.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 草稿的联办申请表 PDF（一联，水印“草稿”，无办件编码，仅供核对）
+     * @description 503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
+     */
+    get: operations['getDraftForm'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/drafts/{id}/submit': {
     /** 提交草稿，生成办件（成功后草稿被消耗） */
     post: operations['submitDraft'];
@@ -95,6 +175,26 @@ export interface paths {
     /** 按身份证号码自动获取人员信息（POST：身份证号不进 URL） */
     post: operations['lookupPerson'];
   };
+  '/api/v1/staff/applications/{id}/form.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 工作人员打印办件的联办申请表（一窗受理；记入审计）
+     * @description 503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
+     */
+    get: operations['getStaffApplicationForm'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/staff/me': {
     /** 当前工作人员的编号、角色与所属区县 */
     get: operations['getStaffMe'];
@@ -102,6 +202,26 @@ export interface paths {
   '/api/v1/stats': {
     /** 我的办件统计：按状态计数与超期事项数 */
     get: operations['getStats'];
+  };
+  '/api/v1/status-lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 凭办件编码和查询密码查询办理进度（无需登录，个人信息脱敏）
+     * @description 办件编码不存在与查询密码错误回答相同（404 LOOKUP_FAILED）。同一办件编码 1 小时内错 5 次、同一客户端 1 小时内失败 20 次即暂停查询（429 LOOKUP_LOCKED，retryAfterSeconds 与 Retry-After 给出剩余秒数）。每次查询记入审计。
+     */
+    post: operations['lookupStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
   '/api/v1/subscriptions': {
     /** 订阅消息剩余次数 */
@@ -472,6 +592,43 @@ export interface components {
        */
       role: 'clerk' | 'supervisor' | 'admin';
     };
+    /** @description 凭办件编码和查询密码看到的进度：姓名、证件号码已脱敏，退回原因中的证件号、手机号也已脱敏 */
+    StatusLookup: {
+      code: string;
+      employeeCount: number;
+      employees: {
+        /** @description 已脱敏 */
+        idNumber: string;
+        /** @description 已脱敏，如 张** */
+        name: string;
+      }[];
+      matters: {
+        agencyLabel: string;
+        /** Format: date */
+        dueDate: string | null;
+        /** @description 应办结日期按暂定节假日推算（预计） */
+        dueDateProvisional: boolean;
+        label: string;
+        /** @enum {string} */
+        matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
+        overdue: boolean;
+        reasons: {
+          /** @description 涉及员工（脱敏姓名） */
+          employee: string | null;
+          message: string;
+        }[];
+        /** @enum {string} */
+        status: 'pending' | 'accepted' | 'reviewing' | 'completed' | 'returned';
+        statusLabel: string;
+        timeLimit: string;
+      }[];
+      /** @enum {string} */
+      status: 'processing' | 'completed' | 'returned';
+      statusLabel: string;
+      /** Format: date-time */
+      submittedAt: string;
+      unitName: string;
+    };
     UnitRecord: {
       address: string;
       housingFundAccount?: string | null;
@@ -703,6 +860,34 @@ export interface operations {
       429: components['responses']['TooManyRequests'];
     };
   };
+  getApplicationForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 办件编号 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 联办申请表（Content-Disposition: attachment；Cache-Control: no-store） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   resubmitMatter: {
     parameters: {
       header: {
@@ -738,6 +923,62 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  getReceiptPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 办件编号 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 受理回执（Content-Disposition: attachment；Cache-Control: no-store） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getReceiptPng: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 办件编号 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 受理回执图片（Content-Disposition: attachment；Cache-Control: no-store） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
     };
   };
   devLogin: {
@@ -1036,6 +1277,34 @@ export interface operations {
       429: components['responses']['TooManyRequests'];
     };
   };
+  getDraftForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 草稿编号 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 联办申请表（草稿）（Content-Disposition: attachment；Cache-Control: no-store） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   submitDraft: {
     parameters: {
       header: {
@@ -1229,6 +1498,35 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  getStaffApplicationForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 办件编号 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 联办申请表（Content-Disposition: attachment；Cache-Control: no-store） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   getStaffMe: {
     responses: {
       /** @description 工作人员 */
@@ -1266,6 +1564,61 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  lookupStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "code": "ZP361120261126042517",
+         *       "password": "042517"
+         *     }
+         */
+        'application/json': {
+          /** @description 办件编码（大小写均可） */
+          code: string;
+          /** @description 查询密码（6 位数字） */
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 办理进度 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatusLookup'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      /** @description 办件编码或查询密码不正确（LOOKUP_FAILED）——两种情况回答相同 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description 错误次数过多，暂停查询（LOOKUP_LOCKED，附 retryAfterSeconds）或请求过于频繁（TOO_MANY_REQUESTS），见 Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getSubscriptions: {

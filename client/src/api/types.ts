@@ -27,29 +27,8 @@ export type Session = Schemas['Session'];
 export type Me = Schemas['Me'];
 export type ValidationResult = Schemas['ValidationResult'];
 export type Consents = Schemas['Consents'];
+/** POST /status-lookup: what anyone holding the 办件编码 and 查询密码 sees (names and ID numbers masked). */
+export type StatusLookupResult = Schemas['StatusLookup'];
 export type Page<Id extends keyof operations> = Ok<Id>;
 
 export type { Application };
-
-/** POST /status-lookup: what anyone holding the 办件编码 and 查询密码 sees (names and ID numbers masked). */
-export interface StatusLookupResult {
-  code: string;
-  unitName: string;
-  employeeCount: number;
-  submittedAt: string;
-  status: SubmittedApplication['status'];
-  statusLabel: string;
-  employees: { name: string; idNumber: string }[];
-  matters: {
-    matter: MatterCode;
-    label: string;
-    agencyLabel: string;
-    timeLimit: string;
-    status: MatterStatus;
-    statusLabel: string;
-    dueDate: string | null;
-    dueDateProvisional: boolean;
-    overdue: boolean;
-    reasons: { message: string; employee: string | null }[];
-  }[];
-}
