@@ -1,4 +1,5 @@
 // Page paths in one place; the wizard and the application detail are subpackages (see app.config.ts).
+import { statusLookupLink } from '@hiring/shared';
 import Taro from '@tarojs/taro';
 
 export type WizardStep = 'unit' | 'matters' | 'employees' | 'employee' | 'review';
@@ -62,7 +63,7 @@ export function goApplication(applicationId: string): void {
 
 /** The public status lookup, with the 办件编码 filled in when known (the QR codes open the same page). */
 export function goLookup(code?: string): void {
-  void Taro.navigateTo({ url: `/pages/lookup/index${query({ code })}` });
+  void Taro.navigateTo({ url: code ? `/${statusLookupLink(code)}` : '/pages/lookup/index' });
 }
 
 export function goMessages(): void {

@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
   'REQUEST_IN_PROGRESS',
+  // The public status lookup (办件编码 + 查询密码) and the printed documents
+  'LOOKUP_FAILED',
+  'LOOKUP_LOCKED',
+  'DOCUMENTS_BUSY',
   // Agency callbacks
   'BAD_SIGNATURE',
   'NONCE_REUSED',

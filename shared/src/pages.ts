@@ -4,6 +4,7 @@
 export const MINI_PROGRAM_PAGES = [
   'pages/index/index',
   'pages/messages/index',
+  'pages/lookup/index',
   'wizard/unit/index',
   'wizard/matters/index',
   'wizard/employees/index',
@@ -18,6 +19,14 @@ export type MiniProgramPage = (typeof MINI_PROGRAM_PAGES)[number];
 /** The page of one application's progress, as a subscribe message's `page`. */
 export function applicationDetailLink(applicationId: string): string {
   return `application/detail/index?id=${encodeURIComponent(applicationId)}`;
+}
+
+/**
+ * The public 办件查询 with the code filled in: what a scanned QR code opens in the mini-programs (the H5
+ * link printed on the documents is mapped to this page).
+ */
+export function statusLookupLink(code: string): string {
+  return `pages/lookup/index?code=${encodeURIComponent(code)}`;
 }
 
 /** Whether a message's `page` (path and optional query) opens a page of the app. */

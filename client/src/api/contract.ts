@@ -17,68 +17,29 @@ export interface paths {
     get: operations['getApplication'];
   };
   '/api/v1/applications/{id}/form.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /**
      * 联办申请表 PDF（附件1 版式，一式两份，A4 横向；每页有办件编码和查询二维码）
      * @description 按需生成，不保存、不缓存，仅办件所属账号可下载；每次下载记入审计。503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
      */
     get: operations['getApplicationForm'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/applications/{id}/matters/{matter}/resubmit': {
     /** 补正被退回的事项并单独重新提交（其他事项不受影响） */
     post: operations['resubmitMatter'];
   };
   '/api/v1/applications/{id}/receipt.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /**
      * 受理回执 PDF（办件编码、查询密码、二维码、各事项部门时限与应办结日期、后续事项）
      * @description 503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
      */
     get: operations['getReceiptPdf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/applications/{id}/receipt.png': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /**
      * 受理回执图片（与 PDF 同版式，1191×1684 像素，便于在手机上保存）
      * @description 503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
      */
     get: operations['getReceiptPng'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/auth/dev-login': {
     /** 开发登录（仅 DEV_LOGIN=1，配合模拟服务；生产环境不存在，回答 404） */
@@ -124,24 +85,11 @@ export interface paths {
     delete: operations['deleteDraftEmployee'];
   };
   '/api/v1/drafts/{id}/form.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /**
      * 草稿的联办申请表 PDF（一联，水印“草稿”，无办件编码，仅供核对）
      * @description 503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
      */
     get: operations['getDraftForm'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/drafts/{id}/submit': {
     /** 提交草稿，生成办件（成功后草稿被消耗） */
@@ -176,24 +124,11 @@ export interface paths {
     post: operations['lookupPerson'];
   };
   '/api/v1/staff/applications/{id}/form.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     /**
      * 工作人员打印办件的联办申请表（一窗受理；记入审计）
      * @description 503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
      */
     get: operations['getStaffApplicationForm'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/staff/me': {
     /** 当前工作人员的编号、角色与所属区县 */
@@ -204,24 +139,11 @@ export interface paths {
     get: operations['getStats'];
   };
   '/api/v1/status-lookup': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
     /**
      * 凭办件编码和查询密码查询办理进度（无需登录，个人信息脱敏）
      * @description 办件编码不存在与查询密码错误回答相同（404 LOOKUP_FAILED）。同一办件编码 1 小时内错 5 次、同一客户端 1 小时内失败 20 次即暂停查询（429 LOOKUP_LOCKED，retryAfterSeconds 与 Retry-After 给出剩余秒数）。每次查询记入审计。
      */
     post: operations['lookupStatus'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
   };
   '/api/v1/subscriptions': {
     /** 订阅消息剩余次数 */
@@ -455,6 +377,9 @@ export interface components {
           | 'IDEMPOTENCY_KEY_INVALID'
           | 'IDEMPOTENCY_KEY_REUSED'
           | 'REQUEST_IN_PROGRESS'
+          | 'LOOKUP_FAILED'
+          | 'LOOKUP_LOCKED'
+          | 'DOCUMENTS_BUSY'
           | 'BAD_SIGNATURE'
           | 'NONCE_REUSED'
           | 'IMAGE_REQUIRED'
@@ -669,6 +594,9 @@ export interface components {
           | 'IDEMPOTENCY_KEY_INVALID'
           | 'IDEMPOTENCY_KEY_REUSED'
           | 'REQUEST_IN_PROGRESS'
+          | 'LOOKUP_FAILED'
+          | 'LOOKUP_LOCKED'
+          | 'DOCUMENTS_BUSY'
           | 'BAD_SIGNATURE'
           | 'NONCE_REUSED'
           | 'IMAGE_REQUIRED'
@@ -862,21 +790,14 @@ export interface operations {
   };
   getApplicationForm: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 办件编号 */
         id: string;
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 联办申请表（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/pdf': string;
         };
@@ -927,21 +848,14 @@ export interface operations {
   };
   getReceiptPdf: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 办件编号 */
         id: string;
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 受理回执（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/pdf': string;
         };
@@ -955,21 +869,14 @@ export interface operations {
   };
   getReceiptPng: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 办件编号 */
         id: string;
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 受理回执图片（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'image/png': string;
         };
@@ -1279,21 +1186,14 @@ export interface operations {
   };
   getDraftForm: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 草稿编号 */
         id: string;
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 联办申请表（草稿）（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/pdf': string;
         };
@@ -1500,21 +1400,14 @@ export interface operations {
   };
   getStaffApplicationForm: {
     parameters: {
-      query?: never;
-      header?: never;
       path: {
         /** @description 办件编号 */
         id: string;
       };
-      cookie?: never;
     };
-    requestBody?: never;
     responses: {
       /** @description 联办申请表（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/pdf': string;
         };
@@ -1567,20 +1460,8 @@ export interface operations {
     };
   };
   lookupStatus: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "code": "ZP361120261126042517",
-         *       "password": "042517"
-         *     }
-         */
         'application/json': {
           /** @description 办件编码（大小写均可） */
           code: string;
@@ -1592,9 +1473,6 @@ export interface operations {
     responses: {
       /** @description 办理进度 */
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['StatusLookup'];
         };
@@ -1602,9 +1480,6 @@ export interface operations {
       400: components['responses']['BadRequest'];
       /** @description 办件编码或查询密码不正确（LOOKUP_FAILED）——两种情况回答相同 */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };
@@ -1612,9 +1487,6 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       /** @description 错误次数过多，暂停查询（LOOKUP_LOCKED，附 retryAfterSeconds）或请求过于频繁（TOO_MANY_REQUESTS），见 Retry-After */
       429: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
           'application/json': components['schemas']['Error'];
         };
