@@ -3,7 +3,7 @@
 import type { CodeItem, MatterCode } from './codes';
 import { MATTERS } from './codes';
 import type { IsoDate } from './dates';
-import type { WorkingDayCalendar } from './workingDays';
+import type { DueDate, WorkingDayCalendar } from './workingDays';
 import { defaultWorkingDayCalendar } from './workingDays';
 
 export type MatterStatus = 'pending' | 'accepted' | 'reviewing' | 'completed' | 'returned';
@@ -62,15 +62,24 @@ export function overallStatus(statuses: readonly MatterStatus[]): OverallStatus 
   return 'processing';
 }
 
+/** The due date of a matter accepted on `acceptedOn` on the given calendar, and whether it is 预计. */
+export function matterDueDateOf(
+  calendar: WorkingDayCalendar,
+  matter: MatterCode,
+  acceptedOn: IsoDate,
+): DueDate {
+  const limit = MATTERS.find((item) => item.code === matter);
+  if (!limit) throw new RangeError(`未知事项：${matter}`);
+  return calendar.dueDateOf(acceptedOn, limit.workingDays);
+}
+
 /** The due date of a matter accepted on `acceptedOn` on the given calendar (即办 or N 个工作日). */
 export function matterDueDateIn(
   calendar: WorkingDayCalendar,
   matter: MatterCode,
   acceptedOn: IsoDate,
 ): IsoDate {
-  const limit = MATTERS.find((item) => item.code === matter);
-  if (!limit) throw new RangeError(`未知事项：${matter}`);
-  return calendar.dueDate(acceptedOn, limit.workingDays);
+  return matterDueDateOf(calendar, matter, acceptedOn).dueDate;
 }
 
 /** The due date of a matter accepted on `acceptedDate`, on the default calendar. */

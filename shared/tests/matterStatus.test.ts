@@ -1,4 +1,10 @@
-import { matterDueDate, matterDueDateIn, overallStatus, progressPath } from '../src/matterStatus';
+import {
+  matterDueDate,
+  matterDueDateIn,
+  matterDueDateOf,
+  overallStatus,
+  progressPath,
+} from '../src/matterStatus';
 import { WorkingDayCalendar, defaultWorkingDayCalendar } from '../src/workingDays';
 
 describe('matter status', () => {
@@ -26,7 +32,18 @@ describe('matter status', () => {
   });
 
   it("follows an administrator's calendar when one is given", () => {
-    const closed = new WorkingDayCalendar({ overrides: [{ date: '2025-10-09', working: false }] });
+    const official2025 = defaultWorkingDayCalendar.schedule(2025);
+    const closed = new WorkingDayCalendar({
+      officialYears: [{ ...official2025, holidays: { ...official2025.holidays, '2025-10-09': '临时' } }],
+    });
     expect(matterDueDateIn(closed, 'housingFund', '2025-09-30')).toBe('2025-10-13');
+    expect(matterDueDateOf(closed, 'employment', '2026-12-30')).toEqual({
+      dueDate: '2026-12-30',
+      basis: 'official',
+    });
+    expect(matterDueDateOf(closed, 'housingFund', '2026-12-30')).toEqual({
+      dueDate: '2027-01-05',
+      basis: 'provisional',
+    });
   });
 });
