@@ -3,6 +3,7 @@
 import type { GenderCode } from './codes';
 import type { IsoDate } from './dates';
 import { retirementDate } from './retirement';
+import type { RetirementFigure } from './ruleConfig';
 
 /** Full years of age on `on`; someone born on 29 February has a birthday on 1 March in common years. */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
@@ -32,11 +33,12 @@ export function assessAge(
   gender: GenderCode,
   hireDate: IsoDate,
   limits: AgeLimits = { minimumHiring: 16, adult: 18 },
+  retirement?: RetirementFigure,
 ): AgeAssessment {
   const age = ageOn(birthDate, hireDate);
   if (age < limits.minimumHiring) return { kind: 'underage', age };
   if (age < limits.adult) return { kind: 'minor', age };
-  const retiresOn = retirementDate(birthDate, gender === '1' ? 'male' : 'femaleWorker');
+  const retiresOn = retirementDate(birthDate, gender === '1' ? 'male' : 'femaleWorker', retirement);
   if (hireDate >= retiresOn) return { kind: 'pastRetirement', age, retirementDate: retiresOn };
   return { kind: 'adult', age };
 }

@@ -24,22 +24,44 @@ export interface ClampedBase {
   clampedTo: ClampSide | null;
   floor: number;
   cap: number;
+  /**
+   * The bounds that are placeholders (参考值): shown for reference, never applied, so the declared value
+   * stands on that side.
+   */
+  reference: ClampSide[];
 }
 
-function clamp(declared: number, floor: number, cap: number): ClampedBase {
-  if (declared < floor) return { base: floor, declared, clampedTo: 'floor', floor, cap };
-  if (declared > cap) return { base: cap, declared, clampedTo: 'cap', floor, cap };
-  return { base: declared, declared, clampedTo: null, floor, cap };
+function clamp(declared: number, floor: number, cap: number, reference: ClampSide[]): ClampedBase {
+  const result = { declared, floor, cap, reference };
+  if (declared < floor && !reference.includes('floor')) return { ...result, base: floor, clampedTo: 'floor' };
+  if (declared > cap && !reference.includes('cap')) return { ...result, base: cap, clampedTo: 'cap' };
+  return { ...result, base: declared, clampedTo: null };
+}
+
+/** Where a declared value lies beyond a bound that is only a 参考值: worth telling, never applied. */
+export function beyondReference(base: ClampedBase): ClampSide | null {
+  if (base.reference.includes('floor') && base.declared < base.floor) return 'floor';
+  if (base.reference.includes('cap') && base.declared > base.cap) return 'cap';
+  return null;
 }
 
 /** Column 9 (申报工资) becomes the social insurance base, held within the configured floor and cap. */
 export function socialInsuranceBase(wage: number, config: RuleConfig): ClampedBase {
-  return clamp(wage, config.socialInsuranceBase.floor, config.socialInsuranceBase.cap);
+  const { floor, cap, placeholder } = config.socialInsuranceBase;
+  return clamp(wage, floor, cap, placeholder ? ['floor', 'cap'] : []);
 }
 
 /** The housing fund base, held between the county minimum wage and the configured cap. */
 export function housingFundBase(declaredBase: number, config: RuleConfig, countyCode?: string): ClampedBase {
-  return clamp(declaredBase, minimumWageFor(config, countyCode).amount, config.housingFund.baseCap);
+  const reference: ClampSide[] = [];
+  if (config.minimumWage.placeholder) reference.push('floor');
+  if (config.housingFund.baseCapPlaceholder) reference.push('cap');
+  return clamp(
+    declaredBase,
+    minimumWageFor(config, countyCode).amount,
+    config.housingFund.baseCap,
+    reference,
+  );
 }
 
 export interface HousingFundAmounts {

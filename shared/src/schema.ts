@@ -89,7 +89,8 @@ const yuan = (label: string) =>
 function percentInRange(this: yup.TestContext, value: number | undefined): boolean | yup.ValidationError {
   if (value === undefined) return true;
   const config = (this.options.context as SchemaContext | undefined)?.config;
-  if (!config) return true;
+  // A ratio range still marked 参考值 is shown, never enforced.
+  if (!config || config.housingFund.ratioPlaceholder) return true;
   const { ratioMinPercent: min, ratioMaxPercent: max } = config.housingFund;
   return value >= min && value <= max
     ? true

@@ -8,7 +8,7 @@ import { assessAge } from './age';
 import { HUKOU_TYPES, ID_TYPES, INSURANCE_TYPES, labelOf } from './codes';
 import type { GenderCode, MatterCode } from './codes';
 import type { ClampedBase, HousingFundAmounts } from './contributions';
-import { housingFundAmounts, housingFundBase, socialInsuranceBase } from './contributions';
+import { beyondReference, housingFundAmounts, housingFundBase, socialInsuranceBase } from './contributions';
 import type { IsoDate } from './dates';
 import { addDays, addMonths, formatFormDate, isRealDate, monthOf } from './dates';
 import { checkDocumentNumber, documentTypesForHukou } from './documents';
@@ -426,7 +426,7 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
   }
 
   if (birthDate && gender) {
-    const age = assessAge(birthDate, gender, hireDate, config.age);
+    const age = assessAge(birthDate, gender, hireDate, config.age, config.retirement);
     result.age = age.age;
     const ageField = document?.birthDate ? 'idNumber' : 'birthDate';
     if (age.kind === 'underage') {
@@ -467,8 +467,8 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
 
   if (fieldOk('wage') && typeof row.wage === 'number') {
     result.socialInsuranceBase = socialInsuranceBase(row.wage, config);
-    noticeClamp(result.socialInsuranceBase, '申报工资', '社会保险缴费基数', (message) =>
-      warn('wage', 'wage-clamped', message),
+    noticeClamp(result.socialInsuranceBase, '申报工资', '社会保险缴费基数', (kind, message) =>
+      warn('wage', `wage-${kind}`, message),
     );
   }
 
@@ -476,8 +476,8 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
     const { base: declaredBase, unitRatio, personalRatio } = row.housingFund;
     const base = housingFundBase(declaredBase, config, ctx.countyCode);
     result.housingFundBase = base;
-    noticeClamp(base, '月缴存基数', '住房公积金月缴存基数', (message) =>
-      warn('housingFund.base', 'fund-base-clamped', message),
+    noticeClamp(base, '月缴存基数', '住房公积金月缴存基数', (kind, message) =>
+      warn('housingFund.base', `fund-base-${kind}`, message),
     );
     result.housingFund = housingFundAmounts(base.base, unitRatio, personalRatio);
   }
@@ -510,12 +510,25 @@ function noticeClamp(
   base: ClampedBase,
   declaredLabel: string,
   baseLabel: string,
-  notify: (message: string) => void,
+  notify: (kind: 'clamped' | 'reference', message: string) => void,
 ) {
   if (base.clampedTo === 'floor') {
-    notify(`${declaredLabel}低于${baseLabel}下限，将按下限 ${base.floor} 元申报`);
+    notify('clamped', `${declaredLabel}低于${baseLabel}下限，将按下限 ${base.floor} 元申报`);
   } else if (base.clampedTo === 'cap') {
-    notify(`${declaredLabel}高于${baseLabel}上限，将按上限 ${base.cap} 元申报`);
+    notify('clamped', `${declaredLabel}高于${baseLabel}上限，将按上限 ${base.cap} 元申报`);
+  }
+  // A placeholder bound only informs: the declared value is what the agency receives.
+  const beyond = beyondReference(base);
+  if (beyond === 'floor') {
+    notify(
+      'reference',
+      `${declaredLabel}低于${baseLabel}下限参考值 ${base.floor} 元（参考值），按申报值提交，以经办部门核定为准`,
+    );
+  } else if (beyond === 'cap') {
+    notify(
+      'reference',
+      `${declaredLabel}高于${baseLabel}上限参考值 ${base.cap} 元（参考值），按申报值提交，以经办部门核定为准`,
+    );
   }
 }
 

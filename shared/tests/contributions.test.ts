@@ -8,6 +8,7 @@ import {
   yuanToFen,
 } from '../src/contributions';
 import { DEFAULT_RULE_CONFIGS, resolveRuleConfig } from '../src/ruleConfig';
+import { beyondReference } from '../src/contributions';
 
 const config = resolveRuleConfig('2025-06-10');
 
@@ -66,13 +67,26 @@ describe('housing fund monthly amounts (computed, never typed)', () => {
 });
 
 describe('contribution bases held within their limits', () => {
-  it('raises a wage below the social insurance floor to the floor and says so', () => {
-    const floor = config.socialInsuranceBase.floor;
-    expect(socialInsuranceBase(floor - 1, config)).toMatchObject({ base: floor, clampedTo: 'floor' });
-    expect(socialInsuranceBase(floor, config)).toMatchObject({ base: floor, clampedTo: null });
-    expect(socialInsuranceBase(config.socialInsuranceBase.cap + 1, config)).toMatchObject({
-      clampedTo: 'cap',
+  const official = { ...config, socialInsuranceBase: { floor: 4000, cap: 20000, placeholder: false } };
+
+  it('raises a wage below an official social insurance floor to the floor and says so', () => {
+    expect(socialInsuranceBase(3999, official)).toMatchObject({
+      base: 4000,
+      clampedTo: 'floor',
+      reference: [],
     });
+    expect(socialInsuranceBase(4000, official)).toMatchObject({ base: 4000, clampedTo: null });
+    expect(socialInsuranceBase(20001, official)).toMatchObject({ base: 20000, clampedTo: 'cap' });
+  });
+
+  it('never changes a declared wage by a placeholder floor or cap (参考值)', () => {
+    expect(config.socialInsuranceBase.placeholder).toBe(true);
+    const low = socialInsuranceBase(2000, config);
+    expect(low).toMatchObject({ base: 2000, declared: 2000, clampedTo: null, reference: ['floor', 'cap'] });
+    expect(beyondReference(low)).toBe('floor');
+    expect(socialInsuranceBase(30000, config)).toMatchObject({ base: 30000, clampedTo: null });
+    // The housing fund: the minimum wage floor is official and applies; the placeholder cap does not.
+    expect(housingFundBase(30000, config, '361102')).toMatchObject({ base: 30000, reference: ['cap'] });
   });
 
   it('uses the county minimum wage as the housing fund floor: 信州区 zone 2, 玉山县 zone 3', () => {

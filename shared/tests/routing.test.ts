@@ -60,9 +60,9 @@ describe('what each agency receives', () => {
     expect(housingFund?.employees[0]).not.toHaveProperty('wage');
   });
 
-  it('sends the wage as the base the employer was told it would be clamped to', () => {
+  it('sends the declared wage while the base floor is only a placeholder (参考值)', () => {
     const { socialInsurance } = routedValue(application({ employees: [employee({ wage: 2000 })] }));
-    expect(socialInsurance?.employees[0].wage).toBe(4000);
+    expect(socialInsurance?.employees[0].wage).toBe(2000);
   });
 
   it('gives each agency only its own unit code', () => {

@@ -7,6 +7,7 @@ import {
   validateStep,
 } from '../src/validateApplication';
 import { TODAY, application, employee, residentId } from './fixtures';
+import { ruleConfigsFromFigures } from '../src/ruleConfig';
 
 const validate = (input: unknown, today = TODAY) => validateApplication(input, { today });
 const codes = (issues: { path: string; code: string }[]) => issues.map((i) => `${i.path}:${i.code}`);
@@ -186,14 +187,69 @@ describe('rules across columns', () => {
     ]);
   });
 
-  it('clamps a low declared wage to the base floor with a visible notice', () => {
-    const result = validate(application({ employees: [employee({ wage: 2000 })] }));
+  it('clamps a low declared wage to an official base floor with a visible notice', () => {
+    const official = ruleConfigsFromFigures([
+      {
+        kind: 'socialInsuranceBase',
+        effectiveFrom: '2021-04-01',
+        effectiveTo: null,
+        placeholder: false,
+        source: '测试',
+        value: { floor: 4000, cap: 20000 },
+      },
+    ]);
+    const result = validateApplication(application({ employees: [employee({ wage: 2000 })] }), {
+      today: TODAY,
+      configs: official,
+    });
     expect(result.ok).toBe(true);
     expect(result.warnings[0]).toMatchObject({ path: 'employees[0].wage', code: 'wage-clamped' });
     expect(result.computed.employees[0].socialInsuranceBase).toMatchObject({
       declared: 2000,
       clampedTo: 'floor',
     });
+  });
+
+  it('only mentions a placeholder floor as 参考值 and keeps the declared wage', () => {
+    const result = validate(application({ employees: [employee({ wage: 2000 })] }));
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => `${w.code} ${w.message}`)).toEqual([
+      'wage-reference 申报工资低于社会保险缴费基数下限参考值 4000 元（参考值），按申报值提交，以经办部门核定为准',
+    ]);
+    expect(result.computed.employees[0].socialInsuranceBase).toMatchObject({ base: 2000, clampedTo: null });
+  });
+
+  it('does not block a ratio outside a range still marked 参考值', () => {
+    const guessed = ruleConfigsFromFigures([
+      {
+        kind: 'housingFundRatio',
+        effectiveFrom: '2021-04-01',
+        effectiveTo: null,
+        placeholder: true,
+        source: '测试',
+        value: { minPercent: 6, maxPercent: 10 },
+      },
+    ]);
+    const high = employee({ housingFund: { base: 5000, unitRatio: 12, personalRatio: 12 } });
+    expect(validateApplication(application({ employees: [high] }), { today: TODAY }).ok).toBe(true);
+    const official = ruleConfigsFromFigures([
+      {
+        kind: 'housingFundRatio',
+        effectiveFrom: '2021-04-01',
+        effectiveTo: null,
+        placeholder: false,
+        source: '测试',
+        value: { minPercent: 6, maxPercent: 10 },
+      },
+    ]);
+    expect(
+      validateApplication(application({ employees: [high] }), { today: TODAY, configs: guessed }).ok,
+    ).toBe(true);
+    const refused = validateApplication(application({ employees: [high] }), {
+      today: TODAY,
+      configs: official,
+    });
+    expect(refused.errors.map((e) => e.message)).toContain('缴存比例应在 6%-10% 之间');
   });
 
   it('computes the housing fund on the clamped base', () => {
