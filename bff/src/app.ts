@@ -25,6 +25,7 @@ import { buildOpenApiDocument, openApiRoutes, type OpenApiDocument } from './ope
 import { staffRoutes } from './staff/routes';
 import { documentRoutes } from './documents/routes';
 import { statusLookupRoutes } from './statusLookup/routes';
+import { ruleRoutes } from './rules/routes';
 
 /** Routes whose bodies may be as large as BODY_LIMIT: a new draft with its employees, a 补正. */
 const LARGE_BODY_PATHS = /^\/api\/v1\/(drafts|applications\/[^/]+\/matters\/[^/]+\/resubmit)$/;
@@ -92,6 +93,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...staffRoutes(services),
         ...documentRoutes(services),
         ...statusLookupRoutes(services), // public: 办件编码 + 查询密码
+        ...ruleRoutes(services),
         // ID-card OCR: only for logged-in operators (it is costly and handles sensitive photos).
         ...createOcrRoutes({ auth: accountLogin(services) }),
       ],

@@ -20,6 +20,10 @@ import { MatterProgress } from './dispatch/matterProgress';
 import { Dispatcher } from './dispatch/dispatcher';
 import { nonceModel } from './dispatch/callbackSignature';
 import { AuditLog, auditModel } from './audit/auditLog';
+import { ruleModels } from './rules/models';
+import { CalendarService } from './rules/calendarService';
+import { FigureService } from './rules/figureService';
+import { recomputeOpenDueDates } from './rules/dueDates';
 
 export interface Services {
   config: Config;
@@ -43,6 +47,8 @@ export interface Services {
   ipLimiter: RateLimiter;
   /** The audit trail of personal-data lookups, staff views and administrative changes. */
   audit: AuditLog;
+  /** Administered rules: the working-day calendar and the rule figures, current in every process. */
+  rules: { calendar: CalendarService; figures: FigureService };
 }
 
 export function createServices(config: Config, logger: Logger, db: Connection): Services {
@@ -53,7 +59,15 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
   const notices = noticeModels(db);
   const subscriptions = new SubscriptionService(config, notices, accounts);
   const noticeService = new NoticeService(notices, logger, subscriptions.send);
-  const progress = new MatterProgress(applications, noticeService, logger, config.templates);
+  const audit = new AuditLog(auditModel(db));
+  const rules = ruleModels(db);
+  const calendar = new CalendarService(rules, audit, (current) =>
+    recomputeOpenDueDates(applications, current, logger),
+  );
+  const figures = new FigureService(rules, audit);
+  const progress = new MatterProgress(applications, noticeService, logger, config.templates, () =>
+    calendar.calendar(),
+  );
   const dispatcher = new Dispatcher(
     applications,
     new AgencyClient(config.agencies, config.agencyTimeoutMs),
@@ -73,7 +87,14 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     drafts,
     applications,
     idempotency: new IdempotencyStore(idempotencyModel(db), cipher),
-    submission: { Application: applications, drafts, cipher, accounts, nudge: () => dispatcher.nudge() },
+    submission: {
+      Application: applications,
+      drafts,
+      cipher,
+      accounts,
+      nudge: () => dispatcher.nudge(),
+      ruleConfigs: () => figures.configs(),
+    },
     noticeModels: notices,
     notices: noticeService,
     subscriptions,
@@ -83,6 +104,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     accountLimiter: new RateLimiter(config.rateLimitPerMinute),
     // Several employees of one company may share an office's public IP: the IP limit is looser.
     ipLimiter: new RateLimiter(config.rateLimitPerMinute * 5),
-    audit: new AuditLog(auditModel(db)),
+    audit,
+    rules: { calendar, figures },
   };
 }

@@ -39,6 +39,8 @@ const matterSchema = new Schema(
     caseId: String,
     acceptedOn: String,
     dueDate: String,
+    /** 'provisional' while the due date rests on a year without an official notice (shown as 预计). */
+    dueDateBasis: { type: String, enum: ['official', 'provisional'] },
     completedAt: Date,
     reasons: [reason],
     /** Highest callback sequence applied, so late or repeated callbacks cannot move the state backwards. */
@@ -102,6 +104,7 @@ export interface MatterDoc {
   caseId?: string | null;
   acceptedOn?: string | null;
   dueDate?: string | null;
+  dueDateBasis?: 'official' | 'provisional' | null;
   completedAt?: Date | null;
   reasons: { code?: string | null; message?: string | null; employeeKey?: string | null }[];
   lastSequence: number;

@@ -1,6 +1,6 @@
 // 补正: the employer corrects the rows a returned matter named and resends that matter alone; the other
 // matters keep their results.
-import { todayInChina, validateApplication } from '@hiring/shared';
+import { todayInChina, validateApplication, type RuleConfig } from '@hiring/shared';
 import type { Model } from 'mongoose';
 import type { FieldCipher } from '../security/fieldCipher';
 import { AppError, notFound, validationFailed } from '../http/errors';
@@ -10,7 +10,12 @@ import { newMatter } from './submission';
 import type { SealedApplication } from './view';
 
 export async function resubmitMatter(
-  deps: { Application: Model<ApplicationDoc>; cipher: FieldCipher; nudge: () => void },
+  deps: {
+    Application: Model<ApplicationDoc>;
+    cipher: FieldCipher;
+    nudge: () => void;
+    ruleConfigs?: () => Promise<readonly RuleConfig[]>;
+  },
   accountId: string,
   applicationId: string,
   matter: string,
@@ -33,7 +38,10 @@ export async function resubmitMatter(
   const unknown = corrections.filter((c) => !sealed.form.employees.some((e) => e.key === c.key));
   if (unknown.length) throw new AppError(400, 'BAD_REQUEST', '补正的员工不在该办件中');
   const form = { ...sealed.form, employees };
-  const result = validateApplication(form, { today: todayInChina(), configs: undefined });
+  const result = validateApplication(form, {
+    today: todayInChina(),
+    configs: await deps.ruleConfigs?.(),
+  });
   if (!result.ok) {
     throw validationFailed(
       result.errors.map((e) => ({ path: e.path, message: e.message })),

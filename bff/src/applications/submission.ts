@@ -1,6 +1,6 @@
 // Turns a valid draft into an application with one outbox entry per matter. It never calls an agency:
 // the dispatch workers do that, so a slow or down agency cannot slow down or fail a submission.
-import { MATTERS, todayInChina, validateApplication } from '@hiring/shared';
+import { MATTERS, todayInChina, validateApplication, type RuleConfig } from '@hiring/shared';
 import { trusted, type Model } from 'mongoose';
 import type { FieldCipher } from '../security/fieldCipher';
 import type { DraftService } from '../drafts/draftService';
@@ -18,6 +18,8 @@ export interface SubmissionDeps {
   accounts: AccountModels;
   /** Wakes the dispatch workers of this process (the 即办 matters go out at once). */
   nudge: () => void;
+  /** The administered rule figures (shared resolves the ones in force on the application date). */
+  ruleConfigs?: () => Promise<readonly RuleConfig[]>;
 }
 
 export function newMatter(matter: string, code: string, attempt: number, now: Date, note: string) {
@@ -71,7 +73,10 @@ export async function submitDraft(
   }
   const draft = await drafts.get(accountId, draftId);
   if (version !== undefined && version !== draft.version) throw drafts.versionConflict(draft);
-  const result = validateApplication(formOf(draft.application), { today: todayInChina() });
+  const result = validateApplication(formOf(draft.application), {
+    today: todayInChina(),
+    configs: await deps.ruleConfigs?.(),
+  });
   if (!result.ok) {
     throw validationFailed(
       result.errors.map((e) => ({ path: e.path, message: e.message })),

@@ -52,6 +52,8 @@ export function matterView(matter: MatterDoc, today = todayInChina()) {
     attempt: matter.attempt,
     caseId: matter.caseId ?? null,
     dueDate: matter.dueDate ?? null,
+    /** 'provisional': computed on a year without an official holiday notice, shown as 预计. */
+    dueDateBasis: matter.dueDate ? (matter.dueDateBasis ?? 'official') : null,
     overdue: isOverdue(matter, today),
     reasons: (matter.reasons ?? []).map((r) => ({
       code: r.code,

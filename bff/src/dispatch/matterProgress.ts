@@ -2,11 +2,14 @@
 // Forward-only and sequence-guarded: repeated, late or out-of-order news never moves a matter backwards.
 import {
   MATTERS,
-  matterDueDate,
+  defaultWorkingDayCalendar,
+  matterDueDateOf,
   progressPath,
   todayInChina,
+  type DueDate,
   type MatterCode,
   type MatterStatus,
+  type WorkingDayCalendar,
 } from '@hiring/shared';
 import type { Model } from 'mongoose';
 import type { NoticeTemplates } from '../config';
@@ -24,11 +27,17 @@ const NOTES: Record<MatterStatus, string> = {
   returned: '部门退回，请按退回原因补正',
 };
 
-function dueDateFor(matter: string, acceptedOn: string, logger: Logger): string | undefined {
+/** The due date on the calendar in force (official, or 预计 on a provisional year). */
+async function dueDateFor(
+  calendar: () => Promise<WorkingDayCalendar>,
+  matter: string,
+  acceptedOn: string,
+  logger: Logger,
+): Promise<DueDate | undefined> {
   try {
-    return matterDueDate(acceptedOn, matter as MatterCode);
+    return matterDueDateOf(await calendar(), matter as MatterCode, acceptedOn);
   } catch (error) {
-    // A year the calendar does not cover: show no due date rather than a guessed one.
+    // Only an unknown matter or a year past 2100 gets here; the scheduled recompute retries.
     logger.error({ err: error, matter }, 'cannot compute due date');
     return undefined;
   }
@@ -40,6 +49,8 @@ export class MatterProgress {
     private readonly notices: NoticeService,
     private readonly logger: Logger,
     private readonly templates: NoticeTemplates,
+    /** The working-day calendar in force (administered years included); the package's when not given. */
+    private readonly calendar: () => Promise<WorkingDayCalendar> = async () => defaultWorkingDayCalendar,
   ) {}
 
   /** Returns the statuses newly entered (empty when the news was old or already applied). */
@@ -82,8 +93,11 @@ export class MatterProgress {
       if (steps.includes('accepted')) {
         const acceptedOn = todayInChina(now);
         set[`${at}.acceptedOn`] = acceptedOn;
-        const due = dueDateFor(matter, acceptedOn, this.logger);
-        if (due) set[`${at}.dueDate`] = due;
+        const due = await dueDateFor(this.calendar, matter, acceptedOn, this.logger);
+        if (due) {
+          set[`${at}.dueDate`] = due.dueDate;
+          set[`${at}.dueDateBasis`] = due.basis;
+        }
       }
       if (view.status === 'completed') set[`${at}.completedAt`] = now;
       if (view.status === 'returned') set[`${at}.reasons`] = this.reasonsOf(view, current);

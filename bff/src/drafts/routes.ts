@@ -284,6 +284,7 @@ export function draftRoutes(services: Services): Route[] {
         const draft = await drafts.get(ctx.state.accountId, params.id);
         const result = validateApplication(formOf(draft.application), {
           today: todayInChina(),
+          configs: await services.rules.figures.configs(),
           step: step as ValidationStep | undefined,
         });
         ctx.body = {

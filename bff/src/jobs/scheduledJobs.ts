@@ -6,6 +6,7 @@ import { trusted } from 'mongoose';
 import type { Services } from '../context';
 import { CALLBACK_TOLERANCE_MS } from '../dispatch/callbackSignature';
 import { purgeLookupAttempts } from '../statusLookup/attempts';
+import { recomputeOpenDueDates } from '../rules/dueDates';
 
 export async function runScheduledJobs(services: Services, now = new Date()) {
   const { drafts, sessions, callbackNonces, config } = services;
@@ -18,7 +19,13 @@ export async function runScheduledJobs(services: Services, now = new Date()) {
   ).deletedCount;
   const purgedLookupAttempts = await purgeLookupAttempts(services.db, now);
   const reminders = await sendReliefReminders(services, now, config.reliefReminderDays);
-  return { purgedDrafts, purgedSessions, purgedNonces, purgedLookupAttempts, reminders };
+  // Heals a recompute cut short by a crash after a calendar change, and any open matter without a due date.
+  const dueDates = await recomputeOpenDueDates(
+    services.applications,
+    await services.rules.calendar.calendar(),
+    services.logger,
+  );
+  return { purgedDrafts, purgedSessions, purgedNonces, purgedLookupAttempts, reminders, dueDates };
 }
 
 /** One reminder per application, `daysBefore` days before its 缓缴/降缴 materials are due. */
