@@ -18,6 +18,11 @@ export const CALENDAR_BASIS_LABELS: Readonly<Record<CalendarBasis, string>> = {
   provisional: '预计',
 };
 
+/** How a due date reads on screen: a provisional one is 预计 until the year's notice is entered. */
+export function dueDateLabel(dueDate: IsoDate, basis: CalendarBasis | null | undefined): string {
+  return basis === 'provisional' ? `${dueDate}（预计）` : dueDate;
+}
+
 /** One year's official schedule: the days off (including weekend days inside a holiday) and the 调休 workdays. */
 export interface OfficialCalendarYear {
   year: number;

@@ -7,6 +7,7 @@ import {
   addWorkingDays,
   calendarBasis,
   checkOfficialYear,
+  dueDateLabel,
   defaultWorkingDayCalendar as calendar,
   provisionalYear,
   statutoryHolidays,
@@ -47,6 +48,12 @@ describe('provisional years', () => {
     expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
     // A due date reached inside the official year stays official.
     expect(calendar.dueDateOf('2026-12-24', 3)).toEqual({ dueDate: '2026-12-29', basis: 'official' });
+  });
+
+  it('reads a provisional due date as 预计', () => {
+    expect(dueDateLabel('2027-01-05', 'provisional')).toBe('2027-01-05（预计）');
+    expect(dueDateLabel('2026-12-29', 'official')).toBe('2026-12-29');
+    expect(dueDateLabel('2026-12-29', null)).toBe('2026-12-29');
   });
 
   it('answers for every year from 2004 to 2100 and says which are official', () => {

@@ -1,3 +1,4 @@
+import { dueByLabel } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -128,7 +129,7 @@ export default function ApplicationDetail() {
               <View className="field__hint">
                 {m.agencyLabel}
                 {` · ${m.timeLimit}`}
-                {m.dueDate ? `，应于 ${m.dueDate} 前办结` : ''}
+                {m.dueDate ? `，${dueByLabel(m.dueDate, m.dueDateBasis)}办结` : ''}
                 {m.overdue ? ' · 已超期' : ''}
               </View>
               {m.reasons.length ? (

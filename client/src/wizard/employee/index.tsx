@@ -229,7 +229,11 @@ export default function EmployeeStep() {
                 warning={warn('wage')}
                 hint={
                   computed?.socialInsuranceBase
-                    ? `缴费基数：${computed.socialInsuranceBase.base} 元`
+                    ? `缴费基数：${computed.socialInsuranceBase.base} 元${
+                        computed.socialInsuranceBase.reference?.length
+                          ? `（上下限 ${computed.socialInsuranceBase.floor}—${computed.socialInsuranceBase.cap} 元为参考值，按申报值提交）`
+                          : ''
+                      }`
                     : '首次就业填第二个月工资，转入填第一个月工资'
                 }
               />

@@ -1,4 +1,4 @@
-import { timeLimitLabel } from '@hiring/shared';
+import { dueByLabel, timeLimitLabel } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ActionButton } from '../../components/ActionButton';
@@ -68,7 +68,7 @@ export default function Receipt() {
                       {m.status !== 'completed'
                         ? instant
                           ? `${m.timeLimit}，稍后即可办结`
-                          : `${m.agencyLabel}将在 ${m.timeLimit}${m.dueDate ? `（${m.dueDate} 前）` : ''}`
+                          : `${m.agencyLabel}将在 ${m.timeLimit}${m.dueDate ? `（${dueByLabel(m.dueDate, m.dueDateBasis)}）` : ''}`
                         : ''}
                     </View>
                   </View>
