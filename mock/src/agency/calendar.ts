@@ -6,7 +6,7 @@ export function chinaDate(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** Null when the calendar does not cover the year: better no due date than a guessed one. */
+/** The due date on shared's default calendar (provisional past the package's years); null outside 2004-2100. */
 export function dueDateAfter(acceptedOn: string, workingDays: number): string | null {
   try {
     return defaultWorkingDayCalendar.dueDate(acceptedOn, workingDays);
