@@ -62,7 +62,10 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
   const audit = new AuditLog(auditModel(db));
   const rules = ruleModels(db);
   const calendar = new CalendarService(rules, audit, (current) =>
-    recomputeOpenDueDates(applications, current, logger),
+    recomputeOpenDueDates(applications, current, logger).catch((error: unknown) => {
+      logger.error({ err: error }, 'due date recompute failed; the scheduled jobs finish it');
+      throw error;
+    }),
   );
   const figures = new FigureService(rules, audit);
   const progress = new MatterProgress(applications, noticeService, logger, config.templates, () =>

@@ -18,9 +18,9 @@ export const CALENDAR_BASIS_LABELS: Readonly<Record<CalendarBasis, string>> = {
   provisional: '预计',
 };
 
-/** How a due date reads on screen: a provisional one is 预计 until the year's notice is entered. */
-export function dueDateLabel(dueDate: IsoDate, basis: CalendarBasis | null | undefined): string {
-  return basis === 'provisional' ? `${dueDate}（预计）` : dueDate;
+/** "应于 2026-12-04 前", or "预计于 2027-01-05 前" until the provisional year's notice is entered. */
+export function dueByLabel(dueDate: IsoDate, basis: CalendarBasis | null | undefined): string {
+  return `${basis === 'provisional' ? '预计于' : '应于'} ${dueDate} 前`;
 }
 
 /** One year's official schedule: the days off (including weekend days inside a holiday) and the 调休 workdays. */

@@ -7,7 +7,7 @@ import {
   addWorkingDays,
   calendarBasis,
   checkOfficialYear,
-  dueDateLabel,
+  dueByLabel,
   defaultWorkingDayCalendar as calendar,
   provisionalYear,
   statutoryHolidays,
@@ -51,9 +51,9 @@ describe('provisional years', () => {
   });
 
   it('reads a provisional due date as 预计', () => {
-    expect(dueDateLabel('2027-01-05', 'provisional')).toBe('2027-01-05（预计）');
-    expect(dueDateLabel('2026-12-29', 'official')).toBe('2026-12-29');
-    expect(dueDateLabel('2026-12-29', null)).toBe('2026-12-29');
+    expect(dueByLabel('2027-01-05', 'provisional')).toBe('预计于 2027-01-05 前');
+    expect(dueByLabel('2026-12-29', 'official')).toBe('应于 2026-12-29 前');
+    expect(dueByLabel('2026-12-29', null)).toBe('应于 2026-12-29 前');
   });
 
   it('answers for every year from 2004 to 2100 and says which are official', () => {

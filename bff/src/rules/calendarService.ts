@@ -28,8 +28,8 @@ export type CalendarOrigin = 'package' | 'entered' | 'provisional';
 export interface CalendarChange {
   year: number;
   basis: CalendarBasis;
-  /** Open matters whose due date (or its basis) changed. */
-  recomputed: number;
+  /** Open matters whose due date (or its basis) changed; null when the recompute is left to the scheduled jobs. */
+  recomputed: number | null;
 }
 
 const MAX_RANGE_DAYS = 31;
@@ -165,7 +165,7 @@ export class CalendarService {
       { upsert: true },
     );
     await this.cache.bump();
-    const recomputed = await this.recompute(await this.calendar());
+    const recomputed = await this.recomputeSafely();
     await this.audit.record({
       actor: staffActor(actor),
       action: 'calendar.enter',
@@ -181,13 +181,25 @@ export class CalendarService {
     return { year: input.year, basis: 'official', recomputed };
   }
 
+  /**
+   * The year is saved either way: a recompute that fails (the database went away mid-way) is finished by
+   * the scheduled jobs, and the change is still audited.
+   */
+  private async recomputeSafely(): Promise<number | null> {
+    try {
+      return await this.recompute(await this.calendar());
+    } catch {
+      return null;
+    }
+  }
+
   /** Withdraws an entered year: it goes back to the package's data or to provisional. */
   async withdrawYear(year: number, actor: StaffMember): Promise<CalendarChange> {
     const removed = await this.models.CalendarYear.findOneAndDelete({ _id: year }).lean();
     if (!removed) throw notFound(`${year} 年没有管理员录入的节假日安排`);
     await this.cache.bump();
     const calendar = await this.calendar();
-    const recomputed = await this.recompute(calendar);
+    const recomputed = await this.recomputeSafely();
     await this.audit.record({
       actor: staffActor(actor),
       action: 'calendar.withdraw',

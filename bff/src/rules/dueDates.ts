@@ -38,6 +38,7 @@ export async function recomputeOpenDueDates(
             [`${at}.matter`]: matter.matter,
             [`${at}.attempt`]: matter.attempt,
             [`${at}.acceptedOn`]: matter.acceptedOn,
+            [`${at}.status`]: trusted({ $in: OPEN }),
           },
           { $set: { [`${at}.dueDate`]: due.dueDate, [`${at}.dueDateBasis`]: due.basis } },
         );
