@@ -82,6 +82,12 @@ const matterViewSchema = yup
     attempt: yup.number().integer().min(1).required(),
     caseId: yup.string().nullable().defined(),
     dueDate: isoDate(),
+    dueDateBasis: yup
+      .string()
+      .nullable()
+      .defined()
+      .oneOf(['official', 'provisional', null])
+      .meta({ description: 'provisional：按尚无国务院通知的年份推算，显示为“预计”，录入正式安排后自动重算' }),
     overdue: yup.boolean().required(),
     reasons: yup
       .array(
