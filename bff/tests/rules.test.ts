@@ -290,7 +290,7 @@ describe('working-day calendar', () => {
     const seen = await callApi(second, CLERK, 'GET', '/staff/calendar/years/2028');
     expect(seen.body).toMatchObject({ basis: 'official', origin: 'entered' });
     const audit = await server.services.audit.search({ action: 'calendar.enter', page: 1, pageSize: 10 });
-    expect(audit.items.map((a) => `${a.subject} ${a.actor.id} ${a.outcome}`)).toEqual(
+    expect(audit.items.map((a) => `${a.subject} ${a.actor?.id} ${a.outcome}`)).toEqual(
       expect.arrayContaining(['calendar:2028 cli:wang ok', 'calendar:2029 cli:wang refused']),
     );
   });
@@ -313,8 +313,12 @@ describe('rule figures', () => {
     const application = applicationFor(population.units[5], adults(population, 'normal', 1, 11), [
       'housingFund',
     ]);
-    application.unit.countyCode = '361102'; // 信州区: zone 2
-    if (applicationDate) application.unit.applicationDate = applicationDate;
+    const unit = application.unit as typeof application.unit & {
+      countyCode?: string;
+      applicationDate?: string;
+    };
+    unit.countyCode = '361102'; // 信州区: zone 2
+    if (applicationDate) unit.applicationDate = applicationDate;
     (application.employees[0] as { housingFund: { base: number } }).housingFund.base = 1000;
     // A login of its own: with the clock moved a month on, earlier sessions have expired.
     const client = await loginAs(via, 'rules-figures');

@@ -79,6 +79,7 @@ function fakeBff() {
         attempt: 1,
         caseId: 'HRSS-20261126-0001',
         dueDate: '2026-11-26',
+        dueDateBasis: 'official',
         overdue: false,
         reasons: [],
         timeline: [
@@ -96,6 +97,7 @@ function fakeBff() {
         attempt: 1,
         caseId: 'YB-20261126-0001',
         dueDate: '2026-12-01',
+        dueDateBasis: 'official',
         overdue: false,
         reasons: [{ code: 'PHONE', message: '手机号码无法接通，请核实', employeeKey: '000000000001' }],
         timeline: [
@@ -118,6 +120,7 @@ function fakeBff() {
         attempt: 1,
         caseId: null,
         dueDate: '2026-12-01',
+        dueDateBasis: 'official',
         overdue: false,
         reasons: [],
         timeline: [

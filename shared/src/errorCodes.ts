@@ -27,6 +27,10 @@ export const ERROR_CODES = [
   'LOOKUP_FAILED',
   'LOOKUP_LOCKED',
   'DOCUMENTS_BUSY',
+  // Administered rules (calendar years, rule figures)
+  'RULES_CHANGED',
+  'PERIOD_EXISTS',
+  'PERIOD_IN_FORCE',
   // Agency callbacks
   'BAD_SIGNATURE',
   'NONCE_REUSED',

@@ -229,4 +229,5 @@ export const staffActor = (staff: StaffMember) => ({
   ...(staff.county ? { county: staff.county } : {}),
 });
 
-export const conflictRevision = () => new AppError(409, 'CONFLICT', '数据已被其他管理员修改，请刷新后重试');
+export const conflictRevision = () =>
+  new AppError(409, 'RULES_CHANGED', '数据已被其他管理员修改，请刷新后重试');

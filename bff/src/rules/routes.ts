@@ -164,7 +164,7 @@ const revision = strictNumber()
   .typeError('revision 应为数字')
   .integer()
   .min(0)
-  .meta({ description: '所依据的版本号；与当前不符 → 409 CONFLICT' });
+  .meta({ description: '所依据的版本号；与当前不符 → 409 RULES_CHANGED' });
 
 const figureBody = strictObject({
   effectiveFrom: isoDate('生效日期').required('请填写生效日期'),
@@ -360,7 +360,7 @@ export function ruleRoutes(services: Services): Route[] {
       responses: {
         201: { description: '已保存', schema: figureSet },
         400: 'BadRequest',
-        409: errorResponse('同一生效日期已有期间（PERIOD_EXISTS）或版本已变（CONFLICT）'),
+        409: errorResponse('同一生效日期已有期间（PERIOD_EXISTS）或版本已变（RULES_CHANGED）'),
         422: refused,
       },
       handler: async (ctx, { params, body }) => {
@@ -415,7 +415,7 @@ export function ruleRoutes(services: Services): Route[] {
         200: { description: '已删除', schema: figureSet },
         400: 'BadRequest',
         404: 'NotFound',
-        409: errorResponse('已生效的期间不能删除（PERIOD_IN_FORCE）或版本已变（CONFLICT）'),
+        409: errorResponse('已生效的期间不能删除（PERIOD_IN_FORCE）或版本已变（RULES_CHANGED）'),
         422: refused,
       },
       handler: async (ctx, { params, query }) => {
