@@ -123,6 +123,25 @@ export interface paths {
     /** 按身份证号码自动获取人员信息（POST：身份证号不进 URL） */
     post: operations['lookupPerson'];
   };
+  '/api/v1/staff/admin/calendar/years/{year}': {
+    /**
+     * 录入（或替换）某年的正式节假日安排；在办事项的办理时限随即重算（仅管理员）
+     * @description 同样可用命令行导入：npm run calendar:import -w bff -- 文件.json。录入后所有 bff 进程下一次使用即生效。
+     */
+    put: operations['enterCalendarYear'];
+    /** 撤回管理员录入的某年安排（回到内置数据或预计）（仅管理员） */
+    delete: operations['withdrawCalendarYear'];
+  };
+  '/api/v1/staff/admin/rules/figures/{kind}/periods': {
+    /** 新增一个生效期间；此前长期有效的期间在其前一天截止（仅管理员） */
+    post: operations['addRuleFigurePeriod'];
+  };
+  '/api/v1/staff/admin/rules/figures/{kind}/periods/{effectiveFrom}': {
+    /** 删除一个尚未生效的期间（仅管理员） */
+    delete: operations['deleteRuleFigurePeriod'];
+    /** 修改一个期间的数值、参考值标记、来源或截止日期（仅管理员） */
+    patch: operations['updateRuleFigurePeriod'];
+  };
   '/api/v1/staff/applications/{id}/form.pdf': {
     /**
      * 工作人员打印办件的联办申请表（一窗受理；记入审计）
@@ -130,9 +149,25 @@ export interface paths {
      */
     get: operations['getStaffApplicationForm'];
   };
+  '/api/v1/staff/calendar/years': {
+    /** 2004—2100 年各年工作日历是正式还是预计 */
+    get: operations['listCalendarYears'];
+  };
+  '/api/v1/staff/calendar/years/{year}': {
+    /** 某年的放假日与调休上班日 */
+    get: operations['getCalendarYear'];
+  };
   '/api/v1/staff/me': {
     /** 当前工作人员的编号、角色与所属区县 */
     get: operations['getStaffMe'];
+  };
+  '/api/v1/staff/rules/figures': {
+    /** 业务参数（最低工资、缴费基数上下限、公积金比例与基数上限、退休年龄）及今日生效的期间 */
+    get: operations['listRuleFigures'];
+  };
+  '/api/v1/staff/rules/figures/{kind}/history': {
+    /** 某类参数的修改历史（最近 100 次） */
+    get: operations['getRuleFigureHistory'];
   };
   '/api/v1/stats': {
     /** 我的办件统计：按状态计数与超期事项数 */
@@ -234,6 +269,93 @@ export interface components {
       /** Format: date-time */
       submittedAt: string;
       unitName: string;
+    };
+    CalendarDay: {
+      date: string;
+      name: string;
+    };
+    CalendarYearChange: {
+      /**
+       * @description official 正式；provisional 预计（按法定节假日推算，无国务院通知）
+       * @enum {string}
+       */
+      basis: 'official' | 'provisional';
+      /** Format: date-time */
+      enteredAt: string | null;
+      holidays: components['schemas']['CalendarDay'][];
+      /**
+       * @description 内置数据、管理员录入或推算
+       * @enum {string}
+       */
+      origin: 'package' | 'entered' | 'provisional';
+      /** @description 因本次修改而重算办理时限的在办事项数；null 表示由定时任务稍后完成 */
+      recomputed: null | number;
+      source: string | null;
+      workdays: components['schemas']['CalendarDay'][];
+      year: number;
+    };
+    CalendarYearDetail: {
+      /**
+       * @description official 正式；provisional 预计（按法定节假日推算，无国务院通知）
+       * @enum {string}
+       */
+      basis: 'official' | 'provisional';
+      /** Format: date-time */
+      enteredAt: string | null;
+      holidays: components['schemas']['CalendarDay'][];
+      /**
+       * @description 内置数据、管理员录入或推算
+       * @enum {string}
+       */
+      origin: 'package' | 'entered' | 'provisional';
+      source: string | null;
+      workdays: components['schemas']['CalendarDay'][];
+      year: number;
+    };
+    CalendarYearInput: {
+      holidays: {
+        /**
+         * Format: date
+         * @description 不符合时提示：放假开始日期应为有效日期（YYYY-MM-DD）
+         */
+        from: string;
+        name: string;
+        /**
+         * Format: date
+         * @description 不填为仅一天。不符合时提示：放假结束日期应为有效日期（YYYY-MM-DD）
+         */
+        to?: string | null;
+      }[];
+      /** @description 国务院办公厅通知的名称与文号 */
+      source: string;
+      /**
+       * @description 调休上班日（周六或周日）
+       * @default []
+       */
+      workdays: {
+        /**
+         * Format: date
+         * @description 不符合时提示：调休上班日期应为有效日期（YYYY-MM-DD）
+         */
+        date: string;
+        name: string;
+      }[];
+    };
+    CalendarYearSummary: {
+      /**
+       * @description official 正式；provisional 预计（按法定节假日推算，无国务院通知）
+       * @enum {string}
+       */
+      basis: 'official' | 'provisional';
+      /** Format: date-time */
+      enteredAt: string | null;
+      /**
+       * @description 内置数据、管理员录入或推算
+       * @enum {string}
+       */
+      origin: 'package' | 'entered' | 'provisional';
+      source: string | null;
+      year: number;
     };
     Consents: {
       /** @description 模板编号 → 剩余可推送次数（一次性订阅） */
@@ -380,6 +502,9 @@ export interface components {
           | 'LOOKUP_FAILED'
           | 'LOOKUP_LOCKED'
           | 'DOCUMENTS_BUSY'
+          | 'RULES_CHANGED'
+          | 'PERIOD_EXISTS'
+          | 'PERIOD_IN_FORCE'
           | 'BAD_SIGNATURE'
           | 'NONCE_REUSED'
           | 'IMAGE_REQUIRED'
@@ -408,6 +533,109 @@ export interface components {
         message: string;
         /** @description 仅 500：排查用的请求编号 */
         requestId?: string;
+      };
+    };
+    FigureInput: {
+      /**
+       * Format: date
+       * @description 不符合时提示：生效日期应为有效日期（YYYY-MM-DD）
+       */
+      effectiveFrom: string;
+      /**
+       * Format: date
+       * @description 不符合时提示：截止日期应为有效日期（YYYY-MM-DD）
+       */
+      effectiveTo?: string | null;
+      placeholder: boolean;
+      /** @description 所依据的版本号；与当前不符 → 409 RULES_CHANGED */
+      revision?: number;
+      source: string;
+      value: components['schemas']['FigureValue'];
+    };
+    FigurePatch: {
+      /**
+       * Format: date
+       * @description 不符合时提示：截止日期应为有效日期（YYYY-MM-DD）
+       */
+      effectiveTo?: string | null;
+      placeholder?: boolean;
+      /** @description 所依据的版本号；与当前不符 → 409 RULES_CHANGED */
+      revision?: number;
+      source?: string;
+      value?: components['schemas']['FigureValue'];
+    };
+    FigurePeriod: {
+      effectiveFrom: string;
+      effectiveTo: string | null;
+      /** @enum {string} */
+      kind: 'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
+      /** @description true：参考值，不用于调整或拦截单位申报 */
+      placeholder: boolean;
+      source: string;
+      value: Record<string, never>;
+    };
+    FigureSet: {
+      /** @enum {string} */
+      kind: 'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
+      label: string;
+      periods: components['schemas']['FigurePeriod'][];
+      revision: number;
+    };
+    FigureSetInForce: {
+      /** @description 今日生效的期间 */
+      inForce: {
+        effectiveFrom: string;
+        effectiveTo: string | null;
+        /** @enum {string} */
+        kind:
+          'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
+        /** @description true：参考值，不用于调整或拦截单位申报 */
+        placeholder: boolean;
+        source: string;
+        value: Record<string, never>;
+      } | null;
+      /** @enum {string} */
+      kind: 'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
+      label: string;
+      periods: components['schemas']['FigurePeriod'][];
+      revision: number;
+      /** @description 尚未录入，使用内置数值 */
+      shipped: boolean;
+    };
+    /** @description 各类别的数值，见 API.md */
+    FigureValue: {
+      cap?: number;
+      /** @description 不符合时提示：县区最多 200 个，代码为 6 位数字，档次为 1、2 或 3 */
+      counties?: {
+        [key: string]: '1' | '2' | '3';
+      };
+      /** @enum {string} */
+      defaultZone?: '1' | '2' | '3';
+      femaleCadre?: {
+        baseYears?: number;
+        birthMonthsPerExtraMonth?: number;
+        firstDelayedBirth?: string;
+        maxExtraMonths?: number;
+      };
+      femaleWorker?: {
+        baseYears?: number;
+        birthMonthsPerExtraMonth?: number;
+        firstDelayedBirth?: string;
+        maxExtraMonths?: number;
+      };
+      floor?: number;
+      male?: {
+        baseYears?: number;
+        birthMonthsPerExtraMonth?: number;
+        firstDelayedBirth?: string;
+        maxExtraMonths?: number;
+      };
+      maxPercent?: number;
+      minPercent?: number;
+      zones?: {
+        1?: number;
+        2?: number;
+        3?: number;
       };
     };
     /**
@@ -441,6 +669,11 @@ export interface components {
       caseId: string | null;
       /** Format: date */
       dueDate: string | null;
+      /**
+       * @description provisional：按尚无国务院通知的年份推算，显示为“预计”，录入正式安排后自动重算
+       * @enum {string|null}
+       */
+      dueDateBasis: 'official' | 'provisional' | null;
       label: string;
       /** @enum {string} */
       matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
@@ -597,6 +830,9 @@ export interface components {
           | 'LOOKUP_FAILED'
           | 'LOOKUP_LOCKED'
           | 'DOCUMENTS_BUSY'
+          | 'RULES_CHANGED'
+          | 'PERIOD_EXISTS'
+          | 'PERIOD_IN_FORCE'
           | 'BAD_SIGNATURE'
           | 'NONCE_REUSED'
           | 'IMAGE_REQUIRED'
@@ -1398,6 +1634,167 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  enterCalendarYear: {
+    parameters: {
+      path: {
+        year: number;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CalendarYearInput'];
+      };
+    };
+    responses: {
+      /** @description 已录入 */
+      200: {
+        content: {
+          'application/json': components['schemas']['CalendarYearChange'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description 配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  withdrawCalendarYear: {
+    parameters: {
+      path: {
+        year: number;
+      };
+    };
+    responses: {
+      /** @description 已撤回 */
+      200: {
+        content: {
+          'application/json': components['schemas']['CalendarYearChange'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  addRuleFigurePeriod: {
+    parameters: {
+      path: {
+        kind:
+          'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FigureInput'];
+      };
+    };
+    responses: {
+      /** @description 已保存 */
+      201: {
+        content: {
+          'application/json': components['schemas']['FigureSet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description 同一生效日期已有期间（PERIOD_EXISTS）或版本已变（RULES_CHANGED） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  deleteRuleFigurePeriod: {
+    parameters: {
+      query?: {
+        /** @description 所依据的版本号；与当前不符 → 409 RULES_CHANGED */
+        revision?: number;
+      };
+      path: {
+        /** @description 不符合时提示：生效日期应为有效日期（YYYY-MM-DD） */
+        effectiveFrom: string;
+        kind:
+          'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
+      };
+    };
+    responses: {
+      /** @description 已删除 */
+      200: {
+        content: {
+          'application/json': components['schemas']['FigureSet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description 已生效的期间不能删除（PERIOD_IN_FORCE）或版本已变（RULES_CHANGED） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  updateRuleFigurePeriod: {
+    parameters: {
+      path: {
+        /** @description 不符合时提示：生效日期应为有效日期（YYYY-MM-DD） */
+        effectiveFrom: string;
+        kind:
+          'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
+      };
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['FigurePatch'];
+      };
+    };
+    responses: {
+      /** @description 已保存 */
+      200: {
+        content: {
+          'application/json': components['schemas']['FigureSet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      /** @description 配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
   getStaffApplicationForm: {
     parameters: {
       path: {
@@ -1420,6 +1817,38 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  listCalendarYears: {
+    responses: {
+      /** @description 各年 */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['CalendarYearSummary'][];
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getCalendarYear: {
+    parameters: {
+      path: {
+        year: number;
+      };
+    };
+    responses: {
+      /** @description 该年安排 */
+      200: {
+        content: {
+          'application/json': components['schemas']['CalendarYearDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
   getStaffMe: {
     responses: {
       /** @description 工作人员 */
@@ -1430,6 +1859,51 @@ export interface operations {
           };
         };
       };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listRuleFigures: {
+    responses: {
+      /** @description 各类参数 */
+      200: {
+        content: {
+          'application/json': {
+            kinds: components['schemas']['FigureSetInForce'][];
+            revision: number;
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getRuleFigureHistory: {
+    parameters: {
+      path: {
+        kind:
+          'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
+      };
+    };
+    responses: {
+      /** @description 历史 */
+      200: {
+        content: {
+          'application/json': {
+            items: {
+              /** Format: date-time */
+              at: string;
+              by: string | null;
+              /** @enum {string} */
+              change: 'add' | 'update' | 'delete';
+              effectiveFrom: string | null;
+              periods: components['schemas']['FigurePeriod'][];
+              revision: number;
+            }[];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
     };
