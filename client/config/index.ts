@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { ModuleSizesPlugin } from './moduleSizes';
 import prodConfig from './prod';
 
 // Mini-programs cannot use a relative base URL, so they default to the bff on this machine
@@ -11,6 +12,9 @@ function apiBase(): string {
 }
 
 const sharedSrc = path.resolve(__dirname, '../../shared/src');
+/** The form rules: what validates and dates a draft, needed by the wizard pages only. */
+const FORM_RULES =
+  /[\\/]node_modules[\\/](yup|property-expr|tiny-case|toposort|chinese-days|lunar-javascript)[\\/]|[\\/]shared[\\/]src[\\/](validateApplication|schema|bounds|ruleConfig|workingDays|calendar\w*)\.ts$/;
 
 export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -30,6 +34,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     },
     alias: {
       '@hiring/shared': path.join(sharedSrc, 'index.ts'),
+      // npm may keep preact in client/node_modules, where Taro's framework plugin (at the root) cannot see it.
+      preact: path.dirname(require.resolve('preact/package.json')),
     },
     // The Alipay IDE reads its compile options (component2, which Taro's runtime needs) from mini.project.json.
     copy: {
@@ -39,12 +45,20 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
           : [],
       options: {},
     },
-    framework: 'react',
+    // The mini-programs render with Preact (React's API, a tenth of react-reconciler's bytes): WeChat's main
+    // package was 480 KB with React. H5 keeps React. The same journey runs on all three builds (test/e2e on
+    // H5, test/miniprogram on the compiled mini-programs). Preact stays at 10.20: from 10.22 its diff calls
+    // DOM contains(), which Taro's mini-program DOM lacks, and from 10.24 its compat layer says it is React
+    // 18, so Taro calls a createRoot that Preact does not have (both caught by test/miniprogram).
+    framework: process.env.TARO_ENV === 'h5' ? 'react' : 'preact',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
       // shared/ lives outside src and must go through Babel like our own code.
       compile: { include: [sharedSrc] },
+      webpackChain(chain) {
+        chain.plugin('module-sizes').use(ModuleSizesPlugin, [process.env.TARO_ENV ?? 'mini']);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -68,6 +82,20 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       // Our budget is the gzipped first screen (`npm run size`), not webpack's raw 244 KiB per-file hint.
       webpackChain(chain) {
         chain.performance.hints(false);
+        chain.plugin('module-sizes').use(ModuleSizesPlugin, ['h5']);
+        // Taro splits only the initial chunks on H5, so every lazily loaded page carried its own copy of
+        // shared, yup and the holiday data (8 page chunks of 274-296 KB). What pages share goes into shared
+        // chunks instead, loaded once and cached: the form rules (yup, validation, calendars) in one that only
+        // the wizard pages load, everything else two pages use in another.
+        const split = chain.optimization.get('splitChunks') as { cacheGroups?: Record<string, unknown> };
+        chain.optimization.splitChunks({
+          ...split,
+          cacheGroups: {
+            ...split.cacheGroups,
+            forms: { name: 'forms', chunks: 'async', test: FORM_RULES, priority: 6, enforce: true },
+            pages: { name: 'pages-common', chunks: 'async', minChunks: 2, priority: 5, enforce: true },
+          },
+        });
       },
       devServer: {
         port: 10086,

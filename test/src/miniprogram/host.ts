@@ -178,6 +178,13 @@ export class MiniProgramHost {
       [platform === 'weapp' ? 'wx' : 'my']: this.api,
       App: (config: Record<string, unknown>) => {
         if (this.appInstance) this.violation('App() called twice');
+        // Errors the framework catches (a page that throws while rendering renders nothing) reach the app's
+        // onError, as on the platform: they are the app's errors and fail the test.
+        const onError = config.onError as ((message: unknown) => void) | undefined;
+        config.onError = (message: unknown) => {
+          this.errors.push(`App.onError: ${String(message)}`);
+          onError?.call(config, message);
+        };
         this.appInstance = config;
       },
       Page: (config: Record<string, unknown>) => {

@@ -46,6 +46,7 @@ export class MiniProgramUser {
 
   /** A selector picker: the option whose label is or contains `label`. */
   async choose(id: string, label: string): Promise<void> {
+    await this.waitNode(id);
     const picker = this.picker(id);
     const range = ((picker.attr('range') ?? []) as unknown[]).map(String);
     const exact = range.find((r) => r === label) ?? range.find((r) => r.includes(label));
@@ -55,6 +56,7 @@ export class MiniProgramUser {
 
   /** A date or month picker: the platform reports the chosen value as YYYY-MM-DD or YYYY-MM. */
   async date(id: string, value: string): Promise<void> {
+    await this.waitNode(id);
     await this.host.change(this.picker(id), value);
   }
 
@@ -64,6 +66,7 @@ export class MiniProgramUser {
   }
 
   async check(id: string, on = true): Promise<void> {
+    await this.waitNode(id);
     if (this.checked(id) !== on) await this.host.tap(this.node(id));
     await this.host.waitFor(`#${id} ${on ? 'ticked' : 'cleared'}`, () => this.checked(id) === on);
   }

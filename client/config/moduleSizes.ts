@@ -1,0 +1,50 @@
+// Where the bytes of each build go: after every build, the size of each module's output per chunk, grouped by
+// origin (a package under node_modules, shared/src, client/src), written to client/.temp/module-sizes-<target>.json
+// for `npm run size` to print. Sizes are webpack's own (pre-minification source size of each module as bundled).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Compiler } from 'webpack';
+
+const CLIENT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(CLIENT, '..');
+
+export function originOf(resource: string): string {
+  const rel = path.relative(ROOT, resource).split(path.sep).join('/');
+  const nm = rel.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const parts = rel.slice(nm + 'node_modules/'.length).split('/');
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  }
+  if (rel.startsWith('shared/src/')) return `shared/src/${rel.slice('shared/src/'.length).split('/')[0]}`;
+  if (rel.startsWith('client/src/')) return 'client/src';
+  return rel.split('/')[0] || rel;
+}
+
+export class ModuleSizesPlugin {
+  constructor(private readonly target: string) {}
+
+  apply(compiler: Compiler): void {
+    compiler.hooks.afterEmit.tap('ModuleSizesPlugin', (compilation) => {
+      const chunks: Record<string, Record<string, number>> = {};
+      for (const chunk of compilation.chunks) {
+        const files = [...chunk.files].filter((f) => f.endsWith('.js'));
+        if (!files.length) continue;
+        const byOrigin: Record<string, number> = {};
+        for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+          const resource = (module as { resource?: string }).resource;
+          const inner = (module as { modules?: { resource?: string; size(): number }[] }).modules;
+          // Concatenated modules keep their parts: count each part where it comes from.
+          const parts = inner?.length ? inner : [{ resource, size: () => module.size() }];
+          for (const part of parts) {
+            const origin = part.resource ? originOf(part.resource) : '(webpack runtime)';
+            byOrigin[origin] = (byOrigin[origin] ?? 0) + part.size();
+          }
+        }
+        chunks[files[0]] = byOrigin;
+      }
+      const out = path.join(CLIENT, '.temp', `module-sizes-${this.target}.json`);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, JSON.stringify(chunks, null, 1));
+    });
+  }
+}
