@@ -83,6 +83,11 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       webpackChain(chain) {
         chain.performance.hints(false);
         chain.plugin('module-sizes').use(ModuleSizesPlugin, ['h5']);
+        const unavailable = path.join(__dirname, 'unavailable.js');
+        chain.resolve.alias
+          .set('whatwg-fetch$', unavailable)
+          .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', unavailable)
+          .set('jsonp-retry$', unavailable);
         // Taro splits only the initial chunks on H5, so every lazily loaded page carried its own copy of
         // shared, yup and the holiday data (8 page chunks of 274-296 KB). What pages share goes into shared
         // chunks instead, loaded once and cached: the form rules (yup, validation, calendars) in one that only
