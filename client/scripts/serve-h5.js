@@ -4,6 +4,7 @@
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
+const zlib = require('node:zlib');
 
 const PORT = Number(process.env.PORT ?? 10086);
 const HOST = process.env.HOST ?? '127.0.0.1';
@@ -57,11 +58,49 @@ function serveStatic(req, res) {
     return;
   }
   const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file);
-  res.writeHead(200, {
-    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const headers = {
+    'content-type': type,
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+  const encoding = COMPRESSIBLE.test(type) ? preferredEncoding(req.headers['accept-encoding']) : null;
+  if (!encoding) {
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+    return;
+  }
+  const body = compressed(file, encoding);
+  res.writeHead(200, {
+    ...headers,
+    'content-encoding': encoding,
+    vary: 'Accept-Encoding',
+    'content-length': body.length,
   });
-  fs.createReadStream(file).pipe(res);
+  res.end(body);
+}
+
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+function preferredEncoding(accept = '') {
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return null;
+}
+
+// Each file is compressed once per encoding (and again only when the build rewrites it).
+const compressedCache = new Map();
+function compressed(file, encoding) {
+  const key = `${encoding}:${file}`;
+  const mtime = fs.statSync(file).mtimeMs;
+  const hit = compressedCache.get(key);
+  if (hit && hit.mtime === mtime) return hit.body;
+  const raw = fs.readFileSync(file);
+  const body =
+    encoding === 'br'
+      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+      : zlib.gzipSync(raw, { level: 9 });
+  compressedCache.set(key, { mtime, body });
+  return body;
 }
 
 // `npm start` runs this on a fresh checkout: build once if there is nothing to serve yet.
