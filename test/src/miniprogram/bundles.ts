@@ -2,11 +2,14 @@
 // subscribe-message templates (a production build takes its own from TARO_APP_SUBSCRIBE_TEMPLATES).
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_TEMPLATES } from '@hiring/mock';
+import { loadConfig } from '../../../bff/src/config';
 import { clientDist, ensureClientBuild } from '../clientBuild';
 
 export const MINI_PLATFORMS = ['weapp', 'alipay'] as const;
-export const SUBSCRIBE_TEMPLATES = DEFAULT_TEMPLATES.map((t) => t.id);
+/** The templates the bff pushes with by default (it refuses consents to any other). */
+export const SUBSCRIBE_TEMPLATES = Object.values(
+  loadConfig({ NODE_ENV: 'test', MONGODB_URI: 'mongodb://unused' }).templates,
+);
 /** Where the bundles send requests unless TARO_APP_API_BASE says otherwise (client/config/index.ts). */
 export const COMPILED_API_BASE = 'http://127.0.0.1:3000/api/v1';
 
