@@ -20,7 +20,7 @@ import { noticeRoutes } from './notices/routes';
 import { AGENCY_SIGNATURE_SCHEME, callbackRoutes } from './dispatch/callbackRoutes';
 import { accountLogin } from './accounts/requireAccount';
 import { healthRoutes } from './health/routes';
-import { createOcrRoutes } from './ocr';
+import { createOcrRoutes, OCR_UPLOAD_PATHS } from './ocr';
 import { buildOpenApiDocument, openApiRoutes, type OpenApiDocument } from './openapi';
 import { staffRoutes } from './staff/routes';
 import { documentRoutes } from './documents/routes';
@@ -71,7 +71,7 @@ export interface AppOptions {
 export function routeGroups(services: Services, document: () => OpenApiDocument): RouteGroup[] {
   const { config, logger } = services;
   return [
-    { prefix: '', routes: healthRoutes(services.db) },
+    { prefix: '', routes: healthRoutes(services.db, services.ocr) },
     {
       prefix: '/api/v1',
       middleware: [rateLimit(services.ipLimiter, (ctx) => ctx.ip)],
@@ -95,7 +95,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...statusLookupRoutes(services), // public: 办件编码 + 查询密码
         ...ruleRoutes(services),
         // ID-card OCR: only for logged-in operators (it is costly and handles sensitive photos).
-        ...createOcrRoutes({ auth: accountLogin(services) }),
+        ...createOcrRoutes({ auth: accountLogin(services), provider: services.ocr }),
       ],
     },
   ];
@@ -111,6 +111,8 @@ export function createApp(
   services: Services = createServices(config, logger, db),
   options: AppOptions = {},
 ): Koa {
+  // The OCR engine loads in the background from here on; /readyz answers 503 until it has.
+  services.ocr.start?.();
   const app = new Koa({ proxy: false });
   app.silent = true;
 
@@ -149,7 +151,8 @@ export function createApp(
   app.use(async (ctx, next) => {
     // A body must be JSON (or the one photo upload): anything else would be read as an empty object.
     const hasBody = Number(ctx.get('Content-Length') || 0) > 0 || ctx.get('Transfer-Encoding') !== '';
-    const upload = ctx.path === '/api/v1/ocr/id-card' && ctx.is('multipart/form-data');
+    const upload =
+      OCR_UPLOAD_PATHS.some((path) => ctx.path === `/api/v1${path}`) && ctx.is('multipart/form-data');
     if (hasBody && !ctx.is('application/json') && !upload) {
       throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请使用 JSON');
     }

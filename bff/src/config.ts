@@ -1,6 +1,7 @@
 // Configuration from the environment, checked once at start-up so a bad deployment fails loudly and early.
 import * as yup from 'yup';
 import { DEV_STAFF_TOKENS, parseStaffTokens, type StaffTokenEntry } from './staff/staffTokens';
+import { ocrConfigFromEnv, OcrConfigError, type OcrConfig } from './ocr/config';
 
 const DEV_DATA_KEY = Buffer.alloc(32, 'dev-only-data-key').toString('base64');
 
@@ -115,6 +116,8 @@ export interface Config {
   staffTokens: StaffTokenEntry[];
   /** The status-lookup page behind the QR codes (H5; the mini-programs map it to pages/lookup/index). */
   lookupPageUrl: string;
+  /** ID-card OCR engine and its queue (OCR_* variables, see ocr/config.ts). */
+  ocr: OcrConfig;
 }
 
 export interface NoticeTemplates {
@@ -162,7 +165,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && staffTokens.some((s) => DEV_STAFF_TOKENS.some((d) => d.token === s.token))) {
     problems.push('生产环境不允许使用开发用的工作人员令牌（STAFF_TOKENS）');
   }
-  if (problems.length) throw new ConfigError(problems);
+  let ocr: OcrConfig | undefined;
+  try {
+    ocr = ocrConfigFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof OcrConfigError)) throw error;
+    problems.push(error.message);
+  }
+  if (problems.length || !ocr) throw new ConfigError(problems);
 
   return {
     env: parsed.NODE_ENV as Config['env'],
@@ -206,5 +216,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     staffTokens,
     lookupPageUrl: parsed.LOOKUP_PAGE_URL,
+    ocr,
   };
 }

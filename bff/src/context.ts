@@ -24,6 +24,8 @@ import { ruleModels } from './rules/models';
 import { CalendarService } from './rules/calendarService';
 import { FigureService } from './rules/figureService';
 import { recomputeOpenDueDates } from './rules/dueDates';
+import { sharedOcrProvider } from './ocr/config';
+import type { OcrProvider } from './ocr/types';
 
 export interface Services {
   config: Config;
@@ -49,6 +51,8 @@ export interface Services {
   audit: AuditLog;
   /** Administered rules: the working-day calendar and the rule figures, current in every process. */
   rules: { calendar: CalendarService; figures: FigureService };
+  /** The ID-card OCR engine, one per process and configuration (PP-OCR takes ~200 MB to load). */
+  ocr: OcrProvider;
 }
 
 export function createServices(config: Config, logger: Logger, db: Connection): Services {
@@ -109,5 +113,6 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     ipLimiter: new RateLimiter(config.rateLimitPerMinute * 5),
     audit,
     rules: { calendar, figures },
+    ocr: sharedOcrProvider(config.ocr),
   };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { startMocks, type RunningMocks } from '@hiring/mock';
 import { addDays, maskDocumentNumber, todayInChina } from '@hiring/shared';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { generateIdCardPhoto } from '../../bff/src/ocr';
+import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 import {
@@ -224,6 +224,7 @@ async function journey(): Promise<void> {
   await visible('ocr-capture').waitFor();
   const { jpeg } = await generateIdCardPhoto({
     seed: 7,
+    version: 1,
     person: {
       name: first.name,
       gender: first.gender,

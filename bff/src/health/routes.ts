@@ -4,8 +4,9 @@ import type { Connection } from 'mongoose';
 import { pingDatabase } from '../db';
 import { errorResponse } from '../http/errorSchema';
 import { defineRoute, PUBLIC, type Route } from '../http/route';
+import type { OcrProvider } from '../ocr/types';
 
-export function healthRoutes(db: Connection): Route[] {
+export function healthRoutes(db: Connection, ocr?: OcrProvider): Route[] {
   return [
     defineRoute({
       method: 'get',
@@ -28,7 +29,7 @@ export function healthRoutes(db: Connection): Route[] {
       method: 'get',
       path: '/readyz',
       operationId: 'readyz',
-      summary: '就绪检查（数据库可用）',
+      summary: '就绪检查（数据库可用、证件识别引擎已加载）',
       tags: ['health'],
       auth: PUBLIC,
       responses: {
@@ -36,14 +37,18 @@ export function healthRoutes(db: Connection): Route[] {
           description: '可以接收请求',
           schema: yup.object({ status: yup.string().oneOf(['ready']).required() }),
         },
-        503: errorResponse('数据库不可用（DATABASE_UNAVAILABLE）'),
+        503: errorResponse('数据库不可用（DATABASE_UNAVAILABLE）或证件识别引擎仍在加载（OCR_STARTING）'),
       },
       handler: async (ctx) => {
         const ok = await pingDatabase(db);
-        ctx.status = ok ? 200 : 503;
-        ctx.body = ok
-          ? { status: 'ready' }
-          : { error: { code: 'DATABASE_UNAVAILABLE', message: '数据库不可用' } };
+        // Not ready until the OCR engine has loaded, so no scan reaches a process still starting.
+        const ocrReady = ocr?.isReady?.() ?? true;
+        ctx.status = ok && ocrReady ? 200 : 503;
+        ctx.body = !ok
+          ? { error: { code: 'DATABASE_UNAVAILABLE', message: '数据库不可用' } }
+          : ocrReady
+            ? { status: 'ready' }
+            : { error: { code: 'OCR_STARTING', message: '证件识别服务正在启动' } };
       },
     }),
   ];

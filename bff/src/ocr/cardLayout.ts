@@ -51,3 +51,22 @@ export const FIELD_BOXES = {
 } satisfies Record<string, Box>;
 
 export type FieldName = keyof typeof FIELD_BOXES;
+
+/** The back (国徽面): emblem top left, title top right, the two lines below. */
+export const BACK_LABEL_X = 150;
+export const BACK_VALUE_X = 318;
+export const AUTHORITY_BASELINE = 420;
+export const VALIDITY_BASELINE = 484;
+export const EMBLEM_BOX: Box = { x: 60, y: 40, width: 160, height: 170 };
+
+export const BACK_BOXES = {
+  authorityLabel: { x: BACK_LABEL_X - 12, y: AUTHORITY_BASELINE - 42, width: 150, height: 58 },
+  authority: { x: BACK_VALUE_X - 12, y: AUTHORITY_BASELINE - 42, width: 520, height: 58 },
+  validity: { x: BACK_VALUE_X - 12, y: VALIDITY_BASELINE - 42, width: 520, height: 58 },
+} satisfies Record<string, Box>;
+
+/** One address line: the characters of the printed line and a little paper above and below. */
+export function addressLineBox(line: number): Box {
+  const baseline = ADDRESS_BASELINE + line * ADDRESS_LINE_HEIGHT;
+  return { x: 138, y: baseline - 34, width: 410, height: 44 };
+}

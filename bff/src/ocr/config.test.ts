@@ -1,33 +1,35 @@
-import { createOcrProviderFromConfig } from './config';
+import { createOcrProvider, ocrConfigFromEnv } from './config';
 
 describe('OCR engine from configuration', () => {
-  it('uses local tesseract when nothing is configured', () => {
-    expect(createOcrProviderFromConfig({}).name).toBe('local-tesseract');
+  it('uses local PP-OCR with two recognitions at once when nothing is configured', () => {
+    const config = ocrConfigFromEnv({});
+    expect(config).toEqual({
+      provider: 'local',
+      concurrency: 2,
+      maxWaiting: 16,
+      maxWaitMs: 10_000,
+      threads: 1,
+    });
+    expect(createOcrProvider(config).name).toBe('local-ppocr');
+    expect(ocrConfigFromEnv({ OCR_CONCURRENCY: '3', OCR_QUEUE_WAIT_MS: '500' })).toMatchObject({
+      concurrency: 3,
+      maxWaitMs: 500,
+    });
   });
 
   it('selects a cloud service with its credentials', () => {
-    expect(
-      createOcrProviderFromConfig({
-        OCR_PROVIDER: 'tencent',
-        TENCENT_OCR_SECRET_ID: 'id',
-        TENCENT_OCR_SECRET_KEY: 'key',
-      }).name,
-    ).toBe('tencent');
-    expect(
-      createOcrProviderFromConfig({
-        OCR_PROVIDER: 'Baidu',
-        BAIDU_OCR_API_KEY: 'ak',
-        BAIDU_OCR_SECRET_KEY: 'sk',
-      }).name,
-    ).toBe('baidu');
+    const tencent = { OCR_PROVIDER: 'tencent', TENCENT_OCR_SECRET_ID: 'id', TENCENT_OCR_SECRET_KEY: 'key' };
+    expect(createOcrProvider(ocrConfigFromEnv(tencent)).name).toBe('tencent');
+    const baidu = { OCR_PROVIDER: 'Baidu', BAIDU_OCR_API_KEY: 'ak', BAIDU_OCR_SECRET_KEY: 'sk' };
+    expect(createOcrProvider(ocrConfigFromEnv(baidu)).name).toBe('baidu');
   });
 
-  it('refuses to start with missing credentials or an unknown engine', () => {
-    expect(() =>
-      createOcrProviderFromConfig({ OCR_PROVIDER: 'tencent', TENCENT_OCR_SECRET_ID: 'id' }),
-    ).toThrow('TENCENT_OCR_SECRET_KEY');
-    expect(() => createOcrProviderFromConfig({ OCR_PROVIDER: 'baidu' })).toThrow('BAIDU_OCR_API_KEY');
-    expect(() => createOcrProviderFromConfig({ OCR_PROVIDER: 'acme' })).toThrow('Unknown OCR_PROVIDER');
-    expect(() => createOcrProviderFromConfig({ OCR_CONCURRENCY: '0' })).toThrow('OCR_CONCURRENCY');
+  it('refuses to start with missing credentials, an unknown engine or a bad number', () => {
+    expect(() => ocrConfigFromEnv({ OCR_PROVIDER: 'tencent', TENCENT_OCR_SECRET_ID: 'id' })).toThrow(
+      'TENCENT_OCR_SECRET_KEY',
+    );
+    expect(() => ocrConfigFromEnv({ OCR_PROVIDER: 'baidu' })).toThrow('BAIDU_OCR_API_KEY');
+    expect(() => ocrConfigFromEnv({ OCR_PROVIDER: 'acme' })).toThrow('OCR_PROVIDER');
+    expect(() => ocrConfigFromEnv({ OCR_CONCURRENCY: '0' })).toThrow('OCR_CONCURRENCY');
   });
 });

@@ -21,20 +21,6 @@ export function genderFromText(text: string): GenderCode | null {
   return hasMale ? '1' : '2';
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
 /** The card prints 汉, 蒙古 … without 族; cloud services sometimes add it. */
 const ETHNICITY_NAMES = ETHNICITIES.filter((item) => Number(item.code) <= 56).map((item) => ({
   code: item.code,
@@ -42,21 +28,14 @@ const ETHNICITY_NAMES = ETHNICITIES.filter((item) => Number(item.code) <= 56).ma
 }));
 
 /**
- * The GB 3304 code for an ethnicity as read. An exact name wins; otherwise a single closest name one
- * character away (OCR confuses look-alike characters), and nothing when two names are equally close.
+ * The GB 3304 code for an ethnicity as read: one of the 56 names exactly (with or without 族), else
+ * null. A near miss is never mapped to the closest name: 民族 has to be right or left to the employer.
  */
-export function ethnicityFromText(text: string): { code: string; exact: boolean } | null {
+export function ethnicityFromText(text: string): string | null {
   const cleaned = cleanChinese(text)
     .replace(/[^\u3400-\u9fff]/g, '')
     .replace(/族$/, '');
-  if (!cleaned) return null;
-  const exact = ETHNICITY_NAMES.find((item) => item.name === cleaned);
-  if (exact) return { code: exact.code, exact: true };
-  const scored = ETHNICITY_NAMES.map((item) => ({ ...item, distance: editDistance(cleaned, item.name) }))
-    .filter((item) => item.distance <= 1 && item.name.length > 1)
-    .sort((a, b) => a.distance - b.distance);
-  if (scored.length !== 1) return null;
-  return { code: scored[0].code, exact: false };
+  return ETHNICITY_NAMES.find((item) => item.name === cleaned)?.code ?? null;
 }
 
 /** YYYY-MM-DD from the three numbers of the 出生 line, or null unless they form a real date. */

@@ -1,17 +1,26 @@
-// ID-card OCR (issue 6): the route, the engines behind it, and the synthetic card photos used to test them.
-export { createOcrRouter, createOcrRoutes, IMAGE_FIELD, type OcrRouterOptions } from './router';
-export { createOcrProviderFromConfig, type OcrEnv } from './config';
+// ID-card OCR: the routes and the engines behind them (the synthetic test photos live in bff/ocr-testset).
+export {
+  createOcrRouter,
+  createOcrRoutes,
+  IMAGE_FIELD,
+  OCR_UPLOAD_PATHS,
+  type OcrRouterOptions,
+} from './router';
+export {
+  createOcrProvider,
+  ocrConfigFromEnv,
+  sharedOcrProvider,
+  type OcrConfig,
+  type OcrEnv,
+} from './config';
 export { createLocalOcrProvider, type LocalProviderOptions } from './local/localProvider';
 export { createTencentOcrProvider, type TencentOptions } from './cloud/tencentProvider';
 export { createBaiduOcrProvider, type BaiduOptions } from './cloud/baiduProvider';
-export { toOcrResult } from './verify';
-export {
-  generateIdCardPhoto,
-  type GenerateOptions,
-  type CardPerson,
-  type Degradation,
-} from './testset/generate';
+export { toBackResult, toOcrResult } from './verify';
 export type {
+  FieldCheck,
+  IdCardBackOcrResult,
+  IdCardBackReading,
   FieldConfidence,
   FieldName,
   IdCardFields,

@@ -16,11 +16,28 @@ export const imageTooSmall = () =>
 export const imageTooDark = () => new AppError(422, 'IMAGE_TOO_DARK', '照片太暗，请在光线充足的地方重新拍摄');
 export const notAnIdCard = () =>
   new AppError(422, 'NOT_ID_CARD', '未识别到身份证人像面，请将身份证人像面完整放入取景框后重新拍摄');
+export const notAnIdCardBack = () =>
+  new AppError(422, 'NOT_ID_CARD', '未识别到身份证国徽面，请将身份证国徽面完整放入取景框后重新拍摄');
+export const frontSideOfCard = () =>
+  new AppError(422, 'ID_CARD_FRONT_SIDE', '拍到的是身份证人像面，请翻面拍摄带国徽的一面');
 export const imageBlurred = () =>
   new AppError(422, 'IMAGE_BLURRED', '照片模糊，请对准身份证、保持手机稳定后重新拍摄');
 export const ocrUnavailable = () =>
   new AppError(503, 'OCR_UNAVAILABLE', '证件识别服务暂时不可用，请稍后再试或手动填写');
-export const ocrBusy = () => new AppError(503, 'OCR_BUSY', '识别请求较多，请稍后再试或手动填写');
+/** A 503 the route answers with a Retry-After header. */
+export class RetryLaterError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(503, code, message);
+  }
+}
+export const ocrBusy = (retryAfterSeconds = 5) =>
+  new RetryLaterError('OCR_BUSY', '识别请求较多，请稍后再试或手动填写', retryAfterSeconds);
+export const ocrStarting = () =>
+  new RetryLaterError('OCR_STARTING', '证件识别服务正在启动，请稍后再试或手动填写', 5);
 export const backSideOfCard = () =>
   new AppError(422, 'ID_CARD_BACK_SIDE', '拍到的是身份证国徽面，请翻面拍摄带照片的人像面');
 export const imageOverExposed = () =>

@@ -19,9 +19,44 @@ export type FieldName = keyof IdCardFields;
 /** 0..1 per field; 0 when the field was not read. */
 export type FieldConfidence = Record<FieldName, number>;
 
+/** A field left empty (or kept but doubtful) because the engine is not sure of it, with why, in Chinese. */
+export interface FieldCheck {
+  field: FieldName | BackFieldName;
+  reason: string;
+}
+
 export interface IdCardReading {
   fields: IdCardFields;
   confidence: FieldConfidence;
+  /** Fields the employer should look at; absent or empty when every field was read with confidence. */
+  needsCheck?: FieldCheck[];
+}
+
+/** The back (国徽面): who issued the card and for how long it is valid. */
+export interface IdCardBackFields {
+  issuingAuthority: string | null;
+  /** YYYY-MM-DD */
+  validFrom: string | null;
+  /** YYYY-MM-DD, or null for a card valid 长期 (or when unread) */
+  validUntil: string | null;
+  /** 长期: the card never expires. */
+  longTerm: boolean;
+}
+
+export type BackFieldName = 'issuingAuthority' | 'validity';
+
+export interface IdCardBackReading {
+  fields: IdCardBackFields;
+  confidence: Record<BackFieldName, number>;
+  needsCheck?: FieldCheck[];
+}
+
+/** The back side's answer. */
+export interface IdCardBackOcrResult extends IdCardBackFields {
+  /** The validity period has ended (China time): the hire is shown a warning. */
+  expired: boolean;
+  confidence: Record<BackFieldName, number>;
+  needsCheck: FieldCheck[];
 }
 
 export type ImageType = 'jpeg' | 'png' | 'webp';
@@ -39,6 +74,12 @@ export interface IdCardImage {
 export interface OcrProvider {
   readonly name: string;
   readIdCard(image: IdCardImage): Promise<IdCardReading>;
+  /** The back side (国徽面); engines without it answer that only the front can be read. */
+  readIdCardBack?(image: IdCardImage): Promise<IdCardBackReading>;
+  /** Starts loading in the background; readiness waits for it. Engines with nothing to load omit it. */
+  start?(): void;
+  /** True once the engine can read; an engine without `start` is always ready. */
+  isReady?(): boolean;
 }
 
 /** The endpoint's answer. */
@@ -46,6 +87,8 @@ export interface IdCardOcrResult extends IdCardFields {
   confidence: FieldConfidence;
   /** True only when the ID number passes its check character and agrees with the birth date and gender read from the card. */
   verified: boolean;
+  /** Fields to check by eye, each with its reason: empty fields the engine was unsure of, disagreements. */
+  needsCheck: FieldCheck[];
 }
 
 export const FIELD_NAMES: readonly FieldName[] = [

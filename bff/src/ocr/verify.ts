@@ -1,6 +1,6 @@
 // The one place that decides whether a reading may be marked verified, whichever engine produced it.
 import { parseIdNumber } from '@hiring/shared';
-import type { IdCardOcrResult, IdCardReading } from './types';
+import type { IdCardBackOcrResult, IdCardBackReading, IdCardOcrResult, IdCardReading } from './types';
 
 /**
  * Verified means three independent reads agree: the ID number passes its check character, and the
@@ -15,5 +15,20 @@ export function toOcrResult(reading: IdCardReading): IdCardOcrResult {
     parsed !== null && parsed.birthDate === fields.birthDate && parsed.gender === fields.gender;
   // A number that fails its own check is certainly wrong somewhere; say so in its confidence.
   if (fields.idNumber && !parsed) confidence.idNumber = Math.min(confidence.idNumber, 0.3);
-  return { ...fields, idNumber: fields.idNumber?.toUpperCase() ?? null, confidence, verified };
+  return {
+    ...fields,
+    idNumber: fields.idNumber?.toUpperCase() ?? null,
+    confidence,
+    verified,
+    needsCheck: reading.needsCheck ?? [],
+  };
+}
+
+/** The back side's answer: whether the card has expired, on the China calendar date of `now`. */
+export function toBackResult(reading: IdCardBackReading, now = new Date()): IdCardBackOcrResult {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const { validUntil, longTerm } = reading.fields;
+  // The card is valid through its last printed day.
+  const expired = !longTerm && validUntil !== null && validUntil < today;
+  return { ...reading.fields, expired, confidence: reading.confidence, needsCheck: reading.needsCheck ?? [] };
 }

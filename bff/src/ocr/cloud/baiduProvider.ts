@@ -95,7 +95,7 @@ export function toReading(body: BaiduResponse): IdCardReading {
     idNumber: raw.idNumber ? cleanIdNumber(raw.idNumber) : null,
     name: raw.name ? cleanName(raw.name) : null,
     gender: raw.gender ? genderFromText(raw.gender) : null,
-    ethnicity: ethnicity?.code ?? null,
+    ethnicity,
     birthDate: raw.birthDate ? birthDateFromText(raw.birthDate) : null,
     address: raw.address ? cleanAddress(raw.address) : null,
   };

@@ -103,7 +103,7 @@ export function toReading(body: TencentResponse): IdCardReading {
     idNumber: result.IdNum ? cleanIdNumber(result.IdNum) : null,
     name: result.Name ? cleanName(result.Name) : null,
     gender: result.Sex ? genderFromText(result.Sex) : null,
-    ethnicity: ethnicity?.code ?? null,
+    ethnicity,
     birthDate: result.Birth ? birthDateFromText(result.Birth) : null,
     address: result.Address ? cleanAddress(result.Address) : null,
   };

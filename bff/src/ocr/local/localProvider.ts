@@ -1,233 +1,341 @@
-// The default engine: everything runs on this machine, with Debian's tesseract and sharp.
-import os from 'node:os';
+// The default engine, all on this machine: the card is found and straightened (sharp + our own
+// geometry), each field is cut out by the card's layout, and each line is read by PP-OCRv4's
+// recognition model on ONNX Runtime. Reading a known line is far cheaper than detecting text in the
+// whole photo, and a crop per field means a stray mark elsewhere never lands in a field.
 import { parseIdNumber } from '@hiring/shared';
 import * as L from '../cardLayout';
+import { checkAddressCounty } from '../addressCheck';
 import {
-  birthDateFromParts,
   birthDateFromText,
   cleanAddress,
+  cleanChinese,
   cleanIdNumber,
   cleanName,
   ethnicityFromText,
   genderFromText,
 } from '../fieldText';
-import { notAnIdCard, ocrBusy, ocrUnavailable } from '../ocrErrors';
-import type { IdCardImage, IdCardReading, OcrProvider } from '../types';
+import type { RawImage } from '../homography';
 import {
-  binarise,
-  cropBox,
-  darken,
-  embolden,
-  joinHorizontally,
-  spaceOutCharacters,
-  stack,
-  whitenPaper,
-  wordsByStrip,
-} from './fieldImages';
+  backSideOfCard,
+  frontSideOfCard,
+  notAnIdCard,
+  notAnIdCardBack,
+  ocrStarting,
+  ocrUnavailable,
+} from '../ocrErrors';
+import { createRecognitionQueue, type QueueLimits } from '../recognitionQueue';
+import type { FieldCheck, IdCardBackReading, IdCardImage, IdCardReading, OcrProvider } from '../types';
+import { cropBox, cropRows, textRows, trimToInk, whitenPaper, type RowBand } from './lineImages';
 import { decodePhoto, locateCard, straightenCard } from './locateCard';
-import { chooseName, nameLikeness, type NameRead } from './nameChoice';
-import { recognise, TesseractError, type TesseractOptions } from './tesseract';
+import { loadLineRecogniser, type LineRead, type LineRecogniser } from './ppocrRecogniser';
 
-/**
- * Card pixels per canonical unit. Measured on the generated set: the digits read best at 1.5 (numerals
- * about 40 px tall), the Chinese fields at 1 (names 95 % vs 90 % at 1.5).
- */
-const SCALE = 1.5;
-const ZH_SCALE = 1;
-const ID_CHARS = '0123456789X';
-const BIRTH_GAP = 90;
-/** The name box starts this far (card units) before the value column; its characters are this wide. */
-const NAME_LEAD = L.VALUE_X - L.FIELD_BOXES.name.x - 4;
+/** Card pixels per canonical unit (856 × 540 card units): printed characters about 30 px tall. */
+const SCALE = 1;
+/** Paper kept above and below a line's ink, in card units: the recogniser was trained on such margins. */
+const LINE_MARGIN = 7;
+/** Paper kept left and right of a line's ink, in card units. */
+const TRIM_MARGIN = 10;
+/** Ink bands shorter than this (card units) are specks, not a line of characters. */
+const MIN_LINE_HEIGHT = 12;
+/** A character read with less probability than this makes its field doubtful. */
+const MIN_CHAR_CONFIDENCE = { name: 0.8, address: 0.75, authority: 0.75 };
+/** More than this many characters' difference between a read and its line's width: something was lost. */
+const MAX_WIDTH_MISMATCH = 0.65;
 
-const YEAR_BOX: L.Box = { x: L.VALUE_X - 10, y: L.BIRTH_BASELINE - 40, width: 86, height: 54 };
-const MONTH_BOX: L.Box = { x: L.BIRTH_MONTH_X - 10, y: L.BIRTH_BASELINE - 40, width: 50, height: 54 };
-const DAY_BOX: L.Box = { x: L.BIRTH_DAY_X - 10, y: L.BIRTH_BASELINE - 40, width: 50, height: 54 };
-
-/** The three numbers of the 出生 line, read as separate words. */
-function birthDateFromWords(text: string): string | null {
-  const parts = text
-    .split(/\s+/)
-    .map((part) => part.replace(/X/g, ''))
-    .filter(Boolean);
-  if (parts.length !== 3) return null;
-  return birthDateFromParts(parts[0], parts[1], parts[2]);
+export interface LocalProviderOptions extends Partial<QueueLimits> {
+  /** ONNX Runtime threads per recognition (default 1: recognitions run side by side instead). */
+  threads?: number;
+  /** Replaces the model loader (tests of start-up). */
+  loadRecogniser?: () => Promise<LineRecogniser>;
 }
 
-interface BirthRead {
-  date: string | null;
-  confidence: number;
+/** Printed width of text in em: CJK characters are square, digits and Latin letters about half. */
+function printedWidth(text: string): number {
+  let em = 0;
+  for (const ch of text) em += /[\u3400-\u9fff\uf900-\ufaff]/.test(ch) ? 1 : ch === '·' ? 0.45 : 0.56;
+  return em;
 }
 
 /**
- * The 出生 line is read twice: in Chinese with its 年 月 日 (the better reader of these proportional
- * digits, but it takes a lone 1 or 7 for 工 or 了) and digits-only. On the test set the Chinese read was
- * right whenever the two disagreed, so it wins; the digits read fills in when the Chinese one fails.
+ * How far the read text's length is from what the line's inked width holds, in characters. A
+ * character the model does not know is dropped or replaced by a narrower guess; either way the read
+ * no longer fills the line.
  */
-function chooseBirthDate(
-  chinese: BirthRead,
-  digitsOnly: BirthRead,
-): { date: string; confidence: number } | null {
-  if (chinese.date && chinese.date === digitsOnly.date) {
-    return { date: chinese.date, confidence: Math.max(chinese.confidence, digitsOnly.confidence) };
+function widthMismatch(read: LineRead, image: RawImage | null, fontSize: number): number {
+  if (!image) return read.text ? Infinity : 0;
+  const inked = (image.width - 2 * TRIM_MARGIN * SCALE) / (fontSize * SCALE);
+  return Math.abs(inked - printedWidth(read.text));
+}
+
+const doubt = (field: FieldCheck['field'], reason: string): FieldCheck => ({ field, reason });
+const weakest = (read: LineRead | undefined) =>
+  read && read.charConfidences.length ? Math.min(...read.charConfidences) : 0;
+
+async function cardFrom(image: IdCardImage, onMissing: () => Error) {
+  const photo = await decodePhoto(image.data);
+  const outline = await locateCard(photo);
+  if (!outline) throw onMissing();
+  return straightenCard(photo, outline, SCALE);
+}
+
+/** `box` grown by `slack` card units above and below: room for a print shifted on the card. */
+const taller = (box: L.Box, slack: number): L.Box => ({
+  ...box,
+  y: box.y - slack,
+  height: box.height + 2 * slack,
+});
+
+/** The one line of text in `box` (the band with most ink), prepared for the recogniser, or null. */
+async function line(card: RawImage, box: L.Box): Promise<RawImage | null> {
+  const region = await whitenPaper(cropBox(card, taller(box, 6), SCALE));
+  const bands = textRows(region, MIN_LINE_HEIGHT * SCALE);
+  if (!bands.length) return null;
+  const band = bands.reduce((a, b) => (b.bottom - b.top > a.bottom - a.top ? b : a));
+  return trimLine(region, band);
+}
+
+function trimLine(region: RawImage, band: RowBand): RawImage | null {
+  const margin = LINE_MARGIN * SCALE;
+  return trimToInk(
+    cropRows(region, band.top - margin, band.bottom + margin),
+    Math.round(TRIM_MARGIN * SCALE),
+  );
+}
+
+/** The ethnicity line with wider paper margins (20 and 30 units) than `line` gives it. */
+async function ethnicityVariants(card: RawImage): Promise<(RawImage | null)[]> {
+  const region = await whitenPaper(cropBox(card, taller(L.FIELD_BOXES.ethnicity, 6), SCALE));
+  const bands = textRows(region, MIN_LINE_HEIGHT * SCALE);
+  if (!bands.length) return [];
+  const band = bands.reduce((a, b) => (b.bottom - b.top > a.bottom - a.top ? b : a));
+  const rows = cropRows(region, band.top - LINE_MARGIN * SCALE, band.bottom + LINE_MARGIN * SCALE);
+  return [20, 30].map((margin) => trimToInk(rows, margin * SCALE));
+}
+
+/** The address's lines (up to three) where they really are in its block. */
+async function findAddressLines(card: RawImage): Promise<(RawImage | null)[]> {
+  const first = L.addressLineBox(0);
+  const block: L.Box = { ...first, height: 2 * L.ADDRESS_LINE_HEIGHT + first.height };
+  const region = await whitenPaper(cropBox(card, taller(block, 6), SCALE));
+  const bands = textRows(region, MIN_LINE_HEIGHT * SCALE);
+  const pitch = L.ADDRESS_LINE_HEIGHT * SCALE;
+  // Bands run together (blur, a slight slant): fall back to the layout's line positions.
+  if (!bands.length || bands.length > 3 || bands.some((b) => b.bottom - b.top > 0.9 * pitch)) {
+    return Promise.all([0, 1, 2].map((i) => line(card, L.addressLineBox(i))));
   }
-  if (chinese.date)
-    return { date: chinese.date, confidence: chinese.confidence * (digitsOnly.date ? 0.6 : 0.85) };
-  if (digitsOnly.date) return { date: digitsOnly.date, confidence: digitsOnly.confidence * 0.85 };
-  return null;
+  return bands.map((band) => trimLine(region, band));
 }
 
-export interface LocalProviderOptions {
-  /** The tesseract binary (default: `tesseract` on PATH). */
-  tesseractCommand?: string;
-  /** Photos read at the same time; each uses two tesseract processes. Default: the CPU count. */
-  concurrency?: number;
-  /** Photos allowed to wait for a turn before callers are told to come back later. */
-  maxQueue?: number;
+/** Reads the lines that are present; a blank one reads as empty text. */
+async function readLines(recogniser: LineRecogniser, lines: (RawImage | null)[]): Promise<LineRead[]> {
+  const reads: LineRead[] = [];
+  // One line per run: a batch pads every line to the widest and costs more than it saves.
+  for (const l of lines)
+    reads.push(l ? (await recogniser.read([l]))[0] : { text: '', confidence: 0, charConfidences: [] });
+  return reads;
 }
 
-/** A small counting semaphore: OCR is CPU-bound, so more parallel work only makes every request slower. */
-function createLimiter(concurrency: number, maxQueue: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async function run<T>(task: () => Promise<T>): Promise<T> {
-    if (running >= concurrency) {
-      if (waiting.length >= maxQueue) throw ocrBusy();
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    } else {
-      running++;
-    }
-    try {
-      return await task();
-    } finally {
-      const nextTask = waiting.shift();
-      if (nextTask) nextTask();
-      else running--;
-    }
+export async function readFront(recogniser: LineRecogniser, image: IdCardImage): Promise<IdCardReading> {
+  const card = await cardFrom(image, notAnIdCard);
+  const boxes = [
+    L.FIELD_BOXES.name,
+    L.FIELD_BOXES.gender,
+    L.FIELD_BOXES.ethnicity,
+    L.FIELD_BOXES.birth,
+    L.FIELD_BOXES.idNumber,
+  ];
+  const lines = [
+    ...(await Promise.all(boxes.map((box) => line(card, box)))),
+    ...(await findAddressLines(card)),
+  ];
+  const [name, gender, ethnicity, birth, number, ...addressLines] = await readLines(recogniser, lines);
+  const needsCheck: FieldCheck[] = [];
+
+  const idText = cleanIdNumber(number.text);
+  const parsed = idText ? parseIdNumber(idText) : null;
+  const nameText = cleanName(name.text);
+  const printedBirth = birthDateFromText(birth.text);
+  if (!parsed) {
+    // No valid number: perhaps the other side of the card (its validity line sits where the number is).
+    const [label] = await readLines(recogniser, [await line(card, L.BACK_BOXES.authorityLabel)]);
+    if (/签发|机关|有效|期限/.test(label.text)) throw backSideOfCard();
+  }
+  // A front has most of an ID number, or at least a name and a birth date where they belong.
+  if ((idText?.length ?? 0) < 12 && !(nameText && printedBirth)) throw notAnIdCard();
+
+  if (!idText) needsCheck.push(doubt('idNumber', '未能识别公民身份号码，请对照证件填写'));
+  else if (!parsed)
+    needsCheck.push(doubt('idNumber', '公民身份号码校验未通过，可能识别有误，请对照证件核对'));
+
+  let nameValue = nameText;
+  if (!nameText) needsCheck.push(doubt('name', '未能识别姓名，请对照证件填写'));
+  else if (
+    weakest(name) < MIN_CHAR_CONFIDENCE.name ||
+    widthMismatch(name, lines[0], L.VALUE_FONT_SIZE) > MAX_WIDTH_MISMATCH
+  ) {
+    nameValue = null;
+    needsCheck.push(doubt('name', '姓名有字识别不清，请对照证件填写'));
+  }
+
+  // 性别 and 出生 must agree with the number when it is valid; a disagreement is left for a person.
+  let genderValue = genderFromText(gender.text);
+  if (parsed && genderValue && genderValue !== parsed.gender) {
+    genderValue = null;
+    needsCheck.push(doubt('gender', '性别与公民身份号码不一致，请核对'));
+  } else if (!genderValue) {
+    genderValue = parsed?.gender ?? null;
+    if (!genderValue) needsCheck.push(doubt('gender', '未能识别性别，请填写'));
+  }
+  let birthValue = printedBirth;
+  if (parsed && birthValue && birthValue !== parsed.birthDate) {
+    birthValue = null;
+    needsCheck.push(doubt('birthDate', '出生日期与公民身份号码不一致，请核对'));
+  } else if (!birthValue) {
+    birthValue = parsed?.birthDate ?? null;
+    if (!birthValue) needsCheck.push(doubt('birthDate', '未能识别出生日期，请填写'));
+  }
+
+  // 民族: one of the 56 names, read exactly; nothing else is offered. A name of one or two characters
+  // reads unsteadily on its own, so it is read with three widths of paper around it and the most
+  // confident exact name wins.
+  const ethnicityReads = [ethnicity, ...(await readLines(recogniser, await ethnicityVariants(card)))];
+  const ethnicityBest = ethnicityReads
+    .map((read) => ({ read, code: ethnicityFromText(read.text) }))
+    .filter((r) => r.code)
+    .sort((a, b) => b.read.confidence - a.read.confidence)[0];
+  const ethnicityValue = ethnicityBest?.code ?? null;
+  if (!ethnicityValue) needsCheck.push(doubt('ethnicity', '未能确认民族，请选择'));
+
+  const addressRead = addressLines.filter((l) => l.text.length > 0);
+  const addressIncomplete = addressLines.some(
+    (l, i) => widthMismatch(l, lines[5 + i], L.VALUE_FONT_SIZE - 3) > MAX_WIDTH_MISMATCH,
+  );
+  let addressValue = cleanAddress(addressRead.map((l) => l.text).join(''));
+  let addressConfidence = addressRead.length ? Math.min(...addressRead.map((l) => l.confidence)) : 0;
+  if (addressValue && parsed) {
+    const checked = checkAddressCounty(addressValue, idText!);
+    addressValue = checked.address;
+    if (checked.corrected) addressConfidence *= 0.9;
+  }
+  if (!addressValue) needsCheck.push(doubt('address', '未能识别住址，请对照证件填写'));
+  else if (addressIncomplete || Math.min(...addressRead.map(weakest)) < MIN_CHAR_CONFIDENCE.address) {
+    addressValue = null;
+    needsCheck.push(doubt('address', '住址有字识别不清，请对照证件填写'));
+  }
+
+  return {
+    fields: {
+      idNumber: idText,
+      name: nameValue,
+      gender: genderValue,
+      ethnicity: ethnicityValue,
+      birthDate: birthValue,
+      address: addressValue,
+    },
+    confidence: {
+      idNumber: idText ? (parsed ? number.confidence : Math.min(number.confidence, 0.3)) : 0,
+      name: nameValue ? name.confidence : 0,
+      gender: genderValue ? (gender.text ? gender.confidence : 0.5) : 0,
+      ethnicity: ethnicityBest ? ethnicityBest.read.confidence : 0,
+      birthDate: birthValue ? (birth.text ? birth.confidence : 0.5) : 0,
+      address: addressValue ? addressConfidence : 0,
+    },
+    needsCheck,
+  };
+}
+
+/** 2015.03.07 → 2015-03-07, or null unless a real date. */
+function dottedDate(text: string): string | null {
+  const match = /^(\d{4})\.?(\d{2})\.?(\d{2})$/.exec(text);
+  if (!match) return null;
+  const iso = `${match[1]}-${match[2]}-${match[3]}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+export async function readBack(recogniser: LineRecogniser, image: IdCardImage): Promise<IdCardBackReading> {
+  const card = await cardFrom(image, notAnIdCardBack);
+  const lines = await Promise.all(
+    [L.BACK_BOXES.authority, L.BACK_BOXES.validity].map((box) => line(card, box)),
+  );
+  const [authority, validity] = await readLines(recogniser, lines);
+  const needsCheck: FieldCheck[] = [];
+
+  const period = validity.text.replace(/[\s—–－~至]/g, '-').replace(/[^\d.\-长期]/g, '');
+  const match = /^(\d{4}\.?\d{2}\.?\d{2})-+(\d{4}\.?\d{2}\.?\d{2}|长期)$/.exec(period);
+  const validFrom = match ? dottedDate(match[1]) : null;
+  const longTerm = match?.[2] === '长期';
+  const validUntil = match && !longTerm ? dottedDate(match[2]) : null;
+  const validityRead = Boolean(validFrom && (longTerm || (validUntil && validUntil > validFrom)));
+
+  let authorityValue: string | null = cleanChinese(authority.text).replace(/[^\u3400-\u9fff]/g, '') || null;
+  if (!validityRead && !authorityValue) {
+    const [name] = await readLines(recogniser, [await line(card, L.FIELD_BOXES.name)]);
+    const [number] = await readLines(recogniser, [await line(card, L.FIELD_BOXES.idNumber)]);
+    if ((cleanIdNumber(number.text)?.length ?? 0) >= 12 || cleanName(name.text)) throw frontSideOfCard();
+    throw notAnIdCardBack();
+  }
+  if (authorityValue && (weakest(authority) < MIN_CHAR_CONFIDENCE.authority || !/局$/.test(authorityValue))) {
+    authorityValue = null;
+  }
+  if (!authorityValue) needsCheck.push(doubt('issuingAuthority', '未能识别签发机关，请对照证件填写'));
+  if (!validityRead) needsCheck.push(doubt('validity', '未能识别有效期限，请对照证件填写'));
+
+  return {
+    fields: {
+      issuingAuthority: authorityValue,
+      validFrom: validityRead ? validFrom : null,
+      validUntil: validityRead ? validUntil : null,
+      longTerm: validityRead && longTerm,
+    },
+    confidence: {
+      issuingAuthority: authorityValue ? authority.confidence : 0,
+      validity: validityRead ? validity.confidence : 0,
+    },
+    needsCheck,
   };
 }
 
 export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrProvider {
-  const limit = createLimiter(
-    options.concurrency ?? Math.max(1, os.availableParallelism()),
-    options.maxQueue ?? 16,
-  );
-  const read = async (
-    image: Parameters<typeof recognise>[0],
-    settings: Omit<TesseractOptions, 'command'>,
-  ) => {
-    try {
-      return await recognise(image, { ...settings, command: options.tesseractCommand });
-    } catch (error) {
-      if (error instanceof TesseractError) throw ocrUnavailable();
-      throw error;
-    }
-  };
+  const queue = createRecognitionQueue({
+    concurrency: options.concurrency ?? 2,
+    maxWaiting: options.maxWaiting ?? 16,
+    maxWaitMs: options.maxWaitMs ?? 10_000,
+  });
+  const load = options.loadRecogniser ?? (() => loadLineRecogniser(undefined, options.threads ?? 1));
+  let loading: Promise<LineRecogniser> | undefined;
+  let recogniser: LineRecogniser | undefined;
+  let failed = false;
 
-  async function readCard(input: IdCardImage): Promise<IdCardReading> {
-    const photo = await decodePhoto(input.data);
-    const outline = await locateCard(photo);
-    if (!outline) throw notAnIdCard();
-    const digitCard = straightenCard(photo, outline, SCALE);
-    const field = (box: L.Box) => whitenPaper(cropBox(digitCard, box, SCALE));
-    const zhCard = straightenCard(photo, outline, ZH_SCALE);
-    const zhField = (box: L.Box) => whitenPaper(cropBox(zhCard, box, ZH_SCALE));
-
-    const [name, gender, ethnicity, birthLine, address, idNumber, year, month, day] = await Promise.all([
-      zhField(L.FIELD_BOXES.name),
-      zhField(L.FIELD_BOXES.gender),
-      zhField(L.FIELD_BOXES.ethnicity),
-      zhField(L.FIELD_BOXES.birth),
-      zhField(L.FIELD_BOXES.address),
-      field(L.FIELD_BOXES.idNumber),
-      field(YEAR_BOX),
-      field(MONTH_BOX),
-      field(DAY_BOX),
-    ]);
-    const chinese = stack([
-      { key: 'name', image: name },
-      { key: 'gender', image: gender },
-      { key: 'ethnicity', image: ethnicity },
-      { key: 'birth', image: birthLine },
-      { key: 'address', image: address },
-    ]);
-    // The number and the birth date are read with digits only, so an O can never stand in for a 0.
-    const digits = stack([
-      { key: 'idNumber', image: idNumber },
-      // Year, month and day sit between printed 年 月 日; joined without those they read as one line.
-      { key: 'birth', image: joinHorizontally([year, month, day], BIRTH_GAP) },
-    ]);
-    const [chineseWords, digitWords] = await Promise.all([
-      read(chinese.image, { language: 'chi_sim', psm: 6 }),
-      // Sparse mode keeps the birth date's three numbers apart; block mode runs them together.
-      read(digits.image, { language: 'eng', psm: 11, whitelist: ID_CHARS }),
-    ]);
-    const zh = wordsByStrip(chineseWords, chinese.strips);
-    const num = wordsByStrip(digitWords, digits.strips, 'leftToRight');
-
-    let idText = cleanIdNumber(num.idNumber.text);
-    let idConfidence = num.idNumber.confidence;
-    if (!idText || !parseIdNumber(idText)) {
-      // A second look at the number line alone, as one line; the stacked read sometimes splits it.
-      const again = wordsByStrip(await read(idNumber, { language: 'eng', psm: 7, whitelist: ID_CHARS }), [
-        { key: 'idNumber' as const, top: 0, bottom: idNumber.height },
-      ]).idNumber;
-      const retry = cleanIdNumber(again.text);
-      if (retry && (parseIdNumber(retry) || !idText)) {
-        idText = retry;
-        idConfidence = again.confidence;
-      }
-    }
-
-    let nameRead: NameRead = { name: cleanName(zh.name.text), confidence: zh.name.confidence };
-    if (nameLikeness(nameRead.name) < 2) {
-      // Not a common surname and one or two characters: look at the name line again, alone, prepared
-      // five ways (characters set apart, darker, bolder, as it was, black and white), and keep the first
-      // read most like a name. Faint or thin strokes are what most often leaves the first read empty.
-      const pitch = L.VALUE_FONT_SIZE * ZH_SCALE;
-      const again = stack([
-        { key: 'spaced', image: spaceOutCharacters(name, pitch, pitch, NAME_LEAD * ZH_SCALE) },
-        { key: 'dark', image: darken(name) },
-        { key: 'bold', image: embolden(name) },
-        { key: 'plain', image: name },
-        { key: 'binary', image: binarise(name) },
-      ]);
-      const reads = wordsByStrip(await read(again.image, { language: 'chi_sim', psm: 6 }), again.strips);
-      nameRead = chooseName([
-        nameRead,
-        ...Object.values(reads).map((r) => ({ name: cleanName(r.text), confidence: r.confidence })),
-      ]);
-    }
-
-    const birth = chooseBirthDate(
-      { date: birthDateFromText(zh.birth.text), confidence: zh.birth.confidence },
-      { date: birthDateFromWords(num.birth.text), confidence: num.birth.confidence },
-    );
-    const fields = {
-      idNumber: idText,
-      name: nameRead.name,
-      gender: genderFromText(zh.gender.text),
-      ethnicity: ethnicityFromText(zh.ethnicity.text),
-      birthDate: birth?.date ?? null,
-      address: cleanAddress(zh.address.text),
-    };
-    // Neither a name nor most of a number: whatever this photo shows, it is not a card front.
-    if (!fields.name && (idText?.length ?? 0) < 12) throw notAnIdCard();
-
-    return {
-      fields: { ...fields, ethnicity: fields.ethnicity?.code ?? null },
-      confidence: {
-        idNumber: idText ? idConfidence : 0,
-        name: fields.name ? nameRead.confidence : 0,
-        gender: fields.gender ? zh.gender.confidence : 0,
-        ethnicity: fields.ethnicity ? zh.ethnicity.confidence * (fields.ethnicity.exact ? 1 : 0.6) : 0,
-        birthDate: birth?.confidence ?? 0,
-        address: fields.address ? zh.address.confidence : 0,
+  function start() {
+    loading ??= load().then(
+      (loaded) => (recogniser = loaded),
+      (error: unknown) => {
+        failed = true;
+        throw error;
       },
-    };
+    );
+    // The failure is reported to every reader; an unobserved rejection must not end the process.
+    loading.catch(() => undefined);
+  }
+
+  function ready(): LineRecogniser {
+    start();
+    if (recogniser) return recogniser;
+    throw failed ? ocrUnavailable() : ocrStarting();
   }
 
   return {
-    name: 'local-tesseract',
-    readIdCard: (image) => limit(() => readCard(image)),
+    name: 'local-ppocr',
+    start,
+    isReady: () => recogniser !== undefined,
+    readIdCard: (image) => {
+      const engine = ready();
+      return queue.run(() => readFront(engine, image));
+    },
+    readIdCardBack: (image) => {
+      const engine = ready();
+      return queue.run(() => readBack(engine, image));
+    },
   };
 }

@@ -1,8 +1,8 @@
 // Turns a clean card into something that looks like a phone photo of it: the card lies on a desk at an
 // angle, seen in perspective, under uneven light, slightly out of focus, with sensor noise and JPEG loss.
 import sharp from 'sharp';
-import { CARD_HEIGHT, CARD_WIDTH } from '../cardLayout';
-import { solveHomography, warpInto, type Point, type RawImage } from '../homography';
+import { CARD_HEIGHT, CARD_WIDTH } from '../src/ocr/cardLayout';
+import { solveHomography, warpInto, type Point, type RawImage } from '../src/ocr/homography';
 import type { Random } from './random';
 
 export interface Degradation {
@@ -23,6 +23,8 @@ export interface Degradation {
   /** Overall exposure multiplier (1 = as rendered). */
   exposure: number;
   jpegQuality: number;
+  /** Version 2: strength (0..1) of a specular glare spot on the card, 0 or absent for none. */
+  glare?: number;
 }
 
 export const CLEAN: Degradation = {
@@ -52,6 +54,41 @@ export function randomDegradation(random: Random): Degradation {
     exposure: random.between(0.85, 1.05),
     jpegQuality: random.int(50, 90),
   };
+}
+
+/** Version 2 ranges: steeper tilt and perspective, stronger blur, glare, darker and brighter shots. */
+export function randomDegradationV2(random: Random): Degradation {
+  const width = random.pick([1280, 1600, 1920]);
+  return {
+    photoWidth: width,
+    photoHeight: (width * 3) / 4,
+    cardScale: random.between(0.55, 0.9),
+    rotationDeg: random.between(-15, 15),
+    perspective: random.between(0, 0.07),
+    blurSigma: random.next() < 0.2 ? 0 : random.between(0.5, 2.2),
+    noise: random.between(0, 14),
+    lightFloor: random.between(0.45, 1),
+    exposure: random.between(0.8, 1.1),
+    jpegQuality: random.int(40, 90),
+    glare: random.next() < 0.4 ? random.between(0.3, 0.85) : 0,
+  };
+}
+
+/** A soft white ellipse, as a lamp or window reflects in the card's laminate. */
+async function glareLayer(d: Degradation, random: Random): Promise<Buffer> {
+  const { photoWidth: w, photoHeight: h } = d;
+  const cx = random.between(0.25, 0.75) * w;
+  const cy = random.between(0.25, 0.75) * h;
+  const rx = random.between(0.08, 0.22) * w;
+  const ry = rx * random.between(0.4, 1);
+  const angle = random.between(0, 180);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">` +
+    `<defs><radialGradient id="g"><stop offset="0" stop-color="#fff" stop-opacity="${(d.glare ?? 0).toFixed(2)}"/>` +
+    `<stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs>` +
+    `<ellipse cx="${cx.toFixed(0)}" cy="${cy.toFixed(0)}" rx="${rx.toFixed(0)}" ry="${ry.toFixed(0)}" fill="url(#g)" ` +
+    `transform="rotate(${angle.toFixed(0)} ${cx.toFixed(0)} ${cy.toFixed(0)})"/></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
 async function deskBackground(random: Random, width: number, height: number): Promise<Buffer> {
@@ -138,6 +175,7 @@ export async function degradeCard(card: RawImage, d: Degradation, random: Random
     .composite([
       { input: Buffer.from(layer.data.buffer), raw },
       { input: await unevenLight(d, random), blend: 'multiply' },
+      ...(d.glare ? [{ input: await glareLayer(d, random), blend: 'screen' as const }] : []),
     ])
     .removeAlpha()
     .raw()

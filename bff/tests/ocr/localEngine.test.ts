@@ -1,0 +1,163 @@
+// The PP-OCR engine end to end over HTTP: start-up, the front and back of generated cards, refusals.
+// One engine for the file (it loads once, like in the bff); each read takes well under a second on an
+// idle machine, the budgets allow for a busy one.
+import sharp from 'sharp';
+import { generateIdCardBackPhoto, generateIdCardPhoto } from '../../ocr-testset/generate';
+import { createLocalOcrProvider } from '../../src/ocr/local/localProvider';
+import type { OcrProvider } from '../../src/ocr/types';
+import { photo, post, startOcrApp } from './httpHelpers';
+
+const READ_BUDGET = 60_000;
+
+async function untilReady(provider: OcrProvider) {
+  while (!provider.isReady!()) await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
+describe('the local PP-OCR engine', () => {
+  const provider = createLocalOcrProvider({ concurrency: 1 });
+  let app: Awaited<ReturnType<typeof startOcrApp>>;
+  const now = new Date('2026-06-01T04:00:00Z');
+  beforeAll(async () => {
+    app = await startOcrApp({ provider, now: () => now });
+  });
+  afterAll(() => app.close());
+
+  it(
+    'loads in the background: until it is ready a scan is told to retry, then it reads',
+    async () => {
+      expect(provider.isReady!()).toBe(false);
+      const { jpeg, person } = await generateIdCardPhoto({ seed: 2 });
+      const early = await post(app.url, photo(jpeg));
+      expect(early.status).toBe(503);
+      expect(early.body.error.code).toBe('OCR_STARTING');
+      expect(Number(early.headers.get('retry-after'))).toBeGreaterThan(0);
+
+      await untilReady(provider);
+      const res = await post(app.url, photo(jpeg));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.body).toMatchObject({ ...person, verified: true, needsCheck: [] });
+    },
+    READ_BUDGET,
+  );
+
+  it.each([
+    [3, 2],
+    [11, 1],
+  ] as const)(
+    'reads a phone photo of a card (seed %i, generator v%i) into verified fields',
+    async (seed, version) => {
+      await untilReady(provider);
+      const { jpeg, person } = await generateIdCardPhoto({ seed, version });
+      const res = await post(app.url, photo(jpeg));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ ...person, verified: true });
+      for (const value of Object.values(res.body.confidence as Record<string, number>)) {
+        expect(value).toBeGreaterThan(0.5);
+        expect(value).toBeLessThanOrEqual(1);
+      }
+    },
+    READ_BUDGET,
+  );
+
+  it(
+    'never marks a number failing its check character as verified, and says why',
+    async () => {
+      await untilReady(provider);
+      const { person } = await generateIdCardPhoto({ seed: 3 });
+      const last = person.idNumber[17] === '0' ? '1' : '0';
+      const misprinted = { ...person, idNumber: person.idNumber.slice(0, 17) + last };
+      const { jpeg } = await generateIdCardPhoto({ seed: 3, person: misprinted, degrade: false });
+      const res = await post(app.url, photo(jpeg));
+      expect(res.status).toBe(200);
+      expect(res.body.verified).toBe(false);
+      expect(res.body.needsCheck).toContainEqual({
+        field: 'idNumber',
+        reason: expect.stringContaining('校验'),
+      });
+    },
+    READ_BUDGET,
+  );
+
+  it(
+    'reads the back: issuing authority and validity, and flags a card that has run out',
+    async () => {
+      await untilReady(provider);
+      const back = {
+        issuingAuthority: '上饶市公安局信州分局',
+        validFrom: '2006-03-07',
+        validUntil: '2026-03-07',
+      };
+      const expired = await generateIdCardBackPhoto({ seed: 4, back });
+      const res = await post(app.backUrl, photo(expired.jpeg));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ ...back, longTerm: false, expired: true, needsCheck: [] });
+
+      const lifelong = { issuingAuthority: '婺源县公安局', validFrom: '2012-11-20', validUntil: null };
+      const valid = await generateIdCardBackPhoto({ seed: 5, back: lifelong });
+      const res2 = await post(app.backUrl, photo(valid.jpeg));
+      expect(res2.body).toMatchObject({ ...lifelong, longTerm: true, expired: false });
+    },
+    READ_BUDGET,
+  );
+
+  it(
+    'asks to turn the card over when the wrong side is sent',
+    async () => {
+      await untilReady(provider);
+      const back = await generateIdCardBackPhoto({ seed: 6 });
+      const onFront = await post(app.url, photo(back.jpeg));
+      expect(onFront.status).toBe(422);
+      expect(onFront.body.error.code).toBe('ID_CARD_BACK_SIDE');
+      const front = await generateIdCardPhoto({ seed: 6 });
+      const onBack = await post(app.backUrl, photo(front.jpeg));
+      expect(onBack.status).toBe(422);
+      expect(onBack.body.error.code).toBe('ID_CARD_FRONT_SIDE');
+    },
+    READ_BUDGET,
+  );
+
+  it(
+    'refuses a photo that shows no card, and one of a white page with text on it',
+    async () => {
+      await untilReady(provider);
+      const noise = Buffer.alloc(900 * 700 * 3);
+      for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) % 251;
+      const desk = await sharp(noise, { raw: { width: 900, height: 700, channels: 3 } })
+        .jpeg()
+        .toBuffer();
+      const res = await post(app.url, photo(desk, 'desk.jpg'));
+      expect(res.status).toBe(422);
+      expect(res.body.error).toEqual({ code: 'NOT_ID_CARD', message: expect.stringContaining('身份证') });
+
+      const page = await sharp({ create: { width: 1280, height: 960, channels: 3, background: '#303030' } })
+        .composite([
+          {
+            input: Buffer.from(
+              `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="560"><rect width="900" height="560" fill="#f4f4f0"/>` +
+                `<text x="60" y="200" font-family="Noto Sans CJK SC" font-size="40">会议纪要：第三季度工作安排</text></svg>`,
+            ),
+            top: 200,
+            left: 190,
+          },
+        ])
+        .jpeg()
+        .toBuffer();
+      const res2 = await post(app.url, photo(page, 'page.jpg'));
+      expect(res2.status).toBe(422);
+      expect(res2.body.error.code).toBe('NOT_ID_CARD');
+    },
+    READ_BUDGET,
+  );
+
+  it(
+    'asks for more light when the photo is too dark',
+    async () => {
+      const { jpeg } = await generateIdCardPhoto({ seed: 14, degrade: { exposure: 0.25 } });
+      const res = await post(app.url, photo(jpeg, 'dark.jpg'));
+      expect(res.status).toBe(422);
+      expect(res.body.error).toEqual({ code: 'IMAGE_TOO_DARK', message: expect.stringContaining('太暗') });
+    },
+    READ_BUDGET,
+  );
+});
