@@ -6,18 +6,13 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { ensureBuilt } = require('../tools/embedded-mongo');
 
-// Debian packages (Chromium, Tesseract, CJK fonts): installed when we can (root with apt-get), else explained.
+// Debian packages (Chromium, CJK fonts): installed when we can (root with apt-get), else explained.
 if (!process.env.SKIP_SYSTEM_DEPS) {
   const canInstall = process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
   if (canInstall) {
     spawnSync('bash', [path.join(__dirname, 'install-system-deps.sh')], { stdio: 'inherit' });
-  } else if (
-    spawnSync('which', ['tesseract']).status !== 0 ||
-    spawnSync('which', ['chromium']).status !== 0
-  ) {
-    console.warn(
-      '[setup] Chromium or Tesseract is missing: run `sudo bash scripts/install-system-deps.sh` once.',
-    );
+  } else if (spawnSync('which', ['chromium']).status !== 0) {
+    console.warn('[setup] Chromium is missing: run `sudo bash scripts/install-system-deps.sh` once.');
   }
 }
 

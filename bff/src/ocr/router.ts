@@ -8,7 +8,15 @@ import { MulterError } from 'multer';
 import type { Context } from 'koa';
 import { AppError } from '../http/errors';
 import { errorResponse } from '../http/errorSchema';
-import { defineRoute, mountRoutes, PUBLIC, type Guard, type Middleware, type Route } from '../http/route';
+import {
+  defineRoute,
+  mountRoutes,
+  PUBLIC,
+  type Guard,
+  type Middleware,
+  type Route,
+  type RouteContext,
+} from '../http/route';
 import { checkIdCardImage, MAX_IMAGE_BYTES } from './imageCheck';
 import { imageRequired, imageTooLarge, malformedUpload, RetryLaterError, tooManyFiles } from './ocrErrors';
 import type { IdCardImage, OcrProvider } from './types';
@@ -139,8 +147,8 @@ export function createOcrRoutes(options: OcrRouterOptions): Route[] {
 
   /** Reads the one uploaded photo with `read`; the photo is wiped whatever happens. */
   const recognise =
-    (read: (image: IdCardImage) => Promise<unknown>): Middleware =>
-    async (ctx) => {
+    (read: (image: IdCardImage) => Promise<unknown>) =>
+    async (ctx: RouteContext): Promise<void> => {
       const file = ctx.request.file;
       if (!file?.buffer?.length) throw imageRequired();
       try {
