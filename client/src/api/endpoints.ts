@@ -10,6 +10,7 @@ import type {
   DraftSummary,
   Me,
   Notice,
+  OcrBackResult,
   OcrResult,
   PersonLookup,
   Session,
@@ -84,6 +85,8 @@ export function endpoints(api: ApiClient) {
     subscribe: (templateIds: string[]) => api.send<Consents>('POST', '/subscriptions', { templateIds }),
 
     recognizeIdCard: (image: PickedImage) => api.upload<OcrResult>('/ocr/id-card', image, 'image'),
+    recognizeIdCardBack: (image: PickedImage) =>
+      api.upload<OcrBackResult>('/ocr/id-card/back', image, 'image'),
   };
 }
 

@@ -2,7 +2,7 @@ import { ETHNICITIES, GENDERS, labelOf, maskDocumentNumber, type EmployeeRow } f
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { ApiError, isNetworkError } from '../../api/client';
-import type { OcrResult } from '../../api/types';
+import type { OcrBackResult, OcrResult } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { fromOcr, LOW_CONFIDENCE } from '../../lib/employeeDefaults';
 import { platform } from '../../platform';
@@ -13,6 +13,31 @@ type Phase =
   | { kind: 'busy' }
   | { kind: 'review'; ocr: OcrResult }
   | { kind: 'error'; message: string };
+
+type BackPhase =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'read'; back: OcrBackResult }
+  | { kind: 'error'; message: string };
+
+const dotted = (iso: string | null) => (iso ? iso.replace(/-/g, '.') : '');
+
+function failureMessage(e: unknown): string {
+  return isNetworkError(e)
+    ? '网络不可用，无法识别，请手动填写'
+    : e instanceof ApiError
+      ? `${e.message}，可重新拍摄或手动填写`
+      : '识别失败，可重新拍摄或手动填写';
+}
+
+async function pickPhoto(onTooLarge: () => void) {
+  const image = await platform().pickImage();
+  if (image?.size && image.size > 4 * 1024 * 1024) {
+    onTooLarge();
+    return null;
+  }
+  return image;
+}
 
 const FIELDS: { key: keyof OcrResult; label: string; show: (o: OcrResult) => string | undefined }[] = [
   { key: 'name', label: '姓名', show: (o) => o.name ?? undefined },
@@ -43,24 +68,29 @@ export function IdCardCapture({
   onAccept: (patch: Partial<EmployeeRow>) => void;
 }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [backPhase, setBackPhase] = useState<BackPhase>({ kind: 'idle' });
 
   async function capture() {
-    const image = await platform().pickImage();
+    const image = await pickPhoto(() => setPhase({ kind: 'error', message: '照片超过 4 MB，请重新拍摄' }));
     if (!image) return;
-    if (image.size && image.size > 4 * 1024 * 1024) {
-      setPhase({ kind: 'error', message: '照片超过 4 MB，请重新拍摄' });
-      return;
-    }
     setPhase({ kind: 'busy' });
     try {
       setPhase({ kind: 'review', ocr: await api.recognizeIdCard(image) });
     } catch (e) {
-      const message = isNetworkError(e)
-        ? '网络不可用，无法识别，请手动填写'
-        : e instanceof ApiError
-          ? `${e.message}，可重新拍摄或手动填写`
-          : '识别失败，可重新拍摄或手动填写';
-      setPhase({ kind: 'error', message });
+      setPhase({ kind: 'error', message: failureMessage(e) });
+    }
+  }
+
+  async function captureBack() {
+    const image = await pickPhoto(() =>
+      setBackPhase({ kind: 'error', message: '照片超过 4 MB，请重新拍摄' }),
+    );
+    if (!image) return;
+    setBackPhase({ kind: 'busy' });
+    try {
+      setBackPhase({ kind: 'read', back: await api.recognizeIdCardBack(image) });
+    } catch (e) {
+      setBackPhase({ kind: 'error', message: failureMessage(e) });
     }
   }
 
@@ -73,11 +103,18 @@ export function IdCardCapture({
           {FIELDS.map((f) => {
             const value = f.show(phase.ocr);
             const low = (phase.ocr.confidence?.[f.key] ?? 1) < LOW_CONFIDENCE;
+            // The engine leaves a field it is unsure of empty and says why: the employer checks the card.
+            const check = phase.ocr.needsCheck?.find((c) => c.field === f.key);
             return (
-              <View className="ocr__row" key={f.key}>
+              <View className="ocr__row" key={f.key} data-testid={`ocr-row-${f.key}`}>
                 <View className="ocr__label">{f.label}</View>
                 <View className="ocr__value">{value ?? '未识别'}</View>
-                {low && value ? <View className="badge badge--warning">请核对</View> : null}
+                {(low && value) || check ? <View className="badge badge--warning">请核对</View> : null}
+                {check ? (
+                  <View className="field__hint" data-testid={`ocr-check-${f.key}`}>
+                    {check.reason}
+                  </View>
+                ) : null}
               </View>
             );
           })}
@@ -109,6 +146,47 @@ export function IdCardCapture({
           <View className="field__hint">也可以直接在下方手动填写。</View>
         </>
       )}
+      <View className="ocr__back" data-testid="ocr-back">
+        <ActionButton
+          id="ocr-capture-back"
+          kind="secondary"
+          loading={backPhase.kind === 'busy'}
+          onClick={() => void captureBack()}
+        >
+          拍摄国徽面，核对有效期限
+        </ActionButton>
+        {backPhase.kind === 'read' ? (
+          <View data-testid="ocr-back-result">
+            <View className="ocr__row">
+              <View className="ocr__label">签发机关</View>
+              <View className="ocr__value">{backPhase.back.issuingAuthority ?? '未识别'}</View>
+            </View>
+            <View className="ocr__row">
+              <View className="ocr__label">有效期限</View>
+              <View className="ocr__value">
+                {backPhase.back.validFrom
+                  ? `${dotted(backPhase.back.validFrom)}-${backPhase.back.longTerm ? '长期' : dotted(backPhase.back.validUntil)}`
+                  : '未识别'}
+              </View>
+            </View>
+            {backPhase.back.needsCheck.map((c) => (
+              <View className="field__hint" key={c.field}>
+                {c.reason}
+              </View>
+            ))}
+            {backPhase.back.expired ? (
+              <View className="notice notice--warning" data-testid="ocr-expired">
+                {`该身份证已于 ${dotted(backPhase.back.validUntil)} 过期，请提醒员工尽快换领，并核对证件信息。`}
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+        {backPhase.kind === 'error' ? (
+          <View className="notice notice--error" data-testid="ocr-back-error">
+            {backPhase.message}
+          </View>
+        ) : null}
+      </View>
     </View>
   );
 }
