@@ -48,3 +48,20 @@ export function checkAddressCounty(address: string, idNumber: string): AddressCh
     corrected: true,
   };
 }
+
+/**
+ * How many leading characters of `address` spell the province, prefecture and county that the (valid)
+ * ID number names, exactly: those characters are confirmed by the table whatever the recogniser's
+ * confidence in them (rare place names such as 申扎县 read right with low probability).
+ */
+export function confirmedPrefixLength(address: string, idNumber: string): number {
+  const division = divisionOf(idNumber.slice(0, 6));
+  if (!division) return 0;
+  let length = 0;
+  for (const part of [division.province, division.city, division.county]) {
+    if (!part) continue;
+    if (!address.startsWith(part, length)) break;
+    length += part.length;
+  }
+  return length;
+}

@@ -31,14 +31,15 @@ export async function whitenPaper(image: RawImage): Promise<RawImage> {
 }
 
 /** Columns from the first to the last holding ink, with `margin` pixels of paper; null when blank. */
-export function trimToInk(image: RawImage, margin: number, inkLevel = 110, minInk = 3): RawImage | null {
+export function trimToInk(image: RawImage, margin: number, inkLevel = 110, minInk = 2): RawImage | null {
   const { data, width, height } = image;
   let first = -1;
   let last = -1;
   for (let x = 0; x < width; x++) {
     let ink = 0;
     for (let y = 0; y < height; y++) if (data[y * width + x] < inkLevel) ink++;
-    if (ink >= minInk) {
+    // A column dark from top to bottom is an edge (the portrait, the card's border), not a character.
+    if (ink >= minInk && ink < 0.9 * height) {
       if (first < 0) first = x;
       last = x;
     }

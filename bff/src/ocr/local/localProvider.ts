@@ -4,7 +4,7 @@
 // whole photo, and a crop per field means a stray mark elsewhere never lands in a field.
 import { parseIdNumber } from '@hiring/shared';
 import * as L from '../cardLayout';
-import { checkAddressCounty } from '../addressCheck';
+import { checkAddressCounty, confirmedPrefixLength } from '../addressCheck';
 import {
   birthDateFromText,
   cleanAddress,
@@ -38,7 +38,7 @@ const TRIM_MARGIN = 10;
 /** Ink bands shorter than this (card units) are specks, not a line of characters. */
 const MIN_LINE_HEIGHT = 12;
 /** A character read with less probability than this makes its field doubtful. */
-const MIN_CHAR_CONFIDENCE = { name: 0.8, address: 0.75, authority: 0.75 };
+const MIN_CHAR_CONFIDENCE = { name: 0.7, address: 0.75, authority: 0.75 };
 /** More than this many characters' difference between a read and its line's width: something was lost. */
 const MAX_WIDTH_MISMATCH = 0.65;
 
@@ -65,6 +65,17 @@ function widthMismatch(read: LineRead, image: RawImage | null, fontSize: number)
   if (!image) return read.text ? Infinity : 0;
   const inked = (image.width - 2 * TRIM_MARGIN * SCALE) / (fontSize * SCALE);
   return Math.abs(inked - printedWidth(read.text));
+}
+
+/**
+ * The least probability among the characters of `reads` (lines in order) after the first `skip`
+ * characters. Assumes the cleaned text keeps the read's characters, which holds for addresses (only
+ * spaces and punctuation are dropped, and the model reads neither in an address line).
+ */
+function weakestAfter(reads: LineRead[], skip: number): number {
+  const all = reads.flatMap((r) => r.charConfidences);
+  const rest = all.slice(skip);
+  return rest.length ? Math.min(...rest) : 1;
 }
 
 const doubt = (field: FieldCheck['field'], reason: string): FieldCheck => ({ field, reason });
@@ -196,9 +207,13 @@ export async function readFront(recogniser: LineRecogniser, image: IdCardImage):
   }
 
   // 民族: one of the 56 names, read exactly; nothing else is offered. A name of one or two characters
-  // reads unsteadily on its own, so it is read with three widths of paper around it and the most
-  // confident exact name wins.
-  const ethnicityReads = [ethnicity, ...(await readLines(recogniser, await ethnicityVariants(card)))];
+  // reads unsteadily on its own, so unless the first read is a sure exact name it is read with two more
+  // widths of paper around it and the most confident exact name wins.
+  const sure = ethnicityFromText(ethnicity.text) !== null && weakest(ethnicity) >= 0.98;
+  const ethnicityReads = [
+    ethnicity,
+    ...(sure ? [] : await readLines(recogniser, await ethnicityVariants(card))),
+  ];
   const ethnicityBest = ethnicityReads
     .map((read) => ({ read, code: ethnicityFromText(read.text) }))
     .filter((r) => r.code)
@@ -218,7 +233,11 @@ export async function readFront(recogniser: LineRecogniser, image: IdCardImage):
     if (checked.corrected) addressConfidence *= 0.9;
   }
   if (!addressValue) needsCheck.push(doubt('address', '未能识别住址，请对照证件填写'));
-  else if (addressIncomplete || Math.min(...addressRead.map(weakest)) < MIN_CHAR_CONFIDENCE.address) {
+  else if (
+    addressIncomplete ||
+    weakestAfter(addressRead, parsed ? confirmedPrefixLength(addressValue, idText!) : 0) <
+      MIN_CHAR_CONFIDENCE.address
+  ) {
     addressValue = null;
     needsCheck.push(doubt('address', '住址有字识别不清，请对照证件填写'));
   }
