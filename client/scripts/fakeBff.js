@@ -265,6 +265,7 @@ function fakeBff() {
         address: '江西省上饶市信州区某路 8 号',
         confidence: { name: 0.99, idNumber: 0.97, address: 0.7 },
         verified: true,
+        needsCheck: [],
       });
     return ok.error(404, { error: { code: 'NOT_FOUND', message: `未实现 ${method} ${p}` } });
   };

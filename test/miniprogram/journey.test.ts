@@ -3,7 +3,7 @@
 // as the H5 browser journey, so the three builds are held to one behaviour.
 import { startMocks, type RunningMocks } from '@hiring/mock';
 import { addDays, HUKOU_TYPES, todayInChina } from '@hiring/shared';
-import { generateIdCardPhoto } from '../../bff/src/ocr';
+import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 import { COMPILED_API_BASE, ensureMiniBuilds, miniDist, privacyGuide } from '../src/miniprogram/bundles';
@@ -120,6 +120,7 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await host.waitRoute('wizard/employee/index');
   const { jpeg } = await generateIdCardPhoto({
     seed: 11 + offset,
+    version: 1,
     person: {
       name: first.name,
       gender: first.gender,

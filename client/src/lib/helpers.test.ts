@@ -49,6 +49,7 @@ describe('adding hires', () => {
         address: '上饶',
         confidence: {},
         verified: false,
+        needsCheck: [],
       }),
     ).toEqual({
       idType: 'resident',
