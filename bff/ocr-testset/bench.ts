@@ -14,7 +14,7 @@ import { generateIdCardBackPhoto, generateIdCardPhoto, type GeneratorVersion } f
  * measured, never debugged: a failure there is fixed (if at all) by looking at tuning seeds.
  */
 export const SEED_SETS = {
-  /** Version 2, used while tuning thresholds and line finding (1–40 looked at in detail). */
+  /** Version 2, used while tuning thresholds and line finding (1–140 looked at in detail). */
   tuning: { version: 2, first: 1, count: 200 },
   /** Version 2, never used for tuning: the acceptance figures. */
   'held-out': { version: 2, first: 700_001, count: 200 },
