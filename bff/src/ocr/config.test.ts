@@ -17,6 +17,15 @@ describe('OCR engine from configuration', () => {
     });
   });
 
+  it('can be switched off for a process that serves no scans', async () => {
+    const off = createOcrProvider(ocrConfigFromEnv({ OCR_PROVIDER: 'off' }));
+    expect(off.isReady?.() ?? true).toBe(true);
+    await expect(off.readIdCard({ data: Buffer.alloc(1), type: 'jpeg' })).rejects.toMatchObject({
+      status: 503,
+      code: 'OCR_UNAVAILABLE',
+    });
+  });
+
   it('selects a cloud service with its credentials', () => {
     const tencent = { OCR_PROVIDER: 'tencent', TENCENT_OCR_SECRET_ID: 'id', TENCENT_OCR_SECRET_KEY: 'key' };
     expect(createOcrProvider(ocrConfigFromEnv(tencent)).name).toBe('tencent');

@@ -4,11 +4,14 @@
 import { createBaiduOcrProvider } from './cloud/baiduProvider';
 import { createTencentOcrProvider } from './cloud/tencentProvider';
 import { createLocalOcrProvider } from './local/localProvider';
+import { ocrUnavailable } from './ocrErrors';
 import type { OcrProvider } from './types';
 
 export type OcrEnv = Record<string, string | undefined>;
 
 export type OcrConfig =
+  /** No engine in this process (e.g. a dispatch-only worker): scans answer 503, nothing is loaded. */
+  | { provider: 'off' }
   | {
       provider: 'local';
       /** Recognitions at once (OCR_CONCURRENCY, default 2). */
@@ -50,7 +53,7 @@ function positiveInt(env: OcrEnv, name: string, fallback: number): number {
 }
 
 /**
- * OCR_PROVIDER: local (default) | tencent | baidu
+ * OCR_PROVIDER: local (default) | tencent | baidu | off
  * local:   OCR_CONCURRENCY (2), OCR_QUEUE_MAX (16), OCR_QUEUE_WAIT_MS (10000), OCR_THREADS (1)
  * tencent: TENCENT_OCR_SECRET_ID, TENCENT_OCR_SECRET_KEY, TENCENT_OCR_REGION (ap-shanghai), TENCENT_OCR_ENDPOINT?
  * baidu:   BAIDU_OCR_API_KEY, BAIDU_OCR_SECRET_KEY, BAIDU_OCR_ENDPOINT?
@@ -69,6 +72,8 @@ export function ocrConfigFromEnv(env: OcrEnv): OcrConfig {
         maxWaitMs: positiveInt(env, 'OCR_QUEUE_WAIT_MS', 10_000),
         threads: positiveInt(env, 'OCR_THREADS', 1),
       };
+    case 'off':
+      return { provider };
     case 'tencent':
       return {
         provider,
@@ -87,12 +92,17 @@ export function ocrConfigFromEnv(env: OcrEnv): OcrConfig {
         timeoutMs,
       };
     default:
-      throw new OcrConfigError(`未知的 OCR_PROVIDER「${provider}」（可选 local、tencent、baidu）`);
+      throw new OcrConfigError(`未知的 OCR_PROVIDER「${provider}」（可选 local、tencent、baidu、off）`);
   }
 }
 
 export function createOcrProvider(config: OcrConfig): OcrProvider {
   switch (config.provider) {
+    case 'off':
+      return {
+        name: 'off',
+        readIdCard: () => Promise.reject(ocrUnavailable()),
+      };
     case 'local':
       return createLocalOcrProvider(config);
     case 'tencent':
