@@ -39,8 +39,6 @@ beforeAll(async () => {
     DISPATCH_BACKOFF_CAP_MS: '1000',
     RECONCILE_AFTER_MS: '1500',
     RATE_LIMIT_PER_MINUTE: '100000',
-    // These processes dispatch and never read a card: no OCR model to load on each of the restarts.
-    OCR_PROVIDER: 'off',
   };
   // Callbacks go to either process; while one is down, the other takes them.
   for (const [i, agency] of (['hrss', 'medicalSecurity', 'housingFund'] as const).entries()) {
