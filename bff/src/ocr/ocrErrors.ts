@@ -1,4 +1,5 @@
 // The errors a user can meet when scanning a card, each with a message that says what to do next.
+import type { ErrorCode } from '@hiring/shared';
 import { AppError } from '../http/errors';
 
 export const imageRequired = () => new AppError(400, 'IMAGE_REQUIRED', '请上传一张身份证人像面照片');
@@ -27,7 +28,7 @@ export const ocrUnavailable = () =>
 /** A 503 the route answers with a Retry-After header. */
 export class RetryLaterError extends AppError {
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     readonly retryAfterSeconds: number,
   ) {

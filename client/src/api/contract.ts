@@ -115,6 +115,10 @@ export interface paths {
     /** 识别身份证人像面照片（照片只在本次请求的内存中，不保存、不记录） */
     post: operations['readIdCard'];
   };
+  '/api/v1/ocr/id-card/back': {
+    /** 识别身份证国徽面照片：签发机关与有效期限，已过期时 expired 为 true */
+    post: operations['readIdCardBack'];
+  };
   '/api/v1/openapi.json': {
     /** 本接口说明（OpenAPI 3.1） */
     get: operations['getOpenApi'];
@@ -195,7 +199,7 @@ export interface paths {
     get: operations['healthz'];
   };
   '/readyz': {
-    /** 就绪检查（数据库可用） */
+    /** 就绪检查（数据库可用、证件识别引擎已加载） */
     get: operations['readyz'];
   };
 }
@@ -519,8 +523,11 @@ export interface components {
           | 'IMAGE_BLURRED'
           | 'NOT_ID_CARD'
           | 'ID_CARD_BACK_SIDE'
+          | 'ID_CARD_FRONT_SIDE'
+          | 'ID_CARD_BACK_UNSUPPORTED'
           | 'DATA_SOURCE_UNAVAILABLE'
           | 'PLATFORM_UNAVAILABLE'
+          | 'OCR_STARTING'
           | 'OCR_UNAVAILABLE'
           | 'OCR_BUSY'
           | 'DATABASE_UNAVAILABLE'
@@ -643,6 +650,28 @@ export interface components {
      * @enum {string}
      */
     HousingFundRelief: 'none' | 'defer' | 'reduce';
+    IdCardBackReading: {
+      /** @description 各字段置信度 0..1（未识别为 0） */
+      confidence: {
+        [key: string]: number;
+      };
+      /** @description 有效期已过（按北京时间）：录用时提示用人单位 */
+      expired: boolean;
+      issuingAuthority: string | null;
+      longTerm: boolean;
+      /** @description 需要用人单位对照证件核对的字段及原因（识别不确定的字段为空） */
+      needsCheck: {
+        field: string;
+        reason: string;
+      }[];
+      /** Format: date */
+      validFrom: string | null;
+      /**
+       * Format: date
+       * @description 长期有效或未识别时为 null
+       */
+      validUntil: string | null;
+    };
     IdCardReading: {
       address: string | null;
       /** Format: date */
@@ -656,6 +685,11 @@ export interface components {
       gender: '1' | '2' | null;
       idNumber: string | null;
       name: string | null;
+      /** @description 需要用人单位对照证件核对的字段及原因（识别不确定的字段为空） */
+      needsCheck: {
+        field: string;
+        reason: string;
+      }[];
       verified: boolean;
     };
     Issue: {
@@ -847,8 +881,11 @@ export interface components {
           | 'IMAGE_BLURRED'
           | 'NOT_ID_CARD'
           | 'ID_CARD_BACK_SIDE'
+          | 'ID_CARD_FRONT_SIDE'
+          | 'ID_CARD_BACK_UNSUPPORTED'
           | 'DATA_SOURCE_UNAVAILABLE'
           | 'PLATFORM_UNAVAILABLE'
+          | 'OCR_STARTING'
           | 'OCR_UNAVAILABLE'
           | 'OCR_BUSY'
           | 'DATABASE_UNAVAILABLE'
@@ -1557,7 +1594,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description 识别结果（verified：号码校验位正确且与出生日期、性别一致） */
+      /** @description 识别结果（verified：号码校验位正确且与出生日期、性别一致；不确定的字段为空并列入 needsCheck） */
       200: {
         content: {
           'application/json': components['schemas']['IdCardReading'];
@@ -1582,14 +1619,64 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description 照片无法识别：模糊、过暗、反光、国徽面、不是身份证等，message 说明如何重拍 */
+      /** @description 照片无法识别：过暗、国徽面（ID_CARD_BACK_SIDE）、不是身份证（NOT_ID_CARD）等，message 说明如何重拍 */
       422: {
         content: {
           'application/json': components['schemas']['Error'];
         };
       };
       429: components['responses']['TooManyRequests'];
-      /** @description 识别服务暂时不可用或繁忙（OCR_UNAVAILABLE、OCR_BUSY） */
+      /** @description 识别服务正在启动、暂时不可用或繁忙（OCR_STARTING、OCR_UNAVAILABLE、OCR_BUSY），带 Retry-After 时按其秒数后重试 */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  readIdCardBack: {
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG、PNG 或 WebP，不超过 4 MB */
+          image: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 国徽面识别结果 */
+      200: {
+        content: {
+          'application/json': components['schemas']['IdCardBackReading'];
+        };
+      };
+      /** @description 未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD） */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description 图片超过 4 MB（IMAGE_TOO_LARGE） */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE） */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 照片无法识别：人像面（ID_CARD_FRONT_SIDE）、不是身份证（NOT_ID_CARD）、服务不支持国徽面（ID_CARD_BACK_UNSUPPORTED）等 */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      /** @description 识别服务正在启动、暂时不可用或繁忙（OCR_STARTING、OCR_UNAVAILABLE、OCR_BUSY），带 Retry-After 时按其秒数后重试 */
       503: {
         content: {
           'application/json': components['schemas']['Error'];
@@ -2045,7 +2132,7 @@ export interface operations {
           };
         };
       };
-      /** @description 数据库不可用（DATABASE_UNAVAILABLE） */
+      /** @description 数据库不可用（DATABASE_UNAVAILABLE）或证件识别引擎仍在加载（OCR_STARTING） */
       503: {
         content: {
           'application/json': components['schemas']['Error'];
