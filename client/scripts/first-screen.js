@@ -1,6 +1,6 @@
 // The first screen and a wizard step switch of the H5 build, timed in headless Chromium at 4× CPU slowdown
 // (a mid-range phone), with the API stubbed so only the client is measured. Medians of 3 runs; `npm run size`
-// prints them and fails when over budget: home usable ≤ 1.5 s, wizard step switch ≤ 150 ms.
+// prints them against the targets: home usable ≤ 1.5 s, wizard step switch ≤ 150 ms.
 /* global document, location, requestAnimationFrame -- the functions passed to page.evaluate run in the page */
 const http = require('node:http');
 const fs = require('node:fs');
@@ -96,7 +96,7 @@ async function firstScreenTiming(dir) {
   }
 }
 
-module.exports = { firstScreenTiming, HOME_BUDGET_MS, STEP_BUDGET_MS };
+module.exports = { firstScreenTiming, serve, HOME_BUDGET_MS, STEP_BUDGET_MS };
 
 if (require.main === module) {
   firstScreenTiming(path.join(__dirname, '..', 'dist', 'h5')).then((t) => console.log(JSON.stringify(t)));

@@ -1,7 +1,7 @@
 // Issue 20: the employer's journey on the real compiled WeChat and Alipay bundles, run by the headless
 // mini-program host against the real bff (child process), its database and the stand-ins — the same steps
 // as the H5 browser journey, so the three builds are held to one behaviour.
-import { startMocks, type RunningMocks } from '@hiring/mock';
+import { bffEnvFor, pointCallbacksAt, startMocks, type RunningMocks } from '@hiring/mock';
 import { addDays, HUKOU_TYPES, todayInChina } from '@hiring/shared';
 import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
@@ -24,18 +24,10 @@ beforeAll(async () => {
   mocks = await startMocks({ callbackSecret: SECRET, workingDayMs: 2000, reviewMode: 'manual' });
   bff = await startBff(await freePort(), {
     MONGODB_URI: testDatabaseUri('miniprogram'),
-    WECHAT_URL: mocks.urls.wechat,
-    ALIPAY_URL: mocks.urls.alipay,
-    GOV_DATA_URL: mocks.urls.govData,
-    HRSS_URL: mocks.urls.hrss,
-    MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
-    HOUSING_FUND_URL: mocks.urls.housingFund,
-    AGENCY_CALLBACK_SECRET: SECRET,
+    ...bffEnvFor(mocks, SECRET),
     DISPATCH_POLL_MS: '100',
   });
-  for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const) {
-    mocks.agencies[agency].configure({ callbackUrl: `${bff.url}/api/v1/agency-callbacks/${agency}` });
-  }
+  pointCallbacksAt(mocks, bff.url);
 });
 
 afterAll(async () => {
