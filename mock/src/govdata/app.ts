@@ -43,6 +43,26 @@ export function createGovDataApp(world: World, faults: Faults = { ...NO_FAULTS }
     ctx.body = { idNumber, name, ethnicity, gender, hukouAddress };
   });
 
+  // 身份核验 (the 公安 "一致/不一致/库中无此号" check): the ID number travels in the body, never in a URL.
+  router.post('/police/verifications', (ctx) => {
+    const { name, idNumber } = (ctx.request.body ?? {}) as { name?: unknown; idNumber?: unknown };
+    if (typeof name !== 'string' || typeof idNumber !== 'string' || !name.trim() || idNumber.length > 32) {
+      ctx.status = 400;
+      ctx.body = { code: 'INVALID_REQUEST', message: '请提供姓名和身份证号码' };
+      return;
+    }
+    const person = population.personById(idNumber.trim());
+    if (!person) {
+      ctx.body = { result: 'notFound', message: '公安人口信息中查无此身份证号码' };
+      return;
+    }
+    if (person.name !== name.trim()) {
+      ctx.body = { result: 'mismatch', message: '姓名与身份证号码不一致' };
+      return;
+    }
+    ctx.body = { result: 'match', message: '姓名与身份证号码一致' };
+  });
+
   // Synthetic records for developers filling the form by hand (nobody in them is real).
   router.get('/_admin/sample', (ctx) => {
     const count = Math.min(Math.max(Number(ctx.query.count ?? 5) || 5, 1), 100);

@@ -54,7 +54,11 @@ export interface Unit {
   uscc: string;
   name: string;
   address: string;
-  legalRepresentative: string;
+  /**
+   * 法定代表人 per 市场监管: always a person of the population (born 1965-1980, so never one of the
+   * 20-45-year-olds tests hire through `workingAgePeople`), so 公安 verifies them.
+   */
+  legalRepresentative: { name: string; idNumber: string };
   /** 社保单位编码; null when the unit has never registered with 社保. */
   socialInsuranceCode: string | null;
   /** 公积金单位账号; null when the unit has never opened one. */
@@ -96,6 +100,7 @@ export function population(seed: string | number = DEFAULT_SEED, sizes: Populati
   const usedNames = new Set<string>();
   const units = Array.from({ length: unitCount }, () => generateUnit(rng, usedUsccs, usedNames, true));
   const legacyUnits = Array.from({ length: 3 }, () => generateUnit(rng, usedUsccs, usedNames, false));
+  appointLegalRepresentatives(createRng(`legal-representatives:${seed}`), people, [...units, ...legacyUnits]);
   const byId = new Map(people.map((person) => [person.idNumber, person]));
   const byUscc = new Map([...units, ...legacyUnits].map((unit) => [unit.uscc, unit]));
   const result: Population = {
@@ -109,6 +114,25 @@ export function population(seed: string | number = DEFAULT_SEED, sizes: Populati
   };
   cache.set(cacheKey, result);
   return result;
+}
+
+/**
+ * Gives each unit a legal representative from the population, drawn from its own random stream so the
+ * units and people themselves are the same as before legal representatives had ID numbers. Distinct people
+ * while there are enough of them (one person may lead several companies in life, but tests are clearer so).
+ */
+function appointLegalRepresentatives(rng: Rng, people: readonly Person[], units: Unit[]): void {
+  const older = people.filter((p) => p.scenario === 'normal' && p.birthDate < '1981');
+  const pool = older.length ? older : people.filter((p) => p.birthDate < '2000');
+  const order = [...pool];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  units.forEach((unit, i) => {
+    const person = order[i % order.length];
+    unit.legalRepresentative = { name: person.name, idNumber: person.idNumber };
+  });
 }
 
 function generatePeople(rng: Rng, count: number): Person[] {
@@ -216,7 +240,8 @@ function generateUnit(rng: Rng, usedUsccs: Set<string>, usedNames: Set<string>, 
       uscc,
       name,
       address: address(rng, prefix, false),
-      legalRepresentative: personName(rng, rng() < 0.7 ? '1' : '2'),
+      // Drawn and replaced by appointLegalRepresentatives: drawing keeps the unit stream unchanged.
+      legalRepresentative: { name: personName(rng, rng() < 0.7 ? '1' : '2'), idNumber: '' },
       socialInsuranceCode:
         rng() < 0.6 ? `3611${String(randomInt(rng, 0, 99_999_999)).padStart(8, '0')}` : null,
       housingFundAccount:
