@@ -26,6 +26,7 @@ import { staffRoutes } from './staff/routes';
 import { documentRoutes } from './documents/routes';
 import { statusLookupRoutes } from './statusLookup/routes';
 import { ruleRoutes } from './rules/routes';
+import { authorityRoutes } from './authority/routes';
 
 /** Routes whose bodies may be as large as BODY_LIMIT: a new draft with its employees, a 补正. */
 const LARGE_BODY_PATHS = /^\/api\/v1\/(drafts|applications\/[^/]+\/matters\/[^/]+\/resubmit)$/;
@@ -94,6 +95,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...documentRoutes(services),
         ...statusLookupRoutes(services), // public: 办件编码 + 查询密码
         ...ruleRoutes(services),
+        ...authorityRoutes(services),
         // ID-card OCR: only for logged-in operators (it is costly and handles sensitive photos).
         ...createOcrRoutes({ auth: accountLogin(services), provider: services.ocr }),
       ],

@@ -26,6 +26,9 @@ import { FigureService } from './rules/figureService';
 import { recomputeOpenDueDates } from './rules/dueDates';
 import { sharedOcrProvider } from './ocr/config';
 import type { OcrProvider } from './ocr/types';
+import { authorityModels } from './authority/models';
+import { IdentityService } from './authority/identityService';
+import { AuthorityService } from './authority/authorityService';
 
 export interface Services {
   config: Config;
@@ -53,6 +56,8 @@ export interface Services {
   rules: { calendar: CalendarService; figures: FigureService };
   /** The ID-card OCR engine, one per process and configuration (PP-OCR takes ~200 MB to load). */
   ocr: OcrProvider;
+  /** Who the account holder is and which units they may act for. */
+  authority: AuthorityService;
 }
 
 export function createServices(config: Config, logger: Logger, db: Connection): Services {
@@ -64,6 +69,15 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
   const subscriptions = new SubscriptionService(config, notices, accounts);
   const noticeService = new NoticeService(notices, logger, subscriptions.send);
   const audit = new AuditLog(auditModel(db));
+  const govData = new GovDataClient(config.govDataUrl);
+  const authorityDb = authorityModels(db);
+  const authority = new AuthorityService(
+    authorityDb,
+    new IdentityService(authorityDb, cipher, govData, audit),
+    cipher,
+    govData,
+    audit,
+  );
   const rules = ruleModels(db);
   const calendar = new CalendarService(rules, audit, (current) =>
     recomputeOpenDueDates(applications, current, logger).catch((error: unknown) => {
@@ -90,7 +104,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     cipher,
     accounts,
     sessions: new SessionStore(accounts, config.sessionTtlMs),
-    govData: new GovDataClient(config.govDataUrl),
+    govData,
     drafts,
     applications,
     idempotency: new IdempotencyStore(idempotencyModel(db), cipher),
@@ -99,6 +113,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
       drafts,
       cipher,
       accounts,
+      authority,
       nudge: () => dispatcher.nudge(),
       ruleConfigs: () => figures.configs(),
     },
@@ -114,5 +129,6 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     audit,
     rules: { calendar, figures },
     ocr: sharedOcrProvider(config.ocr),
+    authority,
   };
 }

@@ -8,7 +8,10 @@ const accountSchema = new Schema(
     platformUserId: { type: String, required: true },
     /** The platform's session key, encrypted; never sent to a client. */
     sessionKeySealed: { type: String },
-    /** Units this account registered (acts for them). */
+    /**
+     * Units this account filed for before units needed an authority (kept for old data only): who may act
+     * for a unit now is in authority/ (UnitAuthority).
+     */
     units: [{ _id: false, uscc: String, name: String, registeredAt: Date }],
   },
   { timestamps: true, strict: 'throw' },

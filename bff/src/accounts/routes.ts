@@ -149,7 +149,7 @@ export function accountRoutes(services: Services): Route[] {
       method: 'get',
       path: '/me',
       operationId: 'me',
-      summary: '当前账号及其办理过的单位',
+      summary: '当前账号及其可以代表办理的单位',
       tags: ['auth'],
       auth: login,
       responses: { 200: { description: '当前账号', schema: meSchema } },
@@ -158,7 +158,11 @@ export function accountRoutes(services: Services): Route[] {
         if (!account) throw new AppError(401, 'UNAUTHORIZED', '登录已失效，请重新登录');
         ctx.body = {
           account: { id: String(account._id), platform: account.platform },
-          units: (account.units ?? []).map((u) => ({ uscc: u.uscc, name: u.name })),
+          // The units the verified holder may act for now (not merely ever filed for).
+          units: (await services.authority.myUnits(String(account._id))).map((u) => ({
+            uscc: u.uscc,
+            name: u.unitName,
+          })),
         };
       },
     }),

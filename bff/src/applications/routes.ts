@@ -5,6 +5,7 @@ import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
 import { defineRoute, type HeaderSpec, type Route } from '../http/route';
+import { errorResponse } from '../http/errorSchema';
 import { objectIdOf, objectIdSchema, pageOf, pageQuery, strictNumber, strictObject } from '../http/validate';
 import { draftEmployeeWithKeySchema, housingFundReliefSchema } from '../drafts/draftSchema';
 import { DRAFT_EXAMPLES } from '../drafts/routes';
@@ -152,6 +153,9 @@ const statsSchema = yup.object({
 export function applicationRoutes(services: Services): Route[] {
   const { applications, idempotency, cipher } = services;
   const auth = accountLogin(services);
+  // Which applications an account sees: all of the units it represents legally, its own of the units it
+  // is authorized for, none once an authorization ended.
+  const visible = (accountId: string) => services.authority.visibleFilter(accountId);
 
   return [
     defineRoute({
@@ -168,6 +172,9 @@ export function applicationRoutes(services: Services): Route[] {
       responses: {
         201: { description: '办件（重放时响应头 Idempotent-Replayed: true）', schema: applicationSchema },
         400: 'BadRequest',
+        403: errorResponse(
+          '未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权',
+        ),
         404: 'NotFound',
         409: 'Conflict',
         415: 'UnsupportedMediaType',
@@ -200,7 +207,7 @@ export function applicationRoutes(services: Services): Route[] {
       method: 'get',
       path: '/applications',
       operationId: 'listApplications',
-      summary: '我的办件（摘要，按提交时间倒序分页）',
+      summary: '我的办件（摘要，按提交时间倒序分页）：法定代表人看到单位的全部办件，经办人看到本人在授权期内提交的办件',
       tags: ['applications'],
       auth,
       query: pageQuery,
@@ -209,7 +216,7 @@ export function applicationRoutes(services: Services): Route[] {
         400: 'BadRequest',
       },
       handler: async (ctx, { query: { page, pageSize } }) => {
-        const filter = { accountId: ctx.state.accountId };
+        const filter = await visible(ctx.state.accountId);
         const [docs, total] = await Promise.all([
           applications
             .find(filter, { sealed: 0 })
@@ -232,7 +239,7 @@ export function applicationRoutes(services: Services): Route[] {
       auth,
       responses: { 200: { description: '统计', schema: statsSchema } },
       handler: async (ctx) => {
-        const docs = await applications.find({ accountId: ctx.state.accountId }, { matters: 1 }).lean();
+        const docs = await applications.find(await visible(ctx.state.accountId), { matters: 1 }).lean();
         const byStatus: Record<string, number> = {};
         const overall: Record<string, number> = { processing: 0, completed: 0, returned: 0 };
         let overdue = 0;
@@ -260,7 +267,9 @@ export function applicationRoutes(services: Services): Route[] {
         404: 'NotFound',
       },
       handler: async (ctx, { params }) => {
-        const doc = await applications.findOne({ _id: params.id, accountId: ctx.state.accountId }).lean();
+        const doc = await applications
+          .findOne({ _id: params.id, ...(await visible(ctx.state.accountId)) })
+          .lean();
         if (!doc) throw notFound('办件不存在');
         ctx.body = applicationDetail(doc, cipher);
       },
@@ -280,6 +289,9 @@ export function applicationRoutes(services: Services): Route[] {
       responses: {
         200: { description: '补正后的办件（该事项回到待推送）', schema: applicationSchema },
         400: 'BadRequest',
+        403: errorResponse(
+          '未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权',
+        ),
         404: 'NotFound',
         409: 'Conflict',
         413: 'PayloadTooLarge',
@@ -288,6 +300,12 @@ export function applicationRoutes(services: Services): Route[] {
       },
       handler: async (ctx, { params: { id, matter }, body: { employees } }) => {
         const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
+        // 补正 is a submission too: only while the account may still act for the unit.
+        const filed = await applications
+          .findOne({ _id: id, accountId: ctx.state.accountId }, { uscc: 1, unitName: 1 })
+          .lean();
+        if (!filed) throw notFound('办件不存在');
+        await services.authority.forSubmission(ctx.state.accountId, filed.uscc ?? '', filed.unitName ?? '');
         const result = await idempotency.run(
           ctx.state.accountId,
           key,

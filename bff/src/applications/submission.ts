@@ -1,12 +1,14 @@
 // Turns a valid draft into an application with one outbox entry per matter. It never calls an agency:
 // the dispatch workers do that, so a slow or down agency cannot slow down or fail a submission.
-import { MATTERS, todayInChina, validateApplication, type RuleConfig } from '@hiring/shared';
-import { trusted, type Model } from 'mongoose';
+import { MATTERS, todayInChina, validateApplication, validateUscc, type RuleConfig } from '@hiring/shared';
+import type { Model } from 'mongoose';
 import type { FieldCipher } from '../security/fieldCipher';
 import type { DraftService } from '../drafts/draftService';
 import { formOf } from '../drafts/draftService';
 import { conflict, validationFailed } from '../http/errors';
 import type { AccountModels } from '../accounts/models';
+import type { AuthorityService } from '../authority/authorityService';
+import { withVerifiedOperator } from '../authority/operator';
 import { matterIdempotencyKey, newApplicationCode, newQueryPassword } from './codes';
 import type { ApplicationDoc } from './models';
 import type { SealedApplication } from './view';
@@ -16,6 +18,8 @@ export interface SubmissionDeps {
   drafts: DraftService;
   cipher: FieldCipher;
   accounts: AccountModels;
+  /** Who may act for which unit: asked before every submission. */
+  authority: AuthorityService;
   /** Wakes the dispatch workers of this process (the 即办 matters go out at once). */
   nudge: () => void;
   /** The administered rule figures (shared resolves the ones in force on the application date). */
@@ -63,7 +67,7 @@ export async function submitDraft(
   submissionKey: string,
   version?: number,
 ) {
-  const { Application, drafts, cipher, accounts } = deps;
+  const { Application, drafts, cipher } = deps;
   // A retry of a submission that already went through (its draft may be gone), or a loser arriving late.
   const existing = await Application.findOne({ accountId, draftId }, { code: 1, submissionKey: 1 }).lean();
   if (existing) {
@@ -73,7 +77,17 @@ export async function submitDraft(
   }
   const draft = await drafts.get(accountId, draftId);
   if (version !== undefined && version !== draft.version) throw drafts.versionConflict(draft);
-  const result = validateApplication(formOf(draft.application), {
+  // Authority first: without it the answer is what to do, not which fields to fix. Asked on every
+  // submission, so a revocation or an expiry takes effect on the next request.
+  const identity = await deps.authority.identities.require(accountId);
+  const draftUscc = String(draft.application.unit?.uscc ?? '')
+    .trim()
+    .toUpperCase();
+  const unitName = String(draft.application.unit?.name ?? '');
+  let checked = validateUscc(draftUscc).valid
+    ? await deps.authority.forSubmission(accountId, draftUscc, unitName)
+    : null;
+  const result = validateApplication(withVerifiedOperator(formOf(draft.application), identity), {
     today: todayInChina(),
     configs: await deps.ruleConfigs?.(),
   });
@@ -84,12 +98,26 @@ export async function submitDraft(
     );
   }
   const value = result.value as unknown as SealedApplication['form'];
+  const uscc = String((value.unit as { uscc?: string } | undefined)?.uscc ?? '');
+  if (checked?.authority.uscc !== uscc)
+    checked = await deps.authority.forSubmission(accountId, uscc, unitName);
+  const { authority } = checked;
   // The validator returns normalized rows in input order; the server-issued keys ride along by position.
   const form = {
     ...value,
     employees: value.employees.map((e, i) => ({ ...e, key: draft.application.employees[i]?.key })),
   };
-  const sealed: SealedApplication = { form, queryPassword: newQueryPassword() };
+  const sealed: SealedApplication = {
+    form,
+    queryPassword: newQueryPassword(),
+    verifiedOperator: {
+      name: identity.name,
+      idNumber: identity.idNumber,
+      verifiedAt: identity.verifiedAt.toISOString(),
+      verifiedBy: 'police',
+      authority: authority.basis,
+    },
+  };
   const now = new Date();
   let inserted: (ApplicationDoc & { _id: unknown }) | null = null;
   for (let tries = 0; !inserted; tries++) {
@@ -126,14 +154,7 @@ export async function submitDraft(
     }
   }
   await drafts.consume(accountId, draftId);
-  const uscc = inserted.uscc;
-  if (uscc) {
-    // The account now acts for this unit (USCC + operator).
-    await accounts.Account.updateOne(
-      { _id: accountId, 'units.uscc': trusted({ $ne: uscc }) },
-      { $push: { units: { uscc, name: inserted.unitName, registeredAt: now } } },
-    );
-  }
+  await deps.authority.recordUse(authority, accountId, inserted.code);
   deps.nudge();
   return inserted;
 }

@@ -23,6 +23,18 @@ export interface SealedApplication {
     [field: string]: unknown;
   };
   queryPassword: string;
+  /** The 经办人 as verified when the application was filed (absent on applications filed before). */
+  verifiedOperator?: VerifiedOperator;
+}
+
+/** What agencies receive of who filed a case: the verified holder and under which authority. */
+export interface VerifiedOperator {
+  name: string;
+  idNumber: string;
+  /** When 公安 confirmed the name and ID number. */
+  verifiedAt: string;
+  verifiedBy: 'police';
+  authority: 'legalRepresentative' | 'appAuthorization' | 'paperAuthorization';
 }
 
 const statusLabel = (status: string) => labelOf(MATTER_STATUSES, status) ?? status;

@@ -6,7 +6,14 @@ import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
-import { bffEnvFor, pointCallbacksAt, sampleApplication, startMocks, workingAgePeople } from '@hiring/mock';
+import {
+  bffEnvFor,
+  makeLegalRepresentative,
+  pointCallbacksAt,
+  sampleApplication,
+  startMocks,
+  workingAgePeople,
+} from '@hiring/mock';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createServices } from '../context';
@@ -122,13 +129,16 @@ async function main() {
   const { token } = (await login.json()) as { token: string };
 
   const population = mocks.world.population;
+  // One account acts for one unit (issue 13): every benched application is filed for it.
+  const unit = population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
+  await makeLegalRepresentative(`${bff.base}/api/v1`, token, unit);
   const people = workingAgePeople(population, 'normal', 2000);
   const operator = { name: '压测经办', idNumber: people[people.length - 1].idNumber, phone: '13800138000' };
   let next = 0;
   const application = () => {
     next += 1;
     return sampleApplication(
-      population.units[next % population.units.length],
+      unit,
       [people[next % (people.length - 1)]],
       ['employment', 'socialInsurance'],
       operator,

@@ -43,10 +43,13 @@ export function backoffDelay(tries: number, baseMs: number, capMs: number, rando
 type Leased = ApplicationDoc & { _id: unknown };
 
 /** What each agency receives (shared's routeMatters), keyed by matter. */
-type Routed = Record<
-  string,
-  { unit: unknown; employees: { key?: string }[]; housingFundRelief?: string } | undefined
->;
+type Routed = {
+  byMatter: Record<
+    string,
+    { unit: unknown; employees: { key?: string }[]; housingFundRelief?: string } | undefined
+  >;
+  verifiedOperator?: SealedApplication['verifiedOperator'];
+};
 
 export class Dispatcher {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -188,12 +191,12 @@ export class Dispatcher {
   }
 
   private route(doc: ApplicationDoc): Routed {
-    const { form } = this.cipher.decrypt<SealedApplication>(doc.sealed);
-    return routeMatters(form as never) as Routed;
+    const { form, verifiedOperator } = this.cipher.decrypt<SealedApplication>(doc.sealed);
+    return { byMatter: routeMatters(form as never) as Routed['byMatter'], verifiedOperator };
   }
 
   private payloadFor(doc: ApplicationDoc, matter: MatterDoc, routed: Routed) {
-    const part = routed[matter.matter as MatterCode];
+    const part = routed.byMatter[matter.matter as MatterCode];
     const employees = part?.employees ?? [];
     return {
       payload: {
@@ -202,6 +205,8 @@ export class Dispatcher {
         unit: part?.unit,
         employees: employees.map(({ key: _key, ...rest }) => rest),
         ...(part?.housingFundRelief ? { housingFundRelief: part.housingFundRelief } : {}),
+        // Who filed the case, as verified by 公安, and under which authority for the unit (issue 13).
+        ...(routed.verifiedOperator ? { verifiedOperator: routed.verifiedOperator } : {}),
       },
       employeeKeys: employees.map((e) => e.key ?? ''),
     };

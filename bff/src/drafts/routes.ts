@@ -18,6 +18,7 @@ import {
   type DraftApplication,
 } from './draftSchema';
 import { findEmployee, formOf, newEmployeeKey } from './draftService';
+import { withVerifiedOperator } from '../authority/operator';
 
 const version = strictNumber()
   .typeError('version 必须是数字')
@@ -282,7 +283,9 @@ export function draftRoutes(services: Services): Route[] {
       },
       handler: async (ctx, { params, body: { step } }) => {
         const draft = await drafts.get(ctx.state.accountId, params.id);
-        const result = validateApplication(formOf(draft.application), {
+        // Checked as it will be submitted: with the verified holder as 经办人.
+        const identity = await services.authority.identities.get(ctx.state.accountId);
+        const result = validateApplication(withVerifiedOperator(formOf(draft.application), identity), {
           today: todayInChina(),
           configs: await services.rules.figures.configs(),
           step: step as ValidationStep | undefined,

@@ -6,7 +6,8 @@ export interface UnitRecord {
   uscc: string;
   name: string;
   address: string;
-  legalRepresentative: string;
+  /** 法定代表人; the ID number is personal data: it never leaves the bff. */
+  legalRepresentative: { name: string; idNumber: string };
   socialInsuranceCode: string | null;
   housingFundAccount: string | null;
 }
@@ -19,6 +20,8 @@ export interface PersonRecord {
   hukouAddress: string;
 }
 
+export type IdentityCheck = 'match' | 'mismatch' | 'notFound';
+
 const unavailable = () =>
   new AppError(503, 'DATA_SOURCE_UNAVAILABLE', '数据共享服务暂时不可用，请手工填写或稍后重试');
 
@@ -28,10 +31,12 @@ export class GovDataClient {
     private readonly timeoutMs = 3000,
   ) {}
 
-  private async get<T>(path: string): Promise<T | null> {
+  /** GET `path`, or POST `payload` to it; null for a 404. */
+  private async get<T>(path: string, payload?: unknown): Promise<T | null> {
     try {
       const { status, body } = await requestJson<T>(new URL(path, this.baseUrl).toString(), {
         timeoutMs: this.timeoutMs,
+        ...(payload === undefined ? {} : { method: 'POST', body: payload }),
       });
       if (status === 404) return null;
       if (status !== 200) throw unavailable();
@@ -44,6 +49,14 @@ export class GovDataClient {
 
   unit(uscc: string): Promise<UnitRecord | null> {
     return this.get<UnitRecord>(`/market/units/${encodeURIComponent(uscc)}`);
+  }
+
+  /** 公安 身份核验: do this name and ID number belong together? */
+  async verifyIdentity(name: string, idNumber: string): Promise<IdentityCheck> {
+    const answer = await this.get<{ result?: string }>('/police/verifications', { name, idNumber });
+    const result = answer?.result;
+    if (result === 'match' || result === 'mismatch' || result === 'notFound') return result;
+    throw unavailable();
   }
 
   person(idNumber: string): Promise<PersonRecord | null> {

@@ -19,13 +19,22 @@ export async function runScheduledJobs(services: Services, now = new Date()) {
   ).deletedCount;
   const purgedLookupAttempts = await purgeLookupAttempts(services.db, now);
   const reminders = await sendReliefReminders(services, now, config.reliefReminderDays);
+  const expiredAuthorities = await services.authority.expireLapsed(now);
   // Heals a recompute cut short by a crash after a calendar change, and any open matter without a due date.
   const dueDates = await recomputeOpenDueDates(
     services.applications,
     await services.rules.calendar.calendar(),
     services.logger,
   );
-  return { purgedDrafts, purgedSessions, purgedNonces, purgedLookupAttempts, reminders, dueDates };
+  return {
+    purgedDrafts,
+    purgedSessions,
+    purgedNonces,
+    purgedLookupAttempts,
+    reminders,
+    dueDates,
+    expiredAuthorities,
+  };
 }
 
 /** One reminder per application, `daysBefore` days before its 缓缴/降缴 materials are due. */

@@ -61,7 +61,8 @@ export function lookupRoutes(services: Services): Route[] {
       handler: async (ctx, { query: { uscc } }) => {
         const unit = await services.govData.unit(uscc);
         if (!unit) throw notFound('未查到该单位的登记信息，请核对统一社会信用代码或手工填写');
-        ctx.body = unit;
+        // The legal representative's ID number is for the authority check only: the form shows the name.
+        ctx.body = { ...unit, legalRepresentative: unit.legalRepresentative?.name ?? '' };
       },
     }),
     // POST, not GET: an ID number must not travel in a URL (proxies and access logs keep URLs).

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
+import { addDays, todayInChina } from '@hiring/shared';
 import { adults, employeeFrom } from '../helpers/fixtures';
 import { populateAccount, type AccountData } from './flows';
 import { conformance, responseSchema } from './openapiWalk';
@@ -11,7 +12,7 @@ import { conformance, responseSchema } from './openapiWalk';
 let server: TestServer;
 let alice: Client;
 let bob: Client;
-let a: AccountData;
+let a: AccountData & { uscc: string; authorityId: string };
 
 interface Attempt {
   route: string;
@@ -33,9 +34,37 @@ function attempts(ids: {
   noticeId: string;
   submittedDraftId: string;
   submissionKey: string;
+  uscc: string;
+  authorityId: string;
 }): Attempt[] {
   const employee = employeeFrom(adults(server.mocks!.world.population, 'normal', 1, 90)[0]);
+  const operator = adults(server.mocks!.world.population, 'normal', 1, 96)[0];
+  const grant = {
+    name: operator.name,
+    idNumber: operator.idNumber,
+    phone: operator.phone,
+    expiresOn: addDays(todayInChina(), 30),
+  };
   return [
+    // Unit authority (issue 13): a unit's operators, its trail, its invitations and authorizations.
+    { route: 'GET /units/:uscc/operators', method: 'GET', path: `/units/${ids.uscc}/operators` },
+    {
+      route: 'POST /units/:uscc/operators',
+      method: 'POST',
+      path: `/units/${ids.uscc}/operators`,
+      body: grant,
+    },
+    { route: 'GET /units/:uscc/events', method: 'GET', path: `/units/${ids.uscc}/events` },
+    {
+      route: 'POST /invitations/:id/accept',
+      method: 'POST',
+      path: `/invitations/${ids.authorityId}/accept`,
+    },
+    {
+      route: 'POST /authorities/:id/revoke',
+      method: 'POST',
+      path: `/authorities/${ids.authorityId}/revoke`,
+    },
     { route: 'GET /drafts/:id', method: 'GET', path: `/drafts/${ids.draftId}` },
     {
       route: 'PATCH /drafts/:id',
@@ -101,13 +130,27 @@ const ownerView = async () => ({
   applications: (await alice.call('GET', '/applications')).body,
   application: (await alice.call('GET', `/applications/${a.applicationId}`)).body,
   notices: (await alice.call('GET', '/notices')).body,
+  units: (await alice.call('GET', '/units')).body,
+  operators: (await alice.call('GET', `/units/${a.uscc}/operators`)).body,
+  events: (await alice.call('GET', `/units/${a.uscc}/events`)).body,
 });
 
 beforeAll(async () => {
   server = await startTestServer({ mocks: true });
   alice = await loginAs(server, 'idor-alice');
   bob = await loginAs(server, 'idor-bob');
-  a = await populateAccount(server, alice, { skip: 100, unitIndex: 21, wage: 5123 });
+  const data = await populateAccount(server, alice, { skip: 100, unitIndex: 21, wage: 5123 });
+  // Alice, the legal representative of her unit, has authorized an operator (not yet accepted).
+  const uscc = (await alice.call('GET', '/units')).body.items[0].uscc;
+  const person = adults(server.mocks!.world.population, 'normal', 1, 96)[0];
+  const invited = await alice.call('POST', `/units/${uscc}/operators`, {
+    name: person.name,
+    idNumber: person.idNumber,
+    phone: person.phone,
+    expiresOn: addDays(todayInChina(), 30),
+  });
+  if (invited.status !== 201) throw new Error(`invite: ${invited.status}`);
+  a = { ...data, uscc, authorityId: invited.body.id };
   // Bob has data of his own, so his requests are those of a real, active user.
   await populateAccount(server, bob, { skip: 120, unitIndex: 22, wage: 5234 });
 }, 30_000);
@@ -134,6 +177,8 @@ it('answers every id-taking route of another account with the 404 of a missing o
     noticeId: a.noticeIds[0],
     submittedDraftId: a.submittedDraftId,
     submissionKey: a.submissionKey,
+    uscc: a.uscc,
+    authorityId: a.authorityId,
   });
   const nowhere = attempts({
     draftId: missing(),
@@ -143,6 +188,9 @@ it('answers every id-taking route of another account with the 404 of a missing o
     noticeId: missing(),
     submittedDraftId: missing(),
     submissionKey: randomUUID(),
+    // A registered unit nobody has claimed.
+    uscc: server.mocks!.world.population.units[499].uscc,
+    authorityId: missing(),
   });
   const leaks: string[] = [];
   for (const [i, attempt] of theirs.entries()) {
@@ -167,8 +215,11 @@ it('shows another account none of the owner’s ids in its own lists', async () 
     (await bob.call('GET', '/drafts')).body,
     (await bob.call('GET', '/applications')).body,
     (await bob.call('GET', '/notices')).body,
+    (await bob.call('GET', '/units')).body,
+    (await bob.call('GET', '/invitations')).body,
   ]);
-  for (const id of [a.draftId, a.applicationId, ...a.noticeIds]) expect(seen).not.toContain(id);
+  for (const id of [a.draftId, a.applicationId, ...a.noticeIds, a.authorityId, a.uscc])
+    expect(seen).not.toContain(id);
 });
 
 it('answers the owner as the OpenAPI document says', async () => {
@@ -182,6 +233,11 @@ it('answers the owner as the OpenAPI document says', async () => {
     ['listApplications', 'GET', '/applications'],
     ['getApplication', 'GET', `/applications/${a.applicationId}`],
     ['listNotices', 'GET', '/notices'],
+    ['getIdentity', 'GET', '/identity'],
+    ['listMyUnits', 'GET', '/units'],
+    ['listOperators', 'GET', `/units/${a.uscc}/operators`],
+    ['listAuthorityEvents', 'GET', `/units/${a.uscc}/events`],
+    ['listInvitations', 'GET', '/invitations'],
     ['grantSubscriptions', 'POST', '/subscriptions', { templateIds: ['mock_tpl_case_result'] }],
   ];
   const problems: string[] = [];
@@ -203,6 +259,8 @@ it('lets the owner use the same requests on their own objects (the attempts were
     noticeId: a.noticeIds[0],
     submittedDraftId: a.submittedDraftId,
     submissionKey: a.submissionKey,
+    uscc: a.uscc,
+    authorityId: a.authorityId,
   });
   const byRoute = Object.fromEntries(own.map((x) => [x.route, x]));
   const run = async (route: string) => {
@@ -219,5 +277,10 @@ it('lets the owner use the same requests on their own objects (the attempts were
   expect(replay.status).toBe(201);
   expect(replay.body.id).toBe(a.applicationId);
   expect((await run('PUT /drafts/:id/employees/:key')).status).toBe(200);
+  expect((await run('GET /units/:uscc/operators')).status).toBe(200);
+  expect((await run('GET /units/:uscc/events')).status).toBe(200);
+  // The same person twice: refused for that reason, which proves the route found the unit.
+  expect((await run('POST /units/:uscc/operators')).body.error.code).toBe('AUTHORITY_EXISTS');
+  expect((await run('POST /authorities/:id/revoke')).status).toBe(200);
   expect((await alice.call('DELETE', `/drafts/${a.draftId}`)).status).toBe(204);
 });

@@ -136,6 +136,14 @@ export interface CaseBody {
     housingFundAccount?: string | null;
   };
   employees: CaseEmployee[];
+  /** The 经办人 as 公安 verified them, and under which authority they act for the unit (bff issue 13). */
+  verifiedOperator?: {
+    name: string;
+    idNumber: string;
+    verifiedAt: string;
+    verifiedBy: string;
+    authority: string;
+  };
 }
 
 const caseSchemas = new Map<MatterCode, yup.AnyObjectSchema>();
