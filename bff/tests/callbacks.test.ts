@@ -1,7 +1,7 @@
 // Agency callbacks: only signed, fresh, never-seen ones count; duplicates and stale news change nothing.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { CALLBACK_SECRET, loginAs, startTestServer, type TestServer } from './helpers/testServer';
-import { adults, applicationFor } from './helpers/fixtures';
+import { adults, applicationFor, makeLegalRepresentative } from './helpers/fixtures';
 
 let server: TestServer;
 let applicationId: string;
@@ -17,6 +17,7 @@ beforeAll(async () => {
   server.services.dispatcher.start(2);
   const client = await loginAs(server, 'callback-owner');
   const population = server.mocks!.world.population;
+  await makeLegalRepresentative(server.api, client.token, population.units[7]);
   const draft = await client.call('POST', '/drafts', {
     application: applicationFor(population.units[7], adults(population, 'normal', 1, 40), ['housingFund']),
   });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, todayInChina } from '@hiring/shared';
 import { runScheduledJobs } from '../src/jobs/scheduledJobs';
 import { loginAs, startTestServer, type TestServer } from './helpers/testServer';
-import { adults, applicationFor } from './helpers/fixtures';
+import { adults, applicationFor, makeLegalRepresentative } from './helpers/fixtures';
 
 let server: TestServer;
 
@@ -18,6 +18,7 @@ afterAll(async () => {
 it('reminds the employer of the relief materials deadline once, seven days before it', async () => {
   const client = await loginAs(server, 'relief-owner');
   const population = server.mocks!.world.population;
+  await makeLegalRepresentative(server.api, client.token, population.units[9]);
   const application = {
     ...applicationFor(population.units[9], adults(population, 'normal', 1, 50), ['housingFund']),
     housingFundRelief: 'defer',

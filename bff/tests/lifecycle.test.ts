@@ -2,7 +2,7 @@
 // 办结 and its notice; a returned matter corrected and resubmitted alone; an agency outage and recovery.
 import { randomUUID } from 'node:crypto';
 import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
-import { adults, applicationFor, employeeFrom } from './helpers/fixtures';
+import { adults, applicationFor, employeeFrom, makeLegalRepresentative } from './helpers/fixtures';
 
 // Whole journeys through the stand-ins: a budget for a busy machine, not a speed claim.
 jest.setTimeout(60_000);
@@ -61,6 +61,7 @@ describe('an application from submission to 办结', () => {
     expect(consent.body.consents).toEqual({ mock_tpl_case_result: 1 });
 
     const unit = population().units[3];
+    await makeLegalRepresentative(server.api, client.token, unit);
     const people = adults(population(), 'normal', 2);
     const submitted = await submit(client, applicationFor(unit, people));
     expect(submitted.status).toBe(201);
@@ -117,6 +118,7 @@ describe('a returned matter', () => {
   it('is corrected and resubmitted alone while the others keep their results', async () => {
     const client = await loginAs(server, 'correction-owner');
     const unit = population().units[4];
+    await makeLegalRepresentative(server.api, client.token, unit);
     const [person] = adults(population(), 'normal', 1, 10);
     const application = applicationFor(unit, [person], ['employment', 'housingFund']);
     application.employees[0] = employeeFrom(person, { name: `${person.name}错` });
@@ -178,6 +180,7 @@ describe('a returned matter', () => {
 describe('an agency outage', () => {
   it('keeps the matters waiting, retries with backoff and delivers each once after recovery', async () => {
     const client = await loginAs(server, 'outage-owner');
+    await makeLegalRepresentative(server.api, client.token, population().units[5]);
     const hrss = server.mocks!.urls.hrss;
     await fetch(`${hrss}/_admin/faults`, {
       method: 'POST',
@@ -221,6 +224,7 @@ describe('submission idempotency', () => {
   it('answers missing keys, replays, reused keys and concurrent duplicates as the draft standard says', async () => {
     const client = await loginAs(server, 'idem-owner');
     const unit = population().units[6];
+    await makeLegalRepresentative(server.api, client.token, unit);
     const draft = await client.call('POST', '/drafts', {
       application: applicationFor(unit, adults(population(), 'normal', 1, 30), ['employment']),
     });
@@ -252,6 +256,7 @@ describe('submission idempotency', () => {
 
   it('refuses an invalid draft with every error at once', async () => {
     const client = await loginAs(server, 'invalid-owner');
+    await makeLegalRepresentative(server.api, client.token, population().units[10]);
     const res = await submit(client, { matters: ['employment'], employees: [] });
     expect(res.status).toBe(422);
     expect(res.body.error.details.length).toBeGreaterThan(1);
@@ -265,6 +270,7 @@ describe('overdue matters', () => {
     server.mocks!.agencies.housingFund.configure({ reviewMode: 'manual' });
     const client = await loginAs(server, 'overdue-owner');
     const unit = population().units[8];
+    await makeLegalRepresentative(server.api, client.token, unit);
     const submitted = await submit(
       client,
       applicationFor(unit, adults(population(), 'normal', 1, 60), ['housingFund']),

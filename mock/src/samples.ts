@@ -99,3 +99,31 @@ export function pointCallbacksAt(mocks: Pick<RunningMocks, 'agencies'>, bffUrl: 
     mocks.agencies[agency].configure({ callbackUrl: `${bffUrl}/api/v1/agency-callbacks/${agency}` });
   }
 }
+
+/**
+ * Makes the account behind `token` able to submit for `unit` (issue 13, path 1): states the unit's legal
+ * representative (a person of the population) as the account's verified identity, then adds the unit.
+ * The one helper for every test, bench and demo that submits. A person can be verified on one account
+ * only, so give each account a unit of its own; calling it again for the same account and unit is fine.
+ */
+export async function makeLegalRepresentative(
+  api: string,
+  token: string,
+  unit: Pick<Unit, 'uscc' | 'legalRepresentative'>,
+): Promise<void> {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${api}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, text: await res.text() };
+  };
+  const { name, idNumber } = unit.legalRepresentative;
+  const identity = await post('/identity', { name, idNumber });
+  if (identity.status !== 200) {
+    throw new Error(`makeLegalRepresentative: identity ${identity.status} ${identity.text}`);
+  }
+  const claim = await post('/units', { uscc: unit.uscc });
+  if (claim.status !== 201) throw new Error(`makeLegalRepresentative: unit ${claim.status} ${claim.text}`);
+}

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMocks, type RunningMocks } from '@hiring/mock';
+import { makeLegalRepresentative, startMocks, type RunningMocks } from '@hiring/mock';
 import { addDays, maskDocumentNumber, todayInChina } from '@hiring/shared';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
@@ -176,6 +176,12 @@ async function journey(): Promise<void> {
   await waitText(visible('open-messages'), '查看');
   expect(await page.locator('[data-testid="home-error"]').count()).toBe(0);
   await shot('home-logged-in');
+  // The account acts for the unit as its legal representative (the identity screens drive this next).
+  const token = await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('hiring:session') ?? '{}');
+    return (stored.data ?? stored).token as string;
+  });
+  await makeLegalRepresentative(`${bff.url}/api/v1`, token, unit);
 
   // ① unit: a new draft; 下一步 on an empty form lists the required fields; the USCC lookup fills the rest.
   await visible('new-application').click();

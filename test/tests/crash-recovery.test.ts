@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ALL_MATTERS,
   bffEnvFor,
+  makeLegalRepresentative,
   sampleApplication,
   startMocks,
   workingAgePeople,
@@ -74,11 +75,15 @@ async function call(
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
 }
 
+/** The one unit the test account acts for (one person, one account): registered with both funds already. */
+const theUnit = () =>
+  mocks.world.population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
+
 function application(index: number) {
   const population = mocks.world.population;
   const people = workingAgePeople(population, 'normal', APPLICATIONS * 2);
   const matters = index % 2 === 0 ? ['employment', 'socialInsurance'] : [...ALL_MATTERS];
-  return sampleApplication(population.units[index % population.units.length], [people[index]], matters, {
+  return sampleApplication(theUnit(), [people[index]], matters, {
     name: '王经办',
     idNumber: people[people.length - 1 - index].idNumber,
     phone: '13800138000',
@@ -91,6 +96,7 @@ it('loses nothing and registers nobody twice when bff processes are killed with 
   const login = await call(base, null, 'POST', '/auth/dev-login', { nickname: 'crash-owner' });
   expect(login.status).toBe(200);
   const token = login.body.token;
+  await makeLegalRepresentative(`${base}/api/v1`, token, theUnit());
 
   // Submit 200 applications while no process dispatches (WORKERS=false), so all the work is queued.
   const ids: string[] = [];

@@ -5,4 +5,5 @@ export {
   sampleApplication as applicationFor,
   sampleEmployee as employeeFrom,
   workingAgePeople as adults,
+  makeLegalRepresentative,
 } from '@hiring/mock';

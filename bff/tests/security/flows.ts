@@ -5,7 +5,7 @@ import { Types } from 'mongoose';
 import { todayInChina } from '@hiring/shared';
 import type { Person } from '@hiring/mock';
 import type { Client, TestServer } from '../helpers/testServer';
-import { adults, applicationFor } from '../helpers/fixtures';
+import { adults, applicationFor, makeLegalRepresentative } from '../helpers/fixtures';
 
 export interface AccountData {
   draftId: string;
@@ -60,6 +60,7 @@ export async function populateAccount(
   const population = server.mocks!.world.population;
   // A unit already registered with both funds, so a non-first application is complete.
   const unit = population.units.filter((u) => u.socialInsuranceCode && u.housingFundAccount)[unitIndex];
+  await makeLegalRepresentative(server.api, client.token, unit);
   const [p1, p2, p3, p4] = adults(population, 'normal', 4, skip);
   const withWage = (application: ReturnType<typeof applicationFor>) => ({
     ...application,
@@ -135,6 +136,14 @@ export async function populateAccount(
         address: p.address,
         hukouAddress: p.hukouAddress,
       })),
+      // The verified holder: the 经办人 the application really carries.
+      {
+        idNumber: unit.legalRepresentative.idNumber,
+        name: unit.legalRepresentative.name,
+        phone: '',
+        address: '',
+        hukouAddress: '',
+      },
       {
         idNumber: operator.idNumber,
         name: operator.name,
