@@ -9,16 +9,22 @@ import { loginAs, startTestServer, type Client, type TestServer } from './helper
 import { adults, applicationFor, makeLegalRepresentative } from './helpers/fixtures';
 import { conformance, responseSchema } from './security/openapiWalk';
 
-const CLERK = 'test-clerk-token-0123456789';
+const CLERK = 'test-clerk-token-0123456789abcdef';
 const SUPERVISOR = 'test-supervisor-token-0123456789';
 const CJK = /[\u4e00-\u9fff]/;
+
+// Real HTTP, database and stand-ins on a busy 2-core machine: a generous budget per test.
+jest.setTimeout(60_000);
 
 let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer({
     mocks: { workingDayMs: 3_600_000 },
-    env: { STAFF_TOKENS: `clerk:${CLERK},supervisor:${SUPERVISOR}`, DISPATCH_POLL_MS: '50' },
+    env: {
+      STAFF_TOKENS: `clerk-1:${CLERK}:clerk,supervisor-1:${SUPERVISOR}:supervisor`,
+      DISPATCH_POLL_MS: '50',
+    },
   });
   server.services.dispatcher.start(2);
 }, 30_000);

@@ -98,10 +98,13 @@ describe('an application from submission to 办结', () => {
       (n) => n.items.some((i: { kind: string }) => i.kind === 'completed'),
     );
     expect(notices.items.filter((i: { kind: string }) => i.kind === 'completed')).toHaveLength(1);
-    const messages = (await (await fetch(`${server.mocks!.urls.wechat}/_admin/messages`)).json()) as any;
-    const results = messages.messages.filter(
-      (m: { template_id: string }) => m.template_id === 'mock_tpl_case_result',
+    // The push goes out after the in-app notice is stored: wait for it rather than race it.
+    const pushed = (m: { template_id: string }) => m.template_id === 'mock_tpl_case_result';
+    const messages = await waitFor(
+      async () => (await (await fetch(`${server.mocks!.urls.wechat}/_admin/messages`)).json()) as any,
+      (m) => m.messages.some(pushed),
     );
+    const results = messages.messages.filter(pushed);
     expect(results).toHaveLength(1);
     // The message opens this application's progress page (the stand-in refuses pages the app lacks).
     expect(results[0].page).toBe(`application/detail/index?id=${submitted.body.id}`);

@@ -177,10 +177,10 @@ async function journey(): Promise<void> {
   expect(await page.locator('[data-testid="home-error"]').count()).toBe(0);
   await shot('home-logged-in');
   // The account acts for the unit as its legal representative (the identity screens drive this next).
-  const token = await page.evaluate(() => {
-    const stored = JSON.parse(localStorage.getItem('hiring:session') ?? '{}');
-    return (stored.data ?? stored).token as string;
-  });
+  // (A string expression: this package type-checks without DOM typings.)
+  const token = await page.evaluate<string>(
+    `(() => { const s = JSON.parse(localStorage.getItem('hiring:session') || '{}'); return (s.data || s).token; })()`,
+  );
   await makeLegalRepresentative(`${bff.url}/api/v1`, token, unit);
 
   // ① unit: a new draft; 下一步 on an empty form lists the required fields; the USCC lookup fills the rest.

@@ -7,11 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   bffEnvFor,
+  makeLegalRepresentative,
+  type RunningMocks,
   sampleApplication,
   signBody,
   startMocks,
   workingAgePeople,
-  type RunningMocks,
 } from '@hiring/mock';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
@@ -58,6 +59,7 @@ beforeAll(async () => {
   const login = await call('POST', '/auth/dev-login', { nickname: 'stall' });
   token = login.body.token;
   const population = mocks.world.population;
+  await makeLegalRepresentative(`${bff.url}/api/v1`, token, population.units[3]);
   const people = workingAgePeople(population, 'normal', 2, 500);
   const draft = await call('POST', '/drafts', {
     application: sampleApplication(population.units[2], people, ['housingFund']),

@@ -23,7 +23,12 @@ export function identityView(identity: VerifiedIdentity | null) {
   };
 }
 
-const nullableDate = () => yup.date().nullable().defined();
+const nullableDate = () =>
+  yup
+    .string()
+    .nullable()
+    .defined()
+    .meta({ jsonSchema: { format: 'date-time' } });
 const basis = yup
   .string()
   .oneOf([...AUTHORITY_BASES])
@@ -71,7 +76,10 @@ const operatorSchema = yup
     phone: yup.string().nullable().defined().meta({ description: '已脱敏' }),
     basis,
     basisLabel: yup.string().required(),
-    state: yup.string().oneOf([...AUTHORITY_STATES]).required(),
+    state: yup
+      .string()
+      .oneOf([...AUTHORITY_STATES])
+      .required(),
     stateLabel: yup.string().required(),
     expiresAt: nullableDate(),
     createdAt: nullableDate(),
@@ -81,7 +89,10 @@ const operatorSchema = yup
 const eventSchema = yup
   .object({
     at: yup.date().required(),
-    kind: yup.string().oneOf([...AUTHORITY_EVENTS]).required(),
+    kind: yup
+      .string()
+      .oneOf([...AUTHORITY_EVENTS])
+      .required(),
     kindLabel: yup.string().required(),
     byLabel: yup.string().required().meta({ description: '法定代表人 · 经办人本人 · 窗口工作人员 · 系统' }),
     holder: yup
@@ -99,7 +110,11 @@ const eventSchema = yup
   .meta({ name: 'AuthorityEvent' });
 
 const revokedSchema = yup
-  .object({ id: objectIdSchema, state: yup.string().oneOf(['revoked']).required(), stateLabel: yup.string().required() })
+  .object({
+    id: objectIdSchema,
+    state: yup.string().oneOf(['revoked']).required(),
+    stateLabel: yup.string().required(),
+  })
   .meta({ name: 'Revoked' });
 
 const itemsOf = (item: yup.Schema) => yup.object({ items: yup.array(item).required() });

@@ -2,7 +2,7 @@
 // application is created, the others learn its 办件编码, and the agency registers each hire once.
 import { randomUUID } from 'node:crypto';
 import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
-import { adults, applicationFor } from '../helpers/fixtures';
+import { adults, applicationFor, makeLegalRepresentative } from '../helpers/fixtures';
 import { createApp } from '../../src/app';
 import { createServices } from '../../src/context';
 import { connectDatabase } from '../../src/db';
@@ -23,6 +23,7 @@ let skip = 0;
 beforeAll(async () => {
   server = await startTestServer({ mocks: true, env: { DISPATCH_POLL_MS: '50' } });
   owner = await loginAs(server, 'exactly-once');
+  await makeLegalRepresentative(server.api, owner.token, server.mocks!.world.population.units[3]);
   const db = await connectDatabase(server.config.mongodbUri);
   const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
   const app = createApp({ config: server.config, logger, db }, createServices(server.config, logger, db));
