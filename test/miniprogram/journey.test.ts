@@ -1,7 +1,13 @@
 // Issue 20: the employer's journey on the real compiled WeChat and Alipay bundles, run by the headless
 // mini-program host against the real bff (child process), its database and the stand-ins — the same steps
 // as the H5 browser journey, so the three builds are held to one behaviour.
-import { bffEnvFor, pointCallbacksAt, startMocks, type RunningMocks } from '@hiring/mock';
+import {
+  bffEnvFor,
+  makeLegalRepresentative,
+  pointCallbacksAt,
+  startMocks,
+  type RunningMocks,
+} from '@hiring/mock';
 import { addDays, HUKOU_TYPES, todayInChina } from '@hiring/shared';
 import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
@@ -74,6 +80,16 @@ async function agencyCase(agency: 'medicalSecurity' | 'housingFund', code: strin
   return found.caseId;
 }
 
+/** The bff session the bundle stored at login (the client's storage key 'hiring:session'). */
+function sessionToken(host: MiniProgramHost): string {
+  const api = (host as unknown as { api: Record<string, (arg: unknown) => unknown> }).api;
+  const stored =
+    host.platform === 'weapp'
+      ? api.getStorageSync('hiring:session')
+      : (api.getStorageSync({ key: 'hiring:session' }) as { data?: unknown }).data;
+  return (stored as { token: string }).token;
+}
+
 async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   const user = new MiniProgramUser(host);
   const { unit, first, second, operator } = cast(offset);
@@ -85,6 +101,8 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await host.waitFor('home loaded', () => !host.text().includes('正在加载'));
   expect(host.text()).toContain('暂无草稿');
   expect(host.record.requests.some((r) => r.url.endsWith('/auth/login'))).toBe(true);
+  // The account acts for the unit as its legal representative (issue 13; the H5 journey drives the screens).
+  await makeLegalRepresentative(`${bff.url}/api/v1`, sessionToken(host), unit);
 
   // ① unit: the USCC lookup fills name and address.
   await user.tap('new-application');

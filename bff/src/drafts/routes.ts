@@ -141,8 +141,13 @@ export function draftRoutes(services: Services): Route[] {
         415: 'UnsupportedMediaType',
       },
       handler: async (ctx, { body }) => {
+        const identity = await services.authority.identities.get(ctx.state.accountId);
+        const application = body.application as DraftApplication | undefined;
         ctx.status = 201;
-        ctx.body = await drafts.create(ctx.state.accountId, body.application as DraftApplication | undefined);
+        ctx.body = await drafts.create(
+          ctx.state.accountId,
+          application && (withVerifiedOperator(application, identity) as DraftApplication),
+        );
       },
     }),
     defineRoute({
@@ -181,11 +186,13 @@ export function draftRoutes(services: Services): Route[] {
       },
       responses: changed(200),
       handler: async (ctx, { params, body: { version: base, ...header } }) => {
+        // The 经办人 is the verified holder: whatever the unit part says, their name and ID number stand.
+        const identity = header.unit ? await services.authority.identities.get(ctx.state.accountId) : null;
         ctx.body = await drafts.update(ctx.state.accountId, params.id, base, (app) => {
           for (const [key, value] of Object.entries(header)) {
             if (value !== undefined) (app as unknown as Record<string, unknown>)[key] = value;
           }
-          return app;
+          return identity ? (withVerifiedOperator(app, identity) as DraftApplication) : app;
         });
       },
     }),
