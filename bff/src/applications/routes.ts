@@ -207,7 +207,8 @@ export function applicationRoutes(services: Services): Route[] {
       method: 'get',
       path: '/applications',
       operationId: 'listApplications',
-      summary: '我的办件（摘要，按提交时间倒序分页）：法定代表人看到单位的全部办件，经办人看到本人在授权期内提交的办件',
+      summary:
+        '我的办件（摘要，按提交时间倒序分页）：法定代表人看到单位的全部办件，经办人看到本人在授权期内提交的办件',
       tags: ['applications'],
       auth,
       query: pageQuery,
