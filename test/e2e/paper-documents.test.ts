@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ALL_MATTERS,
+  makeLegalRepresentative,
   sampleApplication,
   startMocks,
   workingAgePeople,
@@ -116,6 +117,7 @@ it('downloads the form and the receipt from the receipt page and opens the looku
   await byTestId(page, 'new-application').waitFor();
   const token = await browserToken();
   const { population } = mocks.world;
+  await makeLegalRepresentative(`${bff.url}/api/v1`, token, population.units[11]);
   const hires = workingAgePeople(population, 'normal', 3, 40);
   // The operator is not one of the hires: each hire's ID number is then printed only in their own row.
   const operator = workingAgePeople(population, 'normal', 1, 60)[0];

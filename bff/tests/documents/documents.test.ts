@@ -7,7 +7,7 @@ import path from 'node:path';
 import { population } from '@hiring/mock';
 import { formatContractPeriod, formatFormMonth } from '@hiring/shared';
 import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
-import { adults, applicationFor } from '../helpers/fixtures';
+import { adults, applicationFor, makeLegalRepresentative } from '../helpers/fixtures';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { missingCharacters } from '../../src/documents/fonts';
@@ -29,6 +29,7 @@ beforeAll(async () => {
     },
   });
   owner = await loginAs(server, 'documents-owner');
+  await makeLegalRepresentative(server.api, owner.token, population().units[7]);
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
@@ -61,8 +62,9 @@ function applicationWith(hires: number, skip = 0) {
   application.employees.forEach((e: any, i: number) => {
     if (i < RARE.length) e.name = RARE[i];
   });
-  // The operator is not one of the hires, so each hire's ID number appears only in their own row.
-  application.unit.operator.idNumber = adults(pop, 'normal', 1, 900)[0].idNumber;
+  // The 经办人 is the verified holder, the unit's legal representative (born 1965-1980, never a hire), so
+  // each hire's ID number appears only in their own row.
+  application.unit.operator = { ...application.unit.operator, ...pop.units[7].legalRepresentative };
   application.housingFundRelief = 'defer';
   application.unit.bank = {
     name: '中国银行上饶分行',

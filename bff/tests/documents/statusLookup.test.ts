@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { population } from '@hiring/mock';
 import { callApi, loginAs, startTestServer, type TestServer } from '../helpers/testServer';
-import { adults, applicationFor } from '../helpers/fixtures';
+import { adults, applicationFor, makeLegalRepresentative } from '../helpers/fixtures';
 
 jest.setTimeout(60_000);
 
@@ -14,9 +14,12 @@ const people = () => adults(population(), 'normal', 6, 500);
 beforeAll(async () => {
   server = await startTestServer({ mocks: true, env: { WORKERS: 'false' } });
   const owner = await loginAs(server, 'lookup-owner');
+  // One account acts for one unit (its legal representative): the three applications are that unit's.
+  const unit = population().units[20];
+  await makeLegalRepresentative(server.api, owner.token, unit);
   for (let i = 0; i < 3; i++) {
     const draft = await owner.call('POST', '/drafts', {
-      application: applicationFor(population().units[20 + i], people().slice(i * 2, i * 2 + 2)),
+      application: applicationFor(unit, people().slice(i * 2, i * 2 + 2)),
     });
     const res = await owner.call(
       'POST',
