@@ -75,7 +75,14 @@ export async function submitDraft(
     await drafts.consume(accountId, draftId);
     return (await Application.findById(existing._id).lean())!;
   }
-  const draft = await drafts.get(accountId, draftId);
+  const draft = await drafts.get(accountId, draftId).catch(async (error) => {
+    // The draft went between the check above and now: a concurrent submission used it up.
+    const winner = await Application.findOne({ accountId, draftId }, { code: 1, submissionKey: 1 }).lean();
+    if (!winner) throw error;
+    if (winner.submissionKey !== submissionKey) throw alreadySubmitted(winner);
+    return null;
+  });
+  if (!draft) return (await Application.findOne({ accountId, draftId }).lean())!;
   if (version !== undefined && version !== draft.version) throw drafts.versionConflict(draft);
   // Authority first: without it the answer is what to do, not which fields to fix. Asked on every
   // submission, so a revocation or an expiry takes effect on the next request.
