@@ -9,7 +9,7 @@ export interface paths {
     post: operations['agencyCallback'];
   };
   '/api/v1/applications': {
-    /** 我的办件（摘要，按提交时间倒序分页） */
+    /** 我的办件（摘要，按提交时间倒序分页）：法定代表人看到单位的全部办件，经办人看到本人在授权期内提交的办件 */
     get: operations['listApplications'];
   };
   '/api/v1/applications/{id}': {
@@ -57,6 +57,10 @@ export interface paths {
     /** 换发令牌：返回新令牌，旧令牌立即失效 */
     post: operations['refreshToken'];
   };
+  '/api/v1/authorities/{id}/revoke': {
+    /** 撤销授权：被授权人本人或单位法定代表人，下一次提交即生效 */
+    post: operations['revokeAuthority'];
+  };
   '/api/v1/drafts': {
     /** 我的草稿（摘要，不含个人信息，按修改时间倒序分页） */
     get: operations['listDrafts'];
@@ -99,8 +103,22 @@ export interface paths {
     /** 按共享规则校验草稿（整表或某一步） */
     post: operations['validateDraft'];
   };
+  '/api/v1/identity': {
+    /** 我的身份：本账号的实名核验结果 */
+    get: operations['getIdentity'];
+    /** 实名核验：本人姓名与身份证号码经公安核验一致后保存（每个账号一次，每个身份证号码只属于一个账号） */
+    post: operations['verifyIdentity'];
+  };
+  '/api/v1/invitations': {
+    /** 待接受的授权：发给本人（按实名核验的身份）的授权邀请 */
+    get: operations['listInvitations'];
+  };
+  '/api/v1/invitations/{id}/accept': {
+    /** 接受授权邀请（只能接受一次；撤销或过期后不能再接受） */
+    post: operations['acceptInvitation'];
+  };
   '/api/v1/me': {
-    /** 当前账号及其办理过的单位 */
+    /** 当前账号及其可以代表办理的单位 */
     get: operations['me'];
   };
   '/api/v1/notices': {
@@ -153,6 +171,14 @@ export interface paths {
      */
     get: operations['getStaffApplicationForm'];
   };
+  '/api/v1/staff/authorities': {
+    /** 窗口核验纸质授权书后登记经办人授权（窗口工作人员） */
+    post: operations['grantPaperAuthority'];
+  };
+  '/api/v1/staff/authorities/{id}/revoke': {
+    /** 窗口撤销一项授权（窗口工作人员） */
+    post: operations['staffRevokeAuthority'];
+  };
   '/api/v1/staff/calendar/years': {
     /** 2004—2100 年各年工作日历是正式还是预计 */
     get: operations['listCalendarYears'];
@@ -189,6 +215,22 @@ export interface paths {
     get: operations['getSubscriptions'];
     /** 记录用户在平台订阅对话框中同意的模板（每次同意可推送一条） */
     post: operations['grantSubscriptions'];
+  };
+  '/api/v1/units': {
+    /** 我的单位：当前可以代表办理的单位及依据 */
+    get: operations['listMyUnits'];
+    /** 添加单位：本人是市场监管登记的法定代表人时，即可代表该单位办理 */
+    post: operations['claimUnit'];
+  };
+  '/api/v1/units/{uscc}/events': {
+    /** 授权记录：授权、接受、撤销、到期和用于提交（仅法定代表人，新的在前） */
+    get: operations['listAuthorityEvents'];
+  };
+  '/api/v1/units/{uscc}/operators': {
+    /** 单位的经办人授权，含已结束的（仅法定代表人） */
+    get: operations['listOperators'];
+    /** 授权经办人：法定代表人指定姓名、身份证号码、手机号和截止日期，对方接受后生效 */
+    post: operations['inviteOperator'];
   };
   '/api/v1/units/lookup': {
     /** 按统一社会信用代码自动获取单位信息 */
@@ -273,6 +315,24 @@ export interface components {
       /** Format: date-time */
       submittedAt: string;
       unitName: string;
+    };
+    AuthorityEvent: {
+      applicationCode: string | null;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string|null} */
+      basis: 'legalRepresentative' | 'appAuthorization' | 'paperAuthorization' | null;
+      basisLabel: string | null;
+      /** @description 法定代表人 · 经办人本人 · 窗口工作人员 · 系统 */
+      byLabel: string;
+      /** @description 被授权人（已脱敏） */
+      holder: {
+        idNumber: string;
+        name: string;
+      };
+      /** @enum {string} */
+      kind: 'granted' | 'accepted' | 'revoked' | 'expired' | 'used';
+      kindLabel: string;
     };
     CalendarDay: {
       date: string;
@@ -509,6 +569,18 @@ export interface components {
           | 'RULES_CHANGED'
           | 'PERIOD_EXISTS'
           | 'PERIOD_IN_FORCE'
+          | 'IDENTITY_REQUIRED'
+          | 'IDENTITY_MISMATCH'
+          | 'IDENTITY_NOT_FOUND'
+          | 'IDENTITY_IN_USE'
+          | 'IDENTITY_ALREADY_VERIFIED'
+          | 'IDENTITY_ATTEMPTS_EXCEEDED'
+          | 'UNIT_AUTHORITY_REQUIRED'
+          | 'NOT_LEGAL_REPRESENTATIVE'
+          | 'OPERATOR_CANNOT_AUTHORIZE'
+          | 'AUTHORITY_EXISTS'
+          | 'AUTHORITY_ENDED'
+          | 'INVITATION_NOT_PENDING'
           | 'BAD_SIGNATURE'
           | 'NONCE_REUSED'
           | 'IMAGE_REQUIRED'
@@ -692,6 +764,27 @@ export interface components {
       }[];
       verified: boolean;
     };
+    Identity: {
+      /** @description 已脱敏，如 3611**********12 */
+      idNumber: string | null;
+      /** @description 本人姓名 */
+      name: string | null;
+      verified: boolean;
+      /** Format: date-time */
+      verifiedAt: string | null;
+    };
+    Invitation: {
+      /** Format: date-time */
+      expiresAt: string | null;
+      id: components['schemas']['ObjectId'];
+      /**
+       * Format: date-time
+       * @description 须在此前接受
+       */
+      inviteUntil: string | null;
+      unitName: string;
+      uscc: string;
+    };
     Issue: {
       code: string;
       message: string;
@@ -757,6 +850,30 @@ export interface components {
       title: string;
     };
     ObjectId: string;
+    Operator: {
+      /**
+       * @description 法定代表人本人 · 法定代表人在线授权 · 窗口核验纸质授权书
+       * @enum {string}
+       */
+      basis: 'legalRepresentative' | 'appAuthorization' | 'paperAuthorization';
+      basisLabel: string;
+      /** Format: date-time */
+      createdAt: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      id: components['schemas']['ObjectId'];
+      /** @description 已脱敏 */
+      idNumber: string;
+      /** @description 已脱敏，如 李** */
+      name: string;
+      /** @description 已脱敏 */
+      phone: string | null;
+      /** @enum {string} */
+      state: 'invited' | 'active' | 'revoked' | 'expired';
+      stateLabel: string;
+      unitName: string;
+      uscc: string;
+    };
     /**
      * @description processing 办理中 · completed 已办结 · returned 部分退回
      * @enum {string}
@@ -767,6 +884,12 @@ export interface components {
       gender: string;
       hukouAddress: string;
       name: string;
+    };
+    Revoked: {
+      id: components['schemas']['ObjectId'];
+      /** @enum {string} */
+      state: 'revoked';
+      stateLabel: string;
     };
     Session: {
       account: components['schemas']['Account'];
@@ -821,6 +944,21 @@ export interface components {
       submittedAt: string;
       unitName: string;
     };
+    UnitAuthority: {
+      authorityId: components['schemas']['ObjectId'];
+      /**
+       * @description 法定代表人本人 · 法定代表人在线授权 · 窗口核验纸质授权书
+       * @enum {string}
+       */
+      basis: 'legalRepresentative' | 'appAuthorization' | 'paperAuthorization';
+      basisLabel: string;
+      /** @description 法定代表人本人才能授权、撤销经办人 */
+      canAuthorize: boolean;
+      /** Format: date-time */
+      expiresAt: string | null;
+      unitName: string;
+      uscc: string;
+    };
     UnitRecord: {
       address: string;
       housingFundAccount?: string | null;
@@ -867,6 +1005,18 @@ export interface components {
           | 'RULES_CHANGED'
           | 'PERIOD_EXISTS'
           | 'PERIOD_IN_FORCE'
+          | 'IDENTITY_REQUIRED'
+          | 'IDENTITY_MISMATCH'
+          | 'IDENTITY_NOT_FOUND'
+          | 'IDENTITY_IN_USE'
+          | 'IDENTITY_ALREADY_VERIFIED'
+          | 'IDENTITY_ATTEMPTS_EXCEEDED'
+          | 'UNIT_AUTHORITY_REQUIRED'
+          | 'NOT_LEGAL_REPRESENTATIVE'
+          | 'OPERATOR_CANNOT_AUTHORIZE'
+          | 'AUTHORITY_EXISTS'
+          | 'AUTHORITY_ENDED'
+          | 'INVITATION_NOT_PENDING'
           | 'BAD_SIGNATURE'
           | 'NONCE_REUSED'
           | 'IMAGE_REQUIRED'
@@ -1111,6 +1261,12 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      /** @description 未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权 */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
@@ -1227,6 +1383,38 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  revokeAuthority: {
+    parameters: {
+      path: {
+        /** @description 授权编号 */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description 已撤销 */
+      200: {
+        content: {
+          'application/json': components['schemas']['Revoked'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      404: components['responses']['NotFound'];
+      /** @description 授权已结束（AUTHORITY_ENDED） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -1505,6 +1693,12 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      /** @description 未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权 */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       415: components['responses']['UnsupportedMediaType'];
@@ -1538,6 +1732,105 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
       415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getIdentity: {
+    responses: {
+      /** @description 核验结果（未核验时 verified 为 false） */
+      200: {
+        content: {
+          'application/json': components['schemas']['Identity'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  verifyIdentity: {
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description 不符合时提示：本人身份证号码不正确（位数、出生日期或校验位有误） */
+          idNumber: string;
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 核验通过 */
+      200: {
+        content: {
+          'application/json': components['schemas']['Identity'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description 本账号已核验为他人（IDENTITY_ALREADY_VERIFIED）或号码已属另一账号（IDENTITY_IN_USE） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description 姓名与号码不一致（IDENTITY_MISMATCH）或查无此号（IDENTITY_NOT_FOUND） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 核验失败次数过多（IDENTITY_ATTEMPTS_EXCEEDED）或请求过于频繁 */
+      429: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listInvitations: {
+    responses: {
+      /** @description 邀请列表 */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['Invitation'][];
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  acceptInvitation: {
+    parameters: {
+      path: {
+        /** @description 授权邀请编号 */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description 已生效 */
+      200: {
+        content: {
+          'application/json': components['schemas']['UnitAuthority'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      404: components['responses']['NotFound'];
+      /** @description 邀请已接受、已撤销或已过期（INVITATION_NOT_PENDING） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -1904,6 +2197,83 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  grantPaperAuthority: {
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description 不符合时提示：授权截止日期不是有效日期；授权截止日期应晚于今天；授权期限最长 366 天 */
+          expiresOn: string;
+          /** @description 不符合时提示：经办人身份证号码不正确（位数、出生日期或校验位有误） */
+          idNumber: string;
+          name: string;
+          /** @description 不符合时提示：手机号码应为 11 位中国大陆手机号 */
+          phone: string;
+          reference: string;
+          /** @description 不符合时提示：统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z） */
+          uscc: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 已登记 */
+      201: {
+        content: {
+          'application/json': components['schemas']['Operator'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description 市场监管查无该单位（NOT_FOUND） */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 该人员已有待接受或有效的授权（AUTHORITY_EXISTS） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description 姓名与号码不一致（IDENTITY_MISMATCH）或查无此号（IDENTITY_NOT_FOUND） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  staffRevokeAuthority: {
+    parameters: {
+      path: {
+        /** @description 授权编号 */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description 已撤销 */
+      200: {
+        content: {
+          'application/json': components['schemas']['Revoked'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description 授权已结束（AUTHORITY_ENDED） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
   listCalendarYears: {
     responses: {
       /** @description 各年 */
@@ -2085,6 +2455,187 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  listMyUnits: {
+    responses: {
+      /** @description 单位列表 */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['UnitAuthority'][];
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  claimUnit: {
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description 不符合时提示：统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z） */
+          uscc: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 已添加 */
+      201: {
+        content: {
+          'application/json': components['schemas']['UnitAuthority'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 市场监管查无该单位（NOT_FOUND） */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listAuthorityEvents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      path: {
+        /** @description 不符合时提示：统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z） */
+        uscc: string;
+      };
+    };
+    responses: {
+      /** @description 记录 */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['AuthorityEvent'][];
+            page: number;
+            pageSize: number;
+            total: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 您不能管理该单位（NOT_FOUND），与单位不存在时的回答相同 */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listOperators: {
+    parameters: {
+      path: {
+        /** @description 不符合时提示：统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z） */
+        uscc: string;
+      };
+    };
+    responses: {
+      /** @description 授权列表 */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['Operator'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 您不能管理该单位（NOT_FOUND），与单位不存在时的回答相同 */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  inviteOperator: {
+    parameters: {
+      path: {
+        /** @description 不符合时提示：统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z） */
+        uscc: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description 不符合时提示：授权截止日期不是有效日期；授权截止日期应晚于今天；授权期限最长 366 天 */
+          expiresOn: string;
+          /** @description 不符合时提示：经办人身份证号码不正确（位数、出生日期或校验位有误） */
+          idNumber: string;
+          name: string;
+          /** @description 不符合时提示：手机号码应为 11 位中国大陆手机号 */
+          phone: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 已发出授权邀请 */
+      201: {
+        content: {
+          'application/json': components['schemas']['Operator'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 您不能管理该单位（NOT_FOUND），与单位不存在时的回答相同 */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 该人员已有待接受或有效的授权（AUTHORITY_EXISTS） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description 姓名与号码不一致（IDENTITY_MISMATCH）或查无此号（IDENTITY_NOT_FOUND） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
     };
   };
   lookupUnit: {
