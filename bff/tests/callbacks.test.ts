@@ -37,7 +37,7 @@ beforeAll(async () => {
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-});
+}, 60_000);
 
 afterAll(async () => {
   await server.services.dispatcher.stop();

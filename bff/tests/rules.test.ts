@@ -16,7 +16,7 @@ import {
   type Client,
   type TestServer,
 } from './helpers/testServer';
-import { adults, applicationFor } from './helpers/fixtures';
+import { adults, applicationFor, makeLegalRepresentative } from './helpers/fixtures';
 
 jest.setTimeout(60_000);
 
@@ -35,6 +35,7 @@ beforeAll(async () => {
     env: bffEnvFor(server.mocks!, CALLBACK_SECRET),
   });
   owner = await loginAs(server, 'rules-owner');
+  await makeLegalRepresentative(server.api, owner.token, server.mocks!.world.population.units[5]);
 });
 
 afterAll(async () => {
