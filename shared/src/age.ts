@@ -30,7 +30,7 @@ export interface AgeLimits {
  */
 export function assessAge(
   birthDate: IsoDate,
-  gender: GenderCode,
+  gender: GenderCode | undefined,
   hireDate: IsoDate,
   limits: AgeLimits = { minimumHiring: 16, adult: 18 },
   retirement?: RetirementFigure,
@@ -38,6 +38,8 @@ export function assessAge(
   const age = ageOn(birthDate, hireDate);
   if (age < limits.minimumHiring) return { kind: 'underage', age };
   if (age < limits.adult) return { kind: 'minor', age };
+  // Retirement depends on gender; the age bans do not and must show before 性别 is chosen.
+  if (!gender) return { kind: 'adult', age };
   const retiresOn = retirementDate(birthDate, gender === '1' ? 'male' : 'femaleWorker', retirement);
   if (hireDate >= retiresOn) return { kind: 'pastRetirement', age, retirementDate: retiresOn };
   return { kind: 'adult', age };

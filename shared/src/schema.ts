@@ -123,7 +123,13 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
     end: str('劳动合同终止日期')
       .nullable()
       .optional()
-      .test('real-date', '劳动合同终止日期不是有效日期', (value) => value == null || isRealDate(value)),
+      // '' is a fixed term whose end is not typed yet (the form's 无固定期限 box sets null).
+      .test('filled', '请填写劳动合同终止日期，或勾选无固定期限', (value) => value !== '')
+      .test(
+        'real-date',
+        '劳动合同终止日期不是有效日期',
+        (value) => value == null || value === '' || isRealDate(value),
+      ),
   }).default(undefined);
 
   return object('员工信息', {

@@ -425,8 +425,9 @@ function checkEmployee(row: EmployeeRow, index: number, ctx: RowContext): Employ
     error('contract.end', 'contract-order', '劳动合同终止日期应晚于起始日期');
   }
 
-  if (birthDate && gender) {
-    const age = assessAge(birthDate, gender, hireDate, config.age, config.retirement);
+  if (birthDate) {
+    // A resident ID number carries the gender, so retirement can be judged before 性别 is chosen too.
+    const age = assessAge(birthDate, gender ?? document?.gender, hireDate, config.age, config.retirement);
     result.age = age.age;
     const ageField = document?.birthDate ? 'idNumber' : 'birthDate';
     if (age.kind === 'underage') {

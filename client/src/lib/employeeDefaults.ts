@@ -1,6 +1,6 @@
 // Helpers for adding hires: the job columns that can be copied from the previous hire, and OCR results
 // turned into form values.
-import { ETHNICITIES, parseIdNumber, type EmployeeRow } from '@hiring/shared';
+import { ETHNICITIES, parseIdNumber, type ContractPeriod, type EmployeeRow } from '@hiring/shared';
 import type { DraftEmployee, OcrResult } from '../api/types';
 
 /** Columns describing the job rather than the person; the same for hires who join together. */
@@ -57,3 +57,27 @@ export function fromOcr(ocr: OcrResult): Partial<EmployeeRow> {
 
 /** Confidence below this is pointed out to the user before they accept the value. */
 export const LOW_CONFIDENCE = 0.85;
+
+/**
+ * The contract period is one object, but its two dates are typed one at a time. An end of '' means
+ * "fixed term, end not typed yet"; null (or an absent end on a stored period) means 无固定期限, which only
+ * the checkbox sets: typing the start date first must not make the contract open-ended.
+ */
+/** A draft's period: either date may still be missing. */
+type DraftContract = Partial<ContractPeriod> | undefined;
+
+export function withContractStart(contract: DraftContract, start: string): ContractPeriod {
+  return { start, end: contract ? (contract.end ?? null) : '' };
+}
+
+export function withContractEnd(contract: DraftContract, end: string): ContractPeriod {
+  return { start: contract?.start ?? '', end };
+}
+
+export function withOpenEnded(contract: DraftContract, openEnded: boolean): ContractPeriod {
+  return { start: contract?.start ?? '', end: openEnded ? null : '' };
+}
+
+export function isOpenEnded(contract: DraftContract): boolean {
+  return !!contract && contract.end == null;
+}

@@ -17,6 +17,7 @@ import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
 import { Choice, ChoiceGroup, DateField, SelectField, TextField } from '../../components/fields';
 import { WizardFrame } from '../../components/WizardFrame';
+import { isOpenEnded, withContractEnd, withContractStart, withOpenEnded } from '../../lib/employeeDefaults';
 import { issuesUnder, messageAt, useValidation } from '../../lib/validation';
 import { backToEmployees, scrollToField } from '../../routes';
 import { api, useDraft } from '../../services';
@@ -282,22 +283,22 @@ export default function EmployeeStep() {
                 label="劳动合同起始日期（入职日期）"
                 required={extra.includes('contract')}
                 value={contract?.start}
-                onChange={(v) => set({ contract: { start: v, end: contract?.end ?? null } })}
+                onChange={(v) => set({ contract: withContractStart(contract, v) })}
                 error={err('contract.start', contract?.start)}
                 warning={warn('contract.start')}
               />
               <Choice
                 id="contract-openEnded"
                 label="无固定期限"
-                checked={!!contract && contract.end === null}
-                onChange={(on) => set({ contract: { start: contract?.start ?? '', end: on ? null : '' } })}
+                checked={isOpenEnded(contract)}
+                onChange={(on) => set({ contract: withOpenEnded(contract, on) })}
               />
-              {contract?.end !== null ? (
+              {!isOpenEnded(contract) ? (
                 <DateField
                   id="contract-end"
                   label="劳动合同终止日期"
                   value={contract?.end ?? undefined}
-                  onChange={(v) => set({ contract: { start: contract?.start ?? '', end: v } })}
+                  onChange={(v) => set({ contract: withContractEnd(contract, v) })}
                   error={err('contract.end', contract?.end)}
                 />
               ) : null}
