@@ -230,7 +230,7 @@ export function validateApplication(untrusted: unknown, options: ValidateOptions
       warnings.push({
         path: 'unit.uscc',
         code: 'uscc-check-digit',
-        message: '统一社会信用代码校验位不符，如为早期赋码可继续提交，窗口将人工核对',
+        message: '统一社会信用代码校验位不符，请先核对是否输错；如确为早期赋码可继续提交，窗口将人工核对',
       });
     }
   }

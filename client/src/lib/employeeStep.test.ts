@@ -46,3 +46,8 @@ describe('under-16 ban', () => {
     expect(messageAt(result.errors, 'employees[0].idNumber')).toBe('该员工入职时未满 16 周岁，依法不得招用');
   });
 });
+
+it('a USCC whose check character does not match first suggests a typing error', () => {
+  const result = validateDraft({ unit: { uscc: '91361100MA35ABCD10' } }, '2026-11-26');
+  expect(messageAt(result.warnings, 'unit.uscc')).toMatch(/^统一社会信用代码校验位不符，请先核对是否输错/);
+});
