@@ -1,5 +1,7 @@
 // Issue 19: rules behind the employee step that a user noticed going wrong.
+import { ApiError } from '../api/client';
 import { isOpenEnded, withContractEnd, withContractStart, withOpenEnded } from './employeeDefaults';
+import { ocrFailureMessage } from './ocrMessages';
 import { messageAt, validateDraft } from './validation';
 
 describe('contract period typed one date at a time', () => {
@@ -50,4 +52,12 @@ describe('under-16 ban', () => {
 it('a USCC whose check character does not match first suggests a typing error', () => {
   const result = validateDraft({ unit: { uscc: '91361100MA35ABCD10' } }, '2026-11-26');
   expect(messageAt(result.warnings, 'unit.uscc')).toMatch(/^统一社会信用代码校验位不符，请先核对是否输错/);
+});
+
+it('an OCR failure says 重新拍摄 once', () => {
+  const tooDark = new ApiError(422, 'IMAGE_TOO_DARK', '照片太暗，请在光线充足的地方重新拍摄');
+  expect(ocrFailureMessage(tooDark)).toBe('照片太暗，请在光线充足的地方重新拍摄，或手动填写');
+  expect(ocrFailureMessage(new ApiError(503, 'HTTP_503', '识别服务暂不可用'))).toBe(
+    '识别服务暂不可用，可重新拍摄或手动填写',
+  );
 });

@@ -1,10 +1,10 @@
 import { ETHNICITIES, GENDERS, labelOf, maskDocumentNumber, type EmployeeRow } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { ApiError, isNetworkError } from '../../api/client';
 import type { OcrBackResult, OcrResult } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { fromOcr, LOW_CONFIDENCE } from '../../lib/employeeDefaults';
+import { ocrFailureMessage } from '../../lib/ocrMessages';
 import { platform } from '../../platform';
 import { api } from '../../services';
 
@@ -21,14 +21,6 @@ type BackPhase =
   | { kind: 'error'; message: string };
 
 const dotted = (iso: string | null) => (iso ? iso.replace(/-/g, '.') : '');
-
-function failureMessage(e: unknown): string {
-  return isNetworkError(e)
-    ? '网络不可用，无法识别，请手动填写'
-    : e instanceof ApiError
-      ? `${e.message}，可重新拍摄或手动填写`
-      : '识别失败，可重新拍摄或手动填写';
-}
 
 async function pickPhoto(onTooLarge: () => void) {
   const image = await platform().pickImage();
@@ -77,7 +69,7 @@ export function IdCardCapture({
     try {
       setPhase({ kind: 'review', ocr: await api.recognizeIdCard(image) });
     } catch (e) {
-      setPhase({ kind: 'error', message: failureMessage(e) });
+      setPhase({ kind: 'error', message: ocrFailureMessage(e) });
     }
   }
 
@@ -90,7 +82,7 @@ export function IdCardCapture({
     try {
       setBackPhase({ kind: 'read', back: await api.recognizeIdCardBack(image) });
     } catch (e) {
-      setBackPhase({ kind: 'error', message: failureMessage(e) });
+      setBackPhase({ kind: 'error', message: ocrFailureMessage(e) });
     }
   }
 
