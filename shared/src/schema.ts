@@ -321,6 +321,22 @@ export function applicationSchemaFor(matters: readonly MatterCode[]): Applicatio
   return schema;
 }
 
+const headerSchemas = new Map<string, yup.AnyObjectSchema>();
+
+/**
+ * The whole-form schema with the employee list taken as it is: for validateApplication's fast path,
+ * which checks the rows itself (employeeFastPath.ts) and lets yup judge them only when one is not clean.
+ */
+export function applicationHeaderSchemaFor(matters: readonly MatterCode[]): yup.AnyObjectSchema {
+  const key = matterSetKey(matters);
+  let schema = headerSchemas.get(key);
+  if (!schema) {
+    schema = applicationSchemaFor(matters).shape({ employees: yup.mixed() }) as yup.AnyObjectSchema;
+    headerSchemas.set(key, schema);
+  }
+  return schema;
+}
+
 // The public types are written out in application.ts; these checks keep the schemas from drifting away.
 type Assert<T extends true> = T;
 export type _UnitKeysMatch = Assert<

@@ -14,7 +14,8 @@ import { addDays, addMonths, formatFormDate, isRealDate, monthOf } from './dates
 import { checkDocumentNumber, documentTypesForHukou } from './documents';
 import type { RuleConfig } from './ruleConfig';
 import { DEFAULT_RULE_CONFIGS, RuleConfigError, placeholderFigures, resolveRuleConfig } from './ruleConfig';
-import { applicationSchemaFor, employeeSchemaFor } from './schema';
+import { applicationHeaderSchemaFor, applicationSchemaFor, employeeSchemaFor } from './schema';
+import { fastRowChecker } from './employeeFastPath';
 import { checkBounds } from './bounds';
 import type { SchemaContext } from './schema';
 import { validateUscc } from './uscc';
@@ -179,6 +180,40 @@ function fieldCheck(errors: readonly Issue[]): (path: string) => boolean {
     !invalid.has(path) && ![...invalid].some((p) => p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
 }
 
+/** The MAX_ITEMS above is one more than the schema allows, so that the schema reports it. */
+const MAX_EMPLOYEES = MAX_ITEMS - 1;
+
+/**
+ * The validated value when the application is clean: every row passes the fast row check and the rest
+ * passes yup. Null when anything is not: then the whole form goes through yup, which reports the errors.
+ */
+function cleanApplication(
+  input: object,
+  matters: readonly MatterCode[],
+  context: SchemaContext,
+): Application | null {
+  const employees = (input as { employees?: unknown }).employees;
+  if (!Array.isArray(employees) || employees.length < 1 || employees.length > MAX_EMPLOYEES) return null;
+  const check = fastRowChecker(matters, context.config);
+  const rows: EmployeeRow[] = [];
+  for (const row of employees) {
+    const clean = check(row);
+    if (!clean) return null;
+    rows.push(clean);
+  }
+  try {
+    const header = applicationHeaderSchemaFor(matters).validateSync(input, {
+      abortEarly: false,
+      context,
+      stripUnknown: true,
+    }) as Application;
+    return { ...header, employees: rows };
+  } catch (error) {
+    if (error instanceof yup.ValidationError) return null;
+    throw error;
+  }
+}
+
 export function validateApplication(untrusted: unknown, options: ValidateOptions): ApplicationValidation {
   const plain = toPlainData(untrusted);
   const shapeOk = isObject(plain) && !Array.isArray(plain);
@@ -211,17 +246,20 @@ export function validateApplication(untrusted: unknown, options: ValidateOptions
     };
   }
   let value: Application;
-  try {
-    value = applicationSchemaFor(matters).validateSync(input, {
-      abortEarly: false,
-      context,
-      stripUnknown: true,
-    }) as Application;
-  } catch (error) {
-    errors.push(...collectSchemaErrors(error));
-    const cast = castLeniently(applicationSchemaFor(matters), input, context);
-    value = (isObject(cast) ? cast : {}) as Application;
-  }
+  const clean = cleanApplication(input, matters, context);
+  if (clean) value = clean;
+  else
+    try {
+      value = applicationSchemaFor(matters).validateSync(input, {
+        abortEarly: false,
+        context,
+        stripUnknown: true,
+      }) as Application;
+    } catch (error) {
+      errors.push(...collectSchemaErrors(error));
+      const cast = castLeniently(applicationSchemaFor(matters), input, context);
+      value = (isObject(cast) ? cast : {}) as Application;
+    }
   const fieldOk = fieldCheck(errors);
 
   if (fieldOk('unit.uscc') && value.unit?.uscc) {

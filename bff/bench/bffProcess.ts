@@ -1,0 +1,62 @@
+// The process under load in `npm run bench`: the real bff and, beside it, a bare Koa app (the baseline),
+// with no route of its own. The bench reads this process's CPU time over the IPC channel before and after
+// each scenario, so nothing bench-only is reachable over HTTP.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createServices } from '../src/context';
+import { connectDatabase } from '../src/db';
+import { createLogger } from '../src/logger';
+
+export interface ReadyMessage {
+  type: 'ready';
+  bff: string;
+  bare: string;
+}
+export interface CpuMessage {
+  type: 'cpu';
+  /** process.cpuUsage(): user + system microseconds, main thread and workers (PDF, OCR) together. */
+  micros: number;
+}
+
+const listen = (koa: Koa) =>
+  new Promise<{ server: Server; base: string }>((resolve) => {
+    const server = koa.listen(0, '127.0.0.1', () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
+  });
+
+async function main() {
+  const config = loadConfig(process.env);
+  const logger = createLogger('silent');
+  const connection = await connectDatabase(config.mongodbUri);
+  const services = createServices(config, logger, connection);
+  const bff = await listen(createApp({ config, logger, db: connection }, services));
+
+  const bare = new Koa();
+  bare.use(bodyParser());
+  bare.use((ctx) => {
+    ctx.body = { ok: true, echo: (ctx.request.body as { version?: number })?.version ?? null };
+  });
+  const bareServer = await listen(bare);
+
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send!({ type: 'cpu', micros: user + system } satisfies CpuMessage);
+    } else if (message.type === 'stop') {
+      bff.server.close();
+      bareServer.server.close();
+      void connection.close().finally(() => process.exit(0));
+    }
+  });
+  process.send!({ type: 'ready', bff: bff.base, bare: bareServer.base } satisfies ReadyMessage);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
