@@ -4,6 +4,15 @@
 import type { Context, Next } from 'koa';
 import { AppError } from './errors';
 
+// The parsed body and its raw text on ctx.request, as @koa/bodyparser used to declare them (this reader
+// replaced it; the declaration reached the build only through the bench, which left bff/src).
+declare module 'koa' {
+  interface Request {
+    body?: unknown;
+    rawBody: string;
+  }
+}
+
 export interface BodyLimits {
   /** Largest body in bytes. */
   bytes: number;
