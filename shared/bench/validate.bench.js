@@ -56,15 +56,24 @@ function application(rows) {
 function measure(label, iterations, fn) {
   for (let i = 0; i < Math.min(iterations, 20); i++) fn(); // warm up
   const times = [];
+  const cpu = [];
   for (let i = 0; i < iterations; i++) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     fn();
+    const used = process.cpuUsage(startCpu);
     times.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   const p95 = times[Math.floor(times.length * 0.95)];
-  console.log(`${label.padEnd(44)} median ${median.toFixed(3)} ms   p95 ${p95.toFixed(3)} ms`);
+  // CPU time of this process: what the check costs when other processes compete for the two cores.
+  const cpuMedian = cpu[Math.floor(cpu.length / 2)];
+  console.log(
+    `${label.padEnd(44)} median ${median.toFixed(3)} ms   p95 ${p95.toFixed(3)} ms   CPU median ${cpuMedian.toFixed(3)} ms`,
+  );
   return median;
 }
 
@@ -73,9 +82,10 @@ console.log('@hiring/shared bench');
 console.log(
   `${os.cpus().length} CPU(s), load average ${os.loadavg()[0].toFixed(1)}, node ${process.version}`,
 );
-// The issue's target: the median time to validate an application of 200 employees, under 20 ms.
+// Issue 21's targets: the median time to validate an application of 200 employees ≤ 5 ms, of 500 ≤ 12 ms.
 const TARGET_ROWS = 200;
-const TARGET_MS = 20;
+const TARGET_MS = 5;
+const TARGETS = { 200: 5, 500: 12 };
 const target = application(TARGET_ROWS);
 const validateTarget = () => {
   const result = shared.validateApplication(target, { today: '2025-06-10' });
@@ -96,18 +106,20 @@ cpuTimes.sort((a, b) => a - b);
 const cpuMedian = cpuTimes[Math.floor(cpuTimes.length / 2)];
 console.log(
   `median to validate ${TARGET_ROWS} employees: ${targetMedian.toFixed(1)} ms ` +
-    `(target < ${TARGET_MS} ms: ${targetMedian < TARGET_MS ? 'met' : 'NOT MET'}; ` +
+    `(target ≤ ${TARGET_MS} ms: ${targetMedian <= TARGET_MS ? 'met' : 'NOT MET'}; ` +
     `CPU time ${cpuMedian.toFixed(1)} ms)`,
 );
 
 for (const rows of [1, 50, 500]) {
   const input = application(rows);
-  const iterations = rows === 500 ? 20 : 200;
+  const iterations = rows === 500 ? 50 : 200;
   const median = measure(`validateApplication, ${rows} employee(s)`, iterations, () => {
     const result = shared.validateApplication(input, { today: '2025-06-10' });
     if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
   });
-  console.log(`${''.padEnd(44)} ${(rows / (median / 1000)).toFixed(0)} rows/s`);
+  const target = TARGETS[rows];
+  const verdict = target ? ` (target ≤ ${target} ms: ${median <= target ? 'met' : 'NOT MET'})` : '';
+  console.log(`${''.padEnd(44)} ${(rows / (median / 1000)).toFixed(0)} rows/s${verdict}`);
 }
 
 const one = application(1);
