@@ -2,9 +2,10 @@
 // the synthetic population so the agencies' checks pass unless a test breaks something on purpose.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MatterCode } from '@hiring/shared';
+import { routeMatters, todayInChina, validateApplication, type MatterCode } from '@hiring/shared';
 import {
   population,
+  sampleApplication,
   startMocks,
   type MockOptions,
   type Person,
@@ -88,49 +89,13 @@ export function newUnit(offset = 0): Unit {
   return pop.units.filter((u) => !u.socialInsuranceCode && !u.housingFundAccount)[offset];
 }
 
-export function employeeFor(matter: MatterCode, person: Person): Record<string, unknown> {
-  const base = {
-    idNumber: person.idNumber,
-    name: person.name,
-    gender: person.gender,
-    ethnicity: person.ethnicity,
-    phone: person.phone,
-    address: person.address,
-  };
-  switch (matter) {
-    case 'employment':
-      return {
-        ...base,
-        occupation: '软件工程师',
-        education: '21',
-        workAddress: '江西省上饶市信州区凤凰大道1号',
-        contract: { start: '2026-11-01', end: '2029-10-31' },
-      };
-    case 'socialInsurance':
-      return {
-        ...base,
-        wage: 4500,
-        insuredFrom: '2026-11',
-        insuranceTypes: ['pension', 'injury', 'unemployment'],
-      };
-    case 'medicalInsurance':
-      return { ...base, wage: 4500, insuredFrom: '2026-11', insuranceTypes: ['medical', 'maternity'] };
-    case 'housingFund':
-      return { ...base, housingFund: { base: 4500, unitRatio: 12, personalRatio: 12 } };
-  }
-}
-
-export function caseBody(
-  matter: MatterCode,
-  people: Person[],
-  unit: Unit = newUnit(),
-): Record<string, unknown> {
-  return {
-    matter,
-    applicationCode: 'LB202611260001',
-    unit: { uscc: unit.uscc, name: unit.name, address: unit.address },
-    employees: people.map((person) => employeeFor(matter, person)),
-  };
+/** The case body the bff sends for `matter`: shared's routing of a valid sample application. */
+export function caseBody(matter: MatterCode, people: Person[], unit: Unit = newUnit()): Record<string, any> {
+  const form = sampleApplication(unit, people, [matter]);
+  const checked = validateApplication(form, { today: todayInChina() });
+  if (!checked.ok) throw new Error(`sample application invalid: ${JSON.stringify(checked.errors)}`);
+  const routed = routeMatters(checked.value)[matter]!;
+  return { matter, applicationCode: 'LB202611260001', ...routed.body };
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {

@@ -92,14 +92,14 @@ describe('agency idempotency', () => {
     const stringWage = caseBody('socialInsurance', normalPeople(1)) as {
       employees: Record<string, unknown>[];
     };
-    stringWage.employees[0].wage = '4500';
+    stringWage.employees[0].declaredWage = '4500';
     const coerced = await post(`${mocks.urls.hrss}/cases`, stringWage, { 'Idempotency-Key': 'string-wage' });
     expect(coerced.status).toBe(400);
     expect(coerced.body.message).toContain('申报工资必须是数字');
     const missingWage = caseBody('socialInsurance', normalPeople(1)) as {
       employees: Record<string, unknown>[];
     };
-    delete missingWage.employees[0].wage;
+    delete missingWage.employees[0].declaredWage;
     const noWage = await post(`${mocks.urls.hrss}/cases`, missingWage, { 'Idempotency-Key': 'no-wage' });
     expect(noWage.status).toBe(400);
     expect(noWage.body.message).toContain('申报工资');

@@ -72,10 +72,8 @@ describe('agency checks (deterministic on the synthetic population)', () => {
   it('公积金 finds a ratio outside 5-12 % and an unsealed previous account; the operator sees them on the case', async () => {
     const [person] = normalPeople(1, 9);
     const unsealed = pop.peopleWith('housingFundNotSealed', 1)[0];
-    const body = caseBody('housingFund', [person, unsealed]) as {
-      employees: { housingFund: Record<string, number> }[];
-    };
-    body.employees[0].housingFund.unitRatio = 0.13;
+    const body = caseBody('housingFund', [person, unsealed]);
+    body.employees[0].unitRatio = 0.13;
     const { body: res } = await submit(mocks.urls.housingFund, body);
     expect(res.status).toBe('accepted');
     const findings = mocks.agencies.housingFund.getCase(res.caseId)!.findings;
@@ -87,10 +85,8 @@ describe('agency checks (deterministic on the synthetic population)', () => {
   });
 
   it('公积金 computes monthly amounts rounded to the whole 元 on approval', async () => {
-    const body = caseBody('housingFund', normalPeople(1, 11)) as {
-      employees: { housingFund: Record<string, number> }[];
-    };
-    body.employees[0].housingFund = { base: 4567, unitRatio: 0.07, personalRatio: 5 };
+    const body = caseBody('housingFund', normalPeople(1, 11));
+    Object.assign(body.employees[0], { monthlyBase: 4567, unitRatio: 0.07, personalRatio: 5 });
     const { body: res } = await submit(mocks.urls.housingFund, body);
     await post(`${mocks.urls.housingFund}/_admin/cases/${res.caseId}/approve`, {});
     const view = await get(`${mocks.urls.housingFund}/cases/${res.caseId}`);

@@ -1,6 +1,7 @@
 // The joint application (联办申请表) as data: one unit part and one row per new hire (domain.md §2).
 import type { GenderCode, HukouType, IdType, InsuranceType, MatterCode } from './codes';
 import type { ContractPeriod, IsoDate, IsoMonth } from './dates';
+import { requiredRowFields } from './matterFields';
 
 /** 缓缴 / 降缴 of housing fund contributions: a unit-level request with materials due later. */
 export type HousingFundRelief = 'none' | 'defer' | 'reduce';
@@ -163,13 +164,5 @@ export function hasMatter(matters: readonly MatterCode[], ...codes: MatterCode[]
 
 /** Which optional columns a row needs for the chosen matters (columns 1-8 are always required). */
 export function employeeFieldsFor(matters: readonly MatterCode[]): (keyof EmployeeRow)[] {
-  const fields: (keyof EmployeeRow)[] = [];
-  if (hasMatter(matters, 'socialInsurance', 'medicalInsurance')) {
-    fields.push('wage', 'insuredFrom', 'contract', 'insuranceTypes');
-  }
-  if (hasMatter(matters, 'housingFund')) {
-    fields.push('housingFund');
-  }
-  if (hasMatter(matters, 'employment')) fields.push('occupation', 'education', 'workAddress');
-  return fields;
+  return requiredRowFields(matters);
 }

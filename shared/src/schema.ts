@@ -19,7 +19,7 @@ import type { MatterCode } from './codes';
 import { isRealDate } from './dates';
 import { checkDocumentNumber, normalizeDocumentNumber } from './documents';
 import { parseIdNumber } from './idNumber';
-import { isMainlandMobile, normalizeMobile } from './phone';
+import { isContactPhone, isMainlandMobile, normalizeContactPhone, normalizeMobile } from './phone';
 import type { RuleConfig } from './ruleConfig';
 import { validateUscc } from './uscc';
 import { yuanToFen } from './contributions';
@@ -36,6 +36,8 @@ function mattersIn(value: unknown): readonly MatterCode[] {
 const normalizeDocument = (value: unknown) =>
   typeof value === 'string' ? normalizeDocumentNumber(value) : value;
 const normalizePhone = (value: unknown) => (typeof value === 'string' ? normalizeMobile(value) : value);
+const normalizeContact = (value: unknown) =>
+  typeof value === 'string' ? normalizeContactPhone(value) : value;
 // yup's own .trim() and .uppercase() call the string method on whatever arrives and throw on an object
 // or an array; these only touch strings and leave anything else for the type check to report.
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
@@ -248,9 +250,11 @@ export const unitSchema = object('单位信息', {
       .required('请填写单位经办人身份证号')
       .test('id', '单位经办人身份证号不正确', (value) => parseIdNumber(value) !== null),
     phone: str('单位经办人联系电话')
-      .transform(normalizePhone)
+      .transform(normalizeContact)
       .required('请填写单位经办人联系电话')
-      .test('mobile', '联系电话应为 11 位中国大陆手机号', (value) => isMainlandMobile(value)),
+      .test('phone', '联系电话应为 11 位手机号或带区号的固定电话（如 0793-8212345）', (value) =>
+        isContactPhone(value),
+      ),
   }),
   address: text('单位地址', 200),
   countyCode: str('县（市、区）代码')

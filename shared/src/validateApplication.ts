@@ -6,6 +6,7 @@ import type { EmployeeRow, Application } from './application';
 import { hasMatter } from './application';
 import { assessAge } from './age';
 import { HUKOU_TYPES, ID_TYPES, INSURANCE_TYPES, labelOf } from './codes';
+import { insuranceRuleOf } from './matterFields';
 import type { GenderCode, MatterCode } from './codes';
 import type { ClampedBase, HousingFundAmounts } from './contributions';
 import { beyondReference, housingFundAmounts, housingFundBase, socialInsuranceBase } from './contributions';
@@ -537,14 +538,26 @@ function checkInsuranceTypes(
       `未勾选对应办事项目，不能选择：${stray.map((type) => type.label).join('、')}`,
     );
   }
-  if (matters.includes('socialInsurance') && !chosen.some((type) => type.matter === 'socialInsurance')) {
-    error('insuranceTypes', 'insurance-missing', '办理社保参保登记须至少选择养老、工伤、失业保险中的一项');
-  }
-  if (matters.includes('medicalInsurance') && !chosen.some((type) => type.matter === 'medicalInsurance')) {
-    error('insuranceTypes', 'insurance-missing', '办理医保参保登记须至少选择一项医疗保险险种');
+  // Which types each agency needs at least one of is the agency's declaration (matterFields.ts).
+  for (const matter of ['socialInsurance', 'medicalInsurance'] as const) {
+    const rule = insuranceRuleOf(matter);
+    if (!matters.includes(matter) || !rule) continue;
+    if (chosen.some((type) => rule.anyOf.includes(type.code))) continue;
+    const names = rule.anyOf.map((code) => labelOf(INSURANCE_TYPES, code)).join('、');
+    error(
+      'insuranceTypes',
+      'insurance-missing',
+      matter === 'socialInsurance'
+        ? `办理社保参保登记须至少选择${names}中的一项`
+        : `办理医保参保登记须选择${names}（生育、长期护理、大病补充医疗保险随其一并参保）`,
+    );
   }
 }
 
+/**
+ * The agency's expected base, as information: only when the limit that applies is an official figure (a
+ * placeholder would mislead), and never changing what is sent, which is the declared figure.
+ */
 function noticeClamp(
   base: ClampedBase,
   declaredLabel: string,

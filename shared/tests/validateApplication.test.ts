@@ -72,9 +72,10 @@ describe('columns that depend on the chosen matters', () => {
     workAddress: undefined,
   });
 
-  it('needs only columns 1-8 for employment registration without the 招聘信息 group', () => {
+  it('needs the 招聘信息 group and the contract period (人社 registers no hire without it) for employment registration', () => {
     const result = validate(application({ matters: ['employment'], employees: [bare] }));
     expect(codes(result.errors)).toEqual([
+      'employees[0].contract:required',
       'employees[0].occupation:required',
       'employees[0].education:required',
       'employees[0].workAddress:required',
@@ -104,7 +105,7 @@ describe('columns that depend on the chosen matters', () => {
     );
     expect(result.errors.map((e) => e.message)).toEqual([
       '未勾选对应办事项目，不能选择：职工基本医疗保险',
-      '办理社保参保登记须至少选择养老、工伤、失业保险中的一项',
+      '办理社保参保登记须至少选择养老保险、工伤保险、失业保险中的一项',
     ]);
   });
 
@@ -117,6 +118,26 @@ describe('columns that depend on the chosen matters', () => {
     expect(result.errors.map((e) => `${e.path} ${e.message}`)).toEqual([
       'employees[0].housingFund.unitRatio 缴存比例应在 5%-12% 之间',
       'employees[0].housingFund.personalRatio 缴存比例应在 5%-12% 之间',
+    ]);
+  });
+
+  it('requires 职工基本医疗保险 for 医保: 长期护理 alone registers nobody', () => {
+    const row = employee({ insuranceTypes: ['pension', 'longTermCare'] });
+    const result = validate(application({ employees: [row] }));
+    expect(result.errors.map((e) => `${e.path} ${e.message}`)).toEqual([
+      'employees[0].insuranceTypes 办理医保参保登记须选择职工基本医疗保险（生育、长期护理、大病补充医疗保险随其一并参保）',
+    ]);
+  });
+
+  it("accepts a landline with its area code as the operator's 联系电话", () => {
+    const input = application();
+    input.unit.operator.phone = '0793 8212345';
+    const result = validate(input);
+    expect(result.errors).toEqual([]);
+    expect(result.value.unit.operator.phone).toBe('0793-8212345');
+    input.unit.operator.phone = '8212345';
+    expect(validate(input).errors.map((e) => e.message)).toEqual([
+      '联系电话应为 11 位手机号或带区号的固定电话（如 0793-8212345）',
     ]);
   });
 

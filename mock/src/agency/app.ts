@@ -63,6 +63,17 @@ export function createAgencyApp(service: AgencyService): Koa {
     ctx.body = { cases: service.listCases().map((record) => service.view(record)) };
   });
 
+  // What the agency was sent, unmasked: for round-trip tests on synthetic people only (the page masks).
+  router.get('/_admin/cases/:caseId/received', (ctx) => {
+    const record = service.getCase(ctx.params.caseId);
+    if (!record) {
+      ctx.status = 404;
+      ctx.body = { code: 'CASE_NOT_FOUND', message: '办件不存在' };
+      return;
+    }
+    ctx.body = { caseId: record.caseId, idempotencyKey: record.idempotencyKey, received: record.received };
+  });
+
   router.get('/_admin/counts', (ctx) => {
     ctx.body = { keys: service.allCounts() };
   });

@@ -1,6 +1,13 @@
 // What a real agency checks before it registers anyone, with deterministic outcomes on the synthetic
 // population. All reasons are listed at once (一次性告知), each with a stable code for the caller.
-import { parseIdNumber, type MatterCode } from '@hiring/shared';
+import {
+  INSURANCE_TYPES,
+  insuranceRuleOf,
+  labelOf,
+  parseContractPeriod,
+  parseIdNumber,
+  type MatterCode,
+} from '@hiring/shared';
 import { scenarioOf } from '../population/generate';
 import type { CaseBody, CaseEmployee } from './schema';
 import { currentUnit, type World } from './world';
@@ -121,26 +128,27 @@ function checkMatterFields(
   matter: MatterCode,
   add: (code: string, message: string) => void,
 ) {
-  if (matter === 'employment' && employee.contract) checkContract(employee.contract, add);
-  if (matter === 'socialInsurance' || matter === 'medicalInsurance') {
+  if (employee.contractPeriod) checkContract(employee.contractPeriod, add);
+  const insurance = insuranceRuleOf(matter);
+  if (insurance) {
+    // Which types register a person is shared's declaration, the same one the form is checked with.
     const types = employee.insuranceTypes ?? [];
-    const needed = matter === 'socialInsurance' ? ['pension', 'injury', 'unemployment'] : ['medical'];
-    if (!needed.some((type) => types.includes(type))) {
+    if (!insurance.anyOf.some((type) => types.includes(type))) {
+      const names = insurance.anyOf.map((code) => labelOf(INSURANCE_TYPES, code)).join('、');
       add(
         'INSURANCE_TYPES_MISSING',
         matter === 'socialInsurance'
-          ? '未选择本机构办理的险种（养老、工伤、失业）'
-          : '未选择职工基本医疗保险',
+          ? `未选择本机构办理的险种（${names}）`
+          : `未选择${names}，其他医疗保险险种不能单独参保`,
       );
     }
-    if (employee.contract) checkContract(employee.contract, add);
   }
-  if (matter === 'housingFund' && employee.housingFund) {
-    const { base, unitRatio, personalRatio } = employee.housingFund;
+  if (matter === 'housingFund' && employee.monthlyBase !== undefined) {
+    const base = employee.monthlyBase;
     const { minRatio, maxRatio, minBase, maxBase } = HOUSING_FUND_LIMITS;
     for (const [label, ratio] of [
-      ['单位', unitRatio],
-      ['个人', personalRatio],
+      ['单位', employee.unitRatio ?? 0],
+      ['个人', employee.personalRatio ?? 0],
     ] as const) {
       const percent = ratioPercent(ratio);
       if (percent < minRatio || percent > maxRatio) {
@@ -156,13 +164,11 @@ function checkMatterFields(
   }
 }
 
-function checkContract(
-  contract: { start: string; end?: string | null },
-  add: (code: string, message: string) => void,
-) {
-  const start = contract.start.replace(/\./g, '-');
-  const end = contract.end ? contract.end.replace(/\./g, '-') : null;
-  if (end !== null && end <= start) add('CONTRACT_DATES_INVALID', '劳动合同终止日期必须晚于起始日期');
+function checkContract(period: string, add: (code: string, message: string) => void) {
+  const contract = parseContractPeriod(period);
+  if (!contract) add('CONTRACT_DATES_INVALID', '劳动合同起止时间不是有效日期');
+  else if (contract.end && contract.end <= contract.start)
+    add('CONTRACT_DATES_INVALID', '劳动合同终止日期必须晚于起始日期');
 }
 
 function ageOn(birthDate: string, today: string): number {

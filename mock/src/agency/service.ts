@@ -1,7 +1,7 @@
 // One agency's behaviour, independent of HTTP: idempotent case intake, checks, review timing in scaled
 // working days, operator decisions and the callbacks that report them.
 import { createHash, randomBytes } from 'node:crypto';
-import type { MatterCode } from '@hiring/shared';
+import { addMonths, type MatterCode } from '@hiring/shared';
 import { NO_FAULTS, type Faults } from '../http/faults';
 import { createRng, hashToUint32, unitInterval, type Rng } from '../rng';
 import { AGENCIES, type AgencyId, type AgencySpec } from './agencies';
@@ -34,6 +34,8 @@ export interface CaseRecord {
   matter: MatterCode;
   applicationCode: string;
   body: CaseBody;
+  /** The request body exactly as it arrived, for round-trip checks (GET /_admin/cases/:caseId/received). */
+  received: unknown;
   bodyHash: string;
   status: CaseStatus;
   /** What the automatic checks found; auto mode returns the case with these, an operator may overrule. */
@@ -142,11 +144,11 @@ export class AgencyService {
       };
     }
     counts.registrations += 1;
-    const record = this.register(idempotencyKey, parsed.body, bodyHash);
+    const record = this.register(idempotencyKey, parsed.body, bodyHash, raw);
     return { ...record.response, replayed: false };
   }
 
-  private register(idempotencyKey: string, body: CaseBody, bodyHash: string): CaseRecord {
+  private register(idempotencyKey: string, body: CaseBody, bodyHash: string, received: unknown): CaseRecord {
     const nowMs = this.now();
     const today = chinaDate(nowMs);
     this.serial += 1;
@@ -158,6 +160,7 @@ export class AgencyService {
       matter: body.matter,
       applicationCode: body.applicationCode,
       body,
+      received,
       bodyHash,
       status: 'accepted',
       findings: checkCase(body, this.world, today),
@@ -381,30 +384,44 @@ export class AgencyService {
           contributionDeclaration: {
             status: 'completed',
             periods: [...new Set(body.employees.map((e) => (e.insuredFrom ?? '').replace(/[-.]/g, '')))],
-            totalDeclaredWage: body.employees.reduce((sum, e) => sum + (e.wage ?? 0), 0),
+            totalDeclaredWage: body.employees.reduce((sum, e) => sum + (e.declaredWage ?? 0), 0),
           },
         };
       case 'medicalInsurance':
         return {
           employees: body.employees.map((_, i) => ({ employeeIndex: i, personalNumber: number('YB', i) })),
         };
-      case 'housingFund':
+      case 'housingFund': {
+        const relief = body.housingFundRelief ?? 'none';
         return {
           housingFundAccount: this.unitCode(body.unit.uscc, 'housingFundAccount'),
+          // 缓缴/降缴 is registered with the account; the materials are due within a month of applying.
+          ...(relief !== 'none'
+            ? {
+                relief: {
+                  type: relief,
+                  status: 'awaitingMaterials',
+                  materialsDueBy: addMonthsTo(body.unit.applicationDate, 1),
+                },
+              }
+            : {}),
           employees: body.employees.map((e, i) => {
-            const hf = e.housingFund as { base: number; unitRatio: number; personalRatio: number };
+            const base = e.monthlyBase ?? 0;
             // Each side rounded to the whole 元, half up (domain.md §2); the total is their sum.
-            const monthlyUnit = Math.round((hf.base * ratioPercent(hf.unitRatio)) / 100);
-            const monthlyPersonal = Math.round((hf.base * ratioPercent(hf.personalRatio)) / 100);
+            const monthlyUnit = Math.round((base * ratioPercent(e.unitRatio ?? 0)) / 100);
+            const monthlyPersonal = Math.round((base * ratioPercent(e.personalRatio ?? 0)) / 100);
             return {
               employeeIndex: i,
               personalAccount: number('GJ', i),
               monthlyUnit,
               monthlyPersonal,
               monthlyTotal: monthlyUnit + monthlyPersonal,
+              // A deferral approved pending materials: nothing is collected until they arrive.
+              ...(relief === 'defer' ? { collectionDeferred: true } : {}),
             };
           }),
         };
+      }
     }
   }
 
@@ -431,6 +448,11 @@ export class AgencyService {
     for (const timer of this.timers.get(caseId) ?? []) clearTimeout(timer);
     this.timers.delete(caseId);
   }
+}
+
+/** YYYY.MM.DD plus whole months, in the same notation (the last day of a shorter month). */
+function addMonthsTo(formDate: string, months: number): string {
+  return addMonths(formDate.replace(/\./g, '-'), months).replace(/-/g, '.');
 }
 
 /** Hash of a JSON value with object keys sorted, so key order does not make two equal bodies differ. */
