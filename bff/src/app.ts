@@ -16,6 +16,7 @@ import { accountRoutes } from './accounts/routes';
 import { draftRoutes } from './drafts/routes';
 import { lookupRoutes } from './lookups/routes';
 import { applicationRoutes } from './applications/routes';
+import { correctionRoutes } from './applications/correctionRoutes';
 import { noticeRoutes } from './notices/routes';
 import { AGENCY_SIGNATURE_SCHEME, callbackRoutes } from './dispatch/callbackRoutes';
 import { accountLogin } from './accounts/requireAccount';
@@ -89,6 +90,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...accountRoutes(services),
         ...lookupRoutes(services),
         ...applicationRoutes(services),
+        ...correctionRoutes(services),
         ...draftRoutes(services),
         ...noticeRoutes(services),
         ...staffRoutes(services),

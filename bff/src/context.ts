@@ -18,6 +18,7 @@ import { SubscriptionService } from './notices/platformPush';
 import { AgencyClient } from './dispatch/agencyClient';
 import { MatterProgress } from './dispatch/matterProgress';
 import { Dispatcher } from './dispatch/dispatcher';
+import { unitCodesModel, type UnitCodesDoc } from './dispatch/agencyResults';
 import { nonceModel } from './dispatch/callbackSignature';
 import { AuditLog, auditModel } from './audit/auditLog';
 import { ruleModels } from './rules/models';
@@ -47,6 +48,8 @@ export interface Services {
   subscriptions: SubscriptionService;
   progress: MatterProgress;
   dispatcher: Dispatcher;
+  /** The codes agencies assigned to each unit (by USCC), to pre-fill its next application. */
+  unitCodes: Model<UnitCodesDoc>;
   callbackNonces: ReturnType<typeof nonceModel>;
   accountLimiter: RateLimiter;
   ipLimiter: RateLimiter;
@@ -86,8 +89,14 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     }),
   );
   const figures = new FigureService(rules, audit);
-  const progress = new MatterProgress(applications, noticeService, logger, config.templates, () =>
-    calendar.calendar(),
+  const unitCodes = unitCodesModel(db);
+  const progress = new MatterProgress(
+    applications,
+    noticeService,
+    logger,
+    config.templates,
+    () => calendar.calendar(),
+    { cipher, UnitCodes: unitCodes },
   );
   const dispatcher = new Dispatcher(
     applications,
@@ -122,6 +131,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     subscriptions,
     progress,
     dispatcher,
+    unitCodes,
     callbackNonces: nonceModel(db),
     accountLimiter: new RateLimiter(config.rateLimitPerMinute),
     // Several employees of one company may share an office's public IP: the IP limit is looser.

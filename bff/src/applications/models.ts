@@ -43,6 +43,8 @@ const matterSchema = new Schema(
     dueDateBasis: { type: String, enum: ['official', 'provisional'] },
     completedAt: Date,
     reasons: [reason],
+    /** Sealed: what the agency handed back (unit codes, each hire's numbers), rows named by key. */
+    result: String,
     /** Highest callback sequence applied, so late or repeated callbacks cannot move the state backwards. */
     lastSequence: { type: Number, default: -1 },
     /** The employees sent in this attempt, in order: agency reasons name rows by index. */
@@ -106,6 +108,8 @@ export interface MatterDoc {
   dueDate?: string | null;
   dueDateBasis?: 'official' | 'provisional' | null;
   completedAt?: Date | null;
+  /** Sealed StoredResult (dispatch/agencyResults.ts). */
+  result?: string | null;
   reasons: { code?: string | null; message?: string | null; employeeKey?: string | null }[];
   lastSequence: number;
   sentEmployeeKeys: string[];

@@ -7,7 +7,12 @@ import { notFound } from '../http/errors';
 import { defineRoute, type HeaderSpec, type Route } from '../http/route';
 import { errorResponse } from '../http/errorSchema';
 import { objectIdOf, objectIdSchema, pageOf, pageQuery, strictNumber, strictObject } from '../http/validate';
-import { draftEmployeeWithKeySchema, housingFundReliefSchema } from '../drafts/draftSchema';
+import {
+  draftEmployeeWithKeySchema,
+  draftUnitSchema,
+  employeeKeySchema,
+  housingFundReliefSchema,
+} from '../drafts/draftSchema';
 import { DRAFT_EXAMPLES } from '../drafts/routes';
 import { IdempotencyStore } from './idempotency';
 import { submitDraft } from './submission';
@@ -15,13 +20,61 @@ import { resubmitMatter } from './resubmission';
 import { applicationDetail, applicationSummary, isOverdue, overallOf } from './view';
 
 const submitBody = strictObject({ version: strictNumber().integer().min(1) });
-const matterSchema = yup
+export const matterSchema = yup
   .string()
   .required()
   .oneOf([...MATTER_CODES], '未知的办理事项');
+const clearableCode = yup.string().max(32, '最多 32 个字符').nullable();
 const resubmitBody = strictObject({
   employees: yup.array(draftEmployeeWithKeySchema).max(500).default([]),
+  unit: draftUnitSchema
+    .shape({ socialInsuranceCode: clearableCode, housingFundAccount: clearableCode })
+    .default(undefined)
+    .meta({ name: 'UnitCorrection', description: '改正的单位字段；单位编码/单位账号传 null 表示首次办理' }),
+  drop: yup
+    .array(employeeKeySchema)
+    .max(500)
+    .default([])
+    .meta({ description: '移出本事项的员工（其他事项不受影响）' }),
 });
+
+const resultNumber = () => yup.number().min(0);
+const matterResultSchema = yup
+  .object({
+    unit: yup
+      .object({
+        socialInsuranceCode: yup.string().meta({ description: '单位编码（社保）' }),
+        housingFundAccount: yup.string().meta({ description: '公积金单位账号' }),
+      })
+      .required(),
+    employees: yup
+      .array(
+        yup.object({
+          employeeKey: yup.string().required(),
+          name: yup.string().defined(),
+          registrationNumber: yup.string().meta({ description: '就业登记编号' }),
+          personalNumber: yup.string().meta({ description: '社保/医保个人编号' }),
+          personalAccount: yup.string().meta({ description: '公积金个人账号' }),
+          monthlyUnit: resultNumber(),
+          monthlyPersonal: resultNumber(),
+          monthlyTotal: resultNumber(),
+          collectionDeferred: yup.boolean().meta({ description: '缓缴：材料审核通过前暂不缴存' }),
+        }),
+      )
+      .required(),
+    contributionDeclaration: yup
+      .object({ status: yup.string(), periods: yup.array(yup.string()), totalDeclaredWage: resultNumber() })
+      .default(undefined),
+    relief: yup
+      .object({ type: yup.string(), status: yup.string(), materialsDueBy: yup.string() })
+      .default(undefined),
+  })
+  .nullable()
+  .defined()
+  .meta({
+    name: 'MatterResult',
+    description: '部门办结时返回的结果：单位编码、每位员工的登记号/个人编号（仅本人可见）',
+  });
 
 const idempotencyKey: HeaderSpec = {
   name: 'Idempotency-Key',
@@ -96,9 +149,28 @@ const matterViewSchema = yup
           code: yup.string().required(),
           message: yup.string().required(),
           employeeKey: yup.string().nullable().defined(),
+          fix: yup
+            .string()
+            .oneOf(['employeeFields', 'unitFields', 'dropEmployee', 'materials', 'any'])
+            .required()
+            .meta({
+              description:
+                '补正方式：改该员工字段、改单位字段、将该员工移出本事项、补充材料、按原因修改任意字段',
+            }),
+          fields: yup
+            .array(yup.string().required())
+            .required()
+            .meta({ description: '应修改的字段（表单路径）' }),
+          droppable: yup.boolean().required().meta({ description: '可将该员工移出本事项' }),
+          advice: yup.string().required(),
         }),
       )
       .required(),
+    excludedEmployeeKeys: yup
+      .array(yup.string().required())
+      .required()
+      .meta({ description: '补正时移出本事项的员工' }),
+    result: matterResultSchema,
     timeline: yup
       .array(
         yup.object({
@@ -299,7 +371,7 @@ export function applicationRoutes(services: Services): Route[] {
         415: 'UnsupportedMediaType',
         422: 'Unprocessable',
       },
-      handler: async (ctx, { params: { id, matter }, body: { employees } }) => {
+      handler: async (ctx, { params: { id, matter }, body: correction }) => {
         const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
         // 补正 is a submission too: only while the account may still act for the unit.
         const filed = await applications
@@ -311,14 +383,14 @@ export function applicationRoutes(services: Services): Route[] {
           ctx.state.accountId,
           key,
           `resubmit:${id}:${matter}`,
-          employees,
+          correction,
           async () => {
             const doc = await resubmitMatter(
               services.submission,
               ctx.state.accountId,
               id,
               matter,
-              employees as never,
+              correction as never,
             );
             return { status: 200, body: applicationDetail(doc, cipher) };
           },

@@ -94,10 +94,16 @@ export async function submitDraft(
   let checked = validateUscc(draftUscc).valid
     ? await deps.authority.forSubmission(accountId, draftUscc, unitName)
     : null;
-  const result = validateApplication(withVerifiedOperator(formOf(draft.application), identity), {
-    today: todayInChina(),
-    configs: await deps.ruleConfigs?.(),
-  });
+  // 申请日期 is the day the application is submitted, not the day its draft was started: the 缓缴/降缴
+  // deadline and the rules in force count from it.
+  const today = todayInChina();
+  const form0 = withVerifiedOperator(formOf(draft.application), identity) as {
+    unit?: Record<string, unknown>;
+  };
+  const result = validateApplication(
+    { ...form0, unit: { ...form0.unit, applicationDate: today } },
+    { today, configs: await deps.ruleConfigs?.() },
+  );
   if (!result.ok) {
     throw validationFailed(
       result.errors.map((e) => ({ path: e.path, message: e.message })),

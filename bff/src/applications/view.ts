@@ -7,9 +7,11 @@ import {
   labelOf,
   overallStatus,
   timeLimitLabel,
+  returnReasonOf,
   todayInChina,
   type MatterStatus,
 } from '@hiring/shared';
+import type { StoredResult } from '../dispatch/agencyResults';
 import type { FieldCipher } from '../security/fieldCipher';
 import { maskIdNumber } from '../security/mask';
 import type { ApplicationDoc, MatterDoc } from './models';
@@ -25,6 +27,8 @@ export interface SealedApplication {
   queryPassword: string;
   /** The 经办人 as verified when the application was filed (absent on applications filed before). */
   verifiedOperator?: VerifiedOperator;
+  /** Hires a 补正 took out of a matter (row keys, per matter); the other matters keep them. */
+  excluded?: Partial<Record<string, string[]>>;
 }
 
 /** What agencies receive of who filed a case: the verified holder and under which authority. */
@@ -52,7 +56,27 @@ export function overallOf(matters: Pick<MatterDoc, 'status'>[]) {
   return { status, statusLabel: labelOf(OVERALL_STATUSES, status) ?? status };
 }
 
-export function matterView(matter: MatterDoc, today = todayInChina()) {
+/** A kept result as the owner sees it: each hire's numbers beside their name. */
+function resultView(
+  sealed: string | null | undefined,
+  cipher: FieldCipher | undefined,
+  names: Map<string, string>,
+) {
+  if (!sealed || !cipher) return null;
+  const result = cipher.decrypt<StoredResult>(sealed);
+  return {
+    unit: result.unit,
+    employees: result.employees.map((e) => ({ ...e, name: names.get(e.employeeKey) ?? '' })),
+    ...(result.contributionDeclaration ? { contributionDeclaration: result.contributionDeclaration } : {}),
+    ...(result.relief ? { relief: result.relief } : {}),
+  };
+}
+
+export function matterView(
+  matter: MatterDoc,
+  today = todayInChina(),
+  sealedContext?: { cipher: FieldCipher; names: Map<string, string> },
+) {
   const spec = MATTERS.find((m) => m.code === matter.matter);
   return {
     matter: matter.matter,
@@ -67,11 +91,21 @@ export function matterView(matter: MatterDoc, today = todayInChina()) {
     /** 'provisional': computed on a year without an official holiday notice, shown as 预计. */
     dueDateBasis: matter.dueDate ? (matter.dueDateBasis ?? 'official') : null,
     overdue: isOverdue(matter, today),
-    reasons: (matter.reasons ?? []).map((r) => ({
-      code: r.code,
-      message: r.message,
-      employeeKey: r.employeeKey ?? null,
-    })),
+    reasons: (matter.reasons ?? []).map((r) => {
+      const fix = returnReasonOf(r.code);
+      return {
+        code: r.code,
+        message: r.message,
+        employeeKey: r.employeeKey ?? null,
+        // How the app lets the employer fix it (shared's RETURN_REASONS).
+        fix: fix.fix,
+        fields: [...fix.fields],
+        droppable: fix.droppable,
+        advice: fix.advice,
+      };
+    }),
+    excludedEmployeeKeys: [] as string[],
+    result: resultView(matter.result, sealedContext?.cipher, sealedContext?.names ?? new Map()),
     timeline: (matter.timeline ?? []).map((t) => ({
       at: t.at,
       status: t.status,
@@ -97,6 +131,7 @@ export function applicationSummary(doc: Omit<StoredApplication, 'sealed'>) {
 
 export function applicationDetail(doc: StoredApplication, cipher: FieldCipher) {
   const sealed = cipher.decrypt<SealedApplication>(doc.sealed);
+  const names = new Map(sealed.form.employees.map((e) => [e.key ?? '', e.name ?? '']));
   return {
     ...applicationSummary(doc),
     queryPassword: sealed.queryPassword,
@@ -107,6 +142,9 @@ export function applicationDetail(doc: StoredApplication, cipher: FieldCipher) {
       name: e.name ?? '',
       idNumber: maskIdNumber(e.idNumber) ?? '',
     })),
-    matters: doc.matters.map((m) => matterView(m)),
+    matters: doc.matters.map((m) => ({
+      ...matterView(m, undefined, { cipher, names }),
+      excludedEmployeeKeys: sealed.excluded?.[m.matter] ?? [],
+    })),
   };
 }

@@ -10,6 +10,8 @@ export interface AgencyCaseView {
   steps?: { code: string; label: string; status?: string; at?: string }[];
   sequence?: number;
   decidedAt?: string | null;
+  /** On completion: the unit codes and each hire's numbers (see agencyResults.ts). */
+  result?: unknown;
 }
 
 export type DeliveryOutcome =

@@ -11,6 +11,7 @@ import { defineRoute, type Guard, type HeaderSpec, type Route } from '../http/ro
 import { parseInput } from '../http/validate';
 import { checkSignature, rememberNonce, CALLBACK_HEADERS } from './callbackSignature';
 import type { MatterProgress } from './matterProgress';
+import { agencyResultSchema } from './agencyResults';
 
 const callbackBody = yup
   .object({
@@ -46,6 +47,7 @@ const callbackBody = yup
       .max(10),
     decidedAt: yup.string().max(40),
     sequence: yup.number().integer().min(0).required(),
+    result: agencyResultSchema,
   })
   .meta({ name: 'AgencyCallback', description: '部门回调（签名校验通过后才解析）。' });
 
@@ -160,6 +162,7 @@ export function callbackRoutes(deps: CallbackDeps): Route[] {
             steps: body.steps as never,
             sequence: body.sequence,
             decidedAt: body.decidedAt,
+            result: body.result,
           },
           'callback',
         );

@@ -5,7 +5,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { trusted, type Model } from 'mongoose';
-import { routeMatters, type MatterCode } from '@hiring/shared';
+import { routeMatters, type MatterCode, type RoutedMatter } from '@hiring/shared';
 import type { Logger } from '../logger';
 import type { FieldCipher } from '../security/fieldCipher';
 import type { ApplicationDoc, MatterDoc } from '../applications/models';
@@ -44,10 +44,7 @@ type Leased = ApplicationDoc & { _id: unknown };
 
 /** What each agency receives (shared's routeMatters), keyed by matter. */
 type Routed = {
-  byMatter: Record<
-    string,
-    { unit: unknown; employees: { key?: string }[]; housingFundRelief?: string } | undefined
-  >;
+  byMatter: Partial<Record<MatterCode, RoutedMatter>>;
   verifiedOperator?: SealedApplication['verifiedOperator'];
 };
 
@@ -191,24 +188,22 @@ export class Dispatcher {
   }
 
   private route(doc: ApplicationDoc): Routed {
-    const { form, verifiedOperator } = this.cipher.decrypt<SealedApplication>(doc.sealed);
-    return { byMatter: routeMatters(form as never) as Routed['byMatter'], verifiedOperator };
+    const { form, excluded, verifiedOperator } = this.cipher.decrypt<SealedApplication>(doc.sealed);
+    return { byMatter: routeMatters(form as never, { excluded }), verifiedOperator };
   }
 
+  /** The declared fields of the matter in the agency's names (shared's declaration), as they were submitted. */
   private payloadFor(doc: ApplicationDoc, matter: MatterDoc, routed: Routed) {
     const part = routed.byMatter[matter.matter as MatterCode];
-    const employees = part?.employees ?? [];
     return {
       payload: {
         matter: matter.matter,
         applicationCode: doc.code,
-        unit: part?.unit,
-        employees: employees.map(({ key: _key, ...rest }) => rest),
-        ...(part?.housingFundRelief ? { housingFundRelief: part.housingFundRelief } : {}),
+        ...part?.body,
         // Who filed the case, as verified by 公安, and under which authority for the unit (issue 13).
         ...(routed.verifiedOperator ? { verifiedOperator: routed.verifiedOperator } : {}),
       },
-      employeeKeys: employees.map((e) => e.key ?? ''),
+      employeeKeys: part?.employeeKeys ?? [],
     };
   }
 

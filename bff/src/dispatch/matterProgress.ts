@@ -16,8 +16,17 @@ import type { NoticeTemplates } from '../config';
 import type { Logger } from '../logger';
 import type { ApplicationDoc, MatterDoc } from '../applications/models';
 import type { NoticeService } from '../notices/noticeService';
+import type { FieldCipher } from '../security/fieldCipher';
+import type { SealedApplication } from '../applications/view';
 import type { AgencyCaseView } from './agencyClient';
-import { milestoneNotice, completionNotice } from '../notices/milestones';
+import { milestoneNotice, summaryNotice } from '../notices/milestones';
+import { rememberUnitCodes, storedResultOf, type StoredResult, type UnitCodesDoc } from './agencyResults';
+
+const STEP_STATUS: Record<string, string> = {
+  completed: '已完成',
+  returned: '被退回',
+  notStarted: '未开始',
+};
 
 const NOTES: Record<MatterStatus, string> = {
   pending: '等待推送至部门',
@@ -51,6 +60,8 @@ export class MatterProgress {
     private readonly templates: NoticeTemplates,
     /** The working-day calendar in force (administered years included); the package's when not given. */
     private readonly calendar: () => Promise<WorkingDayCalendar> = async () => defaultWorkingDayCalendar,
+    /** Where results are kept: sealed on the matter, the unit's codes per USCC. */
+    private readonly results?: { cipher: FieldCipher; UnitCodes: Model<UnitCodesDoc> },
   ) {}
 
   /** Returns the statuses newly entered (empty when the news was old or already applied). */
@@ -99,10 +110,15 @@ export class MatterProgress {
           set[`${at}.dueDateBasis`] = due.basis;
         }
       }
-      if (view.status === 'completed') set[`${at}.completedAt`] = now;
+      let result: StoredResult | null = null;
+      if (view.status === 'completed') {
+        set[`${at}.completedAt`] = now;
+        result = storedResultOf(view.result, current.sentEmployeeKeys ?? []);
+        if (result && this.results) set[`${at}.result`] = this.results.cipher.encrypt(result);
+      }
       if (view.status === 'returned') set[`${at}.reasons`] = this.reasonsOf(view, current);
       const stepNote = (view.steps ?? [])
-        .map((s) => `${s.label}${s.status === 'completed' ? '已完成' : s.status ? `（${s.status}）` : ''}`)
+        .map((s) => `${s.label}${s.status ? (STEP_STATUS[s.status] ?? '') : ''}`)
         .join('；');
       const entries = steps.map((status, i) => ({
         at: now,
@@ -116,6 +132,8 @@ export class MatterProgress {
       ).lean();
       if (!updated) continue; // another writer moved this matter first: look again
       this.logger.info({ applicationId, matter, attempt, to: view.status, source }, 'matter progressed');
+      if (result && this.results)
+        await rememberUnitCodes(this.results.UnitCodes, doc.uscc ?? '', result.unit);
       await this.announce(updated, matter, attempt, steps);
       return steps;
     }
@@ -159,22 +177,53 @@ export class MatterProgress {
         }),
       );
     }
-    if (doc.matters.every((m) => m.status === 'completed') && !doc.completedNoticeAt) {
+    await this.feedBack(doc);
+  }
+
+  /**
+   * 人社's 总反馈: once every matter is decided, one notice says what was done and what was returned. It goes
+   * out once per round of decisions (a 补正 starts a new round), and once only when everything is 办结.
+   */
+  private async feedBack(doc: ApplicationDoc & { _id: unknown }) {
+    const decided = doc.matters.every((m) => m.status === 'completed' || m.status === 'returned');
+    if (!decided) return;
+    const allDone = doc.matters.every((m) => m.status === 'completed');
+    if (allDone) {
       // Exactly one writer flips completedNoticeAt, so the 办结 notice goes out once.
       const flipped = await this.Application.updateOne(
         { _id: doc._id, completedNoticeAt: null },
         { $set: { completedNoticeAt: new Date() } },
       );
-      if (flipped.modifiedCount === 1) {
-        await this.notices.notify(
-          completionNotice(this.templates, {
-            accountId,
-            applicationId,
-            code: doc.code,
-            unitName: doc.unitName ?? '',
-          }),
-        );
-      }
+      if (flipped.modifiedCount !== 1) return;
     }
+    const names = this.namesOf(doc);
+    await this.notices.notify(
+      summaryNotice(this.templates, {
+        accountId: String(doc.accountId),
+        applicationId: String(doc._id),
+        code: doc.code,
+        unitName: doc.unitName ?? '',
+        round: doc.matters.map((m) => `${m.matter}${m.attempt}`).join('-'),
+        matters: doc.matters.map((m) => ({
+          label: MATTERS.find((spec) => spec.code === m.matter)?.label ?? m.matter,
+          matter: m.matter,
+          status: m.status,
+          reasons: (m.reasons ?? []).map((r) => r.message ?? '').filter(Boolean),
+          result: this.resultOf(m),
+        })),
+        names,
+      }),
+    );
+  }
+
+  private resultOf(matter: MatterDoc): StoredResult | null {
+    if (!this.results || !matter.result) return null;
+    return this.results.cipher.decrypt<StoredResult>(matter.result);
+  }
+
+  private namesOf(doc: ApplicationDoc): Record<string, string> {
+    if (!this.results) return {};
+    const { form } = this.results.cipher.decrypt<SealedApplication>(doc.sealed);
+    return Object.fromEntries(form.employees.map((e) => [e.key ?? '', e.name ?? '']));
   }
 }

@@ -2,7 +2,7 @@
 import type { Logger } from '../logger';
 import type { NoticeModels } from './models';
 
-export type NoticeKind = 'matter' | 'completed' | 'returned' | 'reliefReminder';
+export type NoticeKind = 'matter' | 'completed' | 'returned' | 'summary' | 'reliefReminder';
 
 export interface NoticeInput {
   accountId: string;

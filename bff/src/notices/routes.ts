@@ -24,7 +24,7 @@ const subscriptionBody = (knownTemplates: string[]) =>
 const noticeSchema = yup
   .object({
     id: objectIdSchema,
-    kind: yup.string().oneOf(['matter', 'completed', 'returned', 'reliefReminder']).required(),
+    kind: yup.string().oneOf(['matter', 'completed', 'returned', 'summary', 'reliefReminder']).required(),
     title: yup.string().required(),
     body: yup.string().required(),
     applicationId: yup.string().nullable().defined(),

@@ -152,6 +152,17 @@ function caseSchema(matter: MatterCode): yup.AnyObjectSchema {
           .required('人员信息不能为空')
           .min(1, '至少需要一名人员')
           .max(1000, '一次最多申报 1000 名人员'),
+        // Not a form field: who filed the case, as 公安 verified them (bff issue 13).
+        verifiedOperator: yup
+          .object({
+            name: yup.string().max(50),
+            idNumber: yup.string().max(32),
+            verifiedAt: yup.string().max(40),
+            verifiedBy: yup.string().max(20),
+            authority: yup.string().max(40),
+          })
+          .default(undefined)
+          .optional(),
       })
       .noUnknown(true, ({ unknown }) => `含有本事项不收的字段：${unknown}`);
     caseSchemas.set(matter, schema);
