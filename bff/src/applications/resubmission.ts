@@ -4,6 +4,7 @@
 // agency exactly what it already returned is refused.
 import { isDeepStrictEqual } from 'node:util';
 import {
+  describePath,
   routeMatters,
   todayInChina,
   validateApplication,
@@ -104,9 +105,13 @@ export async function resubmitMatter(
     configs: await deps.ruleConfigs?.(),
   });
   if (!result.ok) {
+    // Each message says where in words (第1位员工 手机号码), never as a path.
     throw validationFailed(
-      result.errors.map((e) => ({ path: e.path, message: e.message })),
-      `补正后仍有 ${result.errors.length} 处需要修改`,
+      result.errors.map((e) => ({ path: e.path, message: `${describePath(e.path)}：${e.message}` })),
+      `补正后仍有 ${result.errors.length} 处需要修改：${result.errors
+        .slice(0, 3)
+        .map((e) => `${describePath(e.path)}${e.message}`)
+        .join('；')}`,
     );
   }
   const form: Form = {
@@ -148,6 +153,7 @@ export async function resubmitMatter(
         nextDispatchAt: now,
         sealed: cipher.encrypt({ ...sealed, form, excluded }),
         unitName: (form.unit as { name?: string } | undefined)?.name ?? doc.unitName,
+        uscc: (form.unit as { uscc?: string } | undefined)?.uscc ?? doc.uscc,
         dispatchPending: true,
         completedNoticeAt: null,
       },
