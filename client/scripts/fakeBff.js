@@ -82,6 +82,13 @@ function fakeBff() {
         dueDateBasis: 'official',
         overdue: false,
         reasons: [],
+        excludedEmployeeKeys: [],
+        result: {
+          unit: {},
+          employees: [
+            { employeeKey: '000000000001', name: '张三', registrationNumber: 'JY2026112600010001' },
+          ],
+        },
         timeline: [
           { at: '2026-11-26T10:00:01+08:00', status: 'accepted', statusLabel: '已受理', note: null },
           { at: '2026-11-26T10:00:03+08:00', status: 'completed', statusLabel: '已办结', note: null },
@@ -99,7 +106,19 @@ function fakeBff() {
         dueDate: '2026-12-01',
         dueDateBasis: 'official',
         overdue: false,
-        reasons: [{ code: 'PHONE', message: '手机号码无法接通，请核实', employeeKey: '000000000001' }],
+        reasons: [
+          {
+            code: 'OPERATOR_RETURNED',
+            message: '手机号码无法接通，请核实',
+            employeeKey: '000000000001',
+            fix: 'any',
+            fields: [],
+            droppable: true,
+            advice: '请按退回原因修改后重新提交',
+          },
+        ],
+        excludedEmployeeKeys: [],
+        result: null,
         timeline: [
           { at: '2026-11-26T10:00:01+08:00', status: 'accepted', statusLabel: '已受理', note: null },
           {
@@ -123,6 +142,8 @@ function fakeBff() {
         dueDateBasis: 'official',
         overdue: false,
         reasons: [],
+        excludedEmployeeKeys: [],
+        result: null,
         timeline: [
           { at: '2026-11-26T10:00:01+08:00', status: 'accepted', statusLabel: '已受理', note: null },
         ],

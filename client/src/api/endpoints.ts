@@ -4,6 +4,8 @@ import { newIdempotencyKey, type ApiClient } from './client';
 import type {
   ApplicationSummary,
   Consents,
+  CorrectionBody,
+  CorrectionDraft,
   Draft,
   DraftApplication,
   DraftEmployee,
@@ -16,6 +18,7 @@ import type {
   Session,
   StatusLookupResult,
   SubmittedApplication,
+  UnitCodes,
   UnitLookup,
   ValidationResult,
 } from './types';
@@ -67,18 +70,18 @@ export function endpoints(api: ApiClient) {
     // Public: no login, the receipt's code and password are the credential.
     lookupStatus: (code: string, password: string) =>
       api.send<StatusLookupResult>('POST', '/status-lookup', { code, password }),
+    getCorrection: (id: string, matter: string) =>
+      api.get<CorrectionDraft>(`/applications/${id}/matters/${matter}/correction`),
     resubmitMatter: (
       id: string,
       matter: string,
-      employees: DraftEmployee[],
+      correction: CorrectionBody,
       idempotencyKey = newIdempotencyKey(),
     ) =>
-      api.send<SubmittedApplication>(
-        'POST',
-        `/applications/${id}/matters/${matter}/resubmit`,
-        { employees },
-        { 'Idempotency-Key': idempotencyKey },
-      ),
+      api.send<SubmittedApplication>('POST', `/applications/${id}/matters/${matter}/resubmit`, correction, {
+        'Idempotency-Key': idempotencyKey,
+      }),
+    getUnitCodes: (uscc: string) => api.get<UnitCodes>(`/unit-codes/${encodeURIComponent(uscc)}`),
 
     listNotices: () => api.get<{ items: Notice[]; unread: number }>('/notices'),
     readNotice: (id: string) => api.send<void>('POST', `/notices/${id}/read`),

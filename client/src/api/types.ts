@@ -17,6 +17,14 @@ export type Draft = Schemas['Draft'];
 export type DraftSummary = Schemas['DraftSummary'];
 export type MatterStatus = Schemas['MatterStatus'];
 export type MatterProgress = Schemas['Matter'];
+export type MatterReason = MatterProgress['reasons'][number];
+export type MatterResult = Schemas['MatterResult'];
+/** What a 补正 form starts from: what the matter last sent. */
+export type CorrectionDraft = Ok<'getCorrection'>;
+export type CorrectionBody = NonNullable<
+  operations['resubmitMatter']['requestBody']
+>['content']['application/json'];
+export type UnitCodes = Ok<'getUnitCodes'>;
 export type SubmittedApplication = Schemas['Application'];
 export type ApplicationSummary = Schemas['ApplicationSummary'];
 export type Notice = Schemas['Notice'];

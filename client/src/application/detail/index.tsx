@@ -2,82 +2,15 @@ import { dueByLabel } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
-import type { MatterProgress, SubmittedApplication } from '../../api/types';
+import type { SubmittedApplication } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { DocumentDownloads } from '../../components/DocumentDownloads';
-import { TextField } from '../../components/fields';
 import { MatterTimeline, statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
 import { useRemote } from '../../lib/useRemote';
 import { api } from '../../services';
-
-/** 补正: the fields a returned matter most often needs corrected, per affected hire. */
-const CORRECTABLE = [
-  { field: 'name', label: '姓名' },
-  { field: 'phone', label: '手机号码' },
-  { field: 'address', label: '通讯地址' },
-  { field: 'hukouAddress', label: '户籍地址' },
-] as const;
-
-function Correction({
-  app,
-  matter,
-  onDone,
-}: {
-  app: SubmittedApplication;
-  matter: MatterProgress;
-  onDone: (a: SubmittedApplication) => void;
-}) {
-  const affected = [...new Set(matter.reasons.map((r) => r.employeeKey).filter((k): k is string => !!k))];
-  const keys = affected.length ? affected : app.employees.map((e) => e.key).filter((k): k is string => !!k);
-  const [values, setValues] = useState<Record<string, Record<string, string>>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function send() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      // Blank means "unchanged": only fields the user actually corrected are sent.
-      const employees = keys.map((key) => ({
-        key,
-        ...Object.fromEntries(Object.entries(values[key] ?? {}).filter(([, v]) => v.trim() !== '')),
-      }));
-      onDone(await api.resubmitMatter(app.id, matter.matter, employees));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '提交失败，请稍后再试');
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <View className="correction" data-testid={`correction-${matter.matter}`}>
-      {keys.map((key) => {
-        const e = app.employees.find((x) => x.key === key);
-        return (
-          <View key={key} className="correction__employee">
-            <View className="card__title">{e?.name ?? '员工'}（留空表示不修改）</View>
-            {CORRECTABLE.map((c) => (
-              <TextField
-                key={c.field}
-                id={`fix-${matter.matter}-${key}-${c.field}`}
-                label={c.label}
-                value={values[key]?.[c.field]}
-                onChange={(v) => setValues((old) => ({ ...old, [key]: { ...old[key], [c.field]: v } }))}
-              />
-            ))}
-          </View>
-        );
-      })}
-      {error ? <View className="notice notice--error">{error}</View> : null}
-      <ActionButton id={`resubmit-${matter.matter}`} loading={busy} onClick={() => void send()}>
-        提交补正
-      </ActionButton>
-    </View>
-  );
-}
+import { Correction } from './Correction';
+import { MatterResult } from './MatterResult';
 
 export default function ApplicationDetail() {
   const { params } = useRouter();
@@ -143,6 +76,14 @@ export default function ApplicationDetail() {
                         : ''}
                     </View>
                   ))}
+                </View>
+              ) : null}
+              <MatterResult matter={m} />
+              {m.excludedEmployeeKeys?.length ? (
+                <View className="field__hint">
+                  {`已移出本事项：${m.excludedEmployeeKeys
+                    .map((k) => app.employees.find((e) => e.key === k)?.name ?? '')
+                    .join('、')}`}
                 </View>
               ) : null}
               <MatterTimeline matter={m} />

@@ -65,11 +65,13 @@ export default function Receipt() {
                     <View className="kv__k">{m.label}</View>
                     <View className="kv__v">
                       <View className={statusClass(m.status)}>{m.statusLabel}</View>
-                      {m.status !== 'completed'
-                        ? instant
-                          ? `${m.timeLimit}，稍后即可办结`
-                          : `${m.agencyLabel}将在 ${m.timeLimit}${m.dueDate ? `（${dueByLabel(m.dueDate, m.dueDateBasis)}）` : ''}`
-                        : ''}
+                      {m.status === 'returned'
+                        ? `${m.agencyLabel}已退回，请在办理进度中按退回原因补正后重新提交`
+                        : m.status !== 'completed'
+                          ? instant
+                            ? `${m.timeLimit}，稍后即可办结`
+                            : `${m.agencyLabel}将在 ${m.timeLimit}${m.dueDate ? `（${dueByLabel(m.dueDate, m.dueDateBasis)}）` : ''}`
+                          : ''}
                     </View>
                   </View>
                 );
