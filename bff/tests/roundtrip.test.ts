@@ -7,6 +7,7 @@ import { loginAs, startTestServer, type Client, type TestServer } from './helper
 import { adults, applicationFor, employeeFrom } from './helpers/fixtures';
 
 let server: TestServer;
+jest.setTimeout(60_000);
 
 beforeAll(async () => {
   server = await startTestServer({
