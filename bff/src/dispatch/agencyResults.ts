@@ -117,5 +117,11 @@ export async function rememberUnitCodes(
   if (codes.socialInsuranceCode) set.socialInsuranceCode = codes.socialInsuranceCode;
   if (codes.housingFundAccount) set.housingFundAccount = codes.housingFundAccount;
   if (!uscc || Object.keys(set).length === 0) return;
-  await UnitCodes.updateOne({ uscc }, { $set: set }, { upsert: true });
+  try {
+    await UnitCodes.updateOne({ uscc }, { $set: set }, { upsert: true });
+  } catch (error) {
+    // Two results for one unit at once: both upserts insert, the unique index keeps one; update it.
+    if ((error as { code?: number }).code !== 11000) throw error;
+    await UnitCodes.updateOne({ uscc }, { $set: set });
+  }
 }

@@ -132,8 +132,12 @@ export class MatterProgress {
       ).lean();
       if (!updated) continue; // another writer moved this matter first: look again
       this.logger.info({ applicationId, matter, attempt, to: view.status, source }, 'matter progressed');
-      if (result && this.results)
-        await rememberUnitCodes(this.results.UnitCodes, doc.uscc ?? '', result.unit);
+      if (result && this.results) {
+        // The codes only pre-fill the unit's next application: failing to keep them must not hold up this one.
+        await rememberUnitCodes(this.results.UnitCodes, doc.uscc ?? '', result.unit).catch((error: unknown) =>
+          this.logger.warn({ err: error, applicationId }, 'could not keep the unit codes'),
+        );
+      }
       await this.announce(updated, matter, attempt, steps);
       return steps;
     }
