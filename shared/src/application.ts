@@ -23,6 +23,13 @@ export interface UnitPart {
    * (absent) is treated like a first application: the codes are not demanded.
    */
   firstApplication?: boolean;
+  /**
+   * 首次办理 per code: true when the unit has no 单位编码 (社保) yet, false when it has one. Absent: as
+   * firstApplication. A unit may have a 公积金 account but no 社保 code, so the question is asked per code.
+   */
+  socialInsuranceFirst?: boolean;
+  /** 首次办理 for the 公积金 单位账号, likewise. */
+  housingFundFirst?: boolean;
   /** 单位编码 (社保) */
   socialInsuranceCode?: string;
   /** 单位账号 (公积金) */
@@ -111,6 +118,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'unit.address': '单位地址',
   'unit.countyCode': '单位所在县（市、区）',
   'unit.firstApplication': '是否首次办理',
+  'unit.socialInsuranceFirst': '首次办理社保登记',
+  'unit.housingFundFirst': '首次办理公积金缴存登记',
   'unit.socialInsuranceCode': '单位编码（社保）',
   'unit.housingFundAccount': '单位账号（公积金）',
   'unit.bank.name': '开户行',

@@ -218,13 +218,17 @@ export function employeeSchemaFor(matters: readonly MatterCode[]): EmployeeSchem
 const requiredByMatter = (
   label: string,
   message: string,
+  perCode: 'socialInsuranceFirst' | 'housingFundFirst',
   needs: (matters: readonly MatterCode[]) => boolean,
 ) =>
   str(label)
     .transform(trimmed)
-    // Only a unit known to have applied before has a code to give; a first or unstated one does not.
-    .when(['firstApplication', '$matters'], ([first, matters], schema) =>
-      first === false && needs(mattersIn(matters)) ? schema.required(message) : schema.optional(),
+    // Only a unit known to have this code has one to give; a first or unstated one does not. 首次 is per
+    // code (a unit may have a 公积金 account but no 社保 code), falling back to the unit-wide answer.
+    .when(['firstApplication', perCode, '$matters'], ([first, firstForCode, matters], schema) =>
+      (firstForCode ?? first) === false && needs(mattersIn(matters))
+        ? schema.required(message)
+        : schema.optional(),
     );
 
 export const unitSchema = object('单位信息', {
@@ -261,14 +265,18 @@ export const unitSchema = object('单位信息', {
     .optional()
     .matches(/^\d{6}$/, '县（市、区）代码应为 6 位数字'),
   firstApplication: yup.boolean().typeError('是否首次办理格式不正确').optional(),
+  socialInsuranceFirst: yup.boolean().typeError('是否首次办理社保登记格式不正确').optional(),
+  housingFundFirst: yup.boolean().typeError('是否首次办理公积金缴存登记格式不正确').optional(),
   socialInsuranceCode: requiredByMatter(
     '单位编码（社保）',
     '非首次办理社保、医保登记须填写单位编码（社保）',
+    'socialInsuranceFirst',
     (matters) => matters.some((m) => m === 'socialInsurance' || m === 'medicalInsurance'),
   ),
   housingFundAccount: requiredByMatter(
     '单位账号（公积金）',
     '非首次办理公积金账户设立须填写单位账号（公积金）',
+    'housingFundFirst',
     (matters) => matters.includes('housingFund'),
   ),
   bank: object('开户信息', {

@@ -141,6 +141,15 @@ describe('columns that depend on the chosen matters', () => {
     ]);
   });
 
+  it('asks 首次办理 per code: a unit with a 社保 code but no 公积金 account gives only the code', () => {
+    const partly = application();
+    partly.unit.firstApplication = false;
+    partly.unit.housingFundFirst = true;
+    expect(codes(validate(partly).errors)).toEqual(['unit.socialInsuranceCode:required']);
+    partly.unit.socialInsuranceCode = '361100123456';
+    expect(validate(partly).errors).toEqual([]);
+  });
+
   it('asks a returning unit for its 单位编码 and 单位账号, but not a first-time one', () => {
     const returning = application();
     returning.unit.firstApplication = false;

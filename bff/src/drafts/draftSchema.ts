@@ -57,6 +57,8 @@ export const draftUnitSchema = strictObject({
   address: text(200),
   countyCode: code(6),
   firstApplication: yup.boolean(),
+  socialInsuranceFirst: yup.boolean(),
+  housingFundFirst: yup.boolean(),
   operator: strictObject({ name: text(50), idNumber: code(), phone: code(20) }).default(undefined),
   bank: strictObject({ name: text(100), accountName: text(100), accountNo: code(40) }).default(undefined),
 }).meta({ name: 'DraftUnit' });

@@ -50,14 +50,25 @@ export default function UnitStep() {
     }
     setLookup({ busy: true });
     try {
-      const found = await api.lookupUnit(uscc);
+      // The codes the agencies gave this unit on an earlier application of ours count as much as the register's.
+      const [found, assigned] = await Promise.all([
+        api.lookupUnit(uscc),
+        api.getUnitCodes(uscc).catch(() => undefined),
+      ]);
+      const socialInsuranceCode =
+        found.socialInsuranceCode || assigned?.socialInsuranceCode || unit.socialInsuranceCode;
+      const housingFundAccount =
+        found.housingFundAccount || assigned?.housingFundAccount || unit.housingFundAccount;
       set({
         uscc,
         name: found.name || unit.name,
         address: found.address || unit.address,
-        socialInsuranceCode: found.socialInsuranceCode || unit.socialInsuranceCode,
-        housingFundAccount: found.housingFundAccount || unit.housingFundAccount,
-        firstApplication: unit.firstApplication ?? !(found.socialInsuranceCode || found.housingFundAccount),
+        socialInsuranceCode: socialInsuranceCode || undefined,
+        housingFundAccount: housingFundAccount || undefined,
+        // 首次办理 per code: a known code turns it off for that code only.
+        socialInsuranceFirst: !socialInsuranceCode,
+        housingFundFirst: !housingFundAccount,
+        firstApplication: unit.firstApplication ?? !(socialInsuranceCode || housingFundAccount),
       });
       setLookup({ busy: false, message: '已根据登记信息自动填写，请核对，如有变化可直接修改' });
     } catch (e) {
@@ -211,19 +222,47 @@ export default function UnitStep() {
         </ChoiceGroup>
         {unit.firstApplication === false ? (
           <>
-            <TextField
-              id="unit-socialInsuranceCode"
-              label="单位编码（社保）"
-              value={unit.socialInsuranceCode}
-              onChange={(v) => set({ socialInsuranceCode: v })}
-              error={err('unit.socialInsuranceCode', unit.socialInsuranceCode)}
+            {unit.socialInsuranceFirst !== true ? (
+              <TextField
+                id="unit-socialInsuranceCode"
+                label="单位编码（社保）"
+                value={unit.socialInsuranceCode}
+                onChange={(v) => set({ socialInsuranceCode: v })}
+                error={err('unit.socialInsuranceCode', unit.socialInsuranceCode)}
+              />
+            ) : null}
+            <Choice
+              id="unit-socialInsuranceFirst"
+              label="尚无单位编码（首次办理社保登记）"
+              checked={unit.socialInsuranceFirst === true}
+              onChange={(on) =>
+                set(
+                  on
+                    ? { socialInsuranceFirst: true, socialInsuranceCode: undefined }
+                    : { socialInsuranceFirst: false },
+                )
+              }
             />
-            <TextField
-              id="unit-housingFundAccount"
-              label="单位账号（公积金）"
-              value={unit.housingFundAccount}
-              onChange={(v) => set({ housingFundAccount: v })}
-              error={err('unit.housingFundAccount', unit.housingFundAccount)}
+            {unit.housingFundFirst !== true ? (
+              <TextField
+                id="unit-housingFundAccount"
+                label="单位账号（公积金）"
+                value={unit.housingFundAccount}
+                onChange={(v) => set({ housingFundAccount: v })}
+                error={err('unit.housingFundAccount', unit.housingFundAccount)}
+              />
+            ) : null}
+            <Choice
+              id="unit-housingFundFirst"
+              label="尚无单位账号（首次办理公积金缴存登记）"
+              checked={unit.housingFundFirst === true}
+              onChange={(on) =>
+                set(
+                  on
+                    ? { housingFundFirst: true, housingFundAccount: undefined }
+                    : { housingFundFirst: false },
+                )
+              }
             />
           </>
         ) : null}
