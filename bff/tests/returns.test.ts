@@ -17,7 +17,7 @@ import { loginAs, startTestServer, type Client, type TestServer } from './helper
 import { adults, applicationFor } from './helpers/fixtures';
 
 let server: TestServer;
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -61,7 +61,7 @@ async function submit(client: Client, application: unknown) {
   return res.body;
 }
 
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20000) {
+async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
