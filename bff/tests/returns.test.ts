@@ -9,12 +9,11 @@ import {
   matterDueDate,
   returnReasonOf,
   todayInChina,
-  usccCheckChar,
   type MatterCode,
 } from '@hiring/shared';
 import type { Person } from '@hiring/mock';
 import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
-import { adults, applicationFor } from './helpers/fixtures';
+import { adults, applicationFor, makeLegalRepresentative } from './helpers/fixtures';
 
 let server: TestServer;
 jest.setTimeout(120_000);
@@ -48,7 +47,9 @@ const people = (count: number, scenario: Person['scenario'] = 'normal') => {
   return found;
 };
 
-async function submit(client: Client, application: unknown) {
+async function submit(client: Client, application: any) {
+  const unit = population().unitByUscc(application.unit.uscc);
+  if (unit) await makeLegalRepresentative(server.api, client.token, unit);
   const draft = await client.call('POST', '/drafts', { application });
   expect(draft.status).toBe(201);
   const res = await client.call(
@@ -105,8 +106,11 @@ const identity = (p: Person) => ({
   hukouAddress: p.hukouAddress,
 });
 
+/** Units with only a 社保 code, or only a 公积金 account: each test's account acts for a unit of its own. */
 const unitWith = (which: 'socialInsuranceCode' | 'housingFundAccount', offset: number) =>
-  population().units.filter((u) => u[which])[offset];
+  population().units.filter((u) =>
+    which === 'socialInsuranceCode' ? u.socialInsuranceCode && !u.housingFundAccount : u.housingFundAccount,
+  )[offset];
 const firstUnit = (offset: number) =>
   population().units.filter((u) => !u.socialInsuranceCode && !u.housingFundAccount)[10 + offset];
 
@@ -169,16 +173,13 @@ const CASES: ReturnCase[] = [
     fix: (draft) => ({ unit: { name: draft.unit.name.replace('（筹）', '') } }),
   },
   {
+    // Only an operator can return this now: a unit the 市场监管 register does not know cannot be applied for.
     code: 'UNIT_NOT_FOUND',
-    matters: ['employment'],
-    matter: 'employment',
-    form: () => {
-      const form = applicationFor(firstUnit(5), people(1), ['employment']) as any;
-      const first17 = '91361100MA35YYYY9';
-      form.unit.uscc = first17 + usccCheckChar(first17);
-      return form;
-    },
-    fix: () => ({ unit: { uscc: firstUnit(5).uscc } }),
+    matters: ['medicalInsurance'],
+    matter: 'medicalInsurance',
+    operator: {},
+    form: () => applicationFor(firstUnit(5), people(1), ['medicalInsurance']),
+    fix: (draft) => ({ unit: { name: `${draft.unit.name}（分公司）` } }),
   },
   {
     code: 'UNIT_SOCIAL_INSURANCE_CODE_MISMATCH',

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { MATTER_FIELDS, addDays, addMonths, todayInChina, type MatterCode } from '@hiring/shared';
 import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
-import { adults, applicationFor, employeeFrom } from './helpers/fixtures';
+import { adults, applicationFor, employeeFrom, makeLegalRepresentative } from './helpers/fixtures';
 
 let server: TestServer;
 jest.setTimeout(120_000);
@@ -30,7 +30,8 @@ const AGENCY_OF: Record<MatterCode, 'hrss' | 'medicalSecurity' | 'housingFund'> 
   housingFund: 'housingFund',
 };
 
-async function submit(client: Client, application: unknown) {
+async function submit(client: Client, application: any) {
+  await makeLegalRepresentative(server.api, client.token, population().unitByUscc(application.unit.uscc)!);
   const draft = await client.call('POST', '/drafts', { application });
   expect(draft.status).toBe(201);
   const res = await client.call(
@@ -106,8 +107,9 @@ describe('every form field reaches the agency that needs it', () => {
       'unit.name': unit.name,
       'unit.address': unit.address,
       'unit.applicationDate': dotted(today),
-      'unit.operator.name': '王经办',
-      'unit.operator.idNumber': people[1].idNumber,
+      // The 经办人 as 公安 verified them (issue 13): the unit's legal representative here.
+      'unit.operator.name': unit.legalRepresentative.name,
+      'unit.operator.idNumber': unit.legalRepresentative.idNumber,
       'unit.operator.phone': '0793-8212345',
       'unit.bank.name': '中国银行上饶分行',
       'unit.bank.accountName': unit.name,

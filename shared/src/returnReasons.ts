@@ -41,8 +41,8 @@ export const RETURN_REASONS: readonly ReturnReason[] = [
     'UNIT_NOT_FOUND',
     '查无此单位',
     'unitFields',
-    ['unit.uscc', 'unit.name'],
-    '请核对统一社会信用代码和单位名称',
+    ['unit.name'],
+    '请核对单位名称；统一社会信用代码有误的，请重新填写申请表申报',
   ),
   reason('UNIT_NAME_MISMATCH', '单位名称不一致', 'unitFields', ['unit.name'], '请按营业执照填写单位名称'),
   reason(

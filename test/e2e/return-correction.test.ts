@@ -6,7 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { sampleApplication, startMocks, workingAgePeople, type RunningMocks } from '@hiring/mock';
+import {
+  makeLegalRepresentative,
+  sampleApplication,
+  startMocks,
+  workingAgePeople,
+  type RunningMocks,
+} from '@hiring/mock';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
@@ -84,6 +90,8 @@ async function shot(name: string): Promise<void> {
 const visible = (testId: string) => byTestId(page, testId);
 
 let token: string | undefined;
+const unitOfTest = () =>
+  mocks.world.population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
 
 /** The bff API as the page's own account: the H5 dev login's nickname, kept in the page's storage. */
 async function apiAsPage(
@@ -102,6 +110,7 @@ async function apiAsPage(
       body: JSON.stringify({ nickname }),
     });
     token = ((await login.json()) as { token: string }).token;
+    await makeLegalRepresentative(`${bff.url}/api/v1`, token, unitOfTest());
   }
   const res = await fetch(`${bff.url}/api/v1${route}`, {
     method,

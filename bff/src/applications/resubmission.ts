@@ -81,6 +81,14 @@ export async function resubmitMatter(
   if (fixes.some((c) => !known.has(c.key)) || (correction.drop ?? []).some((key) => !known.has(key)))
     throw new AppError(400, 'BAD_REQUEST', '补正的员工不在该办件中');
 
+  // The unit's authority was checked for this USCC: another unit is another application.
+  const filedUscc = String((sealed.form.unit as { uscc?: string } | undefined)?.uscc ?? '');
+  if (correction.unit?.uscc && correction.unit.uscc.trim().toUpperCase() !== filedUscc) {
+    throw validationFailed(
+      [{ path: 'unit.uscc', message: '统一社会信用代码不能在补正中修改' }],
+      '统一社会信用代码不能在补正中修改，请重新填写申请表申报',
+    );
+  }
   const excludedBefore = sealed.excluded?.[matter] ?? [];
   const drop = [...new Set(correction.drop ?? [])].filter((key) => !excludedBefore.includes(key));
   const remaining = sealed.form.employees.filter(

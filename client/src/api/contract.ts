@@ -23,6 +23,10 @@ export interface paths {
      */
     get: operations['getApplicationForm'];
   };
+  '/api/v1/applications/{id}/matters/{matter}/correction': {
+    /** 补正表单的初始内容：该事项上次报送的单位与员工信息（本人可见，未脱敏） */
+    get: operations['getCorrection'];
+  };
   '/api/v1/applications/{id}/matters/{matter}/resubmit': {
     /** 补正被退回的事项并单独重新提交（其他事项不受影响） */
     post: operations['resubmitMatter'];
@@ -216,6 +220,10 @@ export interface paths {
     /** 记录用户在平台订阅对话框中同意的模板（每次同意可推送一条） */
     post: operations['grantSubscriptions'];
   };
+  '/api/v1/unit-codes/{uscc}': {
+    /** 部门为本单位分配的单位编码（社保）和公积金单位账号（仅限本账号申报过的单位） */
+    get: operations['getUnitCodes'];
+  };
   '/api/v1/units': {
     /** 我的单位：当前可以代表办理的单位及依据 */
     get: operations['listMyUnits'];
@@ -266,6 +274,30 @@ export interface components {
         employeeIndex?: number;
         message: string;
       }[];
+      result?: {
+        contributionDeclaration?: {
+          periods?: string[];
+          status?: string;
+          totalDeclaredWage?: number;
+        };
+        employees?: {
+          collectionDeferred?: boolean;
+          employeeIndex: number;
+          monthlyPersonal?: number;
+          monthlyTotal?: number;
+          monthlyUnit?: number;
+          personalAccount?: string;
+          personalNumber?: string;
+          registrationNumber?: string;
+        }[];
+        housingFundAccount?: string;
+        relief?: {
+          materialsDueBy?: string;
+          status?: string;
+          type?: string;
+        };
+        socialInsuranceCode?: string;
+      };
       sequence: number;
       /** @enum {string} */
       status: 'accepted' | 'reviewing' | 'completed' | 'returned';
@@ -528,6 +560,7 @@ export interface components {
       countyCode?: string;
       firstApplication?: boolean;
       housingFundAccount?: string;
+      housingFundFirst?: boolean;
       name?: string;
       operator?: {
         idNumber?: string;
@@ -535,6 +568,7 @@ export interface components {
         phone?: string;
       };
       socialInsuranceCode?: string;
+      socialInsuranceFirst?: boolean;
       uscc?: string;
     };
     /** @description 服务端分配的员工编号 */
@@ -559,6 +593,8 @@ export interface components {
           | 'VERSION_CONFLICT'
           | 'ALREADY_SUBMITTED'
           | 'NOT_RETURNED'
+          | 'CORRECTION_UNCHANGED'
+          | 'NOTHING_TO_SEND'
           | 'IDEMPOTENCY_KEY_MISSING'
           | 'IDEMPOTENCY_KEY_INVALID'
           | 'IDEMPOTENCY_KEY_REUSED'
@@ -801,15 +837,28 @@ export interface components {
        * @enum {string|null}
        */
       dueDateBasis: 'official' | 'provisional' | null;
+      /** @description 补正时移出本事项的员工 */
+      excludedEmployeeKeys: string[];
       label: string;
       /** @enum {string} */
       matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
       overdue: boolean;
       reasons: {
+        advice: string;
         code: string;
+        /** @description 可将该员工移出本事项 */
+        droppable: boolean;
         employeeKey: string | null;
+        /** @description 应修改的字段（表单路径） */
+        fields: string[];
+        /**
+         * @description 补正方式：改该员工字段、改单位字段、将该员工移出本事项、补充材料、按原因修改任意字段
+         * @enum {string}
+         */
+        fix: 'employeeFields' | 'unitFields' | 'dropEmployee' | 'materials' | 'any';
         message: string;
       }[];
+      result: components['schemas']['MatterResult'];
       status: components['schemas']['MatterStatus'];
       statusLabel: string;
       timeLimit: string;
@@ -821,6 +870,40 @@ export interface components {
         statusLabel: string;
       }[];
     };
+    /** @description 部门办结时返回的结果：单位编码、每位员工的登记号/个人编号（仅本人可见） */
+    MatterResult: {
+      contributionDeclaration?: {
+        periods?: string[];
+        status?: string;
+        totalDeclaredWage?: number;
+      };
+      employees: {
+        /** @description 缓缴：材料审核通过前暂不缴存 */
+        collectionDeferred?: boolean;
+        employeeKey: string;
+        monthlyPersonal?: number;
+        monthlyTotal?: number;
+        monthlyUnit?: number;
+        name: string;
+        /** @description 公积金个人账号 */
+        personalAccount?: string;
+        /** @description 社保/医保个人编号 */
+        personalNumber?: string;
+        /** @description 就业登记编号 */
+        registrationNumber?: string;
+      }[];
+      relief?: {
+        materialsDueBy?: string;
+        status?: string;
+        type?: string;
+      };
+      unit: {
+        /** @description 公积金单位账号 */
+        housingFundAccount?: string;
+        /** @description 单位编码（社保） */
+        socialInsuranceCode?: string;
+      };
+    } | null;
     /** @description 不符合时提示：办理事项重复 */
     Matters: ('employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund')[];
     /**
@@ -843,7 +926,7 @@ export interface components {
       createdAt: string;
       id: components['schemas']['ObjectId'];
       /** @enum {string} */
-      kind: 'matter' | 'completed' | 'returned' | 'reliefReminder';
+      kind: 'matter' | 'completed' | 'returned' | 'summary' | 'reliefReminder';
       /** @description 是否已通过平台订阅消息推送 */
       pushed?: boolean;
       read: boolean;
@@ -959,6 +1042,29 @@ export interface components {
       unitName: string;
       uscc: string;
     };
+    /** @description 改正的单位字段；单位编码/单位账号传 null 表示首次办理 */
+    UnitCorrection: {
+      address?: string;
+      applicationDate?: string;
+      bank?: {
+        accountName?: string;
+        accountNo?: string;
+        name?: string;
+      };
+      countyCode?: string;
+      firstApplication?: boolean;
+      housingFundAccount?: string | null;
+      housingFundFirst?: boolean;
+      name?: string;
+      operator?: {
+        idNumber?: string;
+        name?: string;
+        phone?: string;
+      };
+      socialInsuranceCode?: string | null;
+      socialInsuranceFirst?: boolean;
+      uscc?: string;
+    };
     UnitRecord: {
       address: string;
       housingFundAccount?: string | null;
@@ -995,6 +1101,8 @@ export interface components {
           | 'VERSION_CONFLICT'
           | 'ALREADY_SUBMITTED'
           | 'NOT_RETURNED'
+          | 'CORRECTION_UNCHANGED'
+          | 'NOTHING_TO_SEND'
           | 'IDEMPOTENCY_KEY_MISSING'
           | 'IDEMPOTENCY_KEY_INVALID'
           | 'IDEMPOTENCY_KEY_REUSED'
@@ -1232,6 +1340,37 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  getCorrection: {
+    parameters: {
+      path: {
+        /** @description 办件编号 */
+        id: string;
+        matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
+      };
+    };
+    responses: {
+      /** @description 补正初始内容 */
+      200: {
+        content: {
+          'application/json': {
+            attempt: number;
+            employees: Record<string, never>[];
+            excludedEmployeeKeys: string[];
+            /** @enum {string} */
+            matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
+            matters: components['schemas']['Matters'];
+            status: string;
+            /** @description 上次报送的单位信息 */
+            unit: Record<string, never>;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
   resubmitMatter: {
     parameters: {
       header: {
@@ -1247,8 +1386,14 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /**
+           * @description 移出本事项的员工（其他事项不受影响）
+           * @default []
+           */
+          drop?: components['schemas']['EmployeeKey'][];
           /** @default [] */
           employees?: components['schemas']['DraftEmployeeWithKey'][];
+          unit?: components['schemas']['UnitCorrection'];
         };
       };
     };
@@ -2454,6 +2599,29 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getUnitCodes: {
+    parameters: {
+      path: {
+        /** @description 不符合时提示：统一社会信用代码格式不正确 */
+        uscc: string;
+      };
+    };
+    responses: {
+      /** @description 单位编码 */
+      200: {
+        content: {
+          'application/json': {
+            housingFundAccount: string | null;
+            socialInsuranceCode: string | null;
+            uscc: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
     };
   };
