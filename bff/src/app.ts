@@ -28,6 +28,7 @@ import { documentRoutes } from './documents/routes';
 import { statusLookupRoutes } from './statusLookup/routes';
 import { ruleRoutes } from './rules/routes';
 import { authorityRoutes } from './authority/routes';
+import { importRoutes } from './imports/routes';
 
 /** Routes whose bodies may be as large as BODY_LIMIT: a new draft with its employees, a 补正. */
 const LARGE_BODY_PATHS = /^\/api\/v1\/(drafts|applications\/[^/]+\/matters\/[^/]+\/resubmit)$/;
@@ -46,6 +47,9 @@ function bodyLimitsFor(largest: number) {
   return (path: string) =>
     LARGE_BODY_PATHS.test(path) ? large : CALLBACK_PATHS.test(path) ? callback : small;
 }
+
+/** The sheet import's multipart upload (the photos are OCR_UPLOAD_PATHS); every other body is JSON. */
+const UPLOAD_PATHS = [/^\/api\/v1\/drafts\/[^/]+\/import$/];
 
 export interface AppDeps {
   config: Config;
@@ -92,6 +96,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...applicationRoutes(services),
         ...correctionRoutes(services),
         ...draftRoutes(services),
+        ...importRoutes(services),
         ...noticeRoutes(services),
         ...staffRoutes(services),
         ...documentRoutes(services),
@@ -153,10 +158,12 @@ export function createApp(
   );
   app.use(jsonBody({ limitsFor: bodyLimitsFor(config.bodyLimit), timeoutMs: config.bodyTimeoutMs }));
   app.use(async (ctx, next) => {
-    // A body must be JSON (or the one photo upload): anything else would be read as an empty object.
+    // A body must be JSON (or one of the uploads): anything else would be read as an empty object.
     const hasBody = Number(ctx.get('Content-Length') || 0) > 0 || ctx.get('Transfer-Encoding') !== '';
     const upload =
-      OCR_UPLOAD_PATHS.some((path) => ctx.path === `/api/v1${path}`) && ctx.is('multipart/form-data');
+      (OCR_UPLOAD_PATHS.some((path) => ctx.path === `/api/v1${path}`) ||
+        UPLOAD_PATHS.some((path) => path.test(ctx.path))) &&
+      ctx.is('multipart/form-data');
     if (hasBody && !ctx.is('application/json') && !upload) {
       throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请使用 JSON');
     }

@@ -12,6 +12,7 @@ import { DEFAULT_SEED, population, type PopulationSizes } from './population/gen
 
 export * from './signing';
 export * from './samples';
+export * from './sheets';
 export * from './population/generate';
 export { AGENCIES, MATTER_LABELS, type AgencyId, type AgencySpec } from './agency/agencies';
 export {

@@ -53,16 +53,163 @@ export const FORM_COLUMNS: readonly { header: string; field: string; aliases?: r
 /** The extra column of an export of failed rows. */
 export const REASON_HEADER = '错误原因';
 
+/** The first column of the template: a row whose 序号 is this is the example and is never imported. */
+export const SEQUENCE_HEADER = '序号';
+export const EXAMPLE_MARK = '示例';
+
+/** What a ticked box looks like in a cell (险种, one column per box as on the form); blank or these mean not ticked. */
+const TICKED = /^(√|✓|✔|☑|■|是|y|yes|1|true|勾|选|参保)$/i;
+const UNTICKED = /^(□|否|n|no|0|false|不参保|×|x|✗|—|-)$/i;
+
+/** 险种 boxes as their own columns: the header is the insurance's label (养老保险…), as printed on the form. */
+const INSURANCE_BOX_PREFIX = 'insurance:';
+const insuranceBoxField = (code: InsuranceType) => `${INSURANCE_BOX_PREFIX}${code}`;
+
+/** Headers that belong to the form but carry nothing to import (computed amounts, unit-level choices). */
+const IGNORED_HEADERS = [
+  SEQUENCE_HEADER,
+  REASON_HEADER,
+  '月缴存额',
+  '月缴存额（元）',
+  '合计',
+  '缓缴',
+  '降缴',
+];
+
+export interface TemplateColumn {
+  header: string;
+  /** The field it fills: an EmployeeRow path, insurance:<code> for a 险种 box, or '' for 序号. */
+  field: string;
+  width: number;
+  /** Values offered in the cell's drop-down list (from the code lists in codes.ts). */
+  choices?: readonly string[];
+  /** Stored as text so that spreadsheet programs keep leading zeros and all 18 digits. */
+  text?: boolean;
+  /** For 填表说明: what goes in the column. */
+  note: string;
+}
+
+const CIRCLED_HUKOU = HUKOU_TYPES.map((item, i) => `${'①②③④⑤⑥⑦⑧'[i]}${item.label}户口`);
+
+/**
+ * The downloadable template, one row per hire, in the form's column order (证件类型 added before column 1,
+ * 出生日期 for documents that do not encode it, 险种 as one column per box). The unit's part is filled in
+ * the wizard, not in the sheet.
+ */
+export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
+  { header: SEQUENCE_HEADER, field: '', width: 6, note: '行号，可不填；填“示例”的行不会导入' },
+  {
+    header: '证件类型',
+    field: 'idType',
+    width: 14,
+    choices: ID_TYPES.map((item) => item.label),
+    note: '不填即为居民身份证；港澳台、外籍员工须选择所持证件',
+  },
+  {
+    header: '身份证号码',
+    field: 'idNumber',
+    width: 22,
+    text: true,
+    note: '证件号码，18 位身份证号码末位 X 大小写均可',
+  },
+  { header: '姓名', field: 'name', width: 10, note: '与证件一致' },
+  {
+    header: '民族',
+    field: 'ethnicity',
+    width: 10,
+    choices: ETHNICITIES.map((item) => item.label),
+    note: '如 汉族',
+  },
+  {
+    header: '性别',
+    field: 'gender',
+    width: 6,
+    choices: GENDERS.map((item) => item.label),
+    note: '男或女，须与身份证号码一致',
+  },
+  {
+    header: '户口性质',
+    field: 'hukouType',
+    width: 18,
+    choices: CIRCLED_HUKOU,
+    note: `用代码填报：${CIRCLED_HUKOU.join('、')}；只填 ①–⑧ 也可以`,
+  },
+  { header: '户籍地址', field: 'hukouAddress', width: 28, note: '户口所在地详细地址' },
+  { header: '手机号码', field: 'phone', width: 14, text: true, note: '11 位手机号码' },
+  { header: '通讯地址', field: 'address', width: 28, note: '现居住地详细地址' },
+  {
+    header: '出生日期',
+    field: 'birthDate',
+    width: 12,
+    text: true,
+    note: '仅护照、通行证等不含出生日期的证件填写，格式 YYYY.MM.DD',
+  },
+  {
+    header: '申报工资（元/月）',
+    field: 'wage',
+    width: 12,
+    note: '社保、医保：新参加工作的填第二个月工资，调入的填调入当月工资',
+  },
+  {
+    header: '本次参保时间',
+    field: 'insuredFrom',
+    width: 12,
+    text: true,
+    note: '社保、医保：格式 YYYY.MM，如 2024.03',
+  },
+  {
+    header: '劳动合同起止时间',
+    field: 'contract',
+    width: 26,
+    text: true,
+    note: '格式 YYYY.MM.DD—YYYY.MM.DD；无固定期限写“2024.03.01—无固定期限”',
+  },
+  ...INSURANCE_TYPES.map((item) => ({
+    header: item.label,
+    field: insuranceBoxField(item.code),
+    width: 8,
+    choices: ['√'],
+    note: `${item.matter === 'socialInsurance' ? '社保' : '医保'}险种：参保的填 √，不参保的留空`,
+  })),
+  { header: '月缴存基数（元）', field: 'housingFund.base', width: 12, note: '公积金：月缴存基数，元' },
+  { header: '单位缴存比例', field: 'housingFund.unitRatio', width: 10, note: '公积金：如 12%' },
+  { header: '个人缴存比例', field: 'housingFund.personalRatio', width: 10, note: '公积金：如 12%' },
+  { header: '职业（工种）', field: 'occupation', width: 14, note: '招用人员登记：如 操作工' },
+  {
+    header: '学历',
+    field: 'education',
+    width: 12,
+    choices: EDUCATION_LEVELS.map((item) => item.label),
+    note: '招用人员登记：如 普通高中、大学本科',
+  },
+  { header: '工作地址', field: 'workAddress', width: 28, note: '招用人员登记：实际工作地点' },
+  { header: '备注', field: 'remark', width: 16, note: '可不填' },
+];
+
 const normalizeHeader = (header: string) =>
   header.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 
-const HEADER_TO_FIELD = new Map<string, string>(
-  FORM_COLUMNS.flatMap((column) =>
+const HEADER_TO_FIELD = new Map<string, string>([
+  ...FORM_COLUMNS.flatMap((column) =>
     [column.header, ...(column.aliases ?? [])].map(
       (h) => [normalizeHeader(h), column.field] as [string, string],
     ),
   ),
-);
+  ...INSURANCE_TYPES.flatMap((item) =>
+    [item.label, item.label.replace(/保险$/, '')].map(
+      (h) => [normalizeHeader(h), insuranceBoxField(item.code)] as [string, string],
+    ),
+  ),
+  ...IGNORED_HEADERS.map((h) => [normalizeHeader(h), ''] as [string, string]),
+]);
+
+/**
+ * The field a header fills ('' for a known column with nothing to import), or undefined for a header
+ * that is not one of the form's. Used to find the header row of a sheet.
+ */
+export function fieldOfHeader(header: string): string | undefined {
+  return HEADER_TO_FIELD.get(normalizeHeader(header));
+}
 
 const CIRCLED = '①②③④⑤⑥⑦⑧';
 
@@ -136,21 +283,34 @@ export function rowFromFormCells(cells: FormCells, index: number): ParsedFormRow
   const fund: Partial<HousingFundRow> = {};
   const issues: Issue[] = [];
   const unknownHeaders: string[] = [];
-  const unreadable = (field: string, label: string, cell: string) =>
+  const boxes = new Set<InsuranceType>();
+  const unreadable = (field: string, label: string, cell: string, hint = '') =>
     issues.push({
       path: `employees[${index}].${field}`,
       code: 'unrecognized',
-      message: `无法识别的${label}：“${cell}”`,
+      message: `无法识别的${label}：“${cell}”${hint}`,
     });
 
   for (const [header, value] of Object.entries(cells)) {
     const field = HEADER_TO_FIELD.get(normalizeHeader(header));
     const cell = text(value);
-    if (!field) {
-      if (header.trim() !== REASON_HEADER) unknownHeaders.push(header);
+    if (field === undefined) {
+      unknownHeaders.push(header);
       continue;
     }
-    if (cell === '') continue;
+    if (field === '' || cell === '') continue;
+    if (field.startsWith(INSURANCE_BOX_PREFIX)) {
+      const code = field.slice(INSURANCE_BOX_PREFIX.length) as InsuranceType;
+      if (TICKED.test(cell)) boxes.add(code);
+      else if (!UNTICKED.test(cell)) {
+        issues.push({
+          path: `employees[${index}].insuranceTypes`,
+          code: 'unrecognized',
+          message: `无法识别的${header.trim()}：“${cell}”（参保填 √，不参保留空）`,
+        });
+      }
+      continue;
+    }
     switch (field) {
       case 'idType': {
         const code = codeFrom(ID_TYPES, cell);
@@ -186,19 +346,25 @@ export function rowFromFormCells(cells: FormCells, index: number): ParsedFormRow
       case 'birthDate': {
         const date = parseFormDate(cell);
         if (date) row.birthDate = date;
-        else unreadable(field, '出生日期', cell);
+        else unreadable(field, '出生日期', cell, '（格式 YYYY.MM.DD）');
         break;
       }
       case 'insuredFrom': {
         const month = parseFormMonth(cell);
         if (month) row.insuredFrom = month;
-        else unreadable(field, '本次参保时间', cell);
+        else unreadable(field, '本次参保时间', cell, '（格式 YYYY.MM）');
         break;
       }
       case 'contract': {
         const period = parseContractPeriod(cell);
         if (period) row.contract = period;
-        else unreadable(field, '劳动合同起止时间', cell);
+        else
+          unreadable(
+            field,
+            '劳动合同起止时间',
+            cell,
+            '（格式 YYYY.MM.DD—YYYY.MM.DD 或 YYYY.MM.DD—无固定期限）',
+          );
         break;
       }
       case 'insuranceTypes': {
@@ -234,6 +400,11 @@ export function rowFromFormCells(cells: FormCells, index: number): ParsedFormRow
       default:
         (row as Record<string, string>)[field] = cell;
     }
+  }
+  if (boxes.size > 0) {
+    // Boxes and a 险种 list may both be filled; the order of the form's boxes is kept.
+    const chosen = new Set([...(row.insuranceTypes ?? []), ...boxes]);
+    row.insuranceTypes = INSURANCE_TYPES.map((item) => item.code).filter((code) => chosen.has(code));
   }
   // Mainland hires' sheets usually have no 证件类型 column; ⑦/⑧ hires must say which document they hold.
   if (!row.idType && row.hukouType !== '7' && row.hukouType !== '8') row.idType = 'resident';
