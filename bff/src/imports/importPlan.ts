@@ -9,7 +9,8 @@ import {
   employeeFieldsFor,
   maskDocumentNumber,
   rowFromFormCells,
-  validateEmployee,
+  issuesByEmployee,
+  validateApplication,
   type EmployeeRow,
   type FormCells,
   type IdType,
@@ -197,24 +198,43 @@ export async function planImport(grid: SheetGrid, target: ImportTarget): Promise
   }
 
   const plan: ImportPlan = { sheetName, header, outcomes: [], good: [], failed: [], missingColumns };
-  for (let i = 0; i < dataRows.length; i += 1) {
-    if (i > 0 && i % ROWS_PER_SLICE === 0) await yieldToOthers();
-    const sheetRow = dataRows[i];
-    const { cells, raw, issues: cellIssues, sequence } = cellsOf(sheetRow, header.columns, i);
-    if (sequence === EXAMPLE_MARK) continue;
-    const parsed = rowFromFormCells(cells, i);
+  const rowsToCheck = dataRows
+    .map((sheetRow, i) => ({ sheetRow, ...cellsOf(sheetRow, header.columns, i) }))
+    .filter((entry) => entry.sequence !== EXAMPLE_MARK);
+  for (let start = 0; start < rowsToCheck.length; start += ROWS_PER_SLICE) {
+    if (start > 0) await yieldToOthers();
+    const slice = rowsToCheck.slice(start, start + ROWS_PER_SLICE);
+    const parsedRows = slice.map((entry, j) => rowFromFormCells(entry.cells, j));
+    // The same check as on submission, a slice of rows at a time; cross-row duplicates are judged below
+    // against the whole sheet and the draft.
+    const check = validateApplication(
+      {
+        matters: target.matters,
+        unit: { applicationDate: target.applicationDate, countyCode: target.countyCode },
+        employees: parsedRows.map((parsed) => parsed.row),
+      },
+      { today: target.today, step: 'employees' },
+    );
+    const errorsOf = issuesByEmployee(check.errors.filter((issue) => issue.code !== 'duplicate'));
+    const warningsOf = issuesByEmployee(check.warnings);
+    slice.forEach((entry, j) =>
+      checkRow(entry, j, parsedRows[j], errorsOf.get(j) ?? [], warningsOf.get(j) ?? []),
+    );
+  }
+  function checkRow(
+    entry: (typeof rowsToCheck)[number],
+    /** The row's index in its slice: issue paths are read only for their field. */
+    i: number,
+    parsed: ReturnType<typeof rowFromFormCells>,
+    rowErrors: Issue[],
+    rowWarnings: Issue[],
+  ) {
+    const { sheetRow, raw, issues: cellIssues } = entry;
     const row = parsed.row as EmployeeRow;
     const unreadable = [...cellIssues, ...parsed.issues];
     const blocked = new Set(unreadable.map((issue) => fieldOfPath(issue.path)));
-    const check = validateEmployee(row, {
-      today: target.today,
-      matters: target.matters,
-      index: i,
-      applicationDate: target.applicationDate,
-      countyCode: target.countyCode,
-    });
     // A cell that could not be read is reported once, not again as missing.
-    const errors = [...unreadable, ...check.errors.filter((e) => !blocked.has(fieldOfPath(e.path)))];
+    const errors = [...unreadable, ...rowErrors.filter((e) => !blocked.has(fieldOfPath(e.path)))];
 
     const key = documentKey(row.idType, row.idNumber);
     if (key && !blocked.has('idNumber')) {
@@ -245,12 +265,13 @@ export async function planImport(grid: SheetGrid, target: ImportTarget): Promise
       name: row.name,
       idNumber: row.idNumber ? maskDocumentNumber(row.idNumber) : undefined,
       reasons: [...new Set(errors.map(describe))],
-      warnings: errors.length === 0 ? [...new Set(check.warnings.map(describe))] : [],
+      warnings: errors.length === 0 ? [...new Set(rowWarnings.map(describe))] : [],
     };
     plan.outcomes.push(outcome);
     if (storage.value && outcome.status === 'imported') plan.good.push(storage.value);
     else plan.failed.push({ row: sheetRow.number, cells: raw, reasons: outcome.reasons });
   }
+
   if (plan.outcomes.length === 0) throw noRows();
   if (plan.good.length > room) throw tooManyHires(plan.good.length, room, target.limit);
   return plan;

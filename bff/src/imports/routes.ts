@@ -16,7 +16,7 @@ import { newEmployeeKey } from '../drafts/draftService';
 import { fileRequired, fileTooLarge, malformedUpload, tooManyHires } from './importErrors';
 import { planImport, type ImportPlan } from './importPlan';
 import { MAX_FILE_BYTES } from './limits';
-import { readSheetFile } from './sheetFile';
+import { SheetReader } from './sheetReader';
 import { XLSX_TYPE, failedRowsWorkbook, importTemplate } from './templateWorkbook';
 
 export const FILE_FIELD = 'file';
@@ -76,6 +76,7 @@ export function importRoutes(services: Services): Router {
   const router = new Router();
   const auth = requireAccount(services);
   let running = 0;
+  const reader = new SheetReader();
 
   const upload = multer({
     storage: multer.memoryStorage(),
@@ -114,7 +115,7 @@ export function importRoutes(services: Services): Router {
       running += 1;
       let plan: ImportPlan;
       try {
-        const grid = await readSheetFile(file.buffer, file.originalname);
+        const grid = await reader.read(file.buffer, file.originalname);
         const unit = current.application.unit;
         plan = await planImport(grid, {
           matters: current.application.matters ?? [],
