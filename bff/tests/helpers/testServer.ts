@@ -145,5 +145,7 @@ export async function callApi(
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  // A file download (the import template) is not JSON: its body is left as text.
+  const isJson = /json/.test(res.headers.get('content-type') ?? 'application/json');
+  return { status: res.status, body: text ? (isJson ? JSON.parse(text) : text) : null };
 }

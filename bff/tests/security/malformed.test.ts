@@ -583,7 +583,8 @@ it('generates at least 500 requests from the document, for every operation', () 
     if (
       operation.operationId === 'healthz' ||
       operation.operationId === 'readyz' ||
-      operation.operationId === 'getOpenApi'
+      operation.operationId === 'getOpenApi' ||
+      operation.operationId === 'getImportTemplate' // no input at all: a fixed file
     )
       continue;
     expect(covered).toContain(operation.operationId);
