@@ -16,6 +16,18 @@ declare namespace NodeJS {
 
 /** Alipay's global API object; only touched in the alipay branch of the platform adapter. */
 declare const my: {
+  /** Newer base libraries: a file from a chat, like WeChat's. */
+  chooseMessageFile?: (options: {
+    count: number;
+    extension?: string[];
+    success?: (res: { tempFiles?: { path: string; name?: string; size?: number }[] }) => void;
+    fail?: (err: unknown) => void;
+  }) => void;
+  /** A file from the device's storage. */
+  chooseFileFromDisk?: (options: {
+    success?: (res: { apFilePath?: string; tempFilePath?: string; name?: string; size?: number }) => void;
+    fail?: (err: unknown) => void;
+  }) => void;
   requestSubscribeMessage?: (options: {
     entityIds: string[];
     success?: (res: Record<string, unknown>) => void;

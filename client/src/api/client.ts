@@ -1,6 +1,12 @@
 // HTTP to the bff: base URL, bearer token, the error envelope and the 409 body.
 import type { ErrorCode } from '@hiring/shared';
-import { NetworkError, type HttpRequest, type PickedImage, type Platform } from '../platform/types';
+import {
+  NetworkError,
+  type HttpRequest,
+  type PickedFile,
+  type PickedImage,
+  type Platform,
+} from '../platform/types';
 import type { Issue } from './types';
 
 /** shared's codes; HTTP_<status> when an answer carried none (a proxy's error page). */
@@ -106,6 +112,29 @@ export class ApiClient {
             : '文件生成失败，请稍后再试',
       );
     }
+  }
+
+  /** An address on the bff, for what the platform fetches itself (a file download). */
+  url(path: string): string {
+    return this.options.baseUrl + path;
+  }
+
+  async uploadFile<T>(
+    path: string,
+    file: PickedFile,
+    field: string,
+    fields: Record<string, string>,
+  ): Promise<T> {
+    const headers = this.headers();
+    delete headers['Content-Type'];
+    const res = await this.options.platform.uploadFile(
+      this.options.baseUrl + path,
+      file,
+      field,
+      fields,
+      headers,
+    );
+    return this.toResult<T>(res.status, res.body);
   }
 
   async upload<T>(path: string, image: PickedImage, field: string): Promise<T> {

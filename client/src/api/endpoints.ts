@@ -1,5 +1,5 @@
 // One function per bff route the client uses; the shapes are generated from the bff contract (types.ts).
-import type { PickedImage } from '../platform/types';
+import type { PickedFile, PickedImage } from '../platform/types';
 import { newIdempotencyKey, type ApiClient } from './client';
 import type {
   ApplicationSummary,
@@ -10,6 +10,7 @@ import type {
   DraftApplication,
   DraftEmployee,
   DraftSummary,
+  ImportResult,
   Me,
   Notice,
   OcrBackResult,
@@ -48,6 +49,10 @@ export function endpoints(api: ApiClient) {
       api.send<Draft>('PUT', `/drafts/${id}/employees/${encodeURIComponent(key)}`, { version, employee }),
     removeEmployee: (id: string, key: string, version: number) =>
       api.send<Draft>('DELETE', `/drafts/${id}/employees/${encodeURIComponent(key)}?version=${version}`),
+    /** Hires from a sheet (.xlsx / .csv), checked row by row; the rows that pass become one new version. */
+    importEmployees: (id: string, version: number, file: PickedFile) =>
+      api.uploadFile<ImportResult>(`/drafts/${id}/import`, file, 'file', { version: String(version) }),
+    importTemplateUrl: () => api.url('/imports/template.xlsx'),
     validateDraft: (id: string, step?: 'unit' | 'matters' | 'employees') =>
       api.send<ValidationResult>('POST', `/drafts/${id}/validate`, { step }),
     /** `version` is the draft the user reviewed; the bff refuses to submit a draft that changed since. */

@@ -39,6 +39,8 @@ export type ValidationResult = Schemas['ValidationResult'];
 export type Consents = Schemas['Consents'];
 /** POST /status-lookup: what anyone holding the 办件编码 and 查询密码 sees (names and ID numbers masked). */
 export type StatusLookupResult = Schemas['StatusLookup'];
+export type ImportResult = Schemas['ImportResult'];
+export type ImportRowOutcome = ImportResult['rows'][number];
 export type Page<Id extends keyof operations> = Ok<Id>;
 
 export type { Application };

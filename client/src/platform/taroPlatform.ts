@@ -3,6 +3,7 @@ import {
   NetworkError,
   type DownloadRequest,
   type HttpResponse,
+  type PickedFile,
   type PickedImage,
   type Platform,
   type PlatformName,
@@ -49,6 +50,116 @@ async function pickImageAlipay(): Promise<PickedImage | null> {
     return path ? { path } : null;
   } catch {
     return null;
+  }
+}
+
+async function pickFileWeapp(extensions: string[]): Promise<PickedFile | null> {
+  try {
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions });
+    const file = res.tempFiles[0];
+    return file ? { path: file.path, name: file.name, size: file.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+// Alipay: a file from a chat where the base library has it, otherwise from the device's storage.
+function pickFileAlipay(extensions: string[]): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    if (typeof my === 'undefined') return resolve(null);
+    if (my.chooseMessageFile) {
+      my.chooseMessageFile({
+        count: 1,
+        extension: extensions,
+        success: (res) => {
+          const file = res.tempFiles?.[0];
+          resolve(
+            file ? { path: file.path, name: file.name ?? `sheet.${extensions[0]}`, size: file.size } : null,
+          );
+        },
+        fail: () => resolve(null),
+      });
+      return;
+    }
+    if (!my.chooseFileFromDisk) return resolve(null);
+    my.chooseFileFromDisk({
+      success: (res) => {
+        const path = res.apFilePath ?? res.tempFilePath;
+        resolve(path ? { path, name: res.name ?? path.split('/').pop() ?? 'sheet', size: res.size } : null);
+      },
+      fail: () => resolve(null),
+    });
+  });
+}
+
+/** H5: a file input, attached while it is open so that the browser (and a test) sees a normal chooser. */
+function pickFileH5(extensions: string[]): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = extensions.map((ext) => `.${ext}`).join(',');
+    input.style.display = 'none';
+    input.setAttribute('data-testid', 'file-input');
+    const done = (file: PickedFile | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      done(file ? { path: URL.createObjectURL(file), name: file.name, size: file.size } : null);
+    });
+    input.addEventListener('cancel', () => done(null));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+function base64ToBlob(base64: string, contentType: string): Blob {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: contentType });
+}
+
+function downloadH5(name: string, href: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** Mini-programs: the file into the app's own storage, then the document viewer (forward, save, print). */
+async function openDocumentMini(
+  name: string,
+  source: { url: string } | { base64: string; contentType: string },
+): Promise<void> {
+  let filePath: string;
+  if ('url' in source) {
+    const res = await Taro.downloadFile({ url: source.url });
+    if (res.statusCode !== 200) throw new NetworkError('下载失败');
+    filePath = res.tempFilePath;
+  } else {
+    filePath = `${Taro.env.USER_DATA_PATH}/${name}`;
+    await new Promise<void>((resolve, reject) =>
+      Taro.getFileSystemManager().writeFile({
+        filePath,
+        data: source.base64,
+        encoding: 'base64',
+        success: () => resolve(),
+        fail: (err) => reject(new Error(err.errMsg)),
+      }),
+    );
+  }
+  try {
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true } as never);
+  } catch {
+    // No viewer for sheets (some Alipay versions): the link is the way to a computer.
+    if ('url' in source) {
+      await Taro.setClipboardData({ data: source.url });
+      await Taro.showToast({ title: '链接已复制，请在电脑浏览器中打开', icon: 'none', duration: 3000 });
+    } else {
+      throw new Error('无法打开文件');
+    }
   }
 }
 
@@ -155,6 +266,35 @@ export function createTaroPlatform(): Platform {
       } catch (err) {
         throw new NetworkError(err instanceof Error ? err.message : undefined);
       }
+    },
+    pickFile(extensions) {
+      // The pickers filter by extension where they can; what the file really is, the bff decides.
+      if (name === 'weapp') return pickFileWeapp(extensions);
+      return name === 'alipay' ? pickFileAlipay(extensions) : pickFileH5(extensions);
+    },
+    async uploadFile(url, file, field, fields, headers): Promise<HttpResponse> {
+      try {
+        const res = await Taro.uploadFile({
+          url,
+          filePath: file.path,
+          name: field,
+          header: headers,
+          formData: fields,
+          fileName: file.name,
+        } as never);
+        return { status: res.statusCode, body: parseBody(res.data) };
+      } catch (err) {
+        throw new NetworkError(err instanceof Error ? err.message : undefined);
+      } finally {
+        if (name === 'h5' && file.path.startsWith('blob:')) URL.revokeObjectURL(file.path);
+      }
+    },
+    async saveFile(fileName, source) {
+      if (name !== 'h5') return openDocumentMini(fileName, source);
+      if ('url' in source) return downloadH5(fileName, source.url);
+      const href = URL.createObjectURL(base64ToBlob(source.base64, source.contentType));
+      downloadH5(fileName, href);
+      setTimeout(() => URL.revokeObjectURL(href), 60_000);
     },
     async request(req) {
       // wx.request and my.request have no PATCH; the bff honours X-HTTP-Method-Override on POST.

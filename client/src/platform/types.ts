@@ -23,6 +23,13 @@ export interface PickedImage {
   type?: string;
 }
 
+/** A document the user picked (a sheet to import): from a chat on WeChat, the disk on Alipay, a file input on H5. */
+export interface PickedFile {
+  path: string;
+  name: string;
+  size?: number;
+}
+
 export interface KeyValueStorage {
   get<T>(key: string): T | undefined;
   set(key: string, value: unknown): void;
@@ -52,6 +59,21 @@ export interface Platform {
     field: string,
     headers: Record<string, string>,
   ): Promise<HttpResponse>;
+  /** Lets the user pick one document with one of `extensions` (no dot); null when cancelled. */
+  pickFile(extensions: string[]): Promise<PickedFile | null>;
+  /** Multipart upload of a picked file in `field`, with text fields beside it. */
+  uploadFile(
+    url: string,
+    file: PickedFile,
+    field: string,
+    fields: Record<string, string>,
+    headers: Record<string, string>,
+  ): Promise<HttpResponse>;
+  /**
+   * Hands a file to the user: a download on H5, the document viewer (with its forward/save menu) in the
+   * mini-programs. `source` is a URL to fetch or the file's bytes in base64.
+   */
+  saveFile(name: string, source: { url: string } | { base64: string; contentType: string }): Promise<void>;
   request(req: HttpRequest): Promise<HttpResponse>;
   /**
    * Downloads a file and opens it: WeChat/Alipay open a PDF in the system viewer (print/share from there)

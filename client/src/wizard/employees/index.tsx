@@ -8,6 +8,7 @@ import { copyJobFields } from '../../lib/employeeDefaults';
 import { issuesUnder, useValidation } from '../../lib/validation';
 import { goWizard } from '../../routes';
 import { useDraft } from '../../services';
+import { SheetImport } from './SheetImport';
 
 export default function EmployeesStep() {
   const { params } = useRouter();
@@ -112,6 +113,7 @@ export default function EmployeesStep() {
           </ActionButton>
         ) : null}
       </View>
+      {store && id ? <SheetImport store={store} draftId={id} /> : null}
     </WizardFrame>
   );
 }
