@@ -1,4 +1,5 @@
-import { rowFromFormCells, rowToFormCells } from '../src/formColumns';
+import { fieldOfHeader, rowFromFormCells, rowToFormCells, TEMPLATE_COLUMNS } from '../src/formColumns';
+import { ETHNICITIES, INSURANCE_TYPES } from '../src/codes';
 import { validateApplication } from '../src/validateApplication';
 import { TODAY, application, employee, residentId } from './fixtures';
 
@@ -72,5 +73,88 @@ describe('exporting rows', () => {
       单位缴存比例: '12%',
     });
     expect(rowFromFormCells(cells, 0).row).toEqual(original);
+  });
+});
+
+describe('险种 as one column per box, as on the form', () => {
+  const base = {
+    身份证号码: residentId('1995-03-15', '123'),
+    姓名: '张三',
+  };
+
+  it('reads ticked boxes in the form’s order, whatever mark was used', () => {
+    const { row, issues } = rowFromFormCells(
+      {
+        ...base,
+        生育保险: '√',
+        养老保险: '✓',
+        工伤保险: '是',
+        失业保险: '',
+        职工基本医疗保险: '☑',
+        长期护理保险: '否',
+      },
+      0,
+    );
+    expect(issues).toEqual([]);
+    expect(row.insuranceTypes).toEqual(['pension', 'injury', 'medical', 'maternity']);
+  });
+
+  it('reports a box it cannot read, naming the box', () => {
+    const { issues } = rowFromFormCells({ ...base, 养老保险: '也许' }, 2);
+    expect(issues).toEqual([
+      {
+        path: 'employees[2].insuranceTypes',
+        code: 'unrecognized',
+        message: '无法识别的养老保险：“也许”（参保填 √，不参保留空）',
+      },
+    ]);
+  });
+
+  it('knows the template’s own columns and the form’s computed ones, which it ignores quietly', () => {
+    expect(fieldOfHeader('养老保险')).toBe('insurance:pension');
+    expect(fieldOfHeader('缴存比例（单位）')).toBe('housingFund.unitRatio');
+    expect(fieldOfHeader('月缴存额（元）')).toBe('');
+    expect(fieldOfHeader('错误原因')).toBe('');
+    expect(fieldOfHeader('工号')).toBeUndefined();
+    expect(rowFromFormCells({ ...base, 序号: '1', 月缴存额: '540' }, 0).unknownHeaders).toEqual([]);
+  });
+});
+
+describe('the template’s columns', () => {
+  it('cover every column of the form and take their lists from the code lists', () => {
+    const byField = new Map(TEMPLATE_COLUMNS.map((column) => [column.field, column]));
+    for (const field of [
+      'idNumber',
+      'name',
+      'ethnicity',
+      'gender',
+      'hukouType',
+      'hukouAddress',
+      'phone',
+      'address',
+    ]) {
+      expect(byField.has(field)).toBe(true);
+    }
+    expect(byField.get('ethnicity')?.choices).toEqual(ETHNICITIES.map((item) => item.label));
+    expect(byField.get('hukouType')?.choices?.[4]).toBe('⑤省外非农业户口');
+    expect(TEMPLATE_COLUMNS.filter((column) => column.field.startsWith('insurance:'))).toHaveLength(
+      INSURANCE_TYPES.length,
+    );
+    // Every header reads back as the field it was written for.
+    for (const column of TEMPLATE_COLUMNS) expect(fieldOfHeader(column.header)).toBe(column.field);
+  });
+
+  it('the example row’s values are read by the same rules as any row', () => {
+    const cells = {
+      身份证号码: residentId('1990-01-01', '123'),
+      户口性质: '⑤省外非农业户口',
+      学历: '普通高中',
+      民族: '汉族',
+    };
+    expect(rowFromFormCells(cells, 0).row).toMatchObject({
+      hukouType: '5',
+      education: '61',
+      ethnicity: '01',
+    });
   });
 });

@@ -6,6 +6,13 @@ const taro = {
   requestSubscribeMessage: jest.fn(),
   request: jest.fn(),
   uploadFile: jest.fn(),
+  chooseMessageFile: jest.fn(),
+  downloadFile: jest.fn(),
+  openDocument: jest.fn(),
+  setClipboardData: jest.fn(),
+  showToast: jest.fn(),
+  getFileSystemManager: jest.fn(),
+  env: { USER_DATA_PATH: 'wxfile://usr' },
   getStorageSync: jest.fn(),
   setStorageSync: jest.fn(),
   removeStorageSync: jest.fn(),
@@ -70,6 +77,94 @@ describe('camera', () => {
     );
     expect(res).toEqual({ status: 200, body: { name: '李四' } });
     expect(taro.uploadFile.mock.calls[0][0]).toMatchObject({ name: 'image', fileName: 'id-card.png' });
+  });
+});
+
+describe('picking and uploading a sheet', () => {
+  it('WeChat picks the file from a chat with chooseMessageFile, filtered to sheets', async () => {
+    taro.chooseMessageFile.mockResolvedValue({
+      tempFiles: [{ path: 'wxfile://tmp/a.xlsx', name: '新员工.xlsx', size: 2048, type: 'file' }],
+    });
+    await expect(on('weapp').pickFile(['xlsx', 'csv'])).resolves.toEqual({
+      path: 'wxfile://tmp/a.xlsx',
+      name: '新员工.xlsx',
+      size: 2048,
+    });
+    expect(taro.chooseMessageFile).toHaveBeenCalledWith({
+      count: 1,
+      type: 'file',
+      extension: ['xlsx', 'csv'],
+    });
+  });
+
+  it('a cancelled chat picker gives null', async () => {
+    taro.chooseMessageFile.mockRejectedValue({ errMsg: 'chooseMessageFile:fail cancel' });
+    await expect(on('weapp').pickFile(['xlsx'])).resolves.toBeNull();
+  });
+
+  it('Alipay uses its chat picker where the base library has one, otherwise the device’s files', async () => {
+    const g = globalThis as unknown as { my?: unknown };
+    g.my = {
+      chooseMessageFile: ({ success }: { success: (res: unknown) => void }) =>
+        success({ tempFiles: [{ path: 'https://resource/a.csv', name: 'a.csv', size: 10 }] }),
+    };
+    await expect(on('alipay').pickFile(['xlsx', 'csv'])).resolves.toEqual({
+      path: 'https://resource/a.csv',
+      name: 'a.csv',
+      size: 10,
+    });
+    g.my = {
+      chooseFileFromDisk: ({ success }: { success: (res: unknown) => void }) =>
+        success({ apFilePath: 'https://resource/b.xlsx' }),
+    };
+    await expect(on('alipay').pickFile(['xlsx'])).resolves.toMatchObject({
+      path: 'https://resource/b.xlsx',
+      name: 'b.xlsx',
+    });
+    delete g.my;
+    expect(taro.chooseMessageFile).not.toHaveBeenCalled();
+  });
+
+  it('uploads the file with its name and the text fields beside it', async () => {
+    taro.uploadFile.mockResolvedValue({ statusCode: 200, data: '{"imported":3}' });
+    const res = await on('weapp').uploadFile(
+      '/api/v1/drafts/d/import',
+      { path: 'wxfile://tmp/a.xlsx', name: '新员工.xlsx' },
+      'file',
+      { version: '4' },
+      { Authorization: 'Bearer t' },
+    );
+    expect(res).toEqual({ status: 200, body: { imported: 3 } });
+    expect(taro.uploadFile.mock.calls[0][0]).toMatchObject({
+      name: 'file',
+      filePath: 'wxfile://tmp/a.xlsx',
+      fileName: '新员工.xlsx',
+      formData: { version: '4' },
+    });
+  });
+
+  it('mini-programs open a returned file in the document viewer, with its menu to forward or save it', async () => {
+    const writeFile = jest.fn(({ success }: { success: () => void }) => success());
+    taro.getFileSystemManager.mockReturnValue({ writeFile });
+    taro.openDocument.mockResolvedValue({});
+    await on('weapp').saveFile('失败.xlsx', { base64: 'UEsDBA==', contentType: 'x' });
+    expect(writeFile.mock.calls[0][0]).toMatchObject({
+      filePath: 'wxfile://usr/失败.xlsx',
+      data: 'UEsDBA==',
+      encoding: 'base64',
+    });
+    expect(taro.openDocument).toHaveBeenCalledWith({
+      filePath: 'wxfile://usr/失败.xlsx',
+      fileType: 'xlsx',
+      showMenu: true,
+    });
+  });
+
+  it('where no viewer opens a sheet, the template’s link is copied for a computer', async () => {
+    taro.downloadFile.mockResolvedValue({ statusCode: 200, tempFilePath: 'tmp/t.xlsx' });
+    taro.openDocument.mockRejectedValue({ errMsg: 'openDocument:fail' });
+    await on('alipay').saveFile('模板.xlsx', { url: 'https://bff/api/v1/imports/template.xlsx' });
+    expect(taro.setClipboardData).toHaveBeenCalledWith({ data: 'https://bff/api/v1/imports/template.xlsx' });
   });
 });
 
