@@ -16,6 +16,7 @@ declare namespace NodeJS {
 
 /** Alipay's global API object; only touched in the alipay branch of the platform adapter. */
 declare const my: {
+  env?: { USER_DATA_PATH?: string };
   /** Newer base libraries: a file from a chat, like WeChat's. */
   chooseMessageFile?: (options: {
     count: number;

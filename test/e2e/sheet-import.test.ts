@@ -17,7 +17,15 @@ import {
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
-import { byTestId, CHROMIUM_ARGS, CHROMIUM_PATH, PHONE, waitCount, waitText } from '../src/browser';
+import {
+  byTestId,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  eventually,
+  PHONE,
+  waitCount,
+  waitText,
+} from '../src/browser';
 import { ensureH5Build, startH5Server, type H5Server } from '../src/h5';
 
 // The H5 build alone can take a few minutes on 2 busy cores; the test itself well under one.
@@ -75,8 +83,13 @@ const visible = (testId: string) => byTestId(page, testId);
 
 /** The H5 session the page signed in with (Taro keeps storage as { data } JSON in localStorage). */
 async function sessionToken(): Promise<string> {
-  const raw = await page.evaluate<string | null>("localStorage.getItem('hiring:session')");
-  const stored = JSON.parse(raw ?? 'null');
+  const raw = await eventually(
+    'the H5 session in localStorage',
+    () => page.evaluate<string | null>("localStorage.getItem('hiring:session')"),
+    (value) => value !== null,
+    15000,
+  );
+  const stored = JSON.parse(raw!);
   return (stored?.data ?? stored).token;
 }
 
@@ -89,6 +102,8 @@ async function chooseFile(button: string, file: string): Promise<void> {
 it('imports a sheet, shows the failed rows with reasons, and re-imports them fixed', async () => {
   await page.goto(h5.url);
   await visible('new-application').waitFor();
+  // Signed in: the lists that need an account load.
+  await waitText(visible('open-messages'), '查看');
   const token = await sessionToken();
   const unit = mocks.world.population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
   const created = await fetch(`${bff.url}/api/v1/drafts`, {

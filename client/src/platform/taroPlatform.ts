@@ -128,6 +128,17 @@ function downloadH5(name: string, href: string): void {
   a.remove();
 }
 
+/** The app's own user-data folder: Taro.env mirrors wx.env on WeChat; Alipay keeps it on my.env. */
+function userDataPath(): string {
+  const globals = globalThis as { wx?: { env?: { USER_DATA_PATH?: string } } };
+  return (
+    Taro.env?.USER_DATA_PATH ??
+    globals.wx?.env?.USER_DATA_PATH ??
+    (typeof my !== 'undefined' ? my.env?.USER_DATA_PATH : undefined) ??
+    ''
+  );
+}
+
 /** Mini-programs: the file into the app's own storage, then the document viewer (forward, save, print). */
 async function openDocumentMini(
   name: string,
@@ -139,7 +150,7 @@ async function openDocumentMini(
     if (res.statusCode !== 200) throw new NetworkError('下载失败');
     filePath = res.tempFilePath;
   } else {
-    filePath = `${Taro.env.USER_DATA_PATH}/${name}`;
+    filePath = `${userDataPath()}/${name}`;
     await new Promise<void>((resolve, reject) =>
       Taro.getFileSystemManager().writeFile({
         filePath,
