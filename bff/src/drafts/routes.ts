@@ -56,7 +56,7 @@ const validationResultSchema = yup
   })
   .meta({ name: 'ValidationResult' });
 
-const versionConflictSchema = errorBodySchema
+export const versionConflictSchema = errorBodySchema
   .shape({ current: draftViewSchema.required() })
   .meta({ name: 'VersionConflict', description: '版本已过期：附当前草稿，供客户端合并' });
 
