@@ -21,6 +21,7 @@ import {
   byTestId,
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
+  CONTENT_HEIGHT,
   eventually,
   PHONE,
   waitCount,
@@ -76,7 +77,18 @@ let shots = 0;
 async function shot(name: string): Promise<void> {
   shots += 1;
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${String(shots).padStart(2, '0')}-${name}.png`) });
+  // Taro H5 scrolls inside its page element: the viewport is stretched to the content for the picture.
+  const viewport = page.viewportSize()!;
+  const height = Math.min(await page.evaluate<number>(CONTENT_HEIGHT), 8000);
+  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `${String(shots).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  } finally {
+    if (height > viewport.height) await page.setViewportSize(viewport);
+  }
 }
 
 const visible = (testId: string) => byTestId(page, testId);

@@ -13,7 +13,17 @@ const MAX_BYTES = 5 * 1024 * 1024;
 /** Rows listed on screen; the file has them all. */
 const SHOWN_FAILURES = 30;
 
-export function SheetImport({ store, draftId }: { store: DraftStore; draftId: string }) {
+export interface SheetImportState {
+  busy: boolean;
+  error?: string;
+  result?: ImportResult;
+  importSheet: () => Promise<void>;
+  downloadTemplate: () => Promise<void>;
+  downloadFailed: () => void;
+}
+
+/** The import's state, shared by the buttons (under the list) and the report (above it, where it is seen). */
+export function useSheetImport(store: DraftStore | undefined, draftId: string | undefined): SheetImportState {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<ImportResult>();
@@ -27,6 +37,7 @@ export function SheetImport({ store, draftId }: { store: DraftStore; draftId: st
   }
 
   async function importSheet() {
+    if (!store || !draftId) return;
     setError(undefined);
     // The import is a new version of the draft: edits still on the device must reach the bff first.
     await store.sync();
@@ -60,10 +71,19 @@ export function SheetImport({ store, draftId }: { store: DraftStore; draftId: st
     }
   }
 
-  const failures = result?.rows.filter((row) => row.status === 'failed') ?? [];
-  const warned = result?.rows.filter((row) => row.status === 'imported' && row.warnings.length > 0) ?? [];
-  const failedFile = result?.failedRowsFile;
+  function downloadFailed() {
+    const file = result?.failedRowsFile;
+    if (!file) return;
+    platform()
+      .saveFile(file.fileName, { base64: file.base64, contentType: file.contentType })
+      .catch(() => setError('文件打开失败，请重试'));
+  }
 
+  return { busy, error, result, importSheet, downloadTemplate, downloadFailed };
+}
+
+/** The buttons: pick a sheet, get the template. */
+export function SheetImportActions({ state }: { state: SheetImportState }) {
   return (
     <View className="card" data-testid="sheet-import">
       <View className="card__title">从表格批量导入</View>
@@ -71,12 +91,25 @@ export function SheetImport({ store, draftId }: { store: DraftStore; draftId: st
         人数较多时，可下载模板用 Excel 或 WPS
         填写（每行一位员工），再从微信聊天、手机文件或电脑中选择上传；支持 .xlsx 和 .csv，最多 500 人。
       </View>
-      <ActionButton id="import-sheet" onClick={() => void importSheet()} loading={busy}>
+      <ActionButton id="import-sheet" onClick={() => void state.importSheet()} loading={state.busy}>
         选择表格导入
       </ActionButton>
-      <ActionButton id="import-template" kind="link" onClick={() => void downloadTemplate()}>
+      <ActionButton id="import-template" kind="link" onClick={() => void state.downloadTemplate()}>
         下载导入模板
       </ActionButton>
+    </View>
+  );
+}
+
+/** What the import did, row by row where rows failed; shown above the list. */
+export function SheetImportReport({ state }: { state: SheetImportState }) {
+  const { busy, error, result } = state;
+  if (!busy && !error && !result) return null;
+  const failures = result?.rows.filter((row) => row.status === 'failed') ?? [];
+  const warned = result?.rows.filter((row) => row.status === 'imported' && row.warnings.length > 0) ?? [];
+  return (
+    <View className="card" data-testid="import-report">
+      <View className="card__title">表格导入结果</View>
       {busy ? (
         <View className="notice" data-testid="import-progress">
           正在读取和检查表格，请稍候…
@@ -123,25 +156,14 @@ export function SheetImport({ store, draftId }: { store: DraftStore; draftId: st
               另有 {failures.length - SHOWN_FAILURES} 行未导入，详见下载的表格。
             </View>
           ) : null}
-          {failedFile ? (
-            <ActionButton
-              id="import-download-failed"
-              kind="secondary"
-              onClick={() =>
-                void platform()
-                  .saveFile(failedFile.fileName, {
-                    base64: failedFile.base64,
-                    contentType: failedFile.contentType,
-                  })
-                  .catch(() => setError('文件打开失败，请重试'))
-              }
-            >
+          {result.failedRowsFile ? (
+            <ActionButton id="import-download-failed" kind="secondary" onClick={state.downloadFailed}>
               下载未导入的行（含错误原因，改好后可直接再次导入）
             </ActionButton>
           ) : null}
           {warned.length > 0 ? (
             <View className="field__hint" data-testid="import-warnings">
-              {warned.length} 位已导入的员工有提示，可在列表中点开查看（如申报工资将按缴费基数下限申报）。
+              {warned.length} 位已导入的员工有提示（如申报工资将按缴费基数下限申报），可在列表中点开查看。
             </View>
           ) : null}
         </View>

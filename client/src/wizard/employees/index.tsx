@@ -8,7 +8,7 @@ import { copyJobFields } from '../../lib/employeeDefaults';
 import { issuesUnder, useValidation } from '../../lib/validation';
 import { goWizard } from '../../routes';
 import { useDraft } from '../../services';
-import { SheetImport } from './SheetImport';
+import { SheetImportActions, SheetImportReport, useSheetImport } from './SheetImport';
 
 export default function EmployeesStep() {
   const { params } = useRouter();
@@ -16,6 +16,7 @@ export default function EmployeesStep() {
   const { store, state, loadError } = useDraft(id);
   const validation = useValidation(state?.application);
   const [showAll, setShowAll] = useState(false);
+  const sheetImport = useSheetImport(store, id);
   const employees = state?.application.employees ?? [];
 
   function add(how: 'scan' | 'type' | 'copy') {
@@ -60,6 +61,7 @@ export default function EmployeesStep() {
         </View>
       }
     >
+      <SheetImportReport state={sheetImport} />
       <View className="card" data-testid="employee-list">
         {employees.length === 0 ? (
           <View className={`empty${showAll ? ' field__error' : ''}`} data-testid="employees-empty">
@@ -113,7 +115,7 @@ export default function EmployeesStep() {
           </ActionButton>
         ) : null}
       </View>
-      {store && id ? <SheetImport store={store} draftId={id} /> : null}
+      <SheetImportActions state={sheetImport} />
     </WizardFrame>
   );
 }
