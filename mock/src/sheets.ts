@@ -284,3 +284,32 @@ export function csvOf(
     Buffer.from(text),
   ]);
 }
+
+/**
+ * The largest sheet within the given bounds: `people.length` real hires in the template's columns, each row
+ * padded with filler columns of long text, shrunk until the file and its cell count fit. For measuring
+ * what the worst file an import accepts costs.
+ */
+export async function largestSheet(
+  people: readonly Person[],
+  bounds: { maxBytes: number; maxCells: number; fillerColumns?: number },
+): Promise<{ file: Buffer; cells: number }> {
+  const filler = Array.from({ length: bounds.fillerColumns ?? 60 }, (_, c) => `备注${c + 1}`);
+  const headers = [...SHEET_HEADERS.template, ...filler];
+  for (let width = 200; ; width = Math.floor(width * 0.8)) {
+    const rows: SheetRow[] = people.map((person, i) => {
+      const row = hireRow(person, 'template', i);
+      for (const [c, h] of filler.entries())
+        row[h] = `${person.address}${i}-${c}`.repeat(Math.ceil(width / 10)).slice(0, width);
+      return row;
+    });
+    const cells = (rows.length + 1) * headers.length;
+    if (cells > bounds.maxCells) {
+      filler.pop();
+      headers.pop();
+      continue;
+    }
+    const file = await xlsxOf(headers, rows, { textColumns: ['身份证号码'] });
+    if (file.length <= bounds.maxBytes) return { file, cells };
+  }
+}

@@ -6,11 +6,11 @@ import {
   SHEET_HEADERS,
   csvOf,
   hireRow,
+  largestSheet,
   population,
   sampleApplication,
   workingAgePeople,
   xlsxOf,
-  type SheetRow,
 } from '@hiring/mock';
 import { todayInChina, validateApplication } from '@hiring/shared';
 import { planImport, type ImportTarget } from '../imports/importPlan';
@@ -63,26 +63,6 @@ async function stall(work: () => Promise<unknown>) {
   return { total, worst, p99: histogram.percentile(99) / 1e6, outcome };
 }
 
-/** Rows of real hires padded with filler columns, as large as the cell and size bounds allow. */
-async function worstAllowedFile(): Promise<{ file: Buffer; cells: number }> {
-  const people = workingAgePeople(population(), 'normal', 500);
-  const filler = Array.from({ length: 60 }, (_, c) => `备注${c + 1}`);
-  const headers = [...SHEET_HEADERS.template, ...filler];
-  let width = 120;
-  for (;;) {
-    const rows: SheetRow[] = people.map((person, i) => {
-      const row = hireRow(person, 'template', i);
-      for (const [c, h] of filler.entries())
-        row[h] = `${person.address}${i}-${c}`.repeat(Math.ceil(width / 20)).slice(0, width);
-      return row;
-    });
-    const file = await xlsxOf(headers, rows, { textColumns: ['身份证号码'] });
-    const cells = rows.length * headers.length + headers.length;
-    if (file.length <= MAX_FILE_BYTES && cells <= MAX_CELLS) return { file, cells };
-    width = Math.floor(width * 0.8);
-  }
-}
-
 async function main() {
   const people = workingAgePeople(population(), 'normal', 200);
   const rows = people.map((person, i) => hireRow(person, 'template', i));
@@ -107,7 +87,10 @@ async function main() {
   }
   console.log(`  rows that passed: ${plan.good.length} of ${plan.outcomes.length}`);
 
-  const worst = await worstAllowedFile();
+  const worst = await largestSheet(workingAgePeople(population(), 'normal', 500), {
+    maxBytes: MAX_FILE_BYTES,
+    maxCells: MAX_CELLS,
+  });
   const worstRun = await stall(async () => planImport(await reader.read(worst.file, 'w.xlsx'), target));
   const small = await stall(async () => planImport(await reader.read(xlsx, 'a.xlsx'), target));
   // The same file read on the event loop itself, as it would be without the worker.
