@@ -2,7 +2,8 @@
 // (社保、医保账户设立 over 申报工资…, 缴存比例 over 单位 / 个人, then a row of column numbers 1-18).
 import { fieldOfHeader } from '@hiring/shared';
 import { HEADER_SEARCH_ROWS } from './limits';
-import type { GridRow } from './sheetFile';
+import { noHeader } from './importErrors';
+import type { GridCell, GridRow, SheetGrid } from './sheetFile';
 
 export interface SheetColumn {
   /** 0-based index in the row's cells. */
@@ -99,4 +100,32 @@ export function findHeader(rows: readonly GridRow[]): SheetHeader | undefined {
     else if (lastText) unknown.push(lastText);
   }
   return { dataStart, rowNumber: rows[best].number, columns, unknown: [...new Set(unknown)] };
+}
+
+/** The sheet an import reads: its header, and its rows under the header with only the header's columns. */
+export interface ChosenSheet {
+  name: string;
+  /** Columns numbered in the order of each row's cells; dataStart is 0. */
+  header: SheetHeader;
+  rows: GridRow[];
+}
+
+const EMPTY: GridCell = { text: '' };
+
+/**
+ * The first visible sheet with the form's header (a 填表说明 or cover sheet has none), cut down to the data
+ * rows and the header's columns: what the event loop then holds and checks is no more than that.
+ */
+export function chooseSheet(grid: SheetGrid): ChosenSheet {
+  for (const sheet of grid.sheets) {
+    const header = findHeader(sheet.rows);
+    if (!header) continue;
+    const rows = sheet.rows.slice(header.dataStart).map((row) => ({
+      number: row.number,
+      cells: header.columns.map((column) => row.cells[column.index] ?? EMPTY),
+    }));
+    const columns = header.columns.map((column, index) => ({ ...column, index }));
+    return { name: sheet.name, header: { ...header, dataStart: 0, columns }, rows };
+  }
+  throw noHeader();
 }

@@ -9,8 +9,7 @@ import {
   employeeFieldsFor,
   maskDocumentNumber,
   rowFromFormCells,
-  issuesByEmployee,
-  validateApplication,
+  validateEmployee,
   type EmployeeRow,
   type FormCells,
   type IdType,
@@ -19,10 +18,10 @@ import {
 } from '@hiring/shared';
 import * as yup from 'yup';
 import { draftEmployeeSchema, type DraftEmployee } from '../drafts/draftSchema';
-import { findHeader, type SheetColumn, type SheetHeader } from './headerRow';
-import { noHeader, noRows, tooManyHires } from './importErrors';
-import { ROWS_PER_SLICE } from './limits';
-import { yieldToOthers, type GridRow, type SheetGrid } from './sheetFile';
+import type { ChosenSheet, SheetColumn, SheetHeader } from './headerRow';
+import { noRows, tooManyHires } from './importErrors';
+import { SLICE_MS } from './limits';
+import { yieldToOthers, type GridRow } from './sheetFile';
 
 export interface ImportTarget {
   matters: readonly MatterCode[];
@@ -155,19 +154,10 @@ function documentKey(idType: string | undefined, idNumber: string | undefined): 
   return `${type}:${number}`;
 }
 
-/** Picks the sheet to read: the first visible one with the form's header (a 填表说明 sheet has none). */
-function chooseSheet(grid: SheetGrid): { name: string; rows: GridRow[]; header: SheetHeader } {
-  for (const sheet of grid.sheets) {
-    const header = findHeader(sheet.rows);
-    if (header) return { ...sheet, header };
-  }
-  throw noHeader();
-}
-
-export async function planImport(grid: SheetGrid, target: ImportTarget): Promise<ImportPlan> {
-  const { name: sheetName, rows, header } = chooseSheet(grid);
+export async function planImport(sheet: ChosenSheet, target: ImportTarget): Promise<ImportPlan> {
+  const { name: sheetName, rows, header } = sheet;
   const dataRows: GridRow[] = [];
-  for (const row of rows.slice(header.dataStart)) {
+  for (const row of rows) {
     const first = row.cells.find((cell) => cell.text !== '')?.text ?? '';
     if (FOOTER.test(first)) break;
     // A row with nothing in the form's columns (a numbered blank row of the form, a note beside it).
@@ -198,32 +188,31 @@ export async function planImport(grid: SheetGrid, target: ImportTarget): Promise
   }
 
   const plan: ImportPlan = { sheetName, header, outcomes: [], good: [], failed: [], missingColumns };
-  const rowsToCheck = dataRows
-    .map((sheetRow, i) => ({ sheetRow, ...cellsOf(sheetRow, header.columns, i) }))
-    .filter((entry) => entry.sequence !== EXAMPLE_MARK);
-  for (let start = 0; start < rowsToCheck.length; start += ROWS_PER_SLICE) {
-    if (start > 0) await yieldToOthers();
-    const slice = rowsToCheck.slice(start, start + ROWS_PER_SLICE);
-    const parsedRows = slice.map((entry, j) => rowFromFormCells(entry.cells, j));
-    // The same check as on submission, a slice of rows at a time; cross-row duplicates are judged below
-    // against the whole sheet and the draft.
-    const check = validateApplication(
-      {
-        matters: target.matters,
-        unit: { applicationDate: target.applicationDate, countyCode: target.countyCode },
-        employees: parsedRows.map((parsed) => parsed.row),
-      },
-      { today: target.today, step: 'employees' },
-    );
-    const errorsOf = issuesByEmployee(check.errors.filter((issue) => issue.code !== 'duplicate'));
-    const warningsOf = issuesByEmployee(check.warnings);
-    slice.forEach((entry, j) =>
-      checkRow(entry, j, parsedRows[j], errorsOf.get(j) ?? [], warningsOf.get(j) ?? []),
-    );
+  // Row by row, yielding to other requests whenever a slice of work has taken SLICE_MS: a cold process
+  // (first import after start) or a busy machine makes each row slower, so the slices are timed, not counted.
+  let sliceStart = performance.now();
+  for (const [i, sheetRow] of dataRows.entries()) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToOthers();
+      sliceStart = performance.now();
+    }
+    const entry = { sheetRow, ...cellsOf(sheetRow, header.columns, i) };
+    if (entry.sequence === EXAMPLE_MARK) continue;
+    const parsed = rowFromFormCells(entry.cells, i);
+    // The same rules as on submission, for the draft's matters; duplicates are judged below against the
+    // whole sheet and the draft.
+    const check = validateEmployee(parsed.row, {
+      today: target.today,
+      matters: target.matters,
+      index: i,
+      applicationDate: target.applicationDate,
+      countyCode: target.countyCode,
+    });
+    checkRow(entry, i, parsed, check.errors, check.warnings);
   }
   function checkRow(
-    entry: (typeof rowsToCheck)[number],
-    /** The row's index in its slice: issue paths are read only for their field. */
+    entry: ReturnType<typeof cellsOf> & { sheetRow: GridRow },
+    /** The row's index among the data rows: issue paths are read only for their field. */
     i: number,
     parsed: ReturnType<typeof rowFromFormCells>,
     rowErrors: Issue[],

@@ -18,5 +18,7 @@ export const MAX_SHEET_COLUMNS = 80;
 export const HEADER_SEARCH_ROWS = 15;
 /** Longest cell text kept; longer ones are cut (no column of the form allows more than 500). */
 export const MAX_CELL_CHARS = 1_000;
-/** Rows checked between two yields to the event loop. */
-export const ROWS_PER_SLICE = 25;
+/** Rows read between two yields in the worker (it only shares its thread with itself). */
+export const ROWS_PER_SLICE = 100;
+/** Longest stretch of checking on the event loop before it yields to other requests. */
+export const SLICE_MS = 8;

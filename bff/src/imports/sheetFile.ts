@@ -72,7 +72,7 @@ async function rowsOf(sheet: ExcelJS.Worksheet): Promise<GridRow[]> {
       for (let c = 1; c <= width; c += 1) cells.push(cellOf(row.getCell(c).value));
       if (cells.some((cell) => cell.text !== '')) rows.push({ number: r, cells });
     }
-    if (r % (ROWS_PER_SLICE * 4) === 0) await yieldToOthers();
+    if (r % ROWS_PER_SLICE === 0) await yieldToOthers();
   }
   return rows;
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../http/errors';
 import { notASheet, sheetTooBig } from './importErrors';
-import type { SheetGrid } from './sheetFile';
+import type { ChosenSheet } from './headerRow';
+import type { GridRow } from './sheetFile';
 import type { SheetJob, SheetReply } from './sheetWorker';
 
 /** Far above the 100-300 ms a real sheet takes; a file that needs this long is refused. */
@@ -17,8 +18,8 @@ require(workerData.tsx).register();
 require(workerData.file);`;
 
 interface Pending {
-  sheets: SheetGrid['sheets'];
-  resolve: (grid: SheetGrid) => void;
+  rows: GridRow[];
+  resolve: (sheet: ChosenSheet) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -44,15 +45,13 @@ export class SheetReader {
       const job = this.pending.get(reply.id);
       if (!job) return;
       if ('rows' in reply) {
-        const sheet = (job.sheets[reply.rows.sheet] ??= { name: reply.rows.name, rows: [] });
-        for (const row of reply.rows.rows) sheet.rows.push(row);
+        for (const row of reply.rows) job.rows.push(row);
         return;
       }
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
       clearTimeout(job.timer);
-      if ('done' in reply)
-        job.resolve({ kind: reply.done.kind, hasMacros: reply.done.hasMacros, sheets: job.sheets });
+      if ('done' in reply) job.resolve({ ...reply.done, rows: job.rows });
       else
         job.reject(
           reply.refusal.message
@@ -78,14 +77,14 @@ export class SheetReader {
     this.pending.clear();
   }
 
-  read(file: Buffer, fileName: string): Promise<SheetGrid> {
+  read(file: Buffer, fileName: string): Promise<ChosenSheet> {
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     // Referenced only while it has work, so an idle worker never keeps the process alive.
     worker.ref();
-    return new Promise<SheetGrid>((resolve, reject) => {
+    return new Promise<ChosenSheet>((resolve, reject) => {
       const timer = setTimeout(() => this.abandon(worker, sheetTooBig('读取超时')), JOB_TIMEOUT_MS);
-      this.pending.set(id, { sheets: [], resolve, reject, timer });
+      this.pending.set(id, { rows: [], resolve, reject, timer });
       const job: SheetJob = { id, file, fileName };
       worker.postMessage(job);
     });
