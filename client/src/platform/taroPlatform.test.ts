@@ -138,9 +138,13 @@ describe('picking and uploading a sheet', () => {
     expect(taro.uploadFile.mock.calls[0][0]).toMatchObject({
       name: 'file',
       filePath: 'wxfile://tmp/a.xlsx',
-      fileName: '新员工.xlsx',
       formData: { version: '4' },
     });
+    // WeChat has no fileName parameter (it names the part after the path); Alipay and H5 do.
+    expect(taro.uploadFile.mock.calls[0][0]).not.toHaveProperty('fileName');
+    taro.uploadFile.mockResolvedValue({ statusCode: 200, data: '{}' });
+    await on('alipay').uploadFile('/u', { path: 'https://resource/a.xlsx', name: 'a.xlsx' }, 'file', {}, {});
+    expect(taro.uploadFile.mock.calls[1][0]).toMatchObject({ fileName: 'a.xlsx', fileType: 'image' });
   });
 
   it('mini-programs open a returned file in the document viewer, with its menu to forward or save it', async () => {

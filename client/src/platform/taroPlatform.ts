@@ -285,13 +285,21 @@ export function createTaroPlatform(): Platform {
     },
     async uploadFile(url, file, field, fields, headers): Promise<HttpResponse> {
       try {
+        // As for photos: fileName only where the platform has it (WeChat names the part after the path).
+        // Alipay requires a fileType and knows only image/video/audio; the bff reads what the bytes are.
+        const platformFields =
+          name === 'alipay'
+            ? { fileType: 'image', fileName: file.name }
+            : name === 'h5'
+              ? { fileName: file.name }
+              : {};
         const res = await Taro.uploadFile({
           url,
           filePath: file.path,
           name: field,
           header: headers,
           formData: fields,
-          fileName: file.name,
+          ...platformFields,
         } as never);
         return { status: res.statusCode, body: parseBody(res.data) };
       } catch (err) {

@@ -1,0 +1,101 @@
+// Issue 16 on the real compiled WeChat bundle in the headless mini-program host: the template opens in the
+// document viewer, a sheet picked from a chat (wx.chooseMessageFile) is uploaded with wx.uploadFile, and
+// the answer per row is shown. Real bff (child process), database and stand-ins.
+import {
+  SHEET_HEADERS,
+  hireRow,
+  startMocks,
+  workingAgePeople,
+  xlsxOf,
+  type RunningMocks,
+} from '@hiring/mock';
+import { testDatabaseUri } from '../../tools/jest/testDatabase';
+import { freePort, startBff, type BffProcess } from '../src/bffProcess';
+import { COMPILED_API_BASE, ensureMiniBuilds, miniDist, privacyGuide } from '../src/miniprogram/bundles';
+import { MiniProgramHost } from '../src/miniprogram/host';
+import { MiniProgramUser } from '../src/miniprogram/userActions';
+
+// A build of each bundle (~20-40 s on 2 busy cores) when stale, then a few seconds of import.
+jest.setTimeout(6 * 60 * 1000);
+
+const SECRET = 'mp-import-secret-0123456789ab';
+let mocks: RunningMocks;
+let bff: BffProcess;
+
+beforeAll(async () => {
+  ensureMiniBuilds();
+  mocks = await startMocks({ callbackSecret: SECRET });
+  bff = await startBff(await freePort(), {
+    MONGODB_URI: testDatabaseUri('miniprogram-import'),
+    WECHAT_URL: mocks.urls.wechat,
+    ALIPAY_URL: mocks.urls.alipay,
+    GOV_DATA_URL: mocks.urls.govData,
+    HRSS_URL: mocks.urls.hrss,
+    MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
+    HOUSING_FUND_URL: mocks.urls.housingFund,
+    AGENCY_CALLBACK_SECRET: SECRET,
+  });
+});
+
+afterAll(async () => {
+  await bff?.kill();
+  await mocks?.stop();
+});
+
+it('imports a sheet picked from a WeChat chat on the WeChat bundle', async () => {
+  const host = new MiniProgramHost({
+    platform: 'weapp',
+    dir: miniDist('weapp'),
+    apiBase: { compiled: COMPILED_API_BASE, actual: `${bff.url}/api/v1` },
+    standInUrl: mocks.urls.wechat,
+    privacyGuide: privacyGuide(),
+  });
+  const user = new MiniProgramUser(host);
+  try {
+    const unit = mocks.world.population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
+    const people = workingAgePeople(mocks.world.population, 'normal', 6, 80);
+    await host.launch();
+    await host.waitText('我的草稿');
+    await user.tap('new-application');
+    await host.waitRoute('wizard/unit/index');
+    await user.fill('unit-uscc', unit.uscc);
+    await user.tap('unit-lookup');
+    await host.waitText(/已根据登记信息自动填写/);
+    await user.fill('unit-operator-name', people[5].name);
+    await user.fill('unit-operator-idNumber', people[5].idNumber);
+    await user.fill('unit-operator-phone', '13800138000');
+    if (!user.checked('unit-firstApplication-no')) await user.check('unit-firstApplication-no');
+    await user.waitValue('unit-socialInsuranceCode', unit.socialInsuranceCode!);
+    await user.tap('wizard-next');
+    await host.waitRoute('wizard/matters/index');
+    for (const m of ['matter-1', 'matter-2', 'matter-3']) await user.check(m);
+    await user.tap('wizard-next');
+    await host.waitRoute('wizard/employees/index');
+
+    // The template: downloaded and opened in the document viewer (whose menu forwards or saves it).
+    await user.tap('import-template');
+    await host.waitFor('the template in the viewer', () => host.record.openedDocuments.length === 1);
+
+    // Five hires, one with a short phone number, from a chat.
+    const rows = people.slice(0, 5).map((person, i) => hireRow(person, 'template', i));
+    rows[2] = { ...rows[2], 手机号码: '1390000' };
+    const bytes = await xlsxOf(SHEET_HEADERS.template, rows, { textColumns: ['身份证号码', '手机号码'] });
+    host.pickFile({ name: '新员工.xlsx', bytes });
+    await user.tap('import-sheet');
+    await host.waitText('已导入 4 位员工，1 行未导入，请按原因修改', 60000);
+    expect(host.text()).toMatch(/第 4 行.*手机号码：/s);
+    expect(
+      host.record.requests.some((r) => r.method === 'UPLOAD' && /\/drafts\/[^/]+\/import$/.test(r.url)),
+    ).toBe(true);
+    expect(host.root().byId('employee-3')).toBeTruthy();
+    expect(host.errors).toEqual([]);
+    expect(host.violations).toEqual([]);
+  } catch (error) {
+    console.log(
+      `weapp: requests ${JSON.stringify(host.record.requests.slice(-5))}\npage ${host.stack.at(-1)?.route}\n${host.stack.length ? host.text().slice(0, 3000) : ''}\nerrors: ${host.errors.join('\n')}\nviolations: ${host.violations.join('\n')}`,
+    );
+    throw error;
+  } finally {
+    host.close();
+  }
+});
