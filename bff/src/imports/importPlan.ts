@@ -196,9 +196,9 @@ export async function planImport(sheet: ChosenSheet, target: ImportTarget): Prom
       await yieldToOthers();
       sliceStart = performance.now();
     }
-    const entry = { sheetRow, ...cellsOf(sheetRow, header.columns, i) };
-    if (entry.sequence === EXAMPLE_MARK) continue;
-    const parsed = rowFromFormCells(entry.cells, i);
+    const { cells, raw, issues: cellIssues, sequence } = cellsOf(sheetRow, header.columns, i);
+    if (sequence === EXAMPLE_MARK) continue;
+    const parsed = rowFromFormCells(cells, i);
     // The same rules as on submission, for the draft's matters; duplicates are judged below against the
     // whole sheet and the draft.
     const check = validateEmployee(parsed.row, {
@@ -208,22 +208,11 @@ export async function planImport(sheet: ChosenSheet, target: ImportTarget): Prom
       applicationDate: target.applicationDate,
       countyCode: target.countyCode,
     });
-    checkRow(entry, i, parsed, check.errors, check.warnings);
-  }
-  function checkRow(
-    entry: ReturnType<typeof cellsOf> & { sheetRow: GridRow },
-    /** The row's index among the data rows: issue paths are read only for their field. */
-    i: number,
-    parsed: ReturnType<typeof rowFromFormCells>,
-    rowErrors: Issue[],
-    rowWarnings: Issue[],
-  ) {
-    const { sheetRow, raw, issues: cellIssues } = entry;
     const row = parsed.row as EmployeeRow;
     const unreadable = [...cellIssues, ...parsed.issues];
     const blocked = new Set(unreadable.map((issue) => fieldOfPath(issue.path)));
     // A cell that could not be read is reported once, not again as missing.
-    const errors = [...unreadable, ...rowErrors.filter((e) => !blocked.has(fieldOfPath(e.path)))];
+    const errors = [...unreadable, ...check.errors.filter((e) => !blocked.has(fieldOfPath(e.path)))];
 
     const key = documentKey(row.idType, row.idNumber);
     if (key && !blocked.has('idNumber')) {
@@ -254,7 +243,7 @@ export async function planImport(sheet: ChosenSheet, target: ImportTarget): Prom
       name: row.name,
       idNumber: row.idNumber ? maskDocumentNumber(row.idNumber) : undefined,
       reasons: [...new Set(errors.map(describe))],
-      warnings: errors.length === 0 ? [...new Set(rowWarnings.map(describe))] : [],
+      warnings: errors.length === 0 ? [...new Set(check.warnings.map(describe))] : [],
     };
     plan.outcomes.push(outcome);
     if (storage.value && outcome.status === 'imported') plan.good.push(storage.value);
