@@ -2,6 +2,7 @@
 // sheet the bounds allow would hold the event loop for a couple of hundred milliseconds. Here it holds
 // only this thread; the server keeps answering others.
 import { parentPort } from 'node:worker_threads';
+import type { ErrorCode } from '@hiring/shared';
 import { AppError } from '../http/errors';
 import { chooseSheet, type ChosenSheet, type SheetHeader } from './headerRow';
 import { readSheetFile, type GridRow } from './sheetFile';
@@ -9,7 +10,7 @@ import { readSheetFile, type GridRow } from './sheetFile';
 export type SheetReply =
   | { id: number; rows: GridRow[] }
   | { id: number; done: { name: string; header: SheetHeader } }
-  | { id: number; refusal: { status: number; code: string; message: string } };
+  | { id: number; refusal: { status: number; code: ErrorCode; message: string } };
 
 export interface SheetJob {
   id: number;
