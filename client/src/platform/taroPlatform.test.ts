@@ -19,8 +19,6 @@ const taro = {
   getNetworkType: jest.fn(),
   onNetworkStatusChange: jest.fn(),
   offNetworkStatusChange: jest.fn(),
-  downloadFile: jest.fn(),
-  openDocument: jest.fn(),
   previewImage: jest.fn(),
 };
 // A getter, because jest.mock is hoisted above the declaration of `taro`.
