@@ -99,6 +99,10 @@ export interface paths {
      */
     get: operations['getDraftForm'];
   };
+  '/api/v1/drafts/{id}/import': {
+    /** 从表格批量导入员工：逐行按共享规则检查，符合的行一次性加入草稿（一个新版本），不符合的行返回原因和可修改后重新导入的表格 */
+    post: operations['importEmployees'];
+  };
   '/api/v1/drafts/{id}/submit': {
     /** 提交草稿，生成办件（成功后草稿被消耗） */
     post: operations['submitDraft'];
@@ -112,6 +116,10 @@ export interface paths {
     get: operations['getIdentity'];
     /** 实名核验：本人姓名与身份证号码经公安核验一致后保存（每个账号一次，每个身份证号码只属于一个账号） */
     post: operations['verifyIdentity'];
+  };
+  '/api/v1/imports/template.xlsx': {
+    /** 员工名单导入模板（.xlsx：按联办申请表的列，每行一位员工，含示例行、下拉列表和填表说明） */
+    get: operations['getImportTemplate'];
   };
   '/api/v1/invitations': {
     /** 待接受的授权：发给本人（按实名核验的身份）的授权邀请 */
@@ -633,6 +641,18 @@ export interface components {
           | 'ID_CARD_BACK_SIDE'
           | 'ID_CARD_FRONT_SIDE'
           | 'ID_CARD_BACK_UNSUPPORTED'
+          | 'IMPORT_FILE_REQUIRED'
+          | 'IMPORT_FILE_TOO_LARGE'
+          | 'IMPORT_BAD_UPLOAD'
+          | 'IMPORT_NOT_A_SHEET'
+          | 'IMPORT_LEGACY_XLS'
+          | 'IMPORT_ENCRYPTED'
+          | 'IMPORT_UNSAFE_FILE'
+          | 'IMPORT_SHEET_TOO_BIG'
+          | 'IMPORT_NO_HEADER'
+          | 'IMPORT_NO_ROWS'
+          | 'IMPORT_TOO_MANY_HIRES'
+          | 'IMPORT_BUSY'
           | 'DATA_SOURCE_UNAVAILABLE'
           | 'PLATFORM_UNAVAILABLE'
           | 'OCR_STARTING'
@@ -808,6 +828,38 @@ export interface components {
       verified: boolean;
       /** Format: date-time */
       verifiedAt: string | null;
+    };
+    /** @description 批量导入的结果：每行导入成功，或不导入的原因（含列名） */
+    ImportResult: {
+      draft: components['schemas']['Draft'];
+      failed: number;
+      failedRowsFile: {
+        /** @description 导入失败的行（含“错误原因”列）：修改后可直接再次导入 */
+        base64: string;
+        contentType: string;
+        fileName: string;
+      } | null;
+      /** @description 未识别、已忽略的列 */
+      ignoredColumns: string[];
+      imported: number;
+      /** @description 所选办理事项需要而表格中没有的列 */
+      missingColumns: string[];
+      rows: {
+        /** @description 证件号码（已脱敏） */
+        idNumber?: string;
+        name?: string;
+        /** @description 不导入的原因，每条含列名 */
+        reasons: string[];
+        /** @description 表格中的行号 */
+        row: number;
+        /** @enum {string} */
+        status: 'imported' | 'failed';
+        warnings: string[];
+      }[];
+      /** @description 读取的工作表 */
+      sheet: string;
+      /** @description 导入后的草稿版本（无符合的行时不变） */
+      version: number;
     };
     Invitation: {
       /** Format: date-time */
@@ -1141,6 +1193,18 @@ export interface components {
           | 'ID_CARD_BACK_SIDE'
           | 'ID_CARD_FRONT_SIDE'
           | 'ID_CARD_BACK_UNSUPPORTED'
+          | 'IMPORT_FILE_REQUIRED'
+          | 'IMPORT_FILE_TOO_LARGE'
+          | 'IMPORT_BAD_UPLOAD'
+          | 'IMPORT_NOT_A_SHEET'
+          | 'IMPORT_LEGACY_XLS'
+          | 'IMPORT_ENCRYPTED'
+          | 'IMPORT_UNSAFE_FILE'
+          | 'IMPORT_SHEET_TOO_BIG'
+          | 'IMPORT_NO_HEADER'
+          | 'IMPORT_NO_ROWS'
+          | 'IMPORT_TOO_MANY_HIRES'
+          | 'IMPORT_BUSY'
           | 'DATA_SOURCE_UNAVAILABLE'
           | 'PLATFORM_UNAVAILABLE'
           | 'OCR_STARTING'
@@ -1811,6 +1875,71 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  importEmployees: {
+    parameters: {
+      path: {
+        /** @description 草稿编号 */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description .xlsx 或 .csv（UTF-8 / GBK），不超过 5 MB，最多 500 行 */
+          file: string;
+          /** @description 基于哪个草稿版本导入 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description 每行的结果；有符合的行时 version 为新版本 */
+      200: {
+        content: {
+          'application/json': components['schemas']['ImportResult'];
+        };
+      };
+      /** @description 未选择文件、多于一个文件、缺少 version（IMPORT_FILE_REQUIRED、BAD_REQUEST） */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      /** @description 版本已过期（VERSION_CONFLICT），附当前草稿 */
+      409: {
+        content: {
+          'application/json': components['schemas']['VersionConflict'];
+        };
+      };
+      /** @description 文件超过 5 MB（IMPORT_FILE_TOO_LARGE） */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 不是 .xlsx / .csv 表格（IMPORT_NOT_A_SHEET、IMPORT_LEGACY_XLS） */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 无法读取：结构异常或不安全（IMPORT_UNSAFE_FILE）、内容过多（IMPORT_SHEET_TOO_BIG）、加密（IMPORT_ENCRYPTED）、无表头（IMPORT_NO_HEADER）、无数据（IMPORT_NO_ROWS）、超出人数上限（IMPORT_TOO_MANY_HIRES） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      /** @description 同时导入的人较多，请稍后再试（IMPORT_BUSY） */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   submitDraft: {
     parameters: {
       header: {
@@ -1931,6 +2060,17 @@ export interface operations {
         };
       };
       503: components['responses']['Unavailable'];
+    };
+  };
+  getImportTemplate: {
+    responses: {
+      /** @description 模板文件 */
+      200: {
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+        };
+      };
+      429: components['responses']['TooManyRequests'];
     };
   };
   listInvitations: {
