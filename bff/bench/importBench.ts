@@ -13,11 +13,11 @@ import {
   xlsxOf,
 } from '@hiring/mock';
 import { todayInChina, validateApplication } from '@hiring/shared';
-import { planImport, type ImportTarget } from '../imports/importPlan';
-import { MAX_CELLS, MAX_FILE_BYTES } from '../imports/limits';
-import { chooseSheet } from '../imports/headerRow';
-import { readSheetFile } from '../imports/sheetFile';
-import { SheetReader } from '../imports/sheetReader';
+import { planImport, type ImportTarget } from '../src/imports/importPlan';
+import { MAX_CELLS, MAX_FILE_BYTES } from '../src/imports/limits';
+import { chooseSheet } from '../src/imports/headerRow';
+import { readSheetFile } from '../src/imports/sheetFile';
+import { SheetReader } from '../src/imports/sheetReader';
 
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 15);
 const MATTERS = ['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'] as const;
