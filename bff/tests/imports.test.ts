@@ -312,7 +312,7 @@ describe('importing hires', () => {
     const rows = take(2).map((p, i) => hireRow(p, 'template', i));
     const res = await importFile(draft.id, draft.version, await xlsxOf(headers, rows));
     expect(res.status).toBe(200);
-    expect(res.body.missingColumns).toEqual(['月缴存基数（元）', '职业（工种）']);
+    expect([...res.body.missingColumns].sort()).toEqual(['月缴存基数（元）', '职业（工种）'].sort());
     expect(res.body.rows[0].reasons).toContain('职业（工种）（表格中没有此列）：请填写职业（工种）');
   });
 
