@@ -430,7 +430,7 @@ async function journey(): Promise<void> {
   await visible('messages').waitFor();
   // Newest first: the whole application is 办结, after a notice per matter.
   await waitText(visible('notice-0'), '员工招聘一件事已办结');
-  await waitText(visible('notice-0'), `办件 ${code}（${unit.name}）的全部事项均已办结。`);
+  await waitText(visible('notice-0'), `办件 ${code}（${unit.name}）的全部 4 个事项均已办结。`);
   for (const label of [
     '社会保险企业职工参保登记及社会保险费申报',
     '用人单位招用人员登记',

@@ -230,7 +230,7 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await user.tap('open-messages');
   await host.waitRoute('pages/messages/index');
   await host.waitText('员工招聘一件事已办结');
-  await host.waitText(`办件 ${code}（${unit.name}）的全部事项均已办结。`);
+  await host.waitText(`办件 ${code}（${unit.name}）的全部 4 个事项均已办结。`);
   const notice = host
     .root()
     .find((n) => n.hasClass('notice-item') && n.text.includes('员工招聘一件事已办结'))!;
