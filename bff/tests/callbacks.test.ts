@@ -54,9 +54,9 @@ function signed(
     raw,
     headers: {
       'content-type': 'application/json',
-      'X-Mock-Timestamp': String(timestamp),
-      'X-Mock-Nonce': nonce,
-      'X-Mock-Signature': signature,
+      'X-Agency-Timestamp': String(timestamp),
+      'X-Agency-Nonce': nonce,
+      'X-Agency-Signature': signature,
     },
   };
 }

@@ -4,9 +4,9 @@
 // where timestamp is Unix milliseconds as a decimal string and rawBody is the exact UTF-8 request body.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const TIMESTAMP_HEADER = 'X-Mock-Timestamp';
-export const NONCE_HEADER = 'X-Mock-Nonce';
-export const SIGNATURE_HEADER = 'X-Mock-Signature';
+export const TIMESTAMP_HEADER = 'X-Agency-Timestamp';
+export const NONCE_HEADER = 'X-Agency-Nonce';
+export const SIGNATURE_HEADER = 'X-Agency-Signature';
 
 /** How far a timestamp may be from the receiver's clock before a verifier should refuse it. */
 export const DEFAULT_TOLERANCE_MS = 5 * 60 * 1000;

@@ -147,7 +147,7 @@ describe('review within 3 working days and signed callbacks', () => {
     });
     const attempts = await receiver.waitFor(3);
     expect(new Set(attempts.map((a) => a.rawBody)).size).toBe(1);
-    expect(new Set(attempts.map((a) => a.headers['x-mock-nonce'])).size).toBe(3);
+    expect(new Set(attempts.map((a) => a.headers['x-agency-nonce'])).size).toBe(3);
     const log = await get(`${mocks.urls.hrss}/_admin/callbacks`);
     expect(log.body.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 3 });
   });

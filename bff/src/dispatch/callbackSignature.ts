@@ -5,9 +5,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 export const CALLBACK_HEADERS = {
-  timestamp: 'x-mock-timestamp',
-  nonce: 'x-mock-nonce',
-  signature: 'x-mock-signature',
+  timestamp: 'x-agency-timestamp',
+  nonce: 'x-agency-nonce',
+  signature: 'x-agency-signature',
 } as const;
 
 export const CALLBACK_TOLERANCE_MS = 5 * 60 * 1000;

@@ -24,9 +24,9 @@ describe('checkSignature', () => {
     const now = Date.now();
     const body = '{"status":"completed"}';
     const headers = {
-      'x-mock-timestamp': String(now),
-      'x-mock-nonce': 'abcdef012345',
-      'x-mock-signature': sign(now, 'abcdef012345', body),
+      'x-agency-timestamp': String(now),
+      'x-agency-nonce': 'abcdef012345',
+      'x-agency-signature': sign(now, 'abcdef012345', body),
     };
     expect(checkSignature(secret, headers, body, now)).toEqual({ ok: true, nonce: 'abcdef012345' });
     expect(checkSignature(secret, headers, body.replace('completed', 'returned'), now)).toEqual({
@@ -38,7 +38,7 @@ describe('checkSignature', () => {
       reason: 'bad-signature',
     });
     expect(checkSignature(secret, headers, body, now + 6 * 60000)).toEqual({ ok: false, reason: 'stale' });
-    expect(checkSignature(secret, { ...headers, 'x-mock-nonce': undefined }, body, now)).toEqual({
+    expect(checkSignature(secret, { ...headers, 'x-agency-nonce': undefined }, body, now)).toEqual({
       ok: false,
       reason: 'missing',
     });

@@ -115,10 +115,10 @@ function wrongType(schema: JsonSchema): unknown {
 }
 
 const signCallback = (raw: string, headers: Record<string, string> = {}, secret = CALLBACK_SECRET) => {
-  const timestamp = headers['X-Mock-Timestamp'] ?? String(Date.now());
-  const nonce = headers['X-Mock-Nonce'] ?? randomBytes(12).toString('hex');
+  const timestamp = headers['X-Agency-Timestamp'] ?? String(Date.now());
+  const nonce = headers['X-Agency-Nonce'] ?? randomBytes(12).toString('hex');
   const signature = createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${raw}`).digest('hex');
-  return { 'X-Mock-Timestamp': timestamp, 'X-Mock-Nonce': nonce, 'X-Mock-Signature': signature, ...headers };
+  return { 'X-Agency-Timestamp': timestamp, 'X-Agency-Nonce': nonce, 'X-Agency-Signature': signature, ...headers };
 };
 
 function generate(): Case[] {
@@ -163,7 +163,7 @@ function generate(): Case[] {
       if (
         isCallback &&
         c.body !== undefined &&
-        !c.headers?.['X-Mock-Signature'] &&
+        !c.headers?.['X-Agency-Signature'] &&
         kind !== 'callback-signature'
       ) {
         // Body mutations of a callback are signed correctly, so they reach the body checks.
@@ -270,20 +270,20 @@ function generate(): Case[] {
       const good = () => signCallback(raw);
       const variants: [string, Record<string, string>][] = [
         ['unsigned', {}],
-        ['no signature', (({ 'X-Mock-Signature': _s, ...rest }) => rest)(good())],
-        ['no nonce', (({ 'X-Mock-Nonce': _n, ...rest }) => rest)(good())],
-        ['no timestamp', (({ 'X-Mock-Timestamp': _t, ...rest }) => rest)(good())],
+        ['no signature', (({ 'X-Agency-Signature': _s, ...rest }) => rest)(good())],
+        ['no nonce', (({ 'X-Agency-Nonce': _n, ...rest }) => rest)(good())],
+        ['no timestamp', (({ 'X-Agency-Timestamp': _t, ...rest }) => rest)(good())],
         ['wrong secret', signCallback(raw, {}, 'not-the-callback-secret-0000')],
-        ['stale timestamp', signCallback(raw, { 'X-Mock-Timestamp': String(Date.now() - 10 * 60_000) })],
-        ['future timestamp', signCallback(raw, { 'X-Mock-Timestamp': String(Date.now() + 10 * 60_000) })],
-        ['timestamp not a number', signCallback(raw, { 'X-Mock-Timestamp': '1e12' })],
-        ['timestamp too long', signCallback(raw, { 'X-Mock-Timestamp': '1'.repeat(17) })],
-        ['short nonce', signCallback(raw, { 'X-Mock-Nonce': 'abc' })],
-        ['nonce with slashes', signCallback(raw, { 'X-Mock-Nonce': '../../../../x' })],
-        ['signature not hex', { ...good(), 'X-Mock-Signature': 'zz'.repeat(32) }],
-        ['signature truncated', { ...good(), 'X-Mock-Signature': good()['X-Mock-Signature'].slice(0, 40) }],
+        ['stale timestamp', signCallback(raw, { 'X-Agency-Timestamp': String(Date.now() - 10 * 60_000) })],
+        ['future timestamp', signCallback(raw, { 'X-Agency-Timestamp': String(Date.now() + 10 * 60_000) })],
+        ['timestamp not a number', signCallback(raw, { 'X-Agency-Timestamp': '1e12' })],
+        ['timestamp too long', signCallback(raw, { 'X-Agency-Timestamp': '1'.repeat(17) })],
+        ['short nonce', signCallback(raw, { 'X-Agency-Nonce': 'abc' })],
+        ['nonce with slashes', signCallback(raw, { 'X-Agency-Nonce': '../../../../x' })],
+        ['signature not hex', { ...good(), 'X-Agency-Signature': 'zz'.repeat(32) }],
+        ['signature truncated', { ...good(), 'X-Agency-Signature': good()['X-Agency-Signature'].slice(0, 40) }],
         ['signature of another body', { ...signCallback(raw.replace('completed', 'returned')) }],
-        ['signature as operator', { ...good(), 'X-Mock-Signature': '{"$gt":""}' }],
+        ['signature as operator', { ...good(), 'X-Agency-Signature': '{"$gt":""}' }],
       ];
       for (const [label, headers] of variants) {
         add('callback-signature', label, {
@@ -302,7 +302,7 @@ function generate(): Case[] {
           headers: {
             'content-type': 'application/json',
             ...signedUnknown,
-            'X-Mock-Nonce': randomBytes(12).toString('hex'),
+            'X-Agency-Nonce': randomBytes(12).toString('hex'),
           },
           body: raw,
         });

@@ -149,9 +149,9 @@ describe('the document is complete and consistent', () => {
     expect(headers('submitDraft')).toEqual(['Idempotency-Key']);
     expect(headers('resubmitMatter')).toEqual(['Idempotency-Key']);
     expect(headers('agencyCallback').sort()).toEqual([
-      'x-mock-nonce',
-      'x-mock-signature',
-      'x-mock-timestamp',
+      'x-agency-nonce',
+      'x-agency-signature',
+      'x-agency-timestamp',
     ]);
   });
 });

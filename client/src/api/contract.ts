@@ -1296,11 +1296,11 @@ export interface operations {
     parameters: {
       header: {
         /** @description 一次性随机数，重复使用 → 409 NONCE_REUSED */
-        'x-mock-nonce': string;
+        'x-agency-nonce': string;
         /** @description hex(HMAC-SHA256(secret, `${timestamp}\n${nonce}\n${原始请求体}`)) */
-        'x-mock-signature': string;
+        'x-agency-signature': string;
         /** @description 毫秒时间戳，与服务器时间相差不超过 5 分钟 */
-        'x-mock-timestamp': string;
+        'x-agency-timestamp': string;
       };
       path: {
         agency: 'hrss' | 'medicalSecurity' | 'housingFund';
