@@ -118,7 +118,12 @@ const signCallback = (raw: string, headers: Record<string, string> = {}, secret 
   const timestamp = headers['X-Agency-Timestamp'] ?? String(Date.now());
   const nonce = headers['X-Agency-Nonce'] ?? randomBytes(12).toString('hex');
   const signature = createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${raw}`).digest('hex');
-  return { 'X-Agency-Timestamp': timestamp, 'X-Agency-Nonce': nonce, 'X-Agency-Signature': signature, ...headers };
+  return {
+    'X-Agency-Timestamp': timestamp,
+    'X-Agency-Nonce': nonce,
+    'X-Agency-Signature': signature,
+    ...headers,
+  };
 };
 
 function generate(): Case[] {
@@ -281,7 +286,10 @@ function generate(): Case[] {
         ['short nonce', signCallback(raw, { 'X-Agency-Nonce': 'abc' })],
         ['nonce with slashes', signCallback(raw, { 'X-Agency-Nonce': '../../../../x' })],
         ['signature not hex', { ...good(), 'X-Agency-Signature': 'zz'.repeat(32) }],
-        ['signature truncated', { ...good(), 'X-Agency-Signature': good()['X-Agency-Signature'].slice(0, 40) }],
+        [
+          'signature truncated',
+          { ...good(), 'X-Agency-Signature': good()['X-Agency-Signature'].slice(0, 40) },
+        ],
         ['signature of another body', { ...signCallback(raw.replace('completed', 'returned')) }],
         ['signature as operator', { ...good(), 'X-Agency-Signature': '{"$gt":""}' }],
       ];
