@@ -2,6 +2,7 @@
 // stale one is refused with the current draft, so two phones never overwrite each other silently.
 import { randomBytes } from 'node:crypto';
 import { trusted, type Model } from 'mongoose';
+import { validateApplication, type ApplicationValidation, type ValidateOptions } from '@hiring/shared';
 import type { FieldCipher } from '../security/fieldCipher';
 import { conflict, notFound } from '../http/errors';
 import type { DraftApplication, DraftEmployee } from './draftSchema';
@@ -151,7 +152,27 @@ export function findEmployee(application: DraftApplication, key: string): DraftE
   return employee;
 }
 
-/** The draft as shared's validator expects it: the server-issued keys are not form fields. */
-export function formOf(application: DraftApplication): unknown {
-  return { ...application, employees: application.employees.map(({ key: _key, ...rest }) => rest) };
+interface KeyedForm {
+  employees: { key?: string | null }[];
+}
+
+/**
+ * Shared's validator on a form whose rows carry the keys the server issued (a draft, or a sealed
+ * application being corrected). Keys are not form fields: they are set aside here, the one place that
+ * handles them, and put back on the normalized rows (which the validator returns in input order).
+ */
+export function validateKeyedForm<Row extends object = Record<string, unknown>>(
+  form: KeyedForm,
+  options: ValidateOptions,
+): ApplicationValidation & { keyed: { employees: (Row & { key?: string })[]; [field: string]: unknown } } {
+  const keys = form.employees.map((row) => row.key ?? undefined);
+  const result = validateApplication(
+    { ...form, employees: form.employees.map(({ key: _key, ...row }) => row) },
+    options,
+  );
+  const value = result.value as unknown as { employees: Row[] };
+  return {
+    ...result,
+    keyed: { ...value, employees: value.employees.map((row, i) => ({ ...row, key: keys[i] })) },
+  };
 }
