@@ -599,6 +599,33 @@ it('generates at least 500 requests from the document, for every operation', () 
   }
 });
 
+/** Every kind of malformation the generator makes: a check that filters one must have something to filter. */
+const KINDS = [
+  'array-for-object',
+  'bad-json',
+  'body-type',
+  'callback-signature',
+  'content-type',
+  'huge-string',
+  'idempotency-key',
+  'missing-field',
+  'operator',
+  'path-param',
+  'query',
+  'token',
+  'too-large',
+  'unknown-field',
+  'upload',
+  'wrong-method',
+  'wrong-type',
+];
+
+it('generates every kind of malformed request, each more than once', () => {
+  const counts = countBy(outcomes, (o) => o.kind);
+  expect(Object.keys(counts).sort()).toEqual(KINDS);
+  expect(Object.entries(counts).filter(([, n]) => n < 2)).toEqual([]);
+});
+
 it('never answers a malformed request with a server error', () => {
   expect(report(outcomes.filter((o) => o.status >= 500))).toEqual([]);
 });
@@ -609,14 +636,16 @@ it('answers every malformed request with 4xx and the JSON error shape, in Chines
 });
 
 it('refuses a body that is not JSON with 415 instead of treating it as empty', () => {
-  const failures = outcomes.filter(
-    (o) => o.kind === 'content-type' && (o.status !== 415 || problemsOf(o).length > 0),
-  );
+  const contentTypes = outcomes.filter((o) => o.kind === 'content-type');
+  expect(contentTypes.length).toBeGreaterThanOrEqual(10);
+  const failures = contentTypes.filter((o) => o.status !== 415 || problemsOf(o).length > 0);
   expect(report(failures, (o) => `status ${o.status} instead of 415`)).toEqual([]);
 });
 
 it('explains field errors in Chinese too', () => {
-  const english = outcomes.filter((o) =>
+  const withDetails = outcomes.filter((o) => (o.response?.error?.details ?? []).length > 0);
+  expect(withDetails.length).toBeGreaterThanOrEqual(50);
+  const english = withDetails.filter((o) =>
     (o.response?.error?.details ?? []).some(
       (d: any) => typeof d.message === 'string' && !CJK.test(d.message),
     ),
