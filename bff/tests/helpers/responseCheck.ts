@@ -48,6 +48,13 @@ export class ResponseCheck {
     }
   };
 
+  /** What is wrong with one answer of an operation (empty when it conforms); for a test's own calls. */
+  problemsOf(operationId: string, status: number, body: unknown): string[] {
+    const before = this.problems.length;
+    this.observe({ route: { operationId } as never, method: operationId, path: '', status, body });
+    return this.problems.splice(before);
+  }
+
   private resolve(response: Operation['responses'][string] | undefined): ResponseObject | undefined {
     if (response && '$ref' in response) {
       const name = response.$ref.replace('#/components/responses/', '');
