@@ -1,4 +1,4 @@
-// Age rules for a hire (domain.md §3): under 16 may not be hired (劳动法 §15), 16-18 are 未成年工, and
+// Age rules for a hire (docs/domain.md §3): under 16 may not be hired (劳动法 §15), 16-18 are 未成年工, and
 // someone past statutory retirement age is flagged for review rather than refused.
 import type { GenderCode } from './codes';
 import type { IsoDate } from './dates';

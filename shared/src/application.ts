@@ -1,4 +1,4 @@
-// The joint application (联办申请表) as data: one unit part and one row per new hire (domain.md §2).
+// The joint application (联办申请表) as data: one unit part and one row per new hire (docs/domain.md §2).
 import type { GenderCode, HukouType, IdType, InsuranceType, MatterCode } from './codes';
 import type { ContractPeriod, IsoDate, IsoMonth } from './dates';
 import { requiredRowFields } from './matterFields';

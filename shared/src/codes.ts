@@ -1,4 +1,4 @@
-// Reference code lists with their Chinese labels (domain.md §2-3).
+// Reference code lists with their Chinese labels (docs/domain.md §2-3).
 export interface CodeItem<C extends string = string> {
   code: C;
   label: string;
@@ -140,7 +140,7 @@ export type MatterCode = (typeof MATTER_CODES)[number];
 export const AGENCY_IDS = ['hrss', 'medicalSecurity', 'housingFund'] as const;
 export type AgencyId = (typeof AGENCY_IDS)[number];
 
-/** The four matters, their agencies and time limits (domain.md §1). */
+/** The four matters, their agencies and time limits (docs/domain.md §1). */
 export const MATTERS: readonly (CodeItem<MatterCode> & {
   agency: AgencyId;
   agencyLabel: string;

@@ -1,5 +1,5 @@
 // Identity documents accepted on the form: the mainland resident ID, and for ⑦港澳台 / ⑧外籍 hires the
-// documents they hold instead (domain.md §2, column 1).
+// documents they hold instead (docs/domain.md §2, column 1).
 import type { GenderCode, IdType } from './codes';
 import type { IsoDate } from './dates';
 import { idCheckChar, parseIdNumber } from './idNumber';

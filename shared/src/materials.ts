@@ -1,4 +1,4 @@
-// 申报材料 (domain.md §2, 办事指南 三): what an application needs, and who provides each item. Most come
+// 申报材料 (docs/domain.md §2, 办事指南 三): what an application needs, and who provides each item. Most come
 // from the system itself ("系统自动获取"); the employer uploads only what shared government data lacks.
 import type { MatterCode } from './codes';
 

@@ -1,4 +1,4 @@
-// Where each matter of a submitted application stands (domain.md §1: 受理 → 审核 → 办结 or 退回), with the
+// Where each matter of a submitted application stands (docs/domain.md §1: 受理 → 审核 → 办结 or 退回), with the
 // labels the client shows and the transitions the BFF allows.
 import type { CodeItem, MatterCode } from './codes';
 import { MATTERS } from './codes';
@@ -17,7 +17,7 @@ export const MATTER_STATUSES: readonly CodeItem<MatterStatus>[] = [
 ];
 
 /**
- * Where an agency's news can take a matter (domain.md §1: 受理 → 审核 → 办结 or 退回). The employer's own
+ * Where an agency's news can take a matter (docs/domain.md §1: 受理 → 审核 → 办结 or 退回). The employer's own
  * step, a returned matter corrected and resubmitted alone, starts a new attempt at pending instead.
  */
 const NEXT: Record<MatterStatus, readonly MatterStatus[]> = {

@@ -1,4 +1,4 @@
-// Figures that change by year or by policy (the *config* values in domain.md): minimum wages by county,
+// Figures that change by year or by policy (the *config* values in docs/domain.md): minimum wages by county,
 // the social-insurance base floor and cap, the housing-fund ratio range and base cap, retirement ages.
 // Each is a list of periods with an effective date, a source note and a placeholder flag; an
 // administrator keeps them in the bff's database, and the bff passes the ones in force to these functions
@@ -144,7 +144,7 @@ export const RETIREMENT_2025: RetirementFigure = {
 
 /**
  * Shipped figures, used for a kind an administrator has not entered yet. The minimum wage is Jiangxi's
- * 2021-04-01 table as cited in domain.md §3; counties it does not name (鄱阳, 万年, 婺源, 德兴) fall to
+ * 2021-04-01 table as cited in docs/domain.md §3; counties it does not name (鄱阳, 万年, 婺源, 德兴) fall to
  * the default zone and are reported as assumed. The social insurance base limits and the housing fund
  * cap are PLACEHOLDERS: no official figure was found, and an administrator must enter the real ones.
  */

@@ -18,7 +18,7 @@ export interface Reason {
   employeeIndex?: number;
 }
 
-/** 公积金 limits. The ratios are fixed by regulation; base floor/cap are placeholders (domain.md: *config*). */
+/** 公积金 limits. The ratios are fixed by regulation; base floor/cap are placeholders (docs/domain.md: *config*). */
 export const HOUSING_FUND_LIMITS = {
   minRatio: 5,
   maxRatio: 12,
