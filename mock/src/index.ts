@@ -11,6 +11,7 @@ import { createWechatApp, DEFAULT_WECHAT_APP, WechatStandIn } from './platforms/
 import { DEFAULT_SEED, population, type PopulationSizes } from './population/generate';
 
 export * from './signing';
+export { createRng, type Rng } from './rng';
 export * from './samples';
 export * from './sheets';
 export * from './population/generate';

@@ -3,7 +3,7 @@ import * as yup from 'yup';
 import { todayInChina, validateApplication, type ValidationStep } from '@hiring/shared';
 import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
-import { defineRoute, type Route } from '../http/route';
+import { defineRoute, routeModule, type Route } from '../http/route';
 import { errorBodySchema } from '../http/errorSchema';
 import { objectIdOf, pageOf, pageQuery, strictNumber, strictObject } from '../http/validate';
 import { badRequest } from '../http/errors';
@@ -102,16 +102,13 @@ const changed = (status: 200 | 201) =>
 
 export function draftRoutes(services: Services): Route[] {
   const { drafts } = services;
-  const auth = accountLogin(services);
 
-  return [
+  return routeModule({ tags: ['drafts'], auth: accountLogin(services) }, [
     defineRoute({
       method: 'get',
       path: '/drafts',
       operationId: 'listDrafts',
       summary: '我的草稿（摘要，不含个人信息，按修改时间倒序分页）',
-      tags: ['drafts'],
-      auth,
       query: pageQuery,
       responses: { 200: { description: '草稿列表', schema: pageOf(draftSummarySchema) }, 400: 'BadRequest' },
       handler: async (ctx, { query: { page, pageSize } }) => {
@@ -123,8 +120,6 @@ export function draftRoutes(services: Services): Route[] {
       path: '/drafts',
       operationId: 'createDraft',
       summary: '新建草稿（可带初始内容）',
-      tags: ['drafts'],
-      auth,
       body: createBody,
       example: {
         application: {
@@ -155,8 +150,6 @@ export function draftRoutes(services: Services): Route[] {
       path: '/drafts/:id',
       operationId: 'getDraft',
       summary: '草稿详情（完整值，供本人编辑）',
-      tags: ['drafts'],
-      auth,
       params: draftParams,
       responses: {
         200: { description: '草稿', schema: draftViewSchema },
@@ -174,8 +167,6 @@ export function draftRoutes(services: Services): Route[] {
       summary: '修改草稿的单位、事项或缓缴/降缴（乐观锁：带上所基于的 version）',
       description:
         'wx.request / my.request 不能发送 PATCH：小程序以 POST 发送，并带请求头 X-HTTP-Method-Override: PATCH。',
-      tags: ['drafts'],
-      auth,
       params: draftParams,
       body: patchBody,
       example: {
@@ -201,8 +192,6 @@ export function draftRoutes(services: Services): Route[] {
       path: '/drafts/:id',
       operationId: 'deleteDraft',
       summary: '删除草稿',
-      tags: ['drafts'],
-      auth,
       params: draftParams,
       responses: { 204: { description: '已删除' }, 400: 'BadRequest', 404: 'NotFound' },
       handler: async (ctx, { params }) => {
@@ -215,8 +204,6 @@ export function draftRoutes(services: Services): Route[] {
       path: '/drafts/:id/employees',
       operationId: 'addDraftEmployee',
       summary: '向草稿添加一名员工（服务端分配 key）',
-      tags: ['drafts'],
-      auth,
       params: draftParams,
       body: employeeBody,
       example: { version: 1, employee: EXAMPLE_EMPLOYEE },
@@ -235,8 +222,6 @@ export function draftRoutes(services: Services): Route[] {
       path: '/drafts/:id/employees/:key',
       operationId: 'replaceDraftEmployee',
       summary: '整体替换草稿中的一名员工',
-      tags: ['drafts'],
-      auth,
       params: employeeParams,
       body: employeeBody,
       example: { version: 1, employee: EXAMPLE_EMPLOYEE },
@@ -254,8 +239,6 @@ export function draftRoutes(services: Services): Route[] {
       path: '/drafts/:id/employees/:key',
       operationId: 'deleteDraftEmployee',
       summary: '从草稿删除一名员工',
-      tags: ['drafts'],
-      auth,
       params: employeeParams,
       query: yup.object({ version }),
       responses: {
@@ -277,8 +260,6 @@ export function draftRoutes(services: Services): Route[] {
       path: '/drafts/:id/validate',
       operationId: 'validateDraft',
       summary: '按共享规则校验草稿（整表或某一步）',
-      tags: ['drafts'],
-      auth,
       params: draftParams,
       body: validateBody,
       example: { step: 'employees' },
@@ -305,5 +286,5 @@ export function draftRoutes(services: Services): Route[] {
         };
       },
     }),
-  ];
+  ]);
 }

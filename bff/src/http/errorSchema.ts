@@ -7,7 +7,11 @@ export const errorBodySchema = yup
   .object({
     error: yup
       .object({
-        code: yup.string().oneOf(ERROR_CODES).required().meta({ example: 'BAD_REQUEST' }),
+        code: yup
+          .string()
+          .oneOf(ERROR_CODES)
+          .required()
+          .meta({ name: 'ErrorCode', description: '稳定的错误代码，供程序判断', example: 'BAD_REQUEST' }),
         message: yup
           .string()
           .required()
@@ -20,7 +24,8 @@ export const errorBodySchema = yup
         ),
         requestId: yup.string().meta({ description: '仅 500：排查用的请求编号' }),
       })
-      .required(),
+      .required()
+      .meta({ name: 'ErrorInfo' }),
   })
   .meta({ name: 'Error', description: '所有错误的统一形状；message 为中文，可直接展示给用户。' });
 

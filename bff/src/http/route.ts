@@ -4,14 +4,13 @@
 // Declare a route (in your module's routes file) and return the list from a function of the services:
 //
 //   export function unitRoutes(services: Services): Route[] {
-//     return [
+//     // What every route of the module shares; a declaration may override either.
+//     return routeModule({ tags: ['units'], auth: accountLogin(services) }, [ // or PUBLIC, staffLogin(...)
 //       defineRoute({
 //         method: 'get',
 //         path: '/units/:uscc', // relative to the group's prefix (/api/v1 for the API)
 //         operationId: 'getUnit',
 //         summary: '单位详情',
-//         tags: ['units'],
-//         auth: accountLogin(services), // or PUBLIC, or your own Guard (e.g. staff tokens)
 //         params: yup.object({ uscc: usccSchema }),
 //         query: yup.object({ ... }), // optional; body: strictObject({ ... }) for JSON bodies
 //         responses: {
@@ -23,7 +22,7 @@
 //           ctx.body = await services.units.get(ctx.state.accountId, params.uscc);
 //         },
 //       }),
-//     ];
+//     ]);
 //   }
 //
 // and mount the list in app.ts (`api: [...unitRoutes(services)]`). Params, query and body are validated with
@@ -109,8 +108,10 @@ export interface RouteDeclaration<
   summary: string;
   /** Longer notes for the reader (shown under the summary). */
   description?: string;
-  tags: string[];
-  auth: Guard;
+  /** Required, here or from routeModule's defaults. */
+  tags?: string[];
+  /** Who may call it (PUBLIC, accountLogin(...), staffLogin(...)); required, here or from routeModule. */
+  auth?: Guard;
   params?: P;
   query?: Q;
   body?: B;
@@ -141,6 +142,21 @@ export function defineRoute<
   return declaration as unknown as Route;
 }
 
+/** A declaration after routeModule: it has its tags and its guard. */
+export type DeclaredRoute = Route & { tags: string[]; auth: Guard };
+
+/** The routes of one module with what they share (tags, guard) filled in where a declaration left it out. */
+export function routeModule(defaults: { tags: string[]; auth: Guard }, routes: Route[]): DeclaredRoute[] {
+  return routes.map((route) => ({ ...defaults, ...route }) as DeclaredRoute);
+}
+
+/** Fails at startup, not in production traffic, when a route says nothing about who may call it. */
+export function declared(route: Route): DeclaredRoute {
+  if (!route.auth || !route.tags?.length)
+    throw new Error(`${route.operationId}: declare auth and tags (or use routeModule)`);
+  return route as DeclaredRoute;
+}
+
 /** Routes served under one prefix ('' or /api/v1), with what every route of the group may answer. */
 export interface RouteGroup {
   prefix: string;
@@ -161,7 +177,7 @@ function firstMessage(error: unknown): string | undefined {
 
 /** Registers the routes on a koa-router, each with its guard and the validation of its input. */
 export function mountRoutes(router: Router, routes: Route[]): Router {
-  for (const route of routes) {
+  for (const route of routes.map(declared)) {
     const tag: Middleware = (ctx, next) => {
       ctx.state.route = route;
       return next();

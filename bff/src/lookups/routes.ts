@@ -4,7 +4,7 @@ import { parseIdNumber, validateUscc } from '@hiring/shared';
 import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
-import { defineRoute, type Route } from '../http/route';
+import { defineRoute, routeModule, type Route } from '../http/route';
 import { cleanString, strictObject } from '../http/validate';
 
 const usccQuery = yup.object({
@@ -42,15 +42,12 @@ const personRecordSchema = yup
   .meta({ name: 'PersonRecord' });
 
 export function lookupRoutes(services: Services): Route[] {
-  const auth = accountLogin(services);
-  return [
+  return routeModule({ tags: ['auto-fill'], auth: accountLogin(services) }, [
     defineRoute({
       method: 'get',
       path: '/units/lookup',
       operationId: 'lookupUnit',
       summary: '按统一社会信用代码自动获取单位信息',
-      tags: ['auto-fill'],
-      auth,
       query: usccQuery,
       responses: {
         200: { description: '单位登记信息', schema: unitRecordSchema },
@@ -71,8 +68,6 @@ export function lookupRoutes(services: Services): Route[] {
       path: '/persons/lookup',
       operationId: 'lookupPerson',
       summary: '按身份证号码自动获取人员信息（POST：身份证号不进 URL）',
-      tags: ['auto-fill'],
-      auth,
       body: personBody,
       example: { idNumber: '361102199003072010' },
       responses: {
@@ -92,5 +87,5 @@ export function lookupRoutes(services: Services): Route[] {
         };
       },
     }),
-  ];
+  ]);
 }

@@ -3,7 +3,7 @@ import * as yup from 'yup';
 import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
-import { defineRoute, type Route } from '../http/route';
+import { defineRoute, routeModule, type Route } from '../http/route';
 import { objectIdOf, objectIdSchema, strictObject } from '../http/validate';
 
 const subscriptionBody = (knownTemplates: string[]) =>
@@ -47,17 +47,14 @@ const consentsSchema = yup
   .meta({ name: 'Consents' });
 
 export function noticeRoutes(services: Services): Route[] {
-  const auth = accountLogin(services);
   const consentBody = subscriptionBody(Object.values(services.config.templates));
 
-  return [
+  return routeModule({ tags: ['notices'], auth: accountLogin(services) }, [
     defineRoute({
       method: 'get',
       path: '/notices',
       operationId: 'listNotices',
       summary: '站内消息（最近 100 条）',
-      tags: ['notices'],
-      auth,
       responses: {
         200: {
           description: '消息列表',
@@ -76,8 +73,6 @@ export function noticeRoutes(services: Services): Route[] {
       path: '/notices/:id/read',
       operationId: 'markNoticeRead',
       summary: '标记消息已读',
-      tags: ['notices'],
-      auth,
       params: yup.object({ id: objectIdOf('消息编号') }),
       responses: { 204: { description: '已读' }, 400: 'BadRequest', 404: 'NotFound' },
       handler: async (ctx, { params }) => {
@@ -90,8 +85,6 @@ export function noticeRoutes(services: Services): Route[] {
       path: '/subscriptions',
       operationId: 'grantSubscriptions',
       summary: '记录用户在平台订阅对话框中同意的模板（每次同意可推送一条）',
-      tags: ['notices'],
-      auth,
       body: consentBody,
       example: { templateIds: ['mock_tpl_case_result'] },
       responses: {
@@ -108,12 +101,10 @@ export function noticeRoutes(services: Services): Route[] {
       path: '/subscriptions',
       operationId: 'getSubscriptions',
       summary: '订阅消息剩余次数',
-      tags: ['notices'],
-      auth,
       responses: { 200: { description: '各模板剩余次数', schema: consentsSchema } },
       handler: async (ctx) => {
         ctx.body = { consents: await services.subscriptions.counts(ctx.state.accountId) };
       },
     }),
-  ];
+  ]);
 }

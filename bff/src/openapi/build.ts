@@ -1,7 +1,14 @@
 // The OpenAPI 3.1 document, built from the route declarations the app mounts (http/route.ts): nothing in
 // it is written twice, so the router-vs-document check holds by construction.
 import * as yup from 'yup';
-import type { Responses, ResponseSpec, Route, RouteGroup, HttpMethod } from '../http/route';
+import {
+  declared,
+  type Responses,
+  type ResponseSpec,
+  type Route,
+  type RouteGroup,
+  type HttpMethod,
+} from '../http/route';
 import { ERROR_RESPONSES, errorBodySchema } from '../http/errorSchema';
 import { SchemaRegistry, type JsonSchema } from './jsonSchema';
 
@@ -127,7 +134,8 @@ export function buildOpenApiDocument(groups: RouteGroup[], options: DocumentOpti
   };
 }
 
-function operationOf(route: Route, group: RouteGroup, registry: SchemaRegistry): Operation {
+function operationOf(undeclared: Route, group: RouteGroup, registry: SchemaRegistry): Operation {
+  const route = declared(undeclared);
   const parameters = [
     ...fieldsOf(route.params, 'path', registry),
     ...fieldsOf(route.query, 'query', registry),

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { todayInChina } from '@hiring/shared';
-import type { Person } from '@hiring/mock';
+import { createRng, type Person } from '@hiring/mock';
 import type { Client, TestServer } from '../helpers/testServer';
 import { adults, applicationFor, makeLegalRepresentative } from '../helpers/fixtures';
 
@@ -24,17 +24,8 @@ export interface AccountData {
   wages: number[];
 }
 
-/** A seeded PRNG (mulberry32): the same seed gives the same requests, so a failure can be replayed. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the stand-ins' mulberry32): the same seed gives the same requests, so a failure can be replayed. */
+export const prng = (seed: number): (() => number) => createRng(seed);
 
 /**
  * Gives `client` a submitted application (two employees), a draft still being edited (two employees, one

@@ -1,6 +1,8 @@
-import type { MatterCode } from '@hiring/shared';
+// The three agency stand-ins: which matters each handles and its time limit come from shared's MATTERS
+// (docs/domain.md §1); only what a real agency adds (its full name, its case-number prefix) is here.
+import { MATTERS, type AgencyId, type MatterCode } from '@hiring/shared';
 
-export type AgencyId = 'hrss' | 'medicalSecurity' | 'housingFund';
+export type { AgencyId };
 
 export interface AgencySpec {
   id: AgencyId;
@@ -13,39 +15,27 @@ export interface AgencySpec {
   casePrefix: string;
 }
 
+function agency(id: AgencyId, name: string, casePrefix: string): AgencySpec {
+  const handled = MATTERS.filter((m) => m.agency === id);
+  const workingDays = Math.max(...handled.map((m) => m.workingDays));
+  return {
+    id,
+    name,
+    shortName: handled[0].agencyLabel,
+    matters: handled.map((m) => m.code),
+    instant: workingDays === 0,
+    workingDays,
+    casePrefix,
+  };
+}
+
 export const AGENCIES: Record<AgencyId, AgencySpec> = {
-  hrss: {
-    id: 'hrss',
-    name: '上饶市人力资源和社会保障局',
-    shortName: '人社局',
-    matters: ['employment', 'socialInsurance'],
-    instant: true,
-    workingDays: 0,
-    casePrefix: 'RS',
-  },
-  medicalSecurity: {
-    id: 'medicalSecurity',
-    name: '上饶市医疗保障局',
-    shortName: '医保局',
-    matters: ['medicalInsurance'],
-    instant: false,
-    workingDays: 3,
-    casePrefix: 'YB',
-  },
-  housingFund: {
-    id: 'housingFund',
-    name: '上饶市住房公积金管理中心',
-    shortName: '公积金中心',
-    matters: ['housingFund'],
-    instant: false,
-    workingDays: 3,
-    casePrefix: 'GJJ',
-  },
+  hrss: agency('hrss', '上饶市人力资源和社会保障局', 'RS'),
+  medicalSecurity: agency('medicalSecurity', '上饶市医疗保障局', 'YB'),
+  housingFund: agency('housingFund', '上饶市住房公积金管理中心', 'GJJ'),
 };
 
-export const MATTER_LABELS: Record<MatterCode, string> = {
-  employment: '用人单位招用人员登记',
-  socialInsurance: '社会保险企业职工参保登记及社会保险费申报',
-  medicalInsurance: '基本医疗保险职工参保登记',
-  housingFund: '个人住房公积金账户设立',
-};
+export const MATTER_LABELS = Object.fromEntries(MATTERS.map((m) => [m.code, m.label])) as Record<
+  MatterCode,
+  string
+>;
