@@ -29,6 +29,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Dispatch settings for tests that follow applications through the stand-ins: poll and retry quickly. */
+export const FAST_DISPATCH: Record<string, string> = {
+  DISPATCH_POLL_MS: '50',
+  DISPATCH_BACKOFF_MS: '50',
+  DISPATCH_BACKOFF_CAP_MS: '400',
+  RECONCILE_AFTER_MS: '1000',
+};
+
 export interface TestServerOptions {
   env?: Record<string, string>;
   /** Start the stand-ins too (platform login, government data, agencies). */

@@ -1,7 +1,7 @@
 // Personal data after a whole flow (draft with employees, submission, dispatch to the stand-in agencies, a
 // returned matter, notices): nothing in the database in clear, lists and logs masked. Failures name the
 // collection and field only, never the value.
-import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
+import { FAST_DISPATCH, loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
 import { populateAccount, type AccountData } from './flows';
 import { ResponseCheck } from '../helpers/responseCheck';
 
@@ -13,12 +13,7 @@ const WAGE = 7391;
 beforeAll(async () => {
   server = await startTestServer({
     mocks: { workingDayMs: 100 },
-    env: {
-      DISPATCH_POLL_MS: '50',
-      DISPATCH_BACKOFF_MS: '50',
-      DISPATCH_BACKOFF_CAP_MS: '400',
-      RECONCILE_AFTER_MS: '1000',
-    },
+    env: FAST_DISPATCH,
   });
   server.services.dispatcher.start(4);
   owner = await loginAs(server, 'pii-owner');
