@@ -156,6 +156,11 @@ interface KeyedForm {
   employees: { key?: string | null }[];
 }
 
+/** The form without the server-issued row keys (they are not form fields): for validation and printing. */
+export function formOf<F extends KeyedForm>(form: F) {
+  return { ...form, employees: form.employees.map(({ key: _key, ...row }) => row) };
+}
+
 /**
  * Shared's validator on a form whose rows carry the keys the server issued (a draft, or a sealed
  * application being corrected). Keys are not form fields: they are set aside here, the one place that
@@ -166,10 +171,7 @@ export function validateKeyedForm<Row extends object = Record<string, unknown>>(
   options: ValidateOptions,
 ): ApplicationValidation & { keyed: { employees: (Row & { key?: string })[]; [field: string]: unknown } } {
   const keys = form.employees.map((row) => row.key ?? undefined);
-  const result = validateApplication(
-    { ...form, employees: form.employees.map(({ key: _key, ...row }) => row) },
-    options,
-  );
+  const result = validateApplication(formOf(form), options);
   const value = result.value as unknown as { employees: Row[] };
   return {
     ...result,

@@ -33,6 +33,13 @@ import Router from 'koa-router';
 import * as yup from 'yup';
 import { parseInput } from './validate';
 
+declare module 'koa' {
+  interface Request {
+    /** The parsed JSON body (http/jsonBody.ts), validated here before a handler sees it. */
+    body?: unknown;
+  }
+}
+
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** Middleware a route or guard runs (koa-router's, so it sees ctx.params). */
@@ -187,9 +194,7 @@ export function mountRoutes(router: Router, routes: Route[]): Router {
         // A bad path parameter says which one (e.g. 草稿编号格式不正确) rather than a generic message.
         params: route.params ? parseParams(route.params, ctx.params) : undefined,
         query: route.query ? parseInput(route.query, { ...ctx.query }) : undefined,
-        body: route.body
-          ? parseInput(route.body, (ctx.request as { body?: unknown }).body, route.bodyError)
-          : undefined,
+        body: route.body ? parseInput(route.body, ctx.request.body, route.bodyError) : undefined,
       };
       await route.handler(ctx, input as never);
     };
