@@ -5,9 +5,9 @@
 import PDFDocument from 'pdfkit';
 import { population, sampleApplication, workingAgePeople } from '@hiring/mock';
 import { todayInChina, validateApplication } from '@hiring/shared';
-import { applicationFormPdf } from './applicationForm';
-import { documentFonts } from './fonts';
-import { receiptPdf, receiptPng, type ReceiptData } from './receipt';
+import { applicationFormPdf } from '../src/documents/applicationForm';
+import { documentFonts } from '../src/documents/fonts';
+import { receiptPdf, receiptPng, type ReceiptData } from '../src/documents/receipt';
 
 const RUNS = Number(process.env.BENCH_DOCUMENT_RUNS ?? 7);
 
