@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// `npm start`: the whole product on embedded defaults — database, stand-ins, bff and the H5 client.
+// `npm start`: the whole product on embedded defaults — database, stand-ins, bff, the H5 client and the
+// staff console.
 // Each part is health-checked before the next starts; Ctrl-C stops them all in reverse order.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,7 +18,7 @@ function build() {
   console.log('[start] building packages…');
   const result = spawnSync(
     'npm',
-    ['run', 'build', '-w', 'shared', '-w', 'mock', '-w', 'bff', '--if-present'],
+    ['run', 'build', '-w', 'shared', '-w', 'mock', '-w', 'bff', '-w', 'console', '--if-present'],
     { cwd: root, stdio: 'inherit' },
   );
   if (result.status !== 0) throw new Error('build failed');
@@ -116,6 +117,29 @@ async function startClient() {
   urls['H5 client'] = url;
 }
 
+async function startConsole() {
+  const serve = path.join(root, 'console', 'scripts', 'serve.js');
+  if (!fs.existsSync(serve)) return;
+  if (!fs.existsSync(path.join(root, 'console', 'dist', 'index.html'))) {
+    const built = spawnSync(process.execPath, [path.join(root, 'console', 'scripts', 'build.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) throw new Error('console build failed');
+  }
+  const port = process.env.CONSOLE_PORT || '10088';
+  const proc = startProcess('console', process.execPath, [serve], {
+    env: { PORT: port, BFF_URL: `http://127.0.0.1:${process.env.BFF_PORT || '3000'}` },
+  });
+  stops.push(proc.stop);
+  const url = `http://127.0.0.1:${port}/`;
+  await Promise.race([
+    waitForHttp(url),
+    proc.exited.then(({ code }) => Promise.reject(new Error(`console exited (${code})`))),
+  ]);
+  urls['staff console'] = url;
+}
+
 let stopping = false;
 async function stopAll(code = 0) {
   if (stopping) return;
@@ -134,6 +158,7 @@ async function main() {
   const mockUrls = await startMocks();
   await startBff(mongodbUri, mockUrls);
   await startClient();
+  await startConsole();
   console.log('\n[start] everything is up:');
   for (const [name, url] of Object.entries(urls)) console.log(`  ${name.padEnd(22)} ${url}`);
   console.log('Press Ctrl-C to stop.\n');

@@ -260,6 +260,44 @@ export interface OfficialYearEntry {
   workdays: readonly { date: IsoDate; name: string }[];
 }
 
+/** A year's notice as an administrator types it: ranges of days off and single 调休 workdays. */
+export interface CalendarNoticeInput {
+  holidays: readonly { name: string; from: IsoDate; to?: IsoDate | null }[];
+  workdays: readonly { name: string; date: IsoDate }[];
+}
+
+const MAX_HOLIDAY_RANGE_DAYS = 31;
+
+/** The notice's ranges as single days (for checkOfficialYear); problems in Chinese. */
+export function expandCalendarNotice(input: CalendarNoticeInput): {
+  holidays: { date: IsoDate; name: string }[];
+  workdays: { date: IsoDate; name: string }[];
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const holidays: { date: IsoDate; name: string }[] = [];
+  for (const [index, range] of input.holidays.entries()) {
+    const to = range.to || range.from;
+    if (!isRealDate(range.from) || !isRealDate(to)) {
+      problems.push(`第 ${index + 1} 段放假安排的日期无效（应为 YYYY-MM-DD）`);
+      continue;
+    }
+    if (to < range.from) {
+      problems.push(`第 ${index + 1} 段放假安排的结束日期早于开始日期`);
+      continue;
+    }
+    let date = range.from;
+    for (let n = 0; date <= to; n++, date = addDays(date, 1)) {
+      if (n >= MAX_HOLIDAY_RANGE_DAYS) {
+        problems.push(`第 ${index + 1} 段放假安排超过 ${MAX_HOLIDAY_RANGE_DAYS} 天，请核对日期`);
+        break;
+      }
+      holidays.push({ date, name: range.name });
+    }
+  }
+  return { holidays, workdays: input.workdays.map((w) => ({ date: w.date, name: w.name })), problems };
+}
+
 /**
  * Problems (in Chinese) with a year an administrator enters: dates in the year, no day both off and
  * worked, 调休 workdays only on a Saturday or Sunday, and (from 2025) at least the statutory days off.

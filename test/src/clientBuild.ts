@@ -21,7 +21,8 @@ const LOCK = path.join(ROOT, 'client/.temp/build.lock');
 
 export const clientDist = (target: ClientTarget): string => path.join(ROOT, 'client/dist', target);
 
-function newestMtime(file: string): number {
+/** The newest modification time under `file` (0 when it does not exist). */
+export function newestMtime(file: string): number {
   if (!fs.existsSync(file)) return 0;
   const stat = fs.statSync(file);
   if (!stat.isDirectory()) return stat.mtimeMs;

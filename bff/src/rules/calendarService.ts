@@ -4,8 +4,9 @@
 import {
   PACKAGE_CALENDAR_YEARS,
   WorkingDayCalendar,
-  addDays,
   checkOfficialYear,
+  expandCalendarNotice,
+  type CalendarNoticeInput,
   type CalendarBasis,
   type OfficialCalendarYear,
 } from '@hiring/shared';
@@ -16,11 +17,9 @@ import type { RuleModels } from './models';
 import { RevisionCache } from './revisionCache';
 
 /** A year as an administrator types it from the notice: ranges of days off and single 调休 workdays. */
-export interface CalendarYearInput {
+export interface CalendarYearInput extends CalendarNoticeInput {
   year: number;
   source: string;
-  holidays: { name: string; from: string; to?: string | null }[];
-  workdays: { name: string; date: string }[];
 }
 
 export type CalendarOrigin = 'package' | 'entered' | 'provisional';
@@ -30,34 +29,6 @@ export interface CalendarChange {
   basis: CalendarBasis;
   /** Open matters whose due date (or its basis) changed; null when the recompute is left to the scheduled jobs. */
   recomputed: number | null;
-}
-
-const MAX_RANGE_DAYS = 31;
-
-/** The notice's ranges as single days; problems in Chinese. */
-export function expandYearInput(input: CalendarYearInput): {
-  holidays: { date: string; name: string }[];
-  workdays: { date: string; name: string }[];
-  problems: string[];
-} {
-  const problems: string[] = [];
-  const holidays: { date: string; name: string }[] = [];
-  for (const [index, range] of input.holidays.entries()) {
-    const to = range.to ?? range.from;
-    if (to < range.from) {
-      problems.push(`第 ${index + 1} 段放假安排的结束日期早于开始日期`);
-      continue;
-    }
-    let date = range.from;
-    for (let n = 0; date <= to; n++, date = addDays(date, 1)) {
-      if (n >= MAX_RANGE_DAYS) {
-        problems.push(`第 ${index + 1} 段放假安排超过 ${MAX_RANGE_DAYS} 天，请核对日期`);
-        break;
-      }
-      holidays.push({ date, name: range.name });
-    }
-  }
-  return { holidays, workdays: input.workdays.map((w) => ({ date: w.date, name: w.name })), problems };
 }
 
 export class CalendarService {
@@ -134,7 +105,7 @@ export class CalendarService {
     actor: StaffMember,
     via: 'api' | 'import' = 'api',
   ): Promise<CalendarChange> {
-    const { holidays, workdays, problems } = expandYearInput(input);
+    const { holidays, workdays, problems } = expandCalendarNotice(input);
     problems.push(...checkOfficialYear({ year: input.year, holidays, workdays }));
     if (problems.length) {
       await this.audit.record({

@@ -1,0 +1,66 @@
+// Routes: the login, then per role its page group (each group a chunk of its own, loaded on first use).
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Shell } from './layout/Shell';
+import { ErrorBox, Loading } from './components/Status';
+import { useSession } from './session/SessionContext';
+import { homeOf, type StaffRole } from './session/roles';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+const CalendarPage = lazy(() => import('./pages/admin/CalendarPage'));
+const CalendarYearPage = lazy(() => import('./pages/admin/CalendarYearPage'));
+const FiguresPage = lazy(() => import('./pages/admin/FiguresPage'));
+
+function Page({ roles, children }: { roles: StaffRole[]; children: ReactNode }) {
+  const { state } = useSession();
+  if (state.kind !== 'signedIn') return null;
+  if (!roles.includes(state.staff.role)) return <NotFoundPage forbidden />;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+export function App() {
+  const { state, retry } = useSession();
+  if (state.kind === 'loading') return <Loading text="正在确认登录状态…" />;
+  if (state.kind === 'failed')
+    return (
+      <div className="login-page">
+        <ErrorBox error={new Error(`无法确认登录状态：${state.message}`)} onRetry={retry} />
+      </div>
+    );
+  if (state.kind === 'signedOut') return <LoginPage reason={state.reason} />;
+  const home = homeOf(state.staff.role);
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route index element={<Navigate to={home} replace />} />
+        <Route path="login" element={<Navigate to={home} replace />} />
+        <Route
+          path="admin/calendar"
+          element={
+            <Page roles={['admin']}>
+              <CalendarPage />
+            </Page>
+          }
+        />
+        <Route
+          path="admin/calendar/:year"
+          element={
+            <Page roles={['admin']}>
+              <CalendarYearPage />
+            </Page>
+          }
+        />
+        <Route
+          path="admin/figures"
+          element={
+            <Page roles={['admin']}>
+              <FiguresPage />
+            </Page>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

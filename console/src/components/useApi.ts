@@ -1,0 +1,28 @@
+// Loads data for a page: loading, the error (with a retry) and the data, reloaded when `deps` change.
+import { useCallback, useEffect, useState, type DependencyList } from 'react';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  loading: boolean;
+  reload(): void;
+}
+
+export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Loaded<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<Error>();
+  const [loading, setLoading] = useState(true);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    setError(undefined);
+    load(controller.signal)
+      .then((value) => !controller.signal.aborted && setData(value))
+      .catch((e: unknown) => !controller.signal.aborted && setError(e as Error))
+      .finally(() => !controller.signal.aborted && setLoading(false));
+    return () => controller.abort();
+  }, [...deps, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { data, error, loading, reload };
+}

@@ -1,0 +1,328 @@
+// One year of the working-day calendar: its days off and 调休 workdays, and for an administrator the entry
+// of the State Council's notice (ranges as the notice lists them). The form is checked with shared's rules
+// before it is sent (the bff checks the same again) and survives a session expiry.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  CALENDAR_BASIS_LABELS,
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  checkOfficialYear,
+  expandCalendarNotice,
+} from '@hiring/shared';
+import { ApiError, call } from '../../api/http';
+import type { components } from '../../api/contract';
+import { useApi } from '../../components/useApi';
+import { ErrorBox, Loaded } from '../../components/Status';
+import { useStoredState } from '../../components/useStoredState';
+import { dayCount, rangeLabel, toRanges } from './calendarDays';
+import { ORIGIN_LABELS } from './CalendarPage';
+
+type Detail = components['schemas']['CalendarYearDetail'];
+
+export default function CalendarYearPage() {
+  const year = Number(useParams().year);
+  const valid = Number.isInteger(year) && year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR;
+  const detail = useApi(
+    (signal) =>
+      valid
+        ? call('get', '/api/v1/staff/calendar/years/{year}', { path: { year }, signal })
+        : Promise.reject(new Error(`年份须在 ${CALENDAR_FIRST_YEAR}—${CALENDAR_LAST_YEAR} 之间`)),
+    [year],
+  );
+  const [saved, setSaved] = useState<string>();
+  return (
+    <section>
+      <p className="crumbs">
+        <Link to="/admin/calendar">工作日历</Link> / {valid ? `${year} 年` : '年份有误'}
+      </p>
+      <h1>{valid ? `${year} 年工作日历` : '工作日历'}</h1>
+      {saved && (
+        <p className="notice notice-ok" role="status" data-testid="calendar-saved">
+          {saved}
+        </p>
+      )}
+      <Loaded state={detail}>
+        {(d) => (
+          <>
+            <YearSummary detail={d} />
+            <YearEntryForm
+              key={`${d.year}:${d.enteredAt ?? ''}`}
+              detail={d}
+              onSaved={(message) => {
+                setSaved(message);
+                detail.reload();
+              }}
+            />
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+function YearSummary({ detail }: { detail: Detail }) {
+  const holidays = toRanges(detail.holidays);
+  const workdays = toRanges(detail.workdays);
+  return (
+    <div className="panel" data-testid="calendar-summary">
+      <p>
+        依据：
+        <span
+          className={`badge ${detail.basis === 'provisional' ? 'badge-warn' : 'badge-ok'}`}
+          data-testid="calendar-basis"
+        >
+          {CALENDAR_BASIS_LABELS[detail.basis]}
+        </span>{' '}
+        （{ORIGIN_LABELS[detail.origin]}
+        {detail.source ? `：${detail.source}` : ''}）
+      </p>
+      {detail.basis === 'provisional' && (
+        <p className="notice notice-warn">
+          该年尚无国务院办公厅放假通知，按《全国年节及纪念日放假办法》的法定节假日推算，不含调休；涉及该年的办理时限均显示为“预计”。
+        </p>
+      )}
+      <div className="two-columns">
+        <div>
+          <h3>放假</h3>
+          <ul className="plain">
+            {holidays.map((r) => (
+              <li key={r.from}>
+                {r.name}：{rangeLabel(r)}（{dayCount(r)} 天）
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>调休上班</h3>
+          {workdays.length ? (
+            <ul className="plain">
+              {workdays.map((r) => (
+                <li key={r.from}>
+                  {r.name}：{rangeLabel(r)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">无</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface EntryForm {
+  source: string;
+  holidays: { name: string; from: string; to: string }[];
+  workdays: { name: string; date: string }[];
+}
+
+const initialForm = (detail: Detail): EntryForm => ({
+  source: detail.origin === 'entered' ? (detail.source ?? '') : '',
+  holidays: toRanges(detail.holidays).map((r) => ({ ...r, to: r.to === r.from ? '' : r.to })),
+  workdays: detail.workdays.map((w) => ({ name: w.name, date: w.date })),
+});
+
+/** Problems in Chinese, before anything is sent: the fields, then shared's rules for a year. */
+function checkForm(year: number, form: EntryForm): string[] {
+  const problems: string[] = [];
+  if (!form.source.trim()) problems.push('请注明来源（通知名称、文号）');
+  else if (form.source.length > 200) problems.push('来源最多 200 个字');
+  if (!form.holidays.length) problems.push('请至少填写一段放假安排');
+  form.holidays.forEach((h, i) => {
+    if (!h.name.trim()) problems.push(`第 ${i + 1} 段放假安排：请填写节日名称`);
+    if (!h.from) problems.push(`第 ${i + 1} 段放假安排：请填写放假开始日期`);
+  });
+  form.workdays.forEach((w, i) => {
+    if (!w.name.trim()) problems.push(`第 ${i + 1} 个调休上班日：请填写节日名称`);
+    if (!w.date) problems.push(`第 ${i + 1} 个调休上班日：请填写日期`);
+  });
+  if (problems.length) return problems;
+  const expanded = expandCalendarNotice({ holidays: form.holidays, workdays: form.workdays });
+  if (expanded.problems.length) return expanded.problems;
+  return checkOfficialYear({ year, holidays: expanded.holidays, workdays: expanded.workdays });
+}
+
+function YearEntryForm({ detail, onSaved }: { detail: Detail; onSaved(message: string): void }) {
+  const { year } = detail;
+  const [form, setForm, clearStored] = useStoredState<EntryForm>(`calendar:${year}`, () =>
+    initialForm(detail),
+  );
+  const [problems, setProblems] = useState<string[]>([]);
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+
+  const update = (change: Partial<EntryForm>) => setForm((f) => ({ ...f, ...change }));
+  const setHoliday = (i: number, change: Partial<EntryForm['holidays'][number]>) =>
+    update({ holidays: form.holidays.map((h, j) => (j === i ? { ...h, ...change } : h)) });
+  const setWorkday = (i: number, change: Partial<EntryForm['workdays'][number]>) =>
+    update({ workdays: form.workdays.map((w, j) => (j === i ? { ...w, ...change } : w)) });
+
+  async function submit() {
+    setError(undefined);
+    const found = checkForm(year, form);
+    setProblems(found);
+    if (found.length) return;
+    setBusy(true);
+    try {
+      const change = await call('put', '/api/v1/staff/admin/calendar/years/{year}', {
+        path: { year },
+        body: {
+          source: form.source.trim(),
+          holidays: form.holidays.map((h) => ({ name: h.name.trim(), from: h.from, to: h.to || null })),
+          workdays: form.workdays.map((w) => ({ name: w.name.trim(), date: w.date })),
+        },
+      });
+      clearStored();
+      onSaved(
+        `已录入 ${year} 年正式安排。` +
+          (change.recomputed === null
+            ? '在办事项的办理时限将由定时任务稍后重算。'
+            : `${change.recomputed} 个在办事项的办理时限已按新安排重算。`),
+      );
+    } catch (e) {
+      if (e instanceof ApiError && e.details.length) setProblems(e.details.map((d) => d.message));
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function withdraw() {
+    if (!window.confirm(`撤回 ${year} 年管理员录入的安排？撤回后回到内置数据或预计。`)) return;
+    setBusy(true);
+    try {
+      await call('delete', '/api/v1/staff/admin/calendar/years/{year}', { path: { year } });
+      clearStored();
+      onSaved(`已撤回 ${year} 年录入的安排。`);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="panel form"
+      data-testid="calendar-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <h2>录入国务院办公厅通知</h2>
+      <p className="muted">
+        按通知逐段填写放假日期（一段连续的放假只填起止日）和调休上班日（周六或周日）。已按推算或现有数据预填，请逐项核对。
+      </p>
+      <label className="field wide">
+        来源（通知名称、文号）
+        <input
+          value={form.source}
+          maxLength={200}
+          onChange={(e) => update({ source: e.target.value })}
+          placeholder={`国务院办公厅关于${year}年部分节假日安排的通知`}
+          data-testid="calendar-source"
+        />
+      </label>
+      <fieldset>
+        <legend>放假安排</legend>
+        {form.holidays.map((h, i) => (
+          <div className="row" key={i} data-testid={`holiday-${i}`}>
+            <input
+              aria-label={`第 ${i + 1} 段节日名称`}
+              value={h.name}
+              maxLength={20}
+              onChange={(e) => setHoliday(i, { name: e.target.value })}
+              placeholder="节日名称"
+            />
+            <input
+              type="date"
+              aria-label={`第 ${i + 1} 段放假开始日期`}
+              value={h.from}
+              onChange={(e) => setHoliday(i, { from: e.target.value })}
+            />
+            <span>至</span>
+            <input
+              type="date"
+              aria-label={`第 ${i + 1} 段放假结束日期`}
+              value={h.to}
+              onChange={(e) => setHoliday(i, { to: e.target.value })}
+            />
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => update({ holidays: form.holidays.filter((_, j) => j !== i) })}
+            >
+              删除
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() => update({ holidays: [...form.holidays, { name: '', from: '', to: '' }] })}
+          data-testid="add-holiday"
+        >
+          添加一段放假
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>调休上班日</legend>
+        {form.workdays.map((w, i) => (
+          <div className="row" key={i} data-testid={`workday-${i}`}>
+            <input
+              aria-label={`第 ${i + 1} 个调休上班日对应节日`}
+              value={w.name}
+              maxLength={20}
+              onChange={(e) => setWorkday(i, { name: e.target.value })}
+              placeholder="对应节日"
+            />
+            <input
+              type="date"
+              aria-label={`第 ${i + 1} 个调休上班日日期`}
+              value={w.date}
+              onChange={(e) => setWorkday(i, { date: e.target.value })}
+            />
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => update({ workdays: form.workdays.filter((_, j) => j !== i) })}
+            >
+              删除
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() => update({ workdays: [...form.workdays, { name: '', date: '' }] })}
+          data-testid="add-workday"
+        >
+          添加调休上班日
+        </button>
+      </fieldset>
+      {problems.length > 0 && (
+        <div className="status status-error" role="alert" data-testid="calendar-problems">
+          <p>请先改正以下问题：</p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && !problems.length && <ErrorBox error={error} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy} data-testid="calendar-submit">
+          {busy ? '正在保存…' : `保存 ${year} 年正式安排`}
+        </button>
+        {detail.origin === 'entered' && (
+          <button type="button" disabled={busy} onClick={() => void withdraw()}>
+            撤回录入
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+// The staff console for browser tests: its build (console/dist, rebuilt when older than its sources; esbuild,
+// about a second) and its server (console/scripts/serve.js, /api forwarded to the bff), on a free port.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { newestMtime } from './clientBuild';
+import { freePort } from './bffProcess';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startProcess, waitForHttp } = require('../../scripts/lib/processes');
+
+const ROOT = path.resolve(__dirname, '../..');
+export const CONSOLE_DIST = path.join(ROOT, 'console/dist');
+const SOURCES = ['console/src', 'console/scripts/build.mjs', 'console/package.json', 'shared/src'];
+
+/** A desktop browser window at 1440×900, Chinese locale and time zone. */
+export const DESKTOP = {
+  viewport: { width: 1440, height: 900 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
+
+export function ensureConsoleBuild(): void {
+  const built = path.join(CONSOLE_DIST, 'index.html');
+  const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+  if (SOURCES.every((p) => newestMtime(path.join(ROOT, p)) < builtAt)) return;
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'console/scripts/build.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`the console build failed (exit ${result.status}), see above`);
+}
+
+export interface ConsoleServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startConsoleServer(bffUrl: string): Promise<ConsoleServer> {
+  const port = await freePort();
+  const proc = startProcess('console', process.execPath, [path.join(ROOT, 'console/scripts/serve.js')], {
+    env: { PORT: String(port), HOST: '127.0.0.1', BFF_URL: bffUrl, CONSOLE_DIST },
+    quiet: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/`, { timeoutMs: 15000 });
+  return { url, stop: proc.stop };
+}
+
+/** Saves a full-page screenshot of the console as `<dir>/<nn>-<name>.png`. */
+export function screenshots(dir: string) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let n = 0;
+  return async (page: Page, name: string): Promise<string> => {
+    n += 1;
+    await page.waitForTimeout(200);
+    const file = path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  };
+}
