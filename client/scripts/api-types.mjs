@@ -95,4 +95,10 @@ export async function run(generation = CLIENT) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await run();
+// Every front end's types at once (after a route change one command regenerates both): the client's, then
+// the staff console's.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await run();
+  const consoleScript = join(root, 'console/scripts/api-types.mjs');
+  if (existsSync(consoleScript)) await run((await import(consoleScript)).CONSOLE_CONTRACT);
+}

@@ -148,92 +148,97 @@ export interface components {
     };
     /** @description 所有错误的统一形状；message 为中文，可直接展示给用户。 */
     Error: {
-      error: {
-        /** @enum {string} */
-        code:
-          | 'BAD_REQUEST'
-          | 'INVALID_JSON'
-          | 'VALIDATION_FAILED'
-          | 'PAYLOAD_TOO_LARGE'
-          | 'UNSUPPORTED_MEDIA_TYPE'
-          | 'REQUEST_TIMEOUT'
-          | 'METHOD_NOT_ALLOWED'
-          | 'NOT_FOUND'
-          | 'TOO_MANY_REQUESTS'
-          | 'UNAUTHORIZED'
-          | 'FORBIDDEN'
-          | 'LOGIN_FAILED'
-          | 'VERSION_CONFLICT'
-          | 'ALREADY_SUBMITTED'
-          | 'NOT_RETURNED'
-          | 'CORRECTION_UNCHANGED'
-          | 'NOTHING_TO_SEND'
-          | 'IDEMPOTENCY_KEY_MISSING'
-          | 'IDEMPOTENCY_KEY_INVALID'
-          | 'IDEMPOTENCY_KEY_REUSED'
-          | 'REQUEST_IN_PROGRESS'
-          | 'LOOKUP_FAILED'
-          | 'LOOKUP_LOCKED'
-          | 'DOCUMENTS_BUSY'
-          | 'RULES_CHANGED'
-          | 'PERIOD_EXISTS'
-          | 'PERIOD_IN_FORCE'
-          | 'IDENTITY_REQUIRED'
-          | 'IDENTITY_MISMATCH'
-          | 'IDENTITY_NOT_FOUND'
-          | 'IDENTITY_IN_USE'
-          | 'IDENTITY_ALREADY_VERIFIED'
-          | 'IDENTITY_ATTEMPTS_EXCEEDED'
-          | 'UNIT_AUTHORITY_REQUIRED'
-          | 'NOT_LEGAL_REPRESENTATIVE'
-          | 'OPERATOR_CANNOT_AUTHORIZE'
-          | 'AUTHORITY_EXISTS'
-          | 'AUTHORITY_ENDED'
-          | 'INVITATION_NOT_PENDING'
-          | 'BAD_SIGNATURE'
-          | 'NONCE_REUSED'
-          | 'IMAGE_REQUIRED'
-          | 'TOO_MANY_FILES'
-          | 'BAD_UPLOAD'
-          | 'IMAGE_TOO_LARGE'
-          | 'UNSUPPORTED_IMAGE_TYPE'
-          | 'IMAGE_UNREADABLE'
-          | 'IMAGE_TOO_SMALL'
-          | 'IMAGE_TOO_DARK'
-          | 'IMAGE_OVEREXPOSED'
-          | 'IMAGE_BLURRED'
-          | 'NOT_ID_CARD'
-          | 'ID_CARD_BACK_SIDE'
-          | 'ID_CARD_FRONT_SIDE'
-          | 'ID_CARD_BACK_UNSUPPORTED'
-          | 'IMPORT_FILE_REQUIRED'
-          | 'IMPORT_FILE_TOO_LARGE'
-          | 'IMPORT_BAD_UPLOAD'
-          | 'IMPORT_NOT_A_SHEET'
-          | 'IMPORT_LEGACY_XLS'
-          | 'IMPORT_ENCRYPTED'
-          | 'IMPORT_UNSAFE_FILE'
-          | 'IMPORT_SHEET_TOO_BIG'
-          | 'IMPORT_NO_HEADER'
-          | 'IMPORT_NO_ROWS'
-          | 'IMPORT_TOO_MANY_HIRES'
-          | 'IMPORT_BUSY'
-          | 'DATA_SOURCE_UNAVAILABLE'
-          | 'PLATFORM_UNAVAILABLE'
-          | 'OCR_STARTING'
-          | 'OCR_UNAVAILABLE'
-          | 'OCR_BUSY'
-          | 'DATABASE_UNAVAILABLE'
-          | 'INTERNAL_ERROR';
-        details?: {
-          message: string;
-          path: string;
-        }[];
-        /** @description 中文，可直接展示给用户 */
+      error: components['schemas']['ErrorInfo'];
+    };
+    /**
+     * @description 稳定的错误代码，供程序判断
+     * @enum {string}
+     */
+    ErrorCode:
+      | 'BAD_REQUEST'
+      | 'INVALID_JSON'
+      | 'VALIDATION_FAILED'
+      | 'PAYLOAD_TOO_LARGE'
+      | 'UNSUPPORTED_MEDIA_TYPE'
+      | 'REQUEST_TIMEOUT'
+      | 'METHOD_NOT_ALLOWED'
+      | 'NOT_FOUND'
+      | 'TOO_MANY_REQUESTS'
+      | 'UNAUTHORIZED'
+      | 'FORBIDDEN'
+      | 'LOGIN_FAILED'
+      | 'VERSION_CONFLICT'
+      | 'ALREADY_SUBMITTED'
+      | 'NOT_RETURNED'
+      | 'CORRECTION_UNCHANGED'
+      | 'NOTHING_TO_SEND'
+      | 'IDEMPOTENCY_KEY_MISSING'
+      | 'IDEMPOTENCY_KEY_INVALID'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'REQUEST_IN_PROGRESS'
+      | 'LOOKUP_FAILED'
+      | 'LOOKUP_LOCKED'
+      | 'DOCUMENTS_BUSY'
+      | 'RULES_CHANGED'
+      | 'PERIOD_EXISTS'
+      | 'PERIOD_IN_FORCE'
+      | 'IDENTITY_REQUIRED'
+      | 'IDENTITY_MISMATCH'
+      | 'IDENTITY_NOT_FOUND'
+      | 'IDENTITY_IN_USE'
+      | 'IDENTITY_ALREADY_VERIFIED'
+      | 'IDENTITY_ATTEMPTS_EXCEEDED'
+      | 'UNIT_AUTHORITY_REQUIRED'
+      | 'NOT_LEGAL_REPRESENTATIVE'
+      | 'OPERATOR_CANNOT_AUTHORIZE'
+      | 'AUTHORITY_EXISTS'
+      | 'AUTHORITY_ENDED'
+      | 'INVITATION_NOT_PENDING'
+      | 'BAD_SIGNATURE'
+      | 'NONCE_REUSED'
+      | 'IMAGE_REQUIRED'
+      | 'TOO_MANY_FILES'
+      | 'BAD_UPLOAD'
+      | 'IMAGE_TOO_LARGE'
+      | 'UNSUPPORTED_IMAGE_TYPE'
+      | 'IMAGE_UNREADABLE'
+      | 'IMAGE_TOO_SMALL'
+      | 'IMAGE_TOO_DARK'
+      | 'IMAGE_OVEREXPOSED'
+      | 'IMAGE_BLURRED'
+      | 'NOT_ID_CARD'
+      | 'ID_CARD_BACK_SIDE'
+      | 'ID_CARD_FRONT_SIDE'
+      | 'ID_CARD_BACK_UNSUPPORTED'
+      | 'IMPORT_FILE_REQUIRED'
+      | 'IMPORT_FILE_TOO_LARGE'
+      | 'IMPORT_BAD_UPLOAD'
+      | 'IMPORT_NOT_A_SHEET'
+      | 'IMPORT_LEGACY_XLS'
+      | 'IMPORT_ENCRYPTED'
+      | 'IMPORT_UNSAFE_FILE'
+      | 'IMPORT_SHEET_TOO_BIG'
+      | 'IMPORT_NO_HEADER'
+      | 'IMPORT_NO_ROWS'
+      | 'IMPORT_TOO_MANY_HIRES'
+      | 'IMPORT_BUSY'
+      | 'DATA_SOURCE_UNAVAILABLE'
+      | 'PLATFORM_UNAVAILABLE'
+      | 'OCR_STARTING'
+      | 'OCR_UNAVAILABLE'
+      | 'OCR_BUSY'
+      | 'DATABASE_UNAVAILABLE'
+      | 'INTERNAL_ERROR';
+    ErrorInfo: {
+      code: components['schemas']['ErrorCode'];
+      details?: {
         message: string;
-        /** @description 仅 500：排查用的请求编号 */
-        requestId?: string;
-      };
+        path: string;
+      }[];
+      /** @description 中文，可直接展示给用户 */
+      message: string;
+      /** @description 仅 500：排查用的请求编号 */
+      requestId?: string;
     };
     FigureInput: {
       /**
