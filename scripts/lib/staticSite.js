@@ -57,7 +57,8 @@ function createSiteServer({ root, bffUrl, missing }) {
         port: BFF.port || 80,
         path: req.url,
         method: req.method,
-        headers: { ...req.headers, host: BFF.host },
+        // The browser's Host stays: the bff builds the login's callback and return addresses on this site.
+        headers: req.headers,
       },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
