@@ -11,6 +11,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage'));
 const CalendarYearPage = lazy(() => import('./pages/admin/CalendarYearPage'));
 const FiguresPage = lazy(() => import('./pages/admin/FiguresPage'));
+const WalkInPage = lazy(() => import('./pages/clerk/WalkInPage'));
 
 function Page({ roles, children }: { roles: StaffRole[]; children: ReactNode }) {
   const { state } = useSession();
@@ -56,6 +57,14 @@ export function App() {
           element={
             <Page roles={['admin']}>
               <FiguresPage />
+            </Page>
+          }
+        />
+        <Route
+          path="clerk/walk-in"
+          element={
+            <Page roles={['clerk']}>
+              <WalkInPage />
             </Page>
           }
         />

@@ -4,14 +4,15 @@
 // expired session), and the role boundary (a clerk has no administrator page and the bff refuses its write).
 // Screenshots go to test/artifacts/console-admin/.
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEV_STAFF_TOKENS } from '../../bff/src/staff/staffTokens';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, waitShown, waitText } from '../src/browser';
+import { waitShown, waitText } from '../src/browser';
 import {
   DESKTOP,
   ensureConsoleBuild,
+  launchBrowser,
   screenshots,
   startConsoleServer,
   type ConsoleServer,
@@ -32,10 +33,7 @@ beforeAll(async () => {
   ensureConsoleBuild();
   bff = await startBff(await freePort(), { MONGODB_URI: testDatabaseUri('console-admin') });
   site = await startConsoleServer(bff.url);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--lang=zh-CN'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

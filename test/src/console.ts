@@ -3,9 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { newestMtime } from './clientBuild';
 import { freePort } from './bffProcess';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startProcess, waitForHttp } = require('../../scripts/lib/processes');
 
@@ -19,6 +20,15 @@ export const DESKTOP = {
   locale: 'zh-CN',
   timezoneId: 'Asia/Shanghai',
 };
+
+/** Chromium in Chinese: date and month inputs then show 年/月/日 as a clerk's browser does. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--lang=zh-CN'],
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN' },
+  });
+}
 
 export function ensureConsoleBuild(): void {
   const built = path.join(CONSOLE_DIST, 'index.html');

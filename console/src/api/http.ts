@@ -80,7 +80,8 @@ async function send(method: Method, url: string, body: unknown, signal?: AbortSi
     Accept: 'application/json',
     'X-Requested-With': 'XMLHttpRequest',
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   // Until the identity provider's login is on main, development and tests sign in with a STAFF_TOKENS
   // bearer token kept for the tab (sessionStorage); the session cookie replaces it.
   const devToken = sessionStorage.getItem(DEV_TOKEN_KEY);
@@ -90,7 +91,7 @@ async function send(method: Method, url: string, body: unknown, signal?: AbortSi
     res = await fetch(url, {
       method: method.toUpperCase(),
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -129,17 +130,30 @@ export async function call<P extends keyof paths, M extends Method>(
   return (await res.json()) as Ok<Operation<P, M>>;
 }
 
+/** A JSON POST to a staff route the contract does not type yet; resolves with the JSON answer. */
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return (await (await send('post', path, body, signal)).json()) as T;
+}
+
+/** A multipart upload (a photo) to a staff route; resolves with the JSON answer. */
+export async function postForm<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  return (await (await send('post', path, form, signal)).json()) as T;
+}
+
 /** A file answer (PDF, Excel) as a Blob with the name the bff suggests. */
-export async function download<P extends keyof paths>(
+export function download<P extends keyof paths>(
   path: P,
   options: CallOptions<Operation<P, 'get'>> = {},
 ): Promise<{ blob: Blob; fileName: string | null }> {
-  const res = await send(
-    'get',
-    urlOf(path as string, options.path, options.query),
-    undefined,
-    options.signal,
-  );
+  return downloadUrl(urlOf(path as string, options.path, options.query), options.signal);
+}
+
+/** The same for a URL the contract does not type yet. */
+export async function downloadUrl(
+  url: string,
+  signal?: AbortSignal,
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const res = await send('get', url, undefined, signal);
   const disposition = res.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);

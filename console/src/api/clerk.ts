@@ -1,0 +1,40 @@
+// The clerk's calls that the contract does not type yet: the ID-card OCR (a multipart photo from a scanner
+// file or a desktop camera image; the bff keeps nothing) and the walk-in submission.
+import { postForm, postJson } from './http';
+import type { WalkIn } from '../pages/clerk/walkInModel';
+
+export interface IdCardReading {
+  idNumber: string | null;
+  name: string | null;
+  gender: '1' | '2' | null;
+  ethnicity: string | null;
+  birthDate: string | null;
+  address: string | null;
+  verified: boolean;
+  needsCheck: { field: string; reason: string }[];
+}
+
+export const CLERK_OCR_PATH = '/api/v1/staff/clerk/ocr/id-card';
+
+export function readIdCardPhoto(file: File, signal?: AbortSignal): Promise<IdCardReading> {
+  const form = new FormData();
+  form.append('image', file);
+  return postForm<IdCardReading>(CLERK_OCR_PATH, form, signal);
+}
+
+export interface WalkInResult {
+  id: string;
+  code: string;
+  unitName: string;
+  employeeCount: number;
+}
+
+export const CLERK_WALK_IN_PATH = '/api/v1/staff/clerk/applications';
+
+/** Takes the walk-in application in: the bff records the attestations, then dispatches as for any other. */
+export async function submitWalkIn(walkIn: WalkIn): Promise<WalkInResult> {
+  return postJson<WalkInResult>(CLERK_WALK_IN_PATH, {
+    application: walkIn.application,
+    attestation: walkIn.attestation,
+  });
+}

@@ -1,0 +1,101 @@
+// Form fields bound to a path of one object, showing shared's issue for that path under the input.
+// Issue paths are shared's ("employees[1].phone"); each input's id is derived from it, so the first
+// problem can be focused. Plain inputs and selects: Tab, typing and Enter work as in any desktop form.
+import type { ReactNode } from 'react';
+import type { CodeItem } from '@hiring/shared';
+
+export type Issues = ReadonlyMap<string, string>;
+
+/** The first issue per path, from validateApplication's list. */
+export const issueMap = (issues: readonly { path: string; message: string }[]): Issues => {
+  const map = new Map<string, string>();
+  for (const i of issues) if (!map.has(i.path)) map.set(i.path, i.message);
+  return map;
+};
+
+export const fieldId = (path: string) => `f-${path.replace(/[^\w]+/g, '-')}`;
+
+/** Focuses the first field on the page (in reading order) that has a problem, else the first of `paths`. */
+export function focusFirst(paths: readonly string[]): void {
+  const marked = document.querySelector<HTMLElement>('main [aria-invalid="true"]');
+  if (marked) return marked.focus();
+  for (const path of paths) {
+    const el = document.getElementById(fieldId(path));
+    if (el) return el.focus();
+  }
+}
+
+interface Common {
+  label: string;
+  path: string;
+  issues: Issues;
+  wide?: boolean;
+  hint?: ReactNode;
+}
+
+function Frame({ label, path, issues, wide, hint, children }: Common & { children: ReactNode }) {
+  const message = issues.get(path);
+  return (
+    <div className={`field${wide ? ' wide' : ''}`}>
+      <label htmlFor={fieldId(path)}>{label}</label>
+      {children}
+      {hint && !message && <span className="muted small">{hint}</span>}
+      {message && (
+        <span className="field-error" id={`${fieldId(path)}-error`}>
+          {message}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function TextField(
+  props: Common & {
+    value: string | number | undefined;
+    onChange(value: string): void;
+    type?: string;
+    maxLength?: number;
+    inputMode?: 'text' | 'numeric' | 'decimal' | 'tel';
+    placeholder?: string;
+  },
+) {
+  const { path, issues, value, onChange, type = 'text', maxLength, inputMode, placeholder } = props;
+  return (
+    <Frame {...props}>
+      <input
+        id={fieldId(path)}
+        type={type}
+        value={value ?? ''}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        aria-invalid={issues.has(path) || undefined}
+        aria-describedby={issues.has(path) ? `${fieldId(path)}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Frame>
+  );
+}
+
+export function SelectField(
+  props: Common & { value: string | undefined; onChange(value: string): void; options: readonly CodeItem[] },
+) {
+  const { path, issues, value, onChange, options } = props;
+  return (
+    <Frame {...props}>
+      <select
+        id={fieldId(path)}
+        value={value ?? ''}
+        aria-invalid={issues.has(path) || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">请选择</option>
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  );
+}

@@ -1,0 +1,407 @@
+// The hires of a walk-in application: one block per hire with the columns the chosen matters need
+// (shared's employeeFieldsFor), each readable from an ID-card photo (scanner file or desktop camera) through
+// the OCR route; what the OCR is unsure of is left empty and named, for the clerk to check on the card.
+import { useState } from 'react';
+import {
+  EDUCATION_LEVELS,
+  ETHNICITIES,
+  GENDERS,
+  HUKOU_TYPES,
+  ID_TYPES,
+  INSURANCE_TYPES,
+  employeeFieldsFor,
+  type Application,
+  type EmployeeRow,
+  type InsuranceType,
+} from '@hiring/shared';
+import { readIdCardPhoto } from '../../api/clerk';
+import { fieldId, SelectField, TextField, type Issues } from '../../components/fields';
+import { newHire } from './walkInModel';
+
+const OCR_FIELD_LABELS: Record<string, string> = {
+  idNumber: '身份证号码',
+  name: '姓名',
+  gender: '性别',
+  ethnicity: '民族',
+  birthDate: '出生日期',
+  address: '户籍地址',
+};
+
+/** A number when the text is one, else the text (shared then says what is wrong with it). */
+const numberOrText = (text: string): number | string | undefined =>
+  text.trim() === '' ? undefined : Number.isFinite(Number(text)) ? Number(text) : text;
+
+export function HiresStep({
+  application,
+  seen,
+  issues,
+  onChange,
+  onSeen,
+}: {
+  application: Application;
+  seen: boolean[];
+  issues: Issues;
+  onChange(change: (a: Application) => Application): void;
+  onSeen(seen: boolean[]): void;
+}) {
+  const { matters, employees } = application;
+  const needed = new Set(employeeFieldsFor(matters));
+  const setHire = (index: number, change: Partial<EmployeeRow>) =>
+    onChange((a) => ({
+      ...a,
+      employees: a.employees.map((e, i) => (i === index ? { ...e, ...change } : e)),
+    }));
+  const remove = (index: number) => {
+    onChange((a) => ({ ...a, employees: a.employees.filter((_, i) => i !== index) }));
+    onSeen(seen.filter((_, i) => i !== index));
+  };
+  return (
+    <>
+      <h2>员工信息（{employees.length} 人）</h2>
+      {issues.get('employees') && <p className="field-error">{issues.get('employees')}</p>}
+      {employees.map((hire, index) => (
+        <HireForm
+          key={index}
+          index={index}
+          hire={hire}
+          needed={needed}
+          matters={matters}
+          issues={issues}
+          seen={!!seen[index]}
+          onChange={(change) => setHire(index, change)}
+          onSeen={(value) => onSeen(employees.map((_, i) => (i === index ? value : !!seen[i])))}
+          onRemove={() => remove(index)}
+        />
+      ))}
+      <button
+        type="button"
+        data-testid="add-hire"
+        onClick={() => {
+          onChange((a) => ({ ...a, employees: [...a.employees, newHire(a.matters)] }));
+          onSeen([...employees.map((_, i) => !!seen[i]), false]);
+          requestAnimationFrame(() => document.getElementById(`hire-${employees.length}-photo`)?.focus());
+        }}
+      >
+        添加员工
+      </button>
+    </>
+  );
+}
+
+function HireForm({
+  index,
+  hire,
+  needed,
+  matters,
+  issues,
+  seen,
+  onChange,
+  onSeen,
+  onRemove,
+}: {
+  index: number;
+  hire: EmployeeRow;
+  needed: Set<keyof EmployeeRow>;
+  matters: Application['matters'];
+  issues: Issues;
+  seen: boolean;
+  onChange(change: Partial<EmployeeRow>): void;
+  onSeen(value: boolean): void;
+  onRemove(): void;
+}) {
+  const p = (field: string) => `employees[${index}].${field}`;
+  const [reading, setReading] = useState<{ busy: boolean; message?: string; error?: string }>({
+    busy: false,
+  });
+  const insuranceChoices = INSURANCE_TYPES.filter((t) => matters.includes(t.matter));
+
+  async function readPhoto(file: File | undefined) {
+    if (!file) return;
+    setReading({ busy: true });
+    try {
+      const r = await readIdCardPhoto(file);
+      onChange({
+        idType: 'resident',
+        ...(r.idNumber ? { idNumber: r.idNumber } : {}),
+        ...(r.name ? { name: r.name } : {}),
+        ...(r.gender ? { gender: r.gender } : {}),
+        ...(r.ethnicity ? { ethnicity: r.ethnicity } : {}),
+        ...(r.address ? { hukouAddress: r.address } : {}),
+      });
+      const doubts = r.needsCheck.map((c) => `${OCR_FIELD_LABELS[c.field] ?? c.field}：${c.reason}`);
+      setReading({
+        busy: false,
+        message: doubts.length
+          ? `已读取，请对照证件核对：${doubts.join('；')}`
+          : `已读取${r.verified ? '，身份证号码校验通过' : ''}，请对照证件核对。`,
+      });
+    } catch (e) {
+      setReading({ busy: false, error: (e as Error).message });
+    }
+  }
+
+  return (
+    <fieldset className="hire" data-testid={`hire-${index}`}>
+      <legend>
+        第 {index + 1} 位员工{hire.name ? `：${hire.name}` : ''}
+      </legend>
+      <div className="ocr-row">
+        <label className="file-button">
+          <input
+            id={`hire-${index}-photo`}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            data-testid={`hire-${index}-photo`}
+            onChange={(e) => {
+              void readPhoto(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          {reading.busy ? '正在识别身份证…' : '读取身份证人像面（扫描件或拍照）'}
+        </label>
+        {reading.busy && <span className="spinner" aria-hidden="true" />}
+        {reading.message && (
+          <span className="muted" role="status" data-testid={`hire-${index}-ocr`}>
+            {reading.message}
+          </span>
+        )}
+        {reading.error && (
+          <span className="field-error" role="alert" data-testid={`hire-${index}-ocr-error`}>
+            {reading.error}
+          </span>
+        )}
+        <button type="button" className="link-button" onClick={onRemove}>
+          删除该员工
+        </button>
+      </div>
+      <div className="grid">
+        <SelectField
+          label="证件类型"
+          path={p('idType')}
+          issues={issues}
+          value={hire.idType}
+          options={ID_TYPES}
+          onChange={(v) => onChange({ idType: (v || 'resident') as EmployeeRow['idType'] })}
+        />
+        <TextField
+          label="证件号码"
+          path={p('idNumber')}
+          issues={issues}
+          value={hire.idNumber}
+          maxLength={18}
+          onChange={(v) => onChange({ idNumber: v.toUpperCase() })}
+        />
+        <TextField
+          label="姓名"
+          path={p('name')}
+          issues={issues}
+          value={hire.name}
+          onChange={(v) => onChange({ name: v })}
+        />
+        <SelectField
+          label="民族"
+          path={p('ethnicity')}
+          issues={issues}
+          value={hire.ethnicity}
+          options={ETHNICITIES}
+          onChange={(v) => onChange({ ethnicity: v })}
+        />
+        <SelectField
+          label="性别"
+          path={p('gender')}
+          issues={issues}
+          value={hire.gender}
+          options={GENDERS}
+          onChange={(v) => onChange({ gender: v as EmployeeRow['gender'] })}
+        />
+        <SelectField
+          label="户口性质"
+          path={p('hukouType')}
+          issues={issues}
+          value={hire.hukouType}
+          options={HUKOU_TYPES}
+          onChange={(v) => onChange({ hukouType: v as EmployeeRow['hukouType'] })}
+        />
+        {hire.idType && hire.idType !== 'resident' && (
+          <TextField
+            label="出生日期"
+            type="date"
+            path={p('birthDate')}
+            issues={issues}
+            value={hire.birthDate}
+            onChange={(v) => onChange({ birthDate: v || undefined })}
+          />
+        )}
+        <TextField
+          label="户籍地址"
+          path={p('hukouAddress')}
+          issues={issues}
+          value={hire.hukouAddress}
+          wide
+          onChange={(v) => onChange({ hukouAddress: v })}
+        />
+        <TextField
+          label="手机号码"
+          path={p('phone')}
+          issues={issues}
+          value={hire.phone}
+          inputMode="tel"
+          onChange={(v) => onChange({ phone: v })}
+        />
+        <TextField
+          label="通讯地址"
+          path={p('address')}
+          issues={issues}
+          value={hire.address}
+          wide
+          onChange={(v) => onChange({ address: v })}
+        />
+        {needed.has('wage') && (
+          <TextField
+            label="申报工资（元/月）"
+            path={p('wage')}
+            issues={issues}
+            value={hire.wage}
+            inputMode="decimal"
+            onChange={(v) => onChange({ wage: numberOrText(v) as number })}
+          />
+        )}
+        {needed.has('insuredFrom') && (
+          <TextField
+            label="本次参保时间"
+            type="month"
+            path={p('insuredFrom')}
+            issues={issues}
+            value={hire.insuredFrom}
+            onChange={(v) => onChange({ insuredFrom: v || undefined })}
+          />
+        )}
+        {needed.has('contract') && (
+          <>
+            <TextField
+              label="劳动合同起始日期"
+              type="date"
+              path={p('contract.start')}
+              issues={issues}
+              value={hire.contract?.start}
+              onChange={(v) => onChange({ contract: { ...hire.contract, start: v } })}
+            />
+            <TextField
+              label="劳动合同终止日期（无固定期限不填）"
+              type="date"
+              path={p('contract.end')}
+              issues={issues}
+              value={hire.contract?.end ?? ''}
+              onChange={(v) => onChange({ contract: { start: hire.contract?.start ?? '', end: v || null } })}
+            />
+          </>
+        )}
+        {needed.has('housingFund') && (
+          <>
+            <TextField
+              label="公积金月缴存基数（元）"
+              path={p('housingFund.base')}
+              issues={issues}
+              value={hire.housingFund?.base}
+              inputMode="decimal"
+              onChange={(v) =>
+                onChange({ housingFund: { ...hire.housingFund!, base: numberOrText(v) as number } })
+              }
+            />
+            <TextField
+              label="单位缴存比例（%）"
+              path={p('housingFund.unitRatio')}
+              issues={issues}
+              value={hire.housingFund?.unitRatio}
+              inputMode="decimal"
+              onChange={(v) =>
+                onChange({ housingFund: { ...hire.housingFund!, unitRatio: numberOrText(v) as number } })
+              }
+            />
+            <TextField
+              label="个人缴存比例（%）"
+              path={p('housingFund.personalRatio')}
+              issues={issues}
+              value={hire.housingFund?.personalRatio}
+              inputMode="decimal"
+              onChange={(v) =>
+                onChange({ housingFund: { ...hire.housingFund!, personalRatio: numberOrText(v) as number } })
+              }
+            />
+          </>
+        )}
+        {needed.has('occupation') && (
+          <TextField
+            label="职业（工种）"
+            path={p('occupation')}
+            issues={issues}
+            value={hire.occupation}
+            onChange={(v) => onChange({ occupation: v || undefined })}
+          />
+        )}
+        {needed.has('education') && (
+          <SelectField
+            label="学历"
+            path={p('education')}
+            issues={issues}
+            value={hire.education}
+            options={EDUCATION_LEVELS}
+            onChange={(v) => onChange({ education: v || undefined })}
+          />
+        )}
+        {needed.has('workAddress') && (
+          <TextField
+            label="工作地址"
+            path={p('workAddress')}
+            issues={issues}
+            value={hire.workAddress}
+            wide
+            onChange={(v) => onChange({ workAddress: v || undefined })}
+          />
+        )}
+      </div>
+      {insuranceChoices.length > 0 && (
+        <div className="field">
+          <span>险种</span>
+          <div className="checks">
+            {insuranceChoices.map((t) => (
+              <label className="check" key={t.code}>
+                <input
+                  type="checkbox"
+                  checked={hire.insuranceTypes?.includes(t.code) ?? false}
+                  onChange={(e) => {
+                    const current = new Set<InsuranceType>(hire.insuranceTypes ?? []);
+                    if (e.target.checked) current.add(t.code);
+                    else current.delete(t.code);
+                    onChange({
+                      insuranceTypes: INSURANCE_TYPES.map((x) => x.code).filter((c) => current.has(c)),
+                    });
+                  }}
+                />
+                {t.label}
+              </label>
+            ))}
+          </div>
+          {issues.get(p('insuranceTypes')) && (
+            <span className="field-error">{issues.get(p('insuranceTypes'))}</span>
+          )}
+        </div>
+      )}
+      <div className="field">
+        <label className="check">
+          <input
+            id={fieldId(`attestation.hireIdCardsSeen[${index}]`)}
+            type="checkbox"
+            checked={seen}
+            onChange={(e) => onSeen(e.target.checked)}
+            data-testid={`hire-${index}-seen`}
+          />
+          已核验该员工身份证原件
+        </label>
+        {issues.get(`attestation.hireIdCardsSeen[${index}]`) && (
+          <span className="field-error">{issues.get(`attestation.hireIdCardsSeen[${index}]`)}</span>
+        )}
+      </div>
+    </fieldset>
+  );
+}
