@@ -68,6 +68,7 @@ export function App() {
             </Page>
           }
         />
+        <Route path="welcome" element={<NotFoundPage nothingYet />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,19 @@
 import { Link } from 'react-router';
 
-export function NotFoundPage({ forbidden = false }: { forbidden?: boolean }) {
+export function NotFoundPage({
+  forbidden = false,
+  nothingYet = false,
+}: {
+  forbidden?: boolean;
+  nothingYet?: boolean;
+}) {
+  if (nothingYet)
+    return (
+      <section>
+        <h1>工作人员控制台</h1>
+        <p data-testid="nothing-yet">您的角色在控制台中暂无可用的功能。</p>
+      </section>
+    );
   return (
     <section>
       <h1>{forbidden ? '无权访问' : '页面不存在'}</h1>

@@ -17,22 +17,12 @@ export interface NavItem {
 }
 
 export const NAVIGATION: Record<StaffRole, NavItem[]> = {
-  clerk: [
-    { to: '/clerk/walk-in', label: '窗口受理' },
-    { to: '/clerk/search', label: '办件查询' },
-    { to: '/clerk/returns', label: '退回补正' },
-  ],
-  supervisor: [
-    { to: '/supervisor/dashboard', label: '监督看板' },
-    { to: '/supervisor/overdue', label: '超期事项' },
-    { to: '/supervisor/returns', label: '退回统计' },
-    { to: '/supervisor/ratings', label: '好差评' },
-    { to: '/supervisor/audit', label: '审计查询' },
-  ],
+  clerk: [{ to: '/clerk/walk-in', label: '窗口受理' }],
+  supervisor: [],
   admin: [
     { to: '/admin/figures', label: '业务参数' },
     { to: '/admin/calendar', label: '工作日历' },
   ],
 };
 
-export const homeOf = (role: StaffRole) => NAVIGATION[role][0].to;
+export const homeOf = (role: StaffRole) => NAVIGATION[role][0]?.to ?? '/welcome';
