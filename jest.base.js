@@ -19,6 +19,9 @@ module.exports = {
       },
     ],
   },
+  // The OIDC libraries (staff login) and their JOSE dependencies ship only as ES modules, which Jest's
+  // CommonJS runtime cannot require on Node 20: they are compiled like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!(oidc-provider|openid-client|oauth4webapi|jose)/)'],
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/tests/**/*.test.ts'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: {

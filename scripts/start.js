@@ -84,6 +84,8 @@ async function startBff(mongodbUri, mockUrls) {
     const key = `${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`;
     if (!process.env[key]) env[key] = url;
   }
+  // The staff login's identity provider is found by its issuer URL (OIDC discovery).
+  if (mockUrls.staffIdp && !process.env.STAFF_OIDC_ISSUER) env.STAFF_OIDC_ISSUER = mockUrls.staffIdp;
   const proc = startProcess('bff', process.execPath, [entry], { env });
   stops.push(proc.stop);
   const base = `http://127.0.0.1:${port}`;

@@ -24,6 +24,7 @@ import { healthRoutes } from './health/routes';
 import { createOcrRoutes, OCR_UPLOAD_PATHS } from './ocr';
 import { buildOpenApiDocument, openApiRoutes, type OpenApiDocument } from './openapi';
 import { staffRoutes } from './staff/routes';
+import { staffAuthRoutes } from './staff/authRoutes';
 import { documentRoutes } from './documents/routes';
 import { statusLookupRoutes } from './statusLookup/routes';
 import { ruleRoutes } from './rules/routes';
@@ -99,6 +100,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...importRoutes(services),
         ...noticeRoutes(services),
         ...staffRoutes(services),
+        ...staffAuthRoutes(services),
         ...documentRoutes(services),
         ...statusLookupRoutes(services), // public: 办件编码 + 查询密码
         ...ruleRoutes(services),
@@ -152,6 +154,7 @@ export function createApp(
         'Idempotency-Key',
         'X-Request-Id',
         'X-HTTP-Method-Override',
+        'X-Requested-With',
       ],
       exposeHeaders: ['X-Request-Id'],
     }),

@@ -4,6 +4,8 @@ import { DEV_STAFF_TOKENS, parseStaffTokens, type StaffTokenEntry } from './staf
 import { ocrConfigFromEnv, OcrConfigError, type OcrConfig } from './ocr/config';
 
 const DEV_DATA_KEY = Buffer.alloc(32, 'dev-only-data-key').toString('base64');
+/** The client secret the identity provider stand-in registers (mock/src/idp). */
+const DEV_STAFF_OIDC_SECRET = 'mock-staff-oidc-secret-change-me';
 
 const base64Key = (name: string) =>
   yup
@@ -70,7 +72,23 @@ const schema = yup.object({
   // Subscribe-message templates; the defaults are the ones the stand-ins know.
   TEMPLATE_CASE_RESULT: yup.string().max(64).default('mock_tpl_case_result'),
   TEMPLATE_CASE_RETURNED: yup.string().max(64).default('mock_tpl_case_returned'),
-  // Staff bearer tokens until the staff identity provider (OIDC) is connected: see staff/staffTokens.ts.
+  // Staff login: OpenID Connect against the province's 统一身份认证 (the stand-in in mock/src/idp by default).
+  STAFF_OIDC_ISSUER: url('STAFF_OIDC_ISSUER').default('http://127.0.0.1:4401'),
+  STAFF_OIDC_CLIENT_ID: yup.string().max(200).default('hiring-staff-console'),
+  STAFF_OIDC_CLIENT_SECRET: yup.string().max(500).default(DEV_STAFF_OIDC_SECRET),
+  STAFF_OIDC_SCOPE: yup
+    .string()
+    .max(500)
+    .matches(
+      /^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/,
+      'STAFF_OIDC_SCOPE 应为空格分隔的 scope',
+    )
+    .default('openid profile staff'),
+  STAFF_OIDC_REDIRECT_URI: url('STAFF_OIDC_REDIRECT_URI'),
+  STAFF_CONSOLE_URL: url('STAFF_CONSOLE_URL'),
+  STAFF_SESSION_IDLE_MINUTES: yup.number().integer().min(1).max(480).default(30),
+  STAFF_SESSION_MAX_HOURS: yup.number().integer().min(1).max(24).default(12),
+  // Staff bearer tokens, for tests and development only (refused in production): see staff/staffTokens.ts.
   STAFF_TOKENS: yup.string().max(20000, 'STAFF_TOKENS 过长（最多 20000 个字符）'),
   // The public status-lookup page the QR codes on the printed form and receipt open (?code= is appended).
   LOOKUP_PAGE_URL: url('LOOKUP_PAGE_URL').default('http://127.0.0.1:10086/#/pages/lookup/index'),
@@ -112,12 +130,21 @@ export interface Config {
   jobIntervalMs: number;
   reliefReminderDays: number;
   templates: NoticeTemplates;
-  /** Who may use the staff routes, by bearer token (a stand-in for the staff login). */
+  /** Bearer tokens for staff routes in tests and development (never in production). */
   staffTokens: StaffTokenEntry[];
+  staff: StaffLoginConfig;
   /** The status-lookup page behind the QR codes (H5; the mini-programs map it to pages/lookup/index). */
   lookupPageUrl: string;
   /** ID-card OCR engine and its queue (OCR_* variables, see ocr/config.ts). */
   ocr: OcrConfig;
+}
+
+export interface StaffLoginConfig {
+  oidc: { issuer: string; clientId: string; clientSecret: string; scope: string; redirectUri?: string };
+  /** Where the console is served; unset: the origin the login was started from (console behind the same origin). */
+  consoleUrl?: string;
+  idleMs: number;
+  maxMs: number;
 }
 
 export interface NoticeTemplates {
@@ -152,18 +179,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && parsed.AGENCY_CALLBACK_SECRET === 'mock-callback-secret-change-me') {
     problems.push('生产环境必须设置 AGENCY_CALLBACK_SECRET（部门回调签名密钥）');
   }
-  let staffTokens: StaffTokenEntry[] = [...DEV_STAFF_TOKENS];
-  if (parsed.STAFF_TOKENS !== undefined) {
+  let staffTokens: StaffTokenEntry[] = production ? [] : [...DEV_STAFF_TOKENS];
+  if (parsed.STAFF_TOKENS !== undefined && production) {
+    problems.push('生产环境不使用 STAFF_TOKENS：工作人员通过统一身份认证（STAFF_OIDC_*）登录');
+  } else if (parsed.STAFF_TOKENS !== undefined) {
     const staff = parseStaffTokens(parsed.STAFF_TOKENS);
     problems.push(...staff.problems);
     staffTokens = staff.entries;
-  } else if (production) {
-    problems.push(
-      '生产环境必须设置 STAFF_TOKENS（工作人员令牌，格式“编号:令牌:角色[:区县代码]”，多条用逗号分隔）',
-    );
   }
-  if (production && staffTokens.some((s) => DEV_STAFF_TOKENS.some((d) => d.token === s.token))) {
-    problems.push('生产环境不允许使用开发用的工作人员令牌（STAFF_TOKENS）');
+  if (production) {
+    if (!parsed.STAFF_OIDC_ISSUER.startsWith('https://'))
+      problems.push('生产环境的 STAFF_OIDC_ISSUER 必须是 https 地址');
+    if (parsed.STAFF_OIDC_CLIENT_SECRET === DEV_STAFF_OIDC_SECRET)
+      problems.push('生产环境必须设置 STAFF_OIDC_CLIENT_SECRET（统一身份认证分配的客户端密钥）');
+    if (!parsed.STAFF_OIDC_REDIRECT_URI?.startsWith('https://'))
+      problems.push('生产环境必须设置 STAFF_OIDC_REDIRECT_URI（https，在统一身份认证登记的回调地址）');
   }
   let ocr: OcrConfig | undefined;
   try {
@@ -215,6 +245,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       returned: parsed.TEMPLATE_CASE_RETURNED,
     },
     staffTokens,
+    staff: {
+      oidc: {
+        issuer: parsed.STAFF_OIDC_ISSUER,
+        clientId: parsed.STAFF_OIDC_CLIENT_ID,
+        clientSecret: parsed.STAFF_OIDC_CLIENT_SECRET,
+        scope: parsed.STAFF_OIDC_SCOPE,
+        redirectUri: parsed.STAFF_OIDC_REDIRECT_URI,
+      },
+      consoleUrl: parsed.STAFF_CONSOLE_URL?.replace(/\/$/, ''),
+      idleMs: parsed.STAFF_SESSION_IDLE_MINUTES * 60_000,
+      maxMs: parsed.STAFF_SESSION_MAX_HOURS * 3_600_000,
+    },
     lookupPageUrl: parsed.LOOKUP_PAGE_URL,
     ocr,
   };

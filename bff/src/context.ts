@@ -30,6 +30,8 @@ import type { OcrProvider } from './ocr/types';
 import { authorityModels } from './authority/models';
 import { IdentityService } from './authority/identityService';
 import { AuthorityService } from './authority/authorityService';
+import { StaffSessionStore } from './staff/staffSessions';
+import { StaffOidc } from './staff/oidcLogin';
 
 export interface Services {
   config: Config;
@@ -61,6 +63,9 @@ export interface Services {
   ocr: OcrProvider;
   /** Who the account holder is and which units they may act for. */
   authority: AuthorityService;
+  /** Staff sessions (the staff_session cookie) and the staff login at the identity provider. */
+  staffSessions: StaffSessionStore;
+  staffOidc: StaffOidc;
 }
 
 export function createServices(config: Config, logger: Logger, db: Connection): Services {
@@ -140,5 +145,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     rules: { calendar, figures },
     ocr: sharedOcrProvider(config.ocr),
     authority,
+    staffSessions: new StaffSessionStore(db, config.staff),
+    staffOidc: new StaffOidc(config.staff.oidc),
   };
 }

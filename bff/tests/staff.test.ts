@@ -1,4 +1,5 @@
-// Staff credentials (the stand-in for the staff login): who gets in, with which role, and what is refused.
+// Staff bearer tokens (tests and development only, beside the OIDC login): who gets in, with which role,
+// and what is refused.
 import { loadConfig, ConfigError } from '../src/config';
 import { DEV_STAFF_TOKENS } from '../src/staff/staffTokens';
 import { requireStaff } from '../src/staff/requireStaff';
@@ -22,9 +23,9 @@ describe('requireStaff', () => {
   it('tells a staff member who they are, with role and county', async () => {
     const clerk = await callApi(server, CLERK, 'GET', '/staff/me');
     expect(clerk.status).toBe(200);
-    expect(clerk.body.staff).toEqual({ id: 'clerk-xz', role: 'clerk', county: '361102' });
+    expect(clerk.body).toEqual({ id: 'clerk-xz', name: 'clerk-xz', role: 'clerk', county: '361102' });
     const admin = await callApi(server, ADMIN, 'GET', '/staff/me');
-    expect(admin.body.staff).toEqual({ id: 'admin-li', role: 'admin' });
+    expect(admin.body).toEqual({ id: 'admin-li', name: 'admin-li', role: 'admin' });
   });
 
   it('answers 401 without a credential or with an unknown one, in the error shape', async () => {
@@ -42,7 +43,7 @@ describe('requireStaff', () => {
   it('answers 403 for the wrong role', async () => {
     const guard = requireStaff(server.services, 'admin');
     const run = async (token: string) => {
-      const ctx: any = { state: {}, get: () => `Bearer ${token}` };
+      const ctx: any = { state: {}, get: () => `Bearer ${token}`, cookies: { get: () => undefined } };
       let reached = false;
       await guard(ctx, async () => {
         reached = true;
@@ -54,7 +55,10 @@ describe('requireStaff', () => {
       code: 'FORBIDDEN',
       message: '该操作仅限管理员',
     });
-    await expect(run(ADMIN)).resolves.toEqual({ reached: true, staff: { id: 'admin-li', role: 'admin' } });
+    await expect(run(ADMIN)).resolves.toEqual({
+      reached: true,
+      staff: { id: 'admin-li', name: 'admin-li', role: 'admin' },
+    });
   });
 });
 
@@ -74,13 +78,10 @@ describe('STAFF_TOKENS configuration', () => {
     expect(loadConfig(base).staffTokens).toEqual(DEV_STAFF_TOKENS);
   });
 
-  it('is required in production and must not reuse the dev tokens', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/生产环境必须设置 STAFF_TOKENS/)]),
-    );
+  it('is refused in production, where staff log in through the identity provider', () => {
     const dev = DEV_STAFF_TOKENS[0];
     expect(problemsOf({ NODE_ENV: 'production', STAFF_TOKENS: `a:${dev.token}:admin` })).toEqual(
-      expect.arrayContaining(['生产环境不允许使用开发用的工作人员令牌（STAFF_TOKENS）']),
+      expect.arrayContaining(['生产环境不使用 STAFF_TOKENS：工作人员通过统一身份认证（STAFF_OIDC_*）登录']),
     );
   });
 

@@ -8,6 +8,7 @@ const ENV_PORTS: Record<ServiceName, string> = {
   wechat: 'MOCK_WECHAT_PORT',
   alipay: 'MOCK_ALIPAY_PORT',
   govData: 'MOCK_GOV_DATA_PORT',
+  staffIdp: 'MOCK_STAFF_IDP_PORT',
 };
 
 function port(env: NodeJS.ProcessEnv, name: ServiceName): number {

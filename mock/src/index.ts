@@ -9,6 +9,7 @@ import { NO_FAULTS, type Faults } from './http/faults';
 import { AlipayStandIn, createAlipayApp, DEFAULT_ALIPAY_APP } from './platforms/alipay';
 import { createWechatApp, DEFAULT_WECHAT_APP, WechatStandIn } from './platforms/wechat';
 import { DEFAULT_SEED, population, type PopulationSizes } from './population/generate';
+import { startStaffIdp, type RunningStaffIdp, type StaffIdpOptions } from './idp/provider';
 
 export * from './signing';
 export { createRng, type Rng } from './rng';
@@ -32,8 +33,16 @@ export { DEFAULT_TEMPLATES, type Template } from './platforms/templates';
 export { DEFAULT_WECHAT_APP, WechatStandIn } from './platforms/wechat';
 export { DEFAULT_ALIPAY_APP, AlipayStandIn } from './platforms/alipay';
 export { maskIdNumber } from './http/server';
+export {
+  DEFAULT_STAFF_OIDC_CLIENT,
+  STAFF_CALLBACK_PATH,
+  startStaffIdp,
+  type RunningStaffIdp,
+} from './idp/provider';
+export { STAFF_ACCOUNTS, STAFF_DEMO_PASSWORD, staffAccount, type StaffAccount } from './idp/accounts';
+export { CookieJar, STAFF_SESSION_COOKIE, staffLogin, type StaffCookie } from './idp/staffLogin';
 
-export type ServiceName = AgencyId | 'wechat' | 'alipay' | 'govData';
+export type ServiceName = AgencyId | 'wechat' | 'alipay' | 'govData' | 'staffIdp';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'hrss',
@@ -42,6 +51,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'wechat',
   'alipay',
   'govData',
+  'staffIdp',
 ];
 
 /** The fixed ports the CLI uses (tests use 0: a free port each). */
@@ -52,6 +62,7 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   wechat: 4201,
   alipay: 4202,
   govData: 4301,
+  staffIdp: 4401,
 };
 
 export const DEFAULT_CALLBACK_SECRET = 'mock-callback-secret-change-me';
@@ -74,6 +85,8 @@ export interface MockOptions {
   alipay?: { appId: string };
   /** Waits between callback attempts (default 200, 1000, 3000, 10000 ms: five attempts). */
   callbackRetryDelaysMs?: number[];
+  /** The staff identity provider's client registration (defaults: DEFAULT_STAFF_OIDC_CLIENT). */
+  staffIdp?: Omit<StaffIdpOptions, 'port' | 'host'>;
 }
 
 export interface RunningMocks {
@@ -82,6 +95,8 @@ export interface RunningMocks {
   wechat: WechatStandIn;
   alipay: AlipayStandIn;
   govData: { faults: Faults };
+  /** The staff identity provider (OIDC issuer = urls.staffIdp). */
+  staffIdp: RunningStaffIdp;
   world: World;
   stop(): Promise<void>;
 }
@@ -121,14 +136,21 @@ export async function startMocks(options: MockOptions = {}): Promise<RunningMock
     alipay: createAlipayApp(alipay),
     govData: createGovDataApp(world, govDataFaults),
   };
-  const servers: Partial<Record<ServiceName, RunningServer>> = {};
+  const servers: Partial<Record<ServiceName, RunningServer | RunningStaffIdp>> = {};
   const stopAll = async () => {
     for (const agency of Object.values(agencies)) agency.stop();
     await Promise.all(Object.values(servers).map((server) => server.close()));
   };
   try {
     for (const name of SERVICE_NAMES) {
-      servers[name] = await listen(apps[name], options.ports?.[name] ?? 0, options.host);
+      servers[name] =
+        name === 'staffIdp'
+          ? await startStaffIdp({
+              ...options.staffIdp,
+              port: options.ports?.staffIdp ?? 0,
+              host: options.host,
+            })
+          : await listen(apps[name], options.ports?.[name] ?? 0, options.host);
     }
   } catch (error) {
     await stopAll();
@@ -138,5 +160,15 @@ export async function startMocks(options: MockOptions = {}): Promise<RunningMock
     ServiceName,
     string
   >;
-  return { urls, agencies, wechat, alipay, govData: { faults: govDataFaults }, world, stop: stopAll };
+  const staffIdp = servers.staffIdp as RunningStaffIdp;
+  return {
+    urls,
+    agencies,
+    wechat,
+    alipay,
+    govData: { faults: govDataFaults },
+    staffIdp,
+    world,
+    stop: stopAll,
+  };
 }

@@ -90,6 +90,7 @@ export function bffEnvFor(mocks: Pick<RunningMocks, 'urls'>, callbackSecret: str
     MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
     HOUSING_FUND_URL: mocks.urls.housingFund,
     AGENCY_CALLBACK_SECRET: callbackSecret,
+    STAFF_OIDC_ISSUER: mocks.urls.staffIdp,
   };
 }
 

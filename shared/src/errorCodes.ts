@@ -15,6 +15,13 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'LOGIN_FAILED',
+  // Staff login (OIDC) and staff sessions
+  'STAFF_IDP_UNAVAILABLE',
+  'STAFF_LOGIN_FAILED',
+  'STAFF_LOGIN_EXPIRED',
+  'STAFF_ROLE_MISSING',
+  'STAFF_SESSION_EXPIRED',
+  'CSRF_REJECTED',
   // Drafts, submission and 补正
   'VERSION_CONFLICT',
   'ALREADY_SUBMITTED',

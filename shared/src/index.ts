@@ -22,3 +22,4 @@ export * from './bounds';
 export * from './errorCodes';
 export * from './pages';
 export * from './returnReasons';
+export * from './staff';

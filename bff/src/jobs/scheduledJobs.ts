@@ -12,6 +12,7 @@ export async function runScheduledJobs(services: Services, now = new Date()) {
   const { drafts, sessions, callbackNonces, config } = services;
   const purgedDrafts = await drafts.purgeUntouched(30, now);
   const purgedSessions = await sessions.purge(new Date(now.getTime() - 7 * 86400000));
+  const purgedStaffSessions = await services.staffSessions.purge(new Date(now.getTime() - 86400000));
   const purgedNonces = (
     await callbackNonces.deleteMany({
       seenAt: trusted({ $lt: new Date(now.getTime() - 2 * CALLBACK_TOLERANCE_MS) }),
@@ -29,6 +30,7 @@ export async function runScheduledJobs(services: Services, now = new Date()) {
   return {
     purgedDrafts,
     purgedSessions,
+    purgedStaffSessions,
     purgedNonces,
     purgedLookupAttempts,
     reminders,

@@ -71,10 +71,12 @@ const TAGS = [
 
 const SECURITY_SCHEMES: Record<string, Schema> = {
   bearerAuth: { type: 'http', scheme: 'bearer', description: 'POST /auth/login 返回的令牌' },
-  staffBearer: {
-    type: 'http',
-    scheme: 'bearer',
-    description: '工作人员令牌（工作人员统一登录接入前由 STAFF_TOKENS 配置）',
+  staffSession: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'staff_session',
+    description:
+      '工作人员会话：经 GET /staff/auth/login 由统一身份认证（OIDC）登录后设置的 httpOnly Cookie；长时间无操作即失效。改变数据的请求须带请求头 X-Requested-With。',
   },
 };
 

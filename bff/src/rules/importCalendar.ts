@@ -70,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const db = await connectDatabase(config.mongodbUri);
   const services = createServices(config, logger, db);
-  const actor = { id: `cli:${by.slice(0, 40)}`, role: 'admin' as const };
+  const actor = { id: `cli:${by.slice(0, 40)}`, name: by.slice(0, 40), role: 'admin' as const };
   let failed = 0;
   try {
     for (const [index, entry] of entries.entries()) {

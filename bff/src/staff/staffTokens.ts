@@ -1,24 +1,28 @@
-// The staff token list that stands in for the staff identity provider until the OIDC login (issue 17):
-// `STAFF_TOKENS` holds entries `id:token:role[:county]`, separated by commas or new lines, e.g.
+// Staff bearer tokens, a convenience for tests and development beside the OIDC login (refused in
+// production): `STAFF_TOKENS` holds entries `id:token:role[:county]`, separated by commas or new lines, e.g.
 //   admin-li:Xy7…(24+ chars):admin, clerk-xz:Ab3…:clerk:361102
 // A county (6-digit division code) limits a clerk or supervisor to that county; admins have none.
 import { createHash } from 'node:crypto';
+import { STAFF_ROLES as ROLE_LIST, codesOf, type StaffRoleCode } from '@hiring/shared';
 
-export const STAFF_ROLES = ['clerk', 'supervisor', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export const STAFF_ROLES = codesOf(ROLE_LIST) as readonly StaffRoleCode[];
+export type StaffRole = StaffRoleCode;
 
 export interface StaffMember {
+  /** The identity provider's subject (a token entry's id). */
   id: string;
+  /** 姓名 as the identity provider states it. */
+  name: string;
   role: StaffRole;
+  /** Six-digit division code of the county hall (clerks); none for city-wide roles. */
   county?: string;
 }
 
-export interface StaffTokenEntry extends StaffMember {
+export interface StaffTokenEntry extends Omit<StaffMember, 'name'> {
   token: string;
 }
 
-const ROLE_NAMES: Record<StaffRole, string> = { clerk: '窗口人员', supervisor: '监督人员', admin: '管理员' };
-export const staffRoleName = (role: StaffRole) => ROLE_NAMES[role];
+export const staffRoleName = (role: StaffRole) => ROLE_LIST.find((r) => r.code === role)!.label;
 
 /**
  * Tokens for development and tests only, used when STAFF_TOKENS is unset outside production (where the
@@ -73,7 +77,8 @@ export class StaffDirectory {
   private readonly byDigest = new Map<string, StaffMember>();
 
   constructor(entries: readonly StaffTokenEntry[]) {
-    for (const { token, ...member } of entries) this.byDigest.set(digest(token), member);
+    for (const { token, ...member } of entries)
+      this.byDigest.set(digest(token), { ...member, name: member.id });
   }
 
   resolve(token: string): StaffMember | null {
