@@ -84,8 +84,11 @@ async function startBff(mongodbUri, mockUrls) {
     const key = `${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`;
     if (!process.env[key]) env[key] = url;
   }
-  // The staff login's identity provider is found by its issuer URL (OIDC discovery).
+  // The staff login's identity provider is found by its issuer URL (OIDC discovery); after the login the
+  // bff sends the browser back to the console, whose server forwards /api here.
   if (mockUrls.staffIdp && !process.env.STAFF_OIDC_ISSUER) env.STAFF_OIDC_ISSUER = mockUrls.staffIdp;
+  if (!process.env.STAFF_CONSOLE_URL)
+    env.STAFF_CONSOLE_URL = `http://127.0.0.1:${process.env.CONSOLE_PORT || '10088'}`;
   const proc = startProcess('bff', process.execPath, [entry], { env });
   stops.push(proc.stop);
   const base = `http://127.0.0.1:${port}`;

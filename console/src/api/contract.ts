@@ -27,6 +27,27 @@ export interface paths {
      */
     get: operations['getStaffApplicationForm'];
   };
+  '/api/v1/staff/auth/callback': {
+    /**
+     * 统一身份认证登录后的回调：设置工作人员会话并回到工作台
+     * @description 失败时跳转到工作台的 /login?error=<错误码>（STAFF_LOGIN_FAILED、STAFF_LOGIN_EXPIRED、STAFF_ROLE_MISSING、STAFF_IDP_UNAVAILABLE；中文说明见 shared 的 STAFF_LOGIN_ERRORS）。
+     */
+    get: operations['finishStaffLogin'];
+  };
+  '/api/v1/staff/auth/login': {
+    /**
+     * 工作人员登录：跳转到统一身份认证
+     * @description 浏览器直接打开（不是 fetch）。returnTo 为登录后回到的工作台页面路径（仅限本工作台的路径，默认 /）。
+     */
+    get: operations['startStaffLogin'];
+  };
+  '/api/v1/staff/auth/logout': {
+    /**
+     * 工作人员退出登录（结束会话）
+     * @description 须带请求头 X-Requested-With。会话已失效时同样成功。
+     */
+    post: operations['staffLogout'];
+  };
   '/api/v1/staff/authorities': {
     /** 窗口核验纸质授权书后登记经办人授权（窗口工作人员） */
     post: operations['grantPaperAuthority'];
@@ -44,7 +65,7 @@ export interface paths {
     get: operations['getCalendarYear'];
   };
   '/api/v1/staff/me': {
-    /** 当前工作人员的编号、角色与所属区县 */
+    /** 当前工作人员的姓名、角色与所属区县 */
     get: operations['getStaffMe'];
   };
   '/api/v1/staff/rules/figures': {
@@ -167,6 +188,12 @@ export interface components {
       | 'UNAUTHORIZED'
       | 'FORBIDDEN'
       | 'LOGIN_FAILED'
+      | 'STAFF_IDP_UNAVAILABLE'
+      | 'STAFF_LOGIN_FAILED'
+      | 'STAFF_LOGIN_EXPIRED'
+      | 'STAFF_ROLE_MISSING'
+      | 'STAFF_SESSION_EXPIRED'
+      | 'CSRF_REJECTED'
       | 'VERSION_CONFLICT'
       | 'ALREADY_SUBMITTED'
       | 'NOT_RETURNED'
@@ -375,14 +402,22 @@ export interface components {
       stateLabel: string;
     };
     StaffMember: {
-      /** @description 所属区县代码；管理员不限 */
+      /** @description 所属区县代码（窗口人员）：361102 信州区、361103 广丰区、361104 广信区、361123 玉山县、361124 铅山县、361125 横峰县、361126 弋阳县、361127 余干县、361128 鄱阳县、361129 万年县、361130 婺源县、361181 德兴市；市级角色不限 */
       county?: string;
+      /** @description 统一身份认证的用户标识 */
       id: string;
+      /** @description 姓名 */
+      name: string;
       /**
-       * @description 窗口人员、监督人员、管理员
+       * @description clerk 窗口人员 · supervisor 监督人员 · admin 管理员
        * @enum {string}
        */
       role: 'clerk' | 'supervisor' | 'admin';
+      /**
+       * Format: date-time
+       * @description 无操作时会话失效的时间（ISO 8601）；每次请求后顺延
+       */
+      sessionExpiresAt?: string;
     };
   };
   responses: {
@@ -637,6 +672,55 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  finishStaffLogin: {
+    parameters: {
+      query?: {
+        code?: string;
+        error?: string;
+        error_description?: string;
+        error_uri?: string;
+        iss?: string;
+        session_state?: string;
+        state?: string;
+      };
+    };
+    responses: {
+      /** @description 登录成功（Set-Cookie: staff_session）回到工作台，或失败时到工作台登录页 */
+      302: {
+        content: {
+          'text/html': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  startStaffLogin: {
+    parameters: {
+      query?: {
+        returnTo?: string;
+      };
+    };
+    responses: {
+      /** @description 跳转到统一身份认证的登录页 */
+      302: {
+        content: {
+          'text/html': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  staffLogout: {
+    responses: {
+      /** @description 已退出 */
+      204: { content?: never };
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
   grantPaperAuthority: {
     requestBody: {
       content: {
@@ -725,6 +809,7 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -743,6 +828,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -751,12 +837,11 @@ export interface operations {
       /** @description 工作人员 */
       200: {
         content: {
-          'application/json': {
-            staff: components['schemas']['StaffMember'];
-          };
+          'application/json': components['schemas']['StaffMember'];
         };
       };
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -772,6 +857,7 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -802,6 +888,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
     };
   };

@@ -49,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     call('get', '/api/v1/staff/me', { signal: controller.signal })
-      .then(({ staff }) => setState({ kind: 'signedIn', staff, expired: false }))
+      .then((staff) => setState({ kind: 'signedIn', staff, expired: false }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 401) setState({ kind: 'signedOut' });
