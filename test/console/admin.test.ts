@@ -5,12 +5,13 @@
 // Screenshots go to test/artifacts/console-admin/.
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEV_STAFF_TOKENS } from '../../bff/src/staff/staffTokens';
+import { bffEnvFor, STAFF_DEMO_PASSWORD, startMocks, staffLogin, type RunningMocks } from '@hiring/mock';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 import { waitShown, waitText } from '../src/browser';
 import {
   DESKTOP,
+  loginThroughIdp,
   ensureConsoleBuild,
   launchBrowser,
   screenshots,
@@ -20,9 +21,9 @@ import {
 
 jest.setTimeout(4 * 60 * 1000);
 
-const token = (role: string) => DEV_STAFF_TOKENS.find((t) => t.role === role)!.token;
 const shot = screenshots(path.resolve(__dirname, '../artifacts/console-admin'));
 
+let mocks: RunningMocks;
 let bff: BffProcess;
 let site: ConsoleServer;
 let browser: Browser;
@@ -31,7 +32,11 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   ensureConsoleBuild();
-  bff = await startBff(await freePort(), { MONGODB_URI: testDatabaseUri('console-admin') });
+  mocks = await startMocks();
+  bff = await startBff(await freePort(), {
+    MONGODB_URI: testDatabaseUri('console-admin'),
+    ...bffEnvFor(mocks, 'console-admin-secret-0123456789'),
+  });
   site = await startConsoleServer(bff.url);
   browser = await launchBrowser();
 });
@@ -40,24 +45,23 @@ afterAll(async () => {
   await browser?.close().catch(() => undefined);
   await site?.stop();
   await bff?.kill();
+  await mocks?.stop();
 });
 
-/** A browser window signed in as `role` (a STAFF_TOKENS dev token until the identity provider's login). */
-async function signedIn(role: string): Promise<Page> {
+/** A browser window in which `account` logged in through the identity provider. */
+async function signedIn(account: string, path = '/'): Promise<Page> {
   const context = await browser.newContext(DESKTOP);
   contexts.push(context);
-  await context.addInitScript(
-    `if (!sessionStorage.getItem('hiring:test:signedOut')) sessionStorage.setItem('hiring:staffDevToken', ${JSON.stringify(token(role))})`,
-  );
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${site.url}${path}`);
+  await loginThroughIdp(page, account);
   return page;
 }
 
 it('an administrator keeps the rule figures and enters a calendar year; a clerk cannot', async () => {
-  const page = await signedIn('admin');
-  await page.goto(site.url);
-  // The administrator's home is the figures page; the shell names the role.
+  const page = await signedIn('city-admin');
+  // The administrator's home is the figures page; the shell names the person and the role.
   await waitText(page.getByTestId('who'), '管理员');
   await waitShown(page.getByTestId('figure-socialInsuranceBase'));
   await waitText(page.getByTestId('figure-minimumWage-in-force'), '今日生效');
@@ -104,15 +108,20 @@ it('an administrator keeps the rule figures and enters a calendar year; a clerk 
   await shot(page, 'admin-calendar-year-refused');
 
   // The session expires while the form is open: the dialog says so, and what was typed is still there after.
-  await page.evaluate(`sessionStorage.removeItem('hiring:staffDevToken')`);
-  await page.evaluate(`sessionStorage.setItem('hiring:test:signedOut', '1')`);
+  // (The session and the identity provider's own are both gone, as after a long break.)
+  await page.context().clearCookies();
   await entry.getByLabel('第 3 段放假结束日期').fill('2027-02-11');
   await page.getByTestId('calendar-submit').click();
   await waitText(page.getByTestId('session-expired'), '登录已超时');
   await shot(page, 'session-expired');
-  await page.evaluate(`sessionStorage.removeItem('hiring:test:signedOut')`);
-  await page.reload();
+  await page.getByTestId('session-expired').getByRole('button', { name: '重新登录' }).click();
+  await page.locator('#username').waitFor();
+  await shot(page, 'idp-login');
+  await page.locator('#username').fill('city-admin');
+  await page.locator('#password').fill(STAFF_DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
   await waitShown(page.getByTestId('calendar-form'));
+  expect(new URL(page.url()).pathname).toBe('/admin/calendar/2027');
   expect(await page.getByTestId('calendar-source').inputValue()).toBe(
     '国务院办公厅关于2027年部分节假日安排的通知',
   );
@@ -127,14 +136,14 @@ it('an administrator keeps the rule figures and enters a calendar year; a clerk 
   await waitText(page.getByTestId('calendar-year-2027'), '管理员录入');
 
   // A clerk: no administrator pages in the navigation, 无权访问 on the address, and the bff refuses the write.
-  const clerk = await signedIn('clerk');
-  await clerk.goto(`${site.url}/admin/calendar`);
+  const clerk = await signedIn('xz-clerk', '/admin/calendar');
   await waitText(clerk.getByTestId('not-found'), '不属于您的角色');
   expect(await clerk.getByRole('link', { name: '工作日历' }).count()).toBe(0);
   await shot(clerk, 'clerk-no-admin');
+  const { header } = await staffLogin(bff.url, mocks.urls.staffIdp, 'xz-clerk');
   const refused = await fetch(`${site.url}/api/v1/staff/admin/calendar/years/2028`, {
     method: 'PUT',
-    headers: { authorization: `Bearer ${token('clerk')}`, 'content-type': 'application/json' },
+    headers: { cookie: header, 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/json' },
     body: JSON.stringify({ source: 'x', holidays: [{ name: '元旦', from: '2028-01-01' }] }),
   });
   expect(refused.status).toBe(403);

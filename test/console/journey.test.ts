@@ -13,7 +13,6 @@ import {
 } from '@hiring/mock';
 import { addDays, todayInChina } from '@hiring/shared';
 import { type Browser, type Page } from 'playwright-core';
-import { DEV_STAFF_TOKENS } from '../../bff/src/staff/staffTokens';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 import { waitShown, waitText } from '../src/browser';
@@ -21,6 +20,7 @@ import {
   DESKTOP,
   ensureConsoleBuild,
   launchBrowser,
+  loginThroughIdp,
   screenshots,
   startConsoleServer,
   type ConsoleServer,
@@ -29,7 +29,6 @@ import {
 jest.setTimeout(8 * 60 * 1000);
 
 const SECRET = 'console-journey-secret-0123456789';
-const token = (role: string) => DEV_STAFF_TOKENS.find((t) => t.role === role)!.token;
 const shot = screenshots(path.resolve(__dirname, '../artifacts/console-journey'));
 
 let mocks: RunningMocks;
@@ -58,13 +57,14 @@ afterAll(async () => {
   await mocks?.stop();
 });
 
-async function signedIn(role: string): Promise<Page> {
+/** A browser window in which `account` logged in through the identity provider. */
+async function signedIn(account: string, path = '/'): Promise<Page> {
   const context = await browser.newContext(DESKTOP);
-  await context.addInitScript(
-    `sessionStorage.setItem('hiring:staffDevToken', ${JSON.stringify(token(role))})`,
-  );
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${site.url}${path}`);
+  await shot(page, 'login');
+  await loginThroughIdp(page, account);
   return page;
 }
 
@@ -114,8 +114,7 @@ async function typeHire(
 
 it('a clerk enters a walk-in application with two hires', async () => {
   const { unit, first, second, operator } = cast();
-  const clerk = await signedIn('clerk');
-  await clerk.goto(site.url);
+  const clerk = await signedIn('xz-clerk');
   await waitShown(clerk.getByTestId('walk-in-step-0'));
 
   // ① unit and authority: nothing typed yet, so every missing item is named in Chinese.

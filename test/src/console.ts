@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { STAFF_DEMO_PASSWORD } from '@hiring/mock';
 import { newestMtime } from './clientBuild';
 import { freePort } from './bffProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
@@ -21,13 +22,9 @@ export const DESKTOP = {
   timezoneId: 'Asia/Shanghai',
 };
 
-/** Chromium in Chinese: date and month inputs then show 年/月/日 as a clerk's browser does. */
+/** Headless Chromium with the project's flags. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--lang=zh-CN'],
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN' },
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 export function ensureConsoleBuild(): void {
@@ -55,6 +52,19 @@ export async function startConsoleServer(bffUrl: string): Promise<ConsoleServer>
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/`, { timeoutMs: 15000 });
   return { url, stop: proc.stop };
+}
+
+/**
+ * Logs `account` in as a person does: the console's login button, the identity provider's Chinese login
+ * form (password of the stand-in's demo accounts), back on the console page asked for.
+ */
+export async function loginThroughIdp(page: Page, account: string, password = STAFF_DEMO_PASSWORD) {
+  await page.getByTestId('login').click();
+  await page.locator('#username').waitFor({ timeout: 15000 });
+  await page.locator('#username').fill(account);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('who').waitFor({ timeout: 15000 });
 }
 
 /** Saves a full-page screenshot of the console as `<dir>/<nn>-<name>.png`. */

@@ -47,6 +47,13 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+const activityListeners = new Set<Listener>();
+/** Called after every answered staff request: each one slides the session's inactivity limit. */
+export function onActivity(listener: Listener): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
 const STATUS_MESSAGES: Record<number, string> = {
   401: '登录已失效，请重新登录',
   403: '您的角色无权执行该操作',
@@ -72,8 +79,6 @@ export function urlOf(template: string, params?: unknown, query?: unknown): stri
   return qs ? `${path}?${qs}` : path;
 }
 
-export const DEV_TOKEN_KEY = 'hiring:staffDevToken';
-
 /** Sends one request; resolves with the parsed JSON (or the Response itself for files). */
 async function send(method: Method, url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
   const headers: Record<string, string> = {
@@ -82,10 +87,6 @@ async function send(method: Method, url: string, body: unknown, signal?: AbortSi
   };
   const form = body instanceof FormData;
   if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
-  // Until the identity provider's login is on main, development and tests sign in with a STAFF_TOKENS
-  // bearer token kept for the tab (sessionStorage); the session cookie replaces it.
-  const devToken = sessionStorage.getItem(DEV_TOKEN_KEY);
-  if (devToken) headers.Authorization = `Bearer ${devToken}`;
   let res: Response;
   try {
     res = await fetch(url, {
@@ -99,7 +100,10 @@ async function send(method: Method, url: string, body: unknown, signal?: AbortSi
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
   }
-  if (res.ok) return res;
+  if (res.ok) {
+    activityListeners.forEach((listener) => listener());
+    return res;
+  }
   let payload: { error?: { code?: string; message?: string; details?: IssueDetail[] } } = {};
   try {
     payload = await res.json();

@@ -3,7 +3,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { SHANGRAO_COUNTIES } from '@hiring/shared';
 import { useSession, useStaff } from '../session/SessionContext';
-import { NAVIGATION, ROLE_LABELS } from '../session/roles';
+import { NAVIGATION, roleLabel } from '../session/roles';
 import { SessionExpiredDialog } from './SessionExpiredDialog';
 
 export const countyName = (code: string | undefined) =>
@@ -19,8 +19,8 @@ export function Shell() {
           员工招聘一件事<span className="brand-sub">工作人员控制台</span>
         </div>
         <div className="who" data-testid="who">
-          <span className="who-name">{staff.name ?? staff.id}</span>
-          <span className="badge">{ROLE_LABELS[staff.role]}</span>
+          <span className="who-name">{staff.name}</span>
+          <span className="badge">{roleLabel(staff.role)}</span>
           <span className="who-county">{staff.role === 'admin' ? '' : countyName(staff.county)}</span>
           <button type="button" className="link-button" onClick={() => void logout()} data-testid="logout">
             退出登录

@@ -3,7 +3,7 @@
 // user to the identity provider again, back to the same page. Forms keep what was typed in sessionStorage
 // (useStoredState), which survives that round trip in the same tab.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, call, LOGIN_PATH, logout as endSession, onUnauthorized } from '../api/http';
+import { ApiError, call, LOGIN_PATH, logout as endSession, onActivity, onUnauthorized } from '../api/http';
 import type { StaffMember } from './roles';
 
 type SessionState =
@@ -65,6 +65,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       ),
     [],
   );
+
+  // The bff ends a session after a stretch without requests (sessionExpiresAt, slid by each request): the
+  // console counts the same stretch from the last answered request and says so before the next click.
+  const idleMs =
+    state.kind === 'signedIn' && state.staff.sessionExpiresAt
+      ? Date.parse(state.staff.sessionExpiresAt) - Date.now()
+      : null;
+  const signedIn = state.kind === 'signedIn';
+  useEffect(() => {
+    if (!signedIn || idleMs === null || !(idleMs > 0)) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => setState((current) => (current.kind === 'signedIn' ? { ...current, expired: true } : current)),
+        idleMs + 5000,
+      );
+    };
+    arm();
+    const stop = onActivity(arm);
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+    // idleMs is taken once per login: later renders must not re-arm from a shorter remainder.
+  }, [signedIn]);
 
   const login = useCallback((returnTo: string = currentPath()) => location.assign(loginUrl(returnTo)), []);
   const logout = useCallback(async () => {

@@ -1,15 +1,11 @@
 // What each staff role is called and which console pages it has (the bff enforces the same per route).
+import { STAFF_ROLES, labelOf } from '@hiring/shared';
 import type { components } from '../api/contract';
 
-// The display name comes with the identity provider's login; until then the id stands in.
-export type StaffMember = components['schemas']['StaffMember'] & { name?: string };
+export type StaffMember = components['schemas']['StaffMember'];
 export type StaffRole = StaffMember['role'];
 
-export const ROLE_LABELS: Record<StaffRole, string> = {
-  clerk: '窗口人员',
-  supervisor: '监督人员',
-  admin: '管理员',
-};
+export const roleLabel = (role: StaffRole) => labelOf(STAFF_ROLES, role) ?? role;
 
 export interface NavItem {
   to: string;
