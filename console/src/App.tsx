@@ -12,6 +12,7 @@ const CalendarPage = lazy(() => import('./pages/admin/CalendarPage'));
 const CalendarYearPage = lazy(() => import('./pages/admin/CalendarYearPage'));
 const FiguresPage = lazy(() => import('./pages/admin/FiguresPage'));
 const WalkInPage = lazy(() => import('./pages/clerk/WalkInPage'));
+const AuthorityPage = lazy(() => import('./pages/clerk/AuthorityPage'));
 
 function Page({ roles, children }: { roles: StaffRole[]; children: ReactNode }) {
   const { state } = useSession();
@@ -65,6 +66,14 @@ export function App() {
           element={
             <Page roles={['clerk']}>
               <WalkInPage />
+            </Page>
+          }
+        />
+        <Route
+          path="clerk/authorities"
+          element={
+            <Page roles={['clerk']}>
+              <AuthorityPage />
             </Page>
           }
         />

@@ -117,6 +117,32 @@ it('a clerk enters a walk-in application with two hires', async () => {
   const clerk = await signedIn('xz-clerk');
   await waitShown(clerk.getByTestId('walk-in-step-0'));
 
+  // The paper authorization registered on its own (the operator then acts in the mini-program); 公安 checks
+  // the operator's name and number through the bff.
+  await clerk.getByRole('link', { name: '经办人授权登记' }).click();
+  const grant = clerk.getByTestId('authority-form');
+  await grant.getByLabel('统一社会信用代码').fill(unit.uscc);
+  await grant.getByLabel('经办人姓名').fill(operator.name);
+  await grant
+    .getByLabel('经办人身份证号')
+    .fill(operator.idNumber.slice(0, 17) + (operator.idNumber[17] === '0' ? '1' : '0'));
+  await grant.getByLabel('经办人手机号码').fill(operator.phone);
+  await grant.getByLabel('纸质授权书编号').fill('XZ-2026-0815');
+  await grant.getByLabel('授权截止日期').fill(addDays(todayInChina(), 180));
+  await clerk.getByTestId('authority-submit').click();
+  await waitText(grant, '请核验法定代表人签字、加盖公章的纸质授权书原件后勾选');
+  await waitText(grant, '经办人身份证号不正确');
+  await grant.getByLabel('经办人身份证号').fill(operator.idNumber);
+  await grant.getByLabel('已核验法定代表人签字、加盖单位公章的纸质授权书原件').check();
+  await grant.getByLabel('已核验经办人身份证原件，与本人一致').check();
+  await clerk.getByTestId('authority-submit').click();
+  await waitText(clerk.getByTestId('authority-granted'), `已登记：${unit.name}`, 30_000);
+  expect(await clerk.getByTestId('authority-granted').textContent()).not.toContain(operator.idNumber);
+  await shot(clerk, 'clerk-authority-granted');
+
+  await clerk.getByRole('link', { name: '窗口受理' }).click();
+  await waitShown(clerk.getByTestId('walk-in-step-0'));
+
   // ① unit and authority: nothing typed yet, so every missing item is named in Chinese.
   await clerk.getByTestId('walk-in-next').click();
   await waitText(clerk.getByTestId('walk-in-problems'), '请核验加盖单位公章的纸质授权书原件后勾选');

@@ -13,7 +13,10 @@ export interface NavItem {
 }
 
 export const NAVIGATION: Record<StaffRole, NavItem[]> = {
-  clerk: [{ to: '/clerk/walk-in', label: '窗口受理' }],
+  clerk: [
+    { to: '/clerk/walk-in', label: '窗口受理' },
+    { to: '/clerk/authorities', label: '经办人授权登记' },
+  ],
   supervisor: [],
   admin: [
     { to: '/admin/figures', label: '业务参数' },
