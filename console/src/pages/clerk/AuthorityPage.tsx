@@ -106,8 +106,7 @@ export default function AuthorityPage() {
     <section>
       <h1>经办人授权登记</h1>
       <p className="lead">
-        单位经办人持法定代表人签字、加盖单位公章的纸质授权书和本人身份证原件到窗口办理。登记后，经办人即可在小程序中代表该单位申报（最长{' '}
-        1 年）。
+        单位经办人持法定代表人签字、加盖单位公章的纸质授权书和本人身份证原件到窗口办理。登记后，经办人即可在小程序中代表该单位申报，至授权截止日期为止。
       </p>
       {granted && (
         <div className="notice notice-ok" role="status" data-testid="authority-granted">
