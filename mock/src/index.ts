@@ -74,8 +74,10 @@ export interface MockOptions {
   host?: string;
   /** Where each agency POSTs its results; can be set later with POST /_admin/config or agencies.x.configure(). */
   callbackUrls?: Partial<Record<AgencyId, string>>;
-  /** HMAC key shared with the bff. */
+  /** HMAC key shared with the bff (each agency's, unless callbackSecrets names its own). */
   callbackSecret?: string;
+  /** A key per agency: how production works (the bff keeps one list of keys per agency). */
+  callbackSecrets?: Partial<Record<AgencyId, string>>;
   /** How long one working day lasts, in ms (default 60,000: 3 working days = 3 minutes). */
   workingDayMs?: number;
   reviewMode?: ReviewMode;
@@ -118,7 +120,7 @@ export async function startMocks(options: MockOptions = {}): Promise<RunningMock
         callbackRetryDelaysMs: options.callbackRetryDelaysMs,
         config: {
           callbackUrl: options.callbackUrls?.[id],
-          callbackSecret: options.callbackSecret ?? DEFAULT_CALLBACK_SECRET,
+          callbackSecret: options.callbackSecrets?.[id] ?? options.callbackSecret ?? DEFAULT_CALLBACK_SECRET,
           reviewMode: options.reviewMode ?? 'auto',
           workingDayMs: options.workingDayMs ?? DEFAULT_WORKING_DAY_MS,
         },

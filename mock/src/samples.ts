@@ -80,16 +80,26 @@ export function sampleApplication(
   };
 }
 
-/** The bff's environment variables that point it at these stand-ins. */
-export function bffEnvFor(mocks: Pick<RunningMocks, 'urls'>, callbackSecret: string): Record<string, string> {
+/**
+ * The bff's environment variables that point it at these stand-ins; with the running stand-ins, each
+ * agency's own callback key (they may differ when started with `callbackSecrets`).
+ */
+export function bffEnvFor(
+  mocks: Pick<RunningMocks, 'urls'> & Partial<Pick<RunningMocks, 'agencies'>>,
+  callbackSecret: string,
+): Record<string, string> {
+  const keyOf = (agency: 'hrss' | 'medicalSecurity' | 'housingFund') =>
+    mocks.agencies?.[agency].config.callbackSecret ?? callbackSecret;
   return {
+    HRSS_CALLBACK_KEYS: keyOf('hrss'),
+    MEDICAL_SECURITY_CALLBACK_KEYS: keyOf('medicalSecurity'),
+    HOUSING_FUND_CALLBACK_KEYS: keyOf('housingFund'),
     WECHAT_URL: mocks.urls.wechat,
     ALIPAY_URL: mocks.urls.alipay,
     GOV_DATA_URL: mocks.urls.govData,
     HRSS_URL: mocks.urls.hrss,
     MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
     HOUSING_FUND_URL: mocks.urls.housingFund,
-    AGENCY_CALLBACK_SECRET: callbackSecret,
     STAFF_OIDC_ISSUER: mocks.urls.staffIdp,
   };
 }

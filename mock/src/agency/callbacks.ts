@@ -2,7 +2,7 @@
 // because the bff may start after the mocks and set its URL later through POST /_admin/config.
 import type { Faults } from '../http/faults';
 import type { Rng } from '../rng';
-import { signBody } from '../signing';
+import { signCallback } from '../signing';
 
 export interface CallbackPayload {
   caseId: string;
@@ -30,6 +30,8 @@ export interface DeliveryRecord {
 export interface CallbackOptions {
   getUrl(): string | undefined;
   getSecret(): string;
+  /** Who signs: the agency's id, part of every signature. */
+  agency: string;
   faults: Faults;
   rng: Rng;
   /** Waits between attempts; attempts = retryDelaysMs.length + 1. */
@@ -136,7 +138,10 @@ export class CallbackSender {
       // Each attempt is signed afresh: a receiver's nonce cache must not turn a retry into a "replay".
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...signBody(this.options.getSecret(), rawBody) },
+        headers: {
+          'Content-Type': 'application/json',
+          ...signCallback(this.options.getSecret(), this.options.agency, rawBody),
+        },
         body: rawBody,
         signal: controller.signal,
       });

@@ -104,6 +104,7 @@ export class AgencyService {
     this.callbacks = new CallbackSender({
       getUrl: () => this.config.callbackUrl,
       getSecret: () => this.config.callbackSecret,
+      agency: options.agency,
       faults: this.faults,
       rng: createRng(`callbacks:${options.world.seed}:${options.agency}`),
       retryDelaysMs: options.callbackRetryDelaysMs ?? [200, 1000, 3000, 10_000],
