@@ -86,7 +86,8 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
       routes: [
         ...openApiRoutes(document), // public: the API description
         ...callbackRoutes({
-          secret: config.agencyCallbackSecret,
+          keys: config.agencyCallbackKeys,
+          agencies: services.agencies,
           Application: services.applications,
           Nonce: services.callbackNonces,
           progress: services.progress,

@@ -52,6 +52,8 @@ export interface Services {
   dispatcher: Dispatcher;
   /** The codes agencies assigned to each unit (by USCC), to pre-fill its next application. */
   unitCodes: Model<UnitCodesDoc>;
+  /** The agencies' intake and status queries (the dispatcher's deliveries, callback confirmation). */
+  agencies: AgencyClient;
   callbackNonces: ReturnType<typeof nonceModel>;
   accountLimiter: RateLimiter;
   ipLimiter: RateLimiter;
@@ -103,9 +105,10 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     () => calendar.calendar(),
     { cipher, UnitCodes: unitCodes },
   );
+  const agencies = new AgencyClient(config.agencies, config.agencyTimeoutMs);
   const dispatcher = new Dispatcher(
     applications,
-    new AgencyClient(config.agencies, config.agencyTimeoutMs),
+    agencies,
     progress,
     cipher,
     logger,
@@ -137,6 +140,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     progress,
     dispatcher,
     unitCodes,
+    agencies,
     callbackNonces: nonceModel(db),
     accountLimiter: new RateLimiter(config.rateLimitPerMinute),
     // Several employees of one company may share an office's public IP: the IP limit is looser.

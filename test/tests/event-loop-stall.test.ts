@@ -10,7 +10,7 @@ import {
   makeLegalRepresentative,
   type RunningMocks,
   sampleApplication,
-  signBody,
+  signCallback,
   startMocks,
   workingAgePeople,
 } from '@hiring/mock';
@@ -257,7 +257,7 @@ async function measure(op: Operation, body: string) {
     'Idempotency-Key': randomUUID(),
     authorization: `Bearer ${session}`,
   };
-  if (op.path.includes('agency-callbacks')) Object.assign(headers, signBody(SECRET, body));
+  if (op.path.includes('agency-callbacks')) Object.assign(headers, signCallback(SECRET, 'housingFund', body));
   await sleep(30); // let our own preparation of the body pass before the window opens
   const from = performance.now();
   const res = await fetch(`${bff.url}${urlOf(op)}`, { method: op.method.toUpperCase(), headers, body });

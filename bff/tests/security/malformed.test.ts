@@ -3,7 +3,8 @@
 // bad Idempotency-Keys and unsigned or mis-signed callbacks. Every answer must be a 4xx in the one JSON error
 // shape with a Chinese message; none may be a 5xx or change the account's data.
 // Reproduce a run with SECURITY_SEED=<seed printed below> npx jest tests/security/malformed.
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { signCallback as signAgencyCallback } from '@hiring/mock';
 import {
   CALLBACK_SECRET,
   loginAs,
@@ -114,17 +115,29 @@ function wrongType(schema: JsonSchema): unknown {
   return pick<unknown>([{}, [], ['a', 'b'], { toString: 'x' }]);
 }
 
-const signCallback = (raw: string, headers: Record<string, string> = {}, secret = CALLBACK_SECRET) => {
-  const timestamp = headers['X-Agency-Timestamp'] ?? String(Date.now());
-  const nonce = headers['X-Agency-Nonce'] ?? randomBytes(12).toString('hex');
-  const signature = createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${raw}`).digest('hex');
+function headerSafe(raw: string): { caseId: string; sequence: string } {
+  let body: { caseId?: unknown; sequence?: unknown } = {};
+  try {
+    body = JSON.parse(raw) ?? {};
+  } catch {
+    /* not JSON */
+  }
   return {
-    'X-Agency-Timestamp': timestamp,
-    'X-Agency-Nonce': nonce,
-    'X-Agency-Signature': signature,
-    ...headers,
+    caseId: String(body.caseId ?? '').slice(0, 64),
+    sequence: String(body.sequence ?? '').slice(0, 16),
   };
-};
+}
+
+/** Signed as the 公积金 stand-in signs (mock/src/signing.ts); `headers` override what it would send. */
+const signCallback = (raw: string, headers: Record<string, string> = {}, secret = CALLBACK_SECRET) => ({
+  ...signAgencyCallback(secret, 'housingFund', raw, {
+    timestamp: headers['X-Agency-Timestamp'],
+    nonce: headers['X-Agency-Nonce'],
+    // A huge or odd case id or sequence in the body must not become a huge header (431 from Node).
+    ...headerSafe(raw),
+  }),
+  ...headers,
+});
 
 function generate(): Case[] {
   const cases: Case[] = [];
