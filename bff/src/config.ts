@@ -7,6 +7,24 @@ const DEV_DATA_KEY = Buffer.alloc(32, 'dev-only-data-key').toString('base64');
 /** The client secret the identity provider stand-in registers (mock/src/idp). */
 const DEV_STAFF_OIDC_SECRET = 'mock-staff-oidc-secret-change-me';
 
+/** What the stand-ins (mock/) use: fine beside them, refused in production. */
+const STAND_IN_SECRETS = ['mock-callback-secret-change-me', 'mock-wechat-app-secret'];
+const STAND_IN_HOST = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/i;
+const AGENCY_KEY_VARS = {
+  hrss: 'HRSS_CALLBACK_KEYS',
+  medicalSecurity: 'MEDICAL_SECURITY_CALLBACK_KEYS',
+  housingFund: 'HOUSING_FUND_CALLBACK_KEYS',
+} as const;
+type AgencyKey = keyof typeof AGENCY_KEY_VARS;
+
+/** "key" or "new,old" during a rotation: at most two keys, each at least 16 characters. */
+const callbackKeys = (name: string) =>
+  yup.string().test('keys', `${name} 应为 1-2 个逗号分隔的密钥，每个至少 16 个字符`, (value) => {
+    if (value === undefined) return true;
+    const keys = value.split(',').map((k) => k.trim());
+    return keys.length <= 2 && keys.every((k) => k.length >= 16);
+  });
+
 const base64Key = (name: string) =>
   yup
     .string()
@@ -52,6 +70,19 @@ const schema = yup.object({
     .string()
     .min(16, 'AGENCY_CALLBACK_SECRET 至少 16 个字符')
     .default('mock-callback-secret-change-me'),
+  HRSS_CALLBACK_KEYS: callbackKeys('HRSS_CALLBACK_KEYS'),
+  MEDICAL_SECURITY_CALLBACK_KEYS: callbackKeys('MEDICAL_SECURITY_CALLBACK_KEYS'),
+  HOUSING_FUND_CALLBACK_KEYS: callbackKeys('HOUSING_FUND_CALLBACK_KEYS'),
+  /** How many reverse proxies in front of the bff append to X-Forwarded-For (0: none, use the peer). */
+  TRUST_PROXY: yup.number().integer().min(0).max(5).default(0),
+  /** Failed logins/tokens per IP and minute before that IP must wait (valid sessions are not affected). */
+  AUTH_FAILURES_PER_MINUTE: yup.number().integer().min(1).default(60),
+  LOGINS_PER_MINUTE: yup.number().integer().min(1).default(30),
+  CALLBACKS_PER_MINUTE: yup.number().integer().min(1).default(3000),
+  HEALTH_CHECKS_PER_MINUTE: yup.number().integer().min(1).default(1200),
+  PERSON_LOOKUPS_PER_DAY: yup.number().integer().min(1).default(200),
+  PERSON_LOOKUPS_PER_UNIT_PER_DAY: yup.number().integer().min(1).default(1000),
+  MAX_OPEN_DRAFTS: yup.number().integer().min(1).max(1000).default(50),
   AGENCY_TIMEOUT_MS: yup.number().integer().min(100).max(60000).default(5000),
   SESSION_TTL_HOURS: yup
     .number()
@@ -113,10 +144,23 @@ export interface Config {
   alipay: { url: string; appId: string };
   govDataUrl: string;
   agencies: { hrss: string; medicalSecurity: string; housingFund: string };
-  agencyCallbackSecret: string;
+  /** Per agency, the keys its callbacks may be signed with (two during a rotation). */
+  agencyCallbackKeys: Record<AgencyKey, string[]>;
   agencyTimeoutMs: number;
   sessionTtlMs: number;
   rateLimitPerMinute: number;
+  /** Reverse proxies trusted to append the client's address to X-Forwarded-For. */
+  trustProxy: number;
+  /** Separate budgets, so one kind of traffic cannot lock out another. */
+  limits: {
+    authFailuresPerMinute: number;
+    loginsPerMinute: number;
+    callbacksPerMinute: number;
+    healthChecksPerMinute: number;
+    personLookupsPerDay: number;
+    personLookupsPerUnitPerDay: number;
+  };
+  maxOpenDrafts: number;
   /** Whether this process runs the background workers (dispatch, purge, reminders). */
   workers: boolean;
   dispatch: {
@@ -176,8 +220,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = parsed.NODE_ENV === 'production';
   if (production && !parsed.DATA_KEY) problems.push('生产环境必须设置 DATA_KEY（个人信息加密密钥）');
   if (production && parsed.DEV_LOGIN) problems.push('生产环境不允许开启 DEV_LOGIN');
-  if (production && parsed.AGENCY_CALLBACK_SECRET === 'mock-callback-secret-change-me') {
-    problems.push('生产环境必须设置 AGENCY_CALLBACK_SECRET（部门回调签名密钥）');
+  const agencyCallbackKeys = Object.fromEntries(
+    (Object.entries(AGENCY_KEY_VARS) as [AgencyKey, string][]).map(([agency, name]) => {
+      const value = parsed[name as keyof typeof parsed] as string | undefined;
+      // Beside the stand-ins one shared secret may serve all three; production names each agency's keys.
+      if (production && !value) problems.push(`生产环境必须设置 ${name}（该部门回调的签名密钥）`);
+      const fallback = production ? [] : [parsed.AGENCY_CALLBACK_SECRET];
+      const keys = value ? value.split(',').map((k) => k.trim()) : fallback;
+      return [agency, keys];
+    }),
+  ) as Record<AgencyKey, string[]>;
+  if (production) {
+    const allKeys = Object.values(agencyCallbackKeys).flat();
+    if (new Set(allKeys).size !== allKeys.length) problems.push('各部门的回调签名密钥不能相同');
+    const secrets = [...allKeys, parsed.WECHAT_APP_SECRET];
+    if (secrets.some((secret) => STAND_IN_SECRETS.includes(secret)))
+      problems.push('生产环境不能使用替身系统的密钥（WECHAT_APP_SECRET、各部门回调密钥）');
+    if (parsed.DATA_KEY && parsed.DATA_KEY === parsed.HASH_KEY)
+      problems.push('DATA_KEY 与 HASH_KEY 不能相同（加密与检索哈希须用不同密钥）');
+    const urls = {
+      WECHAT_URL: parsed.WECHAT_URL,
+      ALIPAY_URL: parsed.ALIPAY_URL,
+      GOV_DATA_URL: parsed.GOV_DATA_URL,
+      HRSS_URL: parsed.HRSS_URL,
+      MEDICAL_SECURITY_URL: parsed.MEDICAL_SECURITY_URL,
+      HOUSING_FUND_URL: parsed.HOUSING_FUND_URL,
+    };
+    for (const [name, value] of Object.entries(urls)) {
+      if (!env[name] || STAND_IN_HOST.test(value))
+        problems.push(`生产环境必须设置 ${name}（不能使用本机替身系统地址）`);
+    }
+    if (!env.CORS_ORIGINS) problems.push('生产环境必须设置 CORS_ORIGINS（允许调用接口的前端来源）');
+    if (!env.WECHAT_APP_ID || !env.WECHAT_APP_SECRET || !env.ALIPAY_APP_ID)
+      problems.push('生产环境必须设置 WECHAT_APP_ID、WECHAT_APP_SECRET 与 ALIPAY_APP_ID');
   }
   let staffTokens: StaffTokenEntry[] = production ? [] : [...DEV_STAFF_TOKENS];
   if (parsed.STAFF_TOKENS !== undefined && production) {
@@ -225,10 +300,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       medicalSecurity: parsed.MEDICAL_SECURITY_URL,
       housingFund: parsed.HOUSING_FUND_URL,
     },
-    agencyCallbackSecret: parsed.AGENCY_CALLBACK_SECRET,
+    agencyCallbackKeys,
     agencyTimeoutMs: parsed.AGENCY_TIMEOUT_MS,
     sessionTtlMs: parsed.SESSION_TTL_HOURS * 3600 * 1000,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    trustProxy: parsed.TRUST_PROXY,
+    limits: {
+      authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
+      loginsPerMinute: parsed.LOGINS_PER_MINUTE,
+      callbacksPerMinute: parsed.CALLBACKS_PER_MINUTE,
+      healthChecksPerMinute: parsed.HEALTH_CHECKS_PER_MINUTE,
+      personLookupsPerDay: parsed.PERSON_LOOKUPS_PER_DAY,
+      personLookupsPerUnitPerDay: parsed.PERSON_LOOKUPS_PER_UNIT_PER_DAY,
+    },
+    maxOpenDrafts: parsed.MAX_OPEN_DRAFTS,
     workers: parsed.WORKERS,
     dispatch: {
       concurrency: parsed.DISPATCH_CONCURRENCY,
