@@ -1,8 +1,8 @@
 // Resolves the bearer token to an account; every route behind it can trust ctx.state.accountId.
 import type { Context } from 'koa';
 import type { IMiddleware } from 'koa-router';
-import { AppError, unauthorized } from '../http/errors';
-import type { RateLimiter } from '../http/rateLimit';
+import { unauthorized } from '../http/errors';
+import { tooManyRequests, type RateLimiter } from '../http/rateLimit';
 import type { SessionStore } from './sessions';
 import type { Guard } from '../http/route';
 
@@ -11,24 +11,33 @@ export function bearerToken(ctx: Pick<Context, 'get'>): string | null {
   return match ? match[1] : null;
 }
 
+/**
+ * A valid session spends its account's budget and its IP's; a missing or invalid token spends only the
+ * IP's failed-authentication budget, so a flood of bad tokens cannot lock out valid sessions, logins or
+ * callbacks from the same address.
+ */
 export function requireAccount({
   sessions,
   accountLimiter,
+  ipLimiter,
+  authFailureLimiter,
 }: {
   sessions: SessionStore;
   accountLimiter: RateLimiter;
+  ipLimiter: RateLimiter;
+  authFailureLimiter: RateLimiter;
 }): IMiddleware {
   return async function authenticate(ctx, next): Promise<void> {
     if (ctx.state.accountId) return next(); // already authenticated by an enclosing router
     const token = bearerToken(ctx);
-    if (!token) throw unauthorized();
-    const accountId = await sessions.resolve(token);
-    if (!accountId) throw unauthorized('登录已失效，请重新登录');
-    const wait = accountLimiter.hit(accountId);
-    if (wait > 0) {
-      ctx.set('Retry-After', String(wait));
-      throw new AppError(429, 'TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试');
+    const accountId = token ? await sessions.resolve(token) : null;
+    if (!accountId) {
+      const wait = await authFailureLimiter.hit(ctx.ip);
+      if (wait > 0) throw tooManyRequests(ctx, wait);
+      throw token ? unauthorized('登录已失效，请重新登录') : unauthorized();
     }
+    const wait = Math.max(await accountLimiter.hit(accountId), await ipLimiter.hit(ctx.ip));
+    if (wait > 0) throw tooManyRequests(ctx, wait);
     ctx.state.accountId = accountId;
     ctx.state.token = token;
     await next();

@@ -1,10 +1,95 @@
-// Fixed-window request limits per key (account or IP). In memory: each bff process limits on its own, so
-// the effective limit across N processes behind a balancer is up to N times this; see the README.
+// Fixed-window request limits, counted in the database so every bff process behind a balancer shares
+// them (one atomic upsert per hit: `$inc` on the window's document). Each kind of traffic has a budget of
+// its own (bucket), so failed logins from an office IP cannot lock out its valid sessions, logins or the
+// agencies' callbacks. Health checks are counted in memory: they must not need the database.
 import type { Context } from 'koa';
 import type { IMiddleware } from 'koa-router';
+import { Schema, type Connection, type Model } from 'mongoose';
+import { trusted } from 'mongoose';
 import { AppError } from './errors';
 
-export class RateLimiter {
+interface CounterDoc {
+  _id: string;
+  count: number;
+  /** The window's end: the purge job deletes counters past it (the embedded server has no TTL index). */
+  expiresAt: Date;
+}
+
+const counterSchema = new Schema<CounterDoc>(
+  { _id: { type: String, required: true }, count: { type: Number, required: true }, expiresAt: Date },
+  { versionKey: false },
+);
+counterSchema.index({ expiresAt: 1 });
+
+export function counterModel(db: Connection): Model<CounterDoc> {
+  return (db.models.RateCounter as Model<CounterDoc>) ?? db.model<CounterDoc>('RateCounter', counterSchema);
+}
+
+/** Shared counters in the database, one document per bucket, key and window. */
+export class RateCounters {
+  constructor(private readonly Counter: Model<CounterDoc>) {}
+
+  /** Counts one hit; returns the count in the current window (this hit included) and when it ends. */
+  async hit(bucket: string, key: string, windowMs: number, now = Date.now()) {
+    const start = Math.floor(now / windowMs) * windowMs;
+    const id = `${bucket}:${key}:${start}`;
+    const update = { $inc: { count: 1 }, $setOnInsert: { expiresAt: new Date(start + windowMs) } };
+    let doc: CounterDoc | null = null;
+    for (let attempt = 0; !doc && attempt < 3; attempt++) {
+      try {
+        doc = await this.Counter.findOneAndUpdate({ _id: id }, update, {
+          upsert: true,
+          returnDocument: 'after',
+        }).lean<CounterDoc>();
+      } catch (error) {
+        // Two first hits raced to insert the window: the loser increments the winner's document.
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+    }
+    return { count: doc?.count ?? 1, resetAt: start + windowMs };
+  }
+
+  /** The count so far in the current window, without counting. */
+  async peek(bucket: string, key: string, windowMs: number, now = Date.now()): Promise<number> {
+    const start = Math.floor(now / windowMs) * windowMs;
+    const doc = await this.Counter.findById(`${bucket}:${key}:${start}`).lean<CounterDoc>();
+    return doc?.count ?? 0;
+  }
+
+  async purgeExpired(now = new Date()): Promise<number> {
+    return (await this.Counter.deleteMany({ expiresAt: trusted({ $lt: now }) })).deletedCount;
+  }
+}
+
+export interface Limiter {
+  /** Counts a hit; returns the seconds to wait when over the limit, else 0. */
+  hit(key: string, now?: number): Promise<number> | number;
+}
+
+/** A budget of `limit` hits per window for one kind of traffic, shared by every process. */
+export class RateLimiter implements Limiter {
+  constructor(
+    private readonly counters: RateCounters,
+    readonly bucket: string,
+    private readonly limit: number,
+    private readonly windowMs = 60000,
+  ) {}
+
+  async hit(key: string, now = Date.now()): Promise<number> {
+    const { count, resetAt } = await this.counters.hit(this.bucket, key, this.windowMs, now);
+    return count > this.limit ? Math.max(1, Math.ceil((resetAt - now) / 1000)) : 0;
+  }
+
+  /** Seconds to wait if the budget is already spent, without counting. */
+  async exhausted(key: string, now = Date.now()): Promise<number> {
+    const count = await this.counters.peek(this.bucket, key, this.windowMs, now);
+    const resetAt = Math.floor(now / this.windowMs) * this.windowMs + this.windowMs;
+    return count >= this.limit ? Math.max(1, Math.ceil((resetAt - now) / 1000)) : 0;
+  }
+}
+
+/** In one process only: for health checks, which must answer without the database. */
+export class MemoryRateLimiter implements Limiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(
@@ -12,7 +97,6 @@ export class RateLimiter {
     private readonly windowMs = 60000,
   ) {}
 
-  /** Counts a hit; returns the seconds to wait when over the limit, else 0. */
   hit(key: string, now = Date.now()): number {
     let window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
@@ -30,18 +114,20 @@ export class RateLimiter {
   }
 }
 
+export const tooManyRequests = (ctx: Pick<Context, 'set'>, wait: number) => {
+  ctx.set('Retry-After', String(wait));
+  return new AppError(429, 'TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试');
+};
+
 export function rateLimit(
-  limiter: RateLimiter,
-  keyOf: (ctx: Pick<Context, 'ip'>) => string | undefined,
+  limiter: Limiter,
+  keyOf: (ctx: Pick<Context, 'ip' | 'path'>) => string | undefined,
 ): IMiddleware {
   return async function limitRequests(ctx, next): Promise<void> {
     const key = keyOf(ctx);
     if (key) {
-      const wait = limiter.hit(key);
-      if (wait > 0) {
-        ctx.set('Retry-After', String(wait));
-        throw new AppError(429, 'TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试');
-      }
+      const wait = await limiter.hit(key);
+      if (wait > 0) throw tooManyRequests(ctx, wait);
     }
     await next();
   };

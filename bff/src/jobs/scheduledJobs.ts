@@ -9,7 +9,7 @@ import { purgeLookupAttempts } from '../statusLookup/attempts';
 import { recomputeOpenDueDates } from '../rules/dueDates';
 
 export async function runScheduledJobs(services: Services, now = new Date()) {
-  const { drafts, sessions, callbackNonces, config } = services;
+  const { drafts, sessions, callbackNonces, config, rateCounters } = services;
   const purgedDrafts = await drafts.purgeUntouched(30, now);
   const purgedSessions = await sessions.purge(new Date(now.getTime() - 7 * 86400000));
   const purgedStaffSessions = await services.staffSessions.purge(new Date(now.getTime() - 86400000));
@@ -27,12 +27,14 @@ export async function runScheduledJobs(services: Services, now = new Date()) {
     await services.rules.calendar.calendar(),
     services.logger,
   );
+  const purgedCounters = await rateCounters.purgeExpired(now);
   return {
     purgedDrafts,
     purgedSessions,
     purgedStaffSessions,
     purgedNonces,
     purgedLookupAttempts,
+    purgedCounters,
     reminders,
     dueDates,
     expiredAuthorities,
