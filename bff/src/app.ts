@@ -9,8 +9,8 @@ import { errorHandler } from './http/errorHandler';
 import { AppError } from './http/errors';
 import { requestContext } from './http/requestContext';
 import { jsonBody } from './http/jsonBody';
-import { rateLimit } from './http/rateLimit';
-import { routeOf, routerOf, type Route, type RouteGroup } from './http/route';
+import { rateLimit, tooManyRequests } from './http/rateLimit';
+import { routeOf, routerOf, type Middleware, type Route, type RouteGroup } from './http/route';
 import { createServices, type Services } from './context';
 import { accountRoutes } from './accounts/routes';
 import { draftRoutes } from './drafts/routes';
@@ -81,7 +81,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
     { prefix: '', routes: healthRoutes(services.db, services.ocr) },
     {
       prefix: '/api/v1',
-      middleware: [rateLimit(services.ipLimiter, (ctx) => ctx.ip)],
+      middleware: [publicBudgets(services)],
       responses: { 429: 'TooManyRequests' },
       routes: [
         ...openApiRoutes(document), // public: the API description
@@ -113,6 +113,24 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
   ];
 }
 
+const LOGIN_PATHS = /^\/api\/v1\/auth\/(login|dev-login)$/;
+const CALLBACK_AGENCY = /^\/api\/v1\/agency-callbacks\/([^/]+)$/;
+
+/**
+ * Budgets of the traffic that comes without a session: logins per IP, callbacks per agency. Logged-in
+ * traffic is counted by requireAccount (per account and per IP), failed authentication on its own.
+ */
+function publicBudgets(services: Services) {
+  const logins = rateLimit(services.loginLimiter, (ctx) => ctx.ip);
+  const callbacks = rateLimit(services.callbackLimiter, (ctx) => CALLBACK_AGENCY.exec(ctx.path)?.[1]);
+  const budgets: Middleware = (ctx, next) => {
+    if (LOGIN_PATHS.test(ctx.path)) return logins(ctx, next);
+    if (CALLBACK_AGENCY.test(ctx.path)) return callbacks(ctx, next);
+    return next();
+  };
+  return budgets;
+}
+
 /** The contract of these route groups (what GET /api/v1/openapi.json serves). */
 export function documentOf(groups: RouteGroup[]): OpenApiDocument {
   return buildOpenApiDocument(groups, { securitySchemes: AGENCY_SIGNATURE_SCHEME });
@@ -125,7 +143,9 @@ export function createApp(
 ): Koa {
   // The OCR engine loads in the background from here on; /readyz answers 503 until it has.
   services.ocr.start?.();
-  const app = new Koa({ proxy: false });
+  // Behind TRUST_PROXY reverse proxies the client is the address the outermost one saw (X-Forwarded-For,
+  // counted from the right); with none, the peer address, and X-Forwarded-For is ignored.
+  const app = new Koa({ proxy: config.trustProxy > 0, maxIpsCount: config.trustProxy });
   app.silent = true;
 
   let document: OpenApiDocument | undefined;
@@ -141,6 +161,22 @@ export function createApp(
   }
   app.use(requestContext(logger));
   app.use(errorHandler());
+  app.use(async (ctx, next) => {
+    // API answers carry personal data (drafts, applications, lookups) or secrets (session tokens, the
+    // query password on a receipt): no browser, proxy or mini-program cache may keep them. Only the
+    // public contract may be cached.
+    if (ctx.path.startsWith('/api/v1/') && ctx.path !== '/api/v1/openapi.json')
+      ctx.set('Cache-Control', 'no-store');
+    await next();
+  });
+  app.use(async (ctx, next) => {
+    // Health checks have a budget of their own, in memory: they must answer without the database.
+    if (ctx.path === '/healthz' || ctx.path === '/readyz') {
+      const wait = services.healthLimiter.hit(ctx.ip);
+      if (wait > 0) throw tooManyRequests(ctx, wait);
+    }
+    await next();
+  });
   app.use(helmet());
   app.use(
     cors({

@@ -6,7 +6,7 @@ import { accountModels, type AccountModels } from './accounts/models';
 import { SessionStore } from './accounts/sessions';
 import { createFieldCipher, type FieldCipher } from './security/fieldCipher';
 import { GovDataClient } from './govdata/govDataClient';
-import { RateLimiter } from './http/rateLimit';
+import { counterModel, MemoryRateLimiter, RateCounters, RateLimiter } from './http/rateLimit';
 import { draftModel } from './drafts/models';
 import { DraftService } from './drafts/draftService';
 import { applicationModel, idempotencyModel, type ApplicationDoc } from './applications/models';
@@ -55,8 +55,14 @@ export interface Services {
   /** The agencies' intake and status queries (the dispatcher's deliveries, callback confirmation). */
   agencies: AgencyClient;
   callbackNonces: ReturnType<typeof nonceModel>;
+  /** Request budgets, counted in the database (shared by every process) except health checks. */
+  rateCounters: RateCounters;
   accountLimiter: RateLimiter;
   ipLimiter: RateLimiter;
+  authFailureLimiter: RateLimiter;
+  loginLimiter: RateLimiter;
+  callbackLimiter: RateLimiter;
+  healthLimiter: MemoryRateLimiter;
   /** The audit trail of personal-data lookups, staff views and administrative changes. */
   audit: AuditLog;
   /** Administered rules: the working-day calendar and the rule figures, current in every process. */
@@ -72,8 +78,9 @@ export interface Services {
 
 export function createServices(config: Config, logger: Logger, db: Connection): Services {
   const accounts = accountModels(db);
+  const rateCounters = new RateCounters(counterModel(db));
   const cipher = createFieldCipher(config.dataKey);
-  const drafts = new DraftService(draftModel(db), cipher);
+  const drafts = new DraftService(draftModel(db), cipher, config.maxOpenDrafts);
   const applications = applicationModel(db);
   const notices = noticeModels(db);
   const subscriptions = new SubscriptionService(config, notices, accounts);
@@ -142,9 +149,14 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     unitCodes,
     agencies,
     callbackNonces: nonceModel(db),
-    accountLimiter: new RateLimiter(config.rateLimitPerMinute),
+    rateCounters,
+    accountLimiter: new RateLimiter(rateCounters, 'account', config.rateLimitPerMinute),
     // Several employees of one company may share an office's public IP: the IP limit is looser.
-    ipLimiter: new RateLimiter(config.rateLimitPerMinute * 5),
+    ipLimiter: new RateLimiter(rateCounters, 'ip', config.rateLimitPerMinute * 5),
+    authFailureLimiter: new RateLimiter(rateCounters, 'auth-failure', config.limits.authFailuresPerMinute),
+    loginLimiter: new RateLimiter(rateCounters, 'login', config.limits.loginsPerMinute),
+    callbackLimiter: new RateLimiter(rateCounters, 'callback', config.limits.callbacksPerMinute),
+    healthLimiter: new MemoryRateLimiter(config.limits.healthChecksPerMinute),
     audit,
     rules: { calendar, figures },
     ocr: sharedOcrProvider(config.ocr),

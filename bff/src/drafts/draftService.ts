@@ -35,6 +35,8 @@ export class DraftService {
   constructor(
     private readonly Draft: Model<DraftDoc>,
     private readonly cipher: FieldCipher,
+    /** Open drafts an account may keep (a submitted one is consumed, the purge job drops stale ones). */
+    private readonly maxOpen = 50,
   ) {}
 
   private seal(application: DraftApplication) {
@@ -66,12 +68,18 @@ export class DraftService {
       matters: application.matters ?? [],
       employees: (application.employees ?? []).map((e) => ({ ...e, key: newEmployeeKey() })),
     };
+    if ((await this.Draft.countDocuments({ accountId })) >= this.maxOpen) throw this.tooMany();
     const doc = await this.Draft.create({
       accountId,
       version: 1,
       touchedAt: new Date(),
       ...this.seal(withKeys),
     });
+    // Concurrent creates may all have counted below the cap: whoever finds it exceeded withdraws.
+    if ((await this.Draft.countDocuments({ accountId })) > this.maxOpen) {
+      await this.Draft.deleteOne({ _id: doc._id });
+      throw this.tooMany();
+    }
     return this.view(doc.toObject(), withKeys);
   }
 
@@ -93,6 +101,12 @@ export class DraftService {
       updatedAt: (doc as unknown as { updatedAt: Date }).updatedAt,
     }));
     return { items, total };
+  }
+
+  /** The clear-text summary of an own draft (no decryption), or null when it is not the caller's. */
+  async summaryOf(accountId: string, id: string): Promise<{ uscc: string } | null> {
+    const doc = await this.Draft.findOne({ _id: id, accountId }, { summary: 1 }).lean();
+    return doc ? { uscc: doc.summary?.uscc ?? '' } : null;
   }
 
   /** Only the owner sees a draft; anyone else gets the same 404 as for a draft that does not exist. */
@@ -122,6 +136,10 @@ export class DraftService {
     ).lean();
     if (!updated) throw this.versionConflict(await this.get(accountId, id));
     return this.view(updated, next);
+  }
+
+  private tooMany() {
+    return conflict('TOO_MANY_DRAFTS', `最多保留 ${this.maxOpen} 份未提交的草稿，请先提交或删除不用的草稿`);
   }
 
   versionConflict(current: DraftView) {

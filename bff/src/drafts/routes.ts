@@ -4,7 +4,7 @@ import { todayInChina, validateApplication, type ValidationStep } from '@hiring/
 import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
 import { defineRoute, routeModule, type Route } from '../http/route';
-import { errorBodySchema } from '../http/errorSchema';
+import { errorBodySchema, errorResponse } from '../http/errorSchema';
 import { objectIdOf, pageOf, pageQuery, strictNumber, strictObject } from '../http/validate';
 import { badRequest } from '../http/errors';
 import {
@@ -132,6 +132,7 @@ export function draftRoutes(services: Services): Route[] {
       responses: {
         201: { description: '新草稿', schema: draftViewSchema },
         400: 'BadRequest',
+        409: errorResponse('未提交的草稿已达上限（TOO_MANY_DRAFTS，默认 50 份）'),
         413: 'PayloadTooLarge',
         415: 'UnsupportedMediaType',
       },

@@ -3,9 +3,10 @@ import * as yup from 'yup';
 import { parseIdNumber, validateUscc } from '@hiring/shared';
 import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
-import { notFound } from '../http/errors';
+import { AppError, notFound } from '../http/errors';
+import { maskIdNumber } from '../security/mask';
 import { defineRoute, routeModule, type Route } from '../http/route';
-import { cleanString, strictObject } from '../http/validate';
+import { cleanString, objectIdOf, strictObject } from '../http/validate';
 
 const usccQuery = yup.object({
   uscc: cleanString({ upper: true })
@@ -15,6 +16,7 @@ const usccQuery = yup.object({
 });
 
 const personBody = strictObject({
+  draftId: objectIdOf('草稿编号').meta({ description: '正在填写的草稿：查询只为填写该草稿中的员工' }),
   idNumber: cleanString({ upper: true })
     .required('请填写身份证号码')
     .test('id', '身份证号码不正确（位数、出生日期或校验位有误）', (v) => parseIdNumber(v) !== null)
@@ -69,23 +71,72 @@ export function lookupRoutes(services: Services): Route[] {
       operationId: 'lookupPerson',
       summary: '按身份证号码自动获取人员信息（POST：身份证号不进 URL）',
       body: personBody,
-      example: { idNumber: '361102199003072010' },
+      example: { draftId: '0123456789abcdef01234567', idNumber: '361102199003072010' },
       responses: {
-        200: { description: '人员信息', schema: personRecordSchema },
+        200: { description: '人员信息（仅表单自动填写的字段）', schema: personRecordSchema },
         400: 'BadRequest',
         404: 'NotFound',
+        429: 'TooManyRequests',
         503: 'Unavailable',
       },
-      handler: async (ctx, { body: { idNumber } }) => {
-        const person = await services.govData.person(idNumber);
-        if (!person) throw notFound('未查到该身份证号码对应的人员信息，请手工填写');
-        ctx.body = {
-          name: person.name,
-          ethnicity: person.ethnicity,
-          gender: person.gender,
-          hukouAddress: person.hukouAddress,
-        };
+      handler: async (ctx, { body: { draftId, idNumber } }) => {
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = await lookupPerson(services, ctx.state.accountId, draftId, idNumber);
       },
     }),
   ]);
+}
+
+const DAY_MS = 86_400_000;
+/** Daily windows start at midnight China time (UTC+8). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * A person lookup has a purpose and a trail: only to fill in an employee on a draft the caller owns,
+ * within a daily budget per account and per unit, and every attempt (answered, refused or not found) is
+ * written to the audit log with the masked ID number. The answer holds only what the form fills in.
+ */
+async function lookupPerson(services: Services, accountId: string, draftId: string, idNumber: string) {
+  const { audit, rateCounters, config } = services;
+  const draft = await services.drafts.summaryOf(accountId, draftId);
+  const trail = (outcome: 'ok' | 'refused' | 'not-found' | 'error', reason?: string) =>
+    audit.record({
+      actor: { kind: 'account', id: accountId },
+      action: 'person.lookup',
+      subject: maskIdNumber(idNumber),
+      purpose: 'draft-employee-autofill',
+      outcome,
+      detail: { draftId, ...(draft?.uscc ? { uscc: draft.uscc } : {}), ...(reason ? { reason } : {}) },
+    });
+  if (!draft) {
+    await trail('refused', 'not-own-draft');
+    throw notFound('草稿不存在或已删除');
+  }
+  const now = Date.now() + CHINA_OFFSET_MS;
+  const perAccount = await rateCounters.hit('person-lookup:account', accountId, DAY_MS, now);
+  const perUnit = draft.uscc
+    ? await rateCounters.hit('person-lookup:unit', draft.uscc, DAY_MS, now)
+    : { count: 0 };
+  if (
+    perAccount.count > config.limits.personLookupsPerDay ||
+    perUnit.count > config.limits.personLookupsPerUnitPerDay
+  ) {
+    await trail('refused', 'daily-cap');
+    throw new AppError(429, 'LOOKUP_LIMIT_REACHED', '今日自动获取人员信息的次数已用完，请手工填写');
+  }
+  let person;
+  try {
+    person = await services.govData.person(idNumber);
+  } catch (error) {
+    await trail('error');
+    throw error;
+  }
+  await trail(person ? 'ok' : 'not-found');
+  if (!person) throw notFound('未查到该身份证号码对应的人员信息，请手工填写');
+  return {
+    name: person.name,
+    ethnicity: person.ethnicity,
+    gender: person.gender,
+    hukouAddress: person.hukouAddress,
+  };
 }

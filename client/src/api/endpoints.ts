@@ -35,7 +35,9 @@ export function endpoints(api: ApiClient) {
     me: () => api.get<Me>('/me'),
 
     lookupUnit: (uscc: string) => api.get<UnitLookup>(`/units/lookup?uscc=${encodeURIComponent(uscc)}`),
-    lookupPerson: (idNumber: string) => api.send<PersonLookup>('POST', '/persons/lookup', { idNumber }),
+    /** Only for an employee of the draft being filled in (`draftId`): the bff audits and caps lookups. */
+    lookupPerson: (idNumber: string, draftId: string) =>
+      api.send<PersonLookup>('POST', '/persons/lookup', { idNumber, draftId }),
 
     listDrafts: () => api.get<{ items: DraftSummary[] }>('/drafts'),
     createDraft: (application?: DraftApplication) => api.send<Draft>('POST', '/drafts', { application }),

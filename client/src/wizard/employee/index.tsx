@@ -60,9 +60,9 @@ export default function EmployeeStep() {
   // A valid ID number lets the bff fill name, ethnicity and hukou address from the population register.
   const idNumber = row?.idNumber;
   useEffect(() => {
-    if (!row || row.idType !== 'resident' || !parseIdNumber(idNumber) || row.name) return;
+    if (!id || !row || row.idType !== 'resident' || !parseIdNumber(idNumber) || row.name) return;
     api
-      .lookupPerson(idNumber as string)
+      .lookupPerson(idNumber as string, id)
       .then((person) => {
         const current = store?.employee(key);
         if (!current || current.name) return;
