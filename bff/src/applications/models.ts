@@ -94,6 +94,8 @@ const applicationSchema = new Schema(
 applicationSchema.index({ accountId: 1, submissionKey: 1 }, { unique: true });
 // Sparse: applications stored before drafts were referenced have none.
 applicationSchema.index({ draftId: 1 }, { unique: true, sparse: true });
+// The workers' sweep for a 办结 notice a killed process left unsent looks only at unmarked applications.
+applicationSchema.index({ completedNoticeAt: 1, dispatchPending: 1 });
 
 export type MatterStatusCode = (typeof MATTER_STATUSES)[number];
 

@@ -84,7 +84,7 @@ export class Dispatcher {
     while (this.running) {
       let worked = false;
       try {
-        worked = (await this.dispatchOne()) || (await this.reconcileOne());
+        worked = (await this.dispatchOne()) || (await this.reconcileOne()) || (await this.noticeOne());
       } catch (error) {
         this.logger.error({ err: error }, 'dispatch loop error');
       }
@@ -297,6 +297,21 @@ export class Dispatcher {
         },
       );
     }
+  }
+
+  /**
+   * Sends one 办结 notice a killed process left unsent (all matters completed, no notice mark): the notice
+   * is idempotent, so a race with the process that is sending it changes nothing.
+   */
+  async noticeOne(): Promise<boolean> {
+    const doc = await this.Application.findOne(
+      {
+        completedNoticeAt: null,
+        dispatchPending: false,
+        'matters.status': trusted({ $nin: ['pending', 'accepted', 'reviewing', 'returned'] }),
+      },
+    ).lean();
+    return doc ? this.progress.feedBack(doc) : false;
   }
 
   /** Asks the agency about one case that has gone without news for a while (a lost callback). */

@@ -186,20 +186,16 @@ export class MatterProgress {
 
   /**
    * 人社's 总反馈: once every matter is decided, one notice says what was done and what was returned. It goes
-   * out once per round of decisions (a 补正 starts a new round), and once only when everything is 办结.
+   * out once per round of decisions (a 补正 starts a new round; the notice's dedupe key names the round), and
+   * once only when everything is 办结. The notice is idempotent, so it is written first and the 办结 mark
+   * second: a process killed in between leaves the mark unset, and the dispatcher's sweep
+   * (Dispatcher.noticeOne) sends it, still once.
    */
-  private async feedBack(doc: ApplicationDoc & { _id: unknown }) {
+  async feedBack(doc: ApplicationDoc & { _id: unknown }): Promise<boolean> {
     const decided = doc.matters.every((m) => m.status === 'completed' || m.status === 'returned');
-    if (!decided) return;
+    if (!decided) return false;
     const allDone = doc.matters.every((m) => m.status === 'completed');
-    if (allDone) {
-      // Exactly one writer flips completedNoticeAt, so the 办结 notice goes out once.
-      const flipped = await this.Application.updateOne(
-        { _id: doc._id, completedNoticeAt: null },
-        { $set: { completedNoticeAt: new Date() } },
-      );
-      if (flipped.modifiedCount !== 1) return;
-    }
+    if (allDone && doc.completedNoticeAt) return false;
     const names = this.namesOf(doc);
     await this.notices.notify(
       summaryNotice(this.templates, {
@@ -218,6 +214,13 @@ export class MatterProgress {
         names,
       }),
     );
+    if (allDone) {
+      await this.Application.updateOne(
+        { _id: doc._id, completedNoticeAt: null },
+        { $set: { completedNoticeAt: new Date() } },
+      );
+    }
+    return true;
   }
 
   private resultOf(matter: MatterDoc): StoredResult | null {
