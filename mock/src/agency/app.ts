@@ -41,6 +41,9 @@ export function createAgencyApp(service: AgencyService): Koa {
 
   router.get('/cases/by-key/:key', (ctx) => {
     const record = service.getByKey(ctx.params.key);
+    // Asked after registering it: the sender never got (or never recorded) our answer — it died or gave up
+    // with the delivery in flight.
+    if (record) service.markRecovered(ctx.params.key);
     if (!record) {
       ctx.status = 404;
       ctx.body = { code: 'CASE_NOT_FOUND', message: '未收到使用该 Idempotency-Key 的办件' };
@@ -75,7 +78,7 @@ export function createAgencyApp(service: AgencyService): Koa {
   });
 
   router.get('/_admin/counts', (ctx) => {
-    ctx.body = { keys: service.allCounts() };
+    ctx.body = { keys: service.allCounts(), persons: service.registrationsByPerson() };
   });
 
   router.get('/_admin/faults', (ctx) => {

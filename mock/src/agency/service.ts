@@ -66,6 +66,11 @@ export interface KeyCounts {
   conflicts: number;
   /** Requests rejected as malformed (400). */
   invalid: number;
+  /**
+   * Status queries by key after the case was registered: its sender lost the answer to its delivery (a
+   * process killed with the delivery in flight, a timeout) and asked instead of sending again.
+   */
+  recovered: number;
 }
 
 export type IntakeResult = { status: number; body: Record<string, unknown>; replayed: boolean };
@@ -88,6 +93,8 @@ export class AgencyService {
   private readonly cases = new Map<string, CaseRecord>();
   private readonly byKey = new Map<string, CaseRecord>();
   private readonly counts = new Map<string, KeyCounts>();
+  /** Registrations per person and matter (`matter:idNumber`): a person registered twice under two keys shows here. */
+  private readonly personRegistrations = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout[]>();
   private readonly world: World;
   private readonly now: () => number;
@@ -176,6 +183,10 @@ export class AgencyService {
     };
     this.cases.set(caseId, record);
     this.byKey.set(idempotencyKey, record);
+    for (const employee of body.employees) {
+      const person = `${body.matter}:${String(employee.idNumber)}`;
+      this.personRegistrations.set(person, (this.personRegistrations.get(person) ?? 0) + 1);
+    }
     if (instant) {
       if (record.findings.length) this.applyReturn(record, record.findings, 'auto');
       else this.applyCompletion(record, 'auto');
@@ -235,6 +246,16 @@ export class AgencyService {
     return Object.fromEntries(this.counts);
   }
 
+  /** How often each person was registered for each matter, whatever the keys: `{ "matter:idNumber": n }`. */
+  registrationsByPerson(): Record<string, number> {
+    return Object.fromEntries(this.personRegistrations);
+  }
+
+  /** A registered case was asked for by its key: its sender had lost the answer to the delivery. */
+  markRecovered(key: string): void {
+    this.countsFor(key).recovered += 1;
+  }
+
   /** Operator approval. Returns an error message when the case is no longer pending. */
   approve(caseId: string): string | null {
     const record = this.cases.get(caseId);
@@ -276,6 +297,7 @@ export class AgencyService {
     this.cases.clear();
     this.byKey.clear();
     this.counts.clear();
+    this.personRegistrations.clear();
     this.callbacks.clear();
     Object.assign(this.faults, NO_FAULTS);
   }
@@ -439,7 +461,7 @@ export class AgencyService {
   private countsFor(key: string): KeyCounts {
     let counts = this.counts.get(key);
     if (!counts) {
-      counts = { deliveries: 0, duplicates: 0, registrations: 0, conflicts: 0, invalid: 0 };
+      counts = { deliveries: 0, duplicates: 0, registrations: 0, conflicts: 0, invalid: 0, recovered: 0 };
       this.counts.set(key, counts);
     }
     return counts;
