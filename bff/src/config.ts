@@ -236,8 +236,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const secrets = [...allKeys, parsed.WECHAT_APP_SECRET];
     if (secrets.some((secret) => STAND_IN_SECRETS.includes(secret)))
       problems.push('生产环境不能使用替身系统的密钥（WECHAT_APP_SECRET、各部门回调密钥）');
-    if (parsed.DATA_KEY && parsed.DATA_KEY === parsed.HASH_KEY)
-      problems.push('DATA_KEY 与 HASH_KEY 不能相同（加密与检索哈希须用不同密钥）');
     const urls = {
       WECHAT_URL: parsed.WECHAT_URL,
       ALIPAY_URL: parsed.ALIPAY_URL,

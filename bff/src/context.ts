@@ -113,14 +113,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     { cipher, UnitCodes: unitCodes },
   );
   const agencies = new AgencyClient(config.agencies, config.agencyTimeoutMs);
-  const dispatcher = new Dispatcher(
-    applications,
-    agencies,
-    progress,
-    cipher,
-    logger,
-    config.dispatch,
-  );
+  const dispatcher = new Dispatcher(applications, agencies, progress, cipher, logger, config.dispatch);
   return {
     config,
     logger,

@@ -19,7 +19,7 @@ describe('callback signing', () => {
   });
 
   it('verifies what it signs, with header names in any case, and names the agency, case and sequence', () => {
-    const headers = signCallback('s3cret', 'medicalSecurity', body);
+    const headers: Record<string, string> = { ...signCallback('s3cret', 'medicalSecurity', body) };
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
     expect(verifySignature('s3cret', lower, body)).toMatchObject({
       ok: true,
@@ -30,7 +30,7 @@ describe('callback signing', () => {
   });
 
   it('accepts either key during a rotation', () => {
-    const headers = signCallback('old-key', 'hrss', body);
+    const headers: Record<string, string> = { ...signCallback('old-key', 'hrss', body) };
     expect(verifySignature(['new-key', 'old-key'], headers, body)).toMatchObject({ ok: true });
     expect(verifySignature(['new-key'], headers, body)).toEqual({ ok: false, reason: 'bad-signature' });
   });

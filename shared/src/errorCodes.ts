@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   // Drafts, submission and 补正
   'VERSION_CONFLICT',
   'ALREADY_SUBMITTED',
+  'TOO_MANY_DRAFTS',
   'NOT_RETURNED',
   'CORRECTION_UNCHANGED',
   'NOTHING_TO_SEND',
@@ -36,6 +37,8 @@ export const ERROR_CODES = [
   'LOOKUP_FAILED',
   'LOOKUP_LOCKED',
   'DOCUMENTS_BUSY',
+  // Person lookups (auto-fill)
+  'LOOKUP_LIMIT_REACHED',
   // Administered rules (calendar years, rule figures)
   'RULES_CHANGED',
   'PERIOD_EXISTS',
@@ -56,6 +59,11 @@ export const ERROR_CODES = [
   // Agency callbacks
   'BAD_SIGNATURE',
   'NONCE_REUSED',
+  'CASE_MISMATCH',
+  'SEQUENCE_JUMP',
+  'NOT_CONFIRMED',
+  'DECISION_INCOMPLETE',
+  'AGENCY_UNAVAILABLE',
   // ID-card photos
   'IMAGE_REQUIRED',
   'TOO_MANY_FILES',

@@ -17,28 +17,39 @@ describe('backoffDelay', () => {
 
 describe('checkSignature', () => {
   const secret = 'a-secret-of-sixteen+';
-  const sign = (timestamp: number, nonce: string, body: string) =>
-    createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${body}`).digest('hex');
+  const sign = (key: string, timestamp: number, nonce: string, agency: string, body: string) =>
+    createHmac('sha256', key).update(`${timestamp}\n${nonce}\n${agency}\nC1\n2\n${body}`).digest('hex');
 
-  it('accepts a fresh, correctly signed body and refuses any change to it', () => {
+  it('accepts a fresh body signed by the agency with one of its keys and refuses any change to it', () => {
     const now = Date.now();
-    const body = '{"status":"completed"}';
+    const body = '{"caseId":"C1","status":"completed","sequence":2}';
     const headers = {
       'x-agency-timestamp': String(now),
       'x-agency-nonce': 'abcdef012345',
-      'x-agency-signature': sign(now, 'abcdef012345', body),
+      'x-agency': 'hrss',
+      'x-agency-case-id': 'C1',
+      'x-agency-sequence': '2',
+      'x-agency-signature': sign(secret, now, 'abcdef012345', 'hrss', body),
     };
-    expect(checkSignature(secret, headers, body, now)).toEqual({ ok: true, nonce: 'abcdef012345' });
-    expect(checkSignature(secret, headers, body.replace('completed', 'returned'), now)).toEqual({
+    const ok = { ok: true, nonce: 'abcdef012345', caseId: 'C1', sequence: 2 };
+    expect(checkSignature([secret], 'hrss', headers, body, now)).toEqual(ok);
+    expect(checkSignature(['new-key-of-sixteen+', secret], 'hrss', headers, body, now)).toEqual(ok);
+    const bad = { ok: false, reason: 'bad-signature' };
+    expect(checkSignature([secret], 'hrss', headers, body.replace('completed', 'returned'), now)).toEqual(
+      bad,
+    );
+    expect(checkSignature(['another-secret-16+'], 'hrss', headers, body, now)).toEqual(bad);
+    expect(checkSignature([secret], 'hrss', { ...headers, 'x-agency-sequence': '3' }, body, now)).toEqual(bad);
+    // Signed as 人社, posted as 医保: refused before the key is even tried.
+    expect(checkSignature([secret], 'medicalSecurity', headers, body, now)).toEqual({
       ok: false,
-      reason: 'bad-signature',
+      reason: 'missing',
     });
-    expect(checkSignature('another-secret-16+', headers, body, now)).toEqual({
+    expect(checkSignature([secret], 'hrss', headers, body, now + 6 * 60000)).toEqual({
       ok: false,
-      reason: 'bad-signature',
+      reason: 'stale',
     });
-    expect(checkSignature(secret, headers, body, now + 6 * 60000)).toEqual({ ok: false, reason: 'stale' });
-    expect(checkSignature(secret, { ...headers, 'x-agency-nonce': undefined }, body, now)).toEqual({
+    expect(checkSignature([secret], 'hrss', { ...headers, 'x-agency-nonce': undefined }, body, now)).toEqual({
       ok: false,
       reason: 'missing',
     });

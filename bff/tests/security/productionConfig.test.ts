@@ -1,4 +1,4 @@
-// Production start-up refuses what only belongs beside the stand-ins: equal keys, stand-in URLs and
+// Production start-up refuses what only belongs beside the stand-ins: stand-in URLs and
 // secrets, a localhost CORS default, one callback key for every agency.
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -11,7 +11,6 @@ function productionEnv(): Record<string, string> {
     NODE_ENV: 'production',
     MONGODB_URI: 'mongodb://db.internal:27017/hiring',
     DATA_KEY: key(),
-    HASH_KEY: key(),
     STAFF_TOKENS: `admin-li:${randomBytes(24).toString('hex')}:admin`,
     WECHAT_URL: 'https://wechat.gateway.internal',
     WECHAT_APP_ID: 'wx1234567890abcdef',
@@ -42,13 +41,6 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 it('starts with a complete production environment, with two keys for an agency in rotation', () => {
   expect(problemsOf(productionEnv())).toEqual([]);
   expect(loadConfig(productionEnv()).agencyCallbackKeys.housingFund).toHaveLength(2);
-});
-
-it('refuses DATA_KEY equal to HASH_KEY', () => {
-  const env = productionEnv();
-  expect(problemsOf({ ...env, HASH_KEY: env.DATA_KEY })).toEqual([
-    'DATA_KEY 与 HASH_KEY 不能相同（加密与检索哈希须用不同密钥）',
-  ]);
 });
 
 it('refuses stand-in URLs, whether left to the default or set to a local address', () => {
