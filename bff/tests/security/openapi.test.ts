@@ -153,7 +153,10 @@ describe('the document is complete and consistent', () => {
     expect(headers('submitDraft')).toEqual(['Idempotency-Key']);
     expect(headers('resubmitMatter')).toEqual(['Idempotency-Key']);
     expect(headers('agencyCallback').sort()).toEqual([
+      'x-agency',
+      'x-agency-case-id',
       'x-agency-nonce',
+      'x-agency-sequence',
       'x-agency-signature',
       'x-agency-timestamp',
     ]);
