@@ -14,7 +14,7 @@ import { deref, fillPath, openApiDocument, operations, parametersOf, resolveRef 
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ env: { AUTH_FAILURES_PER_MINUTE: '100000' } });
 });
 
 afterAll(async () => {
