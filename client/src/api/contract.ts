@@ -333,7 +333,7 @@ export interface components {
       steps?: {
         at?: string;
         code?: string;
-        label?: string;
+        label: string;
         status?: string;
       }[];
     };
@@ -631,6 +631,7 @@ export interface components {
       | 'CSRF_REJECTED'
       | 'VERSION_CONFLICT'
       | 'ALREADY_SUBMITTED'
+      | 'TOO_MANY_DRAFTS'
       | 'NOT_RETURNED'
       | 'CORRECTION_UNCHANGED'
       | 'NOTHING_TO_SEND'
@@ -641,6 +642,7 @@ export interface components {
       | 'LOOKUP_FAILED'
       | 'LOOKUP_LOCKED'
       | 'DOCUMENTS_BUSY'
+      | 'LOOKUP_LIMIT_REACHED'
       | 'RULES_CHANGED'
       | 'PERIOD_EXISTS'
       | 'PERIOD_IN_FORCE'
@@ -658,6 +660,11 @@ export interface components {
       | 'INVITATION_NOT_PENDING'
       | 'BAD_SIGNATURE'
       | 'NONCE_REUSED'
+      | 'CASE_MISMATCH'
+      | 'SEQUENCE_JUMP'
+      | 'NOT_CONFIRMED'
+      | 'DECISION_INCOMPLETE'
+      | 'AGENCY_UNAVAILABLE'
       | 'IMAGE_REQUIRED'
       | 'TOO_MANY_FILES'
       | 'BAD_UPLOAD'
@@ -1250,9 +1257,15 @@ export interface operations {
   agencyCallback: {
     parameters: {
       header: {
+        /** @description 发送部门（hrss、medicalSecurity、housingFund），须与路径一致 */
+        'x-agency': 'hrss' | 'medicalSecurity' | 'housingFund';
+        /** @description 回调所涉办件号，须与请求体 caseId 一致 */
+        'x-agency-case-id': string;
         /** @description 一次性随机数，重复使用 → 409 NONCE_REUSED */
         'x-agency-nonce': string;
-        /** @description hex(HMAC-SHA256(secret, `${timestamp}\n${nonce}\n${原始请求体}`)) */
+        /** @description 回调序号，须与请求体 sequence 一致 */
+        'x-agency-sequence': string;
+        /** @description hex(HMAC-SHA256(该部门的密钥, `${timestamp}\n${nonce}\n${agency}\n${caseId}\n${sequence}\n${原始请求体}`))；密钥轮换期间新旧两把均可 */
         'x-agency-signature': string;
         /** @description 毫秒时间戳，与服务器时间相差不超过 5 分钟 */
         'x-agency-timestamp': string;
@@ -1285,13 +1298,25 @@ export interface operations {
         };
       };
       404: components['responses']['NotFound'];
-      /** @description 随机数已使用（NONCE_REUSED，疑似重放） */
+      /** @description 随机数已使用（NONCE_REUSED）、办件号与受理时不符（CASE_MISMATCH）、序号跳跃过大（SEQUENCE_JUMP）或部门状态查询未确认该结果（NOT_CONFIRMED） */
       409: {
         content: {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description 办结缺少办理结果或退回缺少原因（DECISION_INCOMPLETE） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
+      /** @description 暂时无法向部门核实（AGENCY_UNAVAILABLE），部门应稍后重试 */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listApplications: {
@@ -1623,6 +1648,12 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      /** @description 未提交的草稿已达上限（TOO_MANY_DRAFTS，默认 50 份） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
@@ -2235,13 +2266,15 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description 正在填写的草稿：查询只为填写该草稿中的员工 */
+          draftId: string;
           /** @description 18 位居民身份证号码（校验位正确）。不符合时提示：身份证号码不正确（位数、出生日期或校验位有误） */
           idNumber: string;
         };
       };
     };
     responses: {
-      /** @description 人员信息 */
+      /** @description 人员信息（仅表单自动填写的字段） */
       200: {
         content: {
           'application/json': components['schemas']['PersonRecord'];
