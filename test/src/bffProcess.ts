@@ -9,9 +9,23 @@ export interface BffProcess {
   url: string;
   child: ChildProcess;
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** The last 4 KB the process wrote to stderr (why it died, if it did). */
+  stderr(): string;
 }
 
-export async function startBff(port: number, env: Record<string, string>): Promise<BffProcess> {
+export interface StartOptions {
+  /**
+   * How long the process may take to answer /readyz while it is alive (default 20 s). A start on a busy
+   * 2-core machine can take far longer than on a quiet one; a process that exits fails at once.
+   */
+  readyWithinMs?: number;
+}
+
+export async function startBff(
+  port: number,
+  env: Record<string, string>,
+  { readyWithinMs = 20000 }: StartOptions = {},
+): Promise<BffProcess> {
   if (!fs.existsSync(BFF_ENTRY))
     throw new Error(`${BFF_ENTRY} is missing: run \`npm run build\` first (npm test does).`);
   const child = spawn(process.execPath, [BFF_ENTRY], {
@@ -21,21 +35,25 @@ export async function startBff(port: number, env: Record<string, string>): Promi
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bff exited with ${child.exitCode}: ${stderr}`);
     try {
-      if ((await fetch(`${url}/readyz`)).status === 200) break;
+      if ((await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) })).status === 200) break;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`bff not ready: ${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`bff not ready within ${readyWithinMs} ms: ${stderr}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
     child,
+    stderr: () => stderr,
     kill: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
