@@ -164,9 +164,7 @@ export async function confirmedView(
   if (!confirmed || confirmed.caseId !== body.caseId) throw unconfirmed('部门查无此办件，回调未被采信');
   if (confirmed.status !== body.status) throw unconfirmed('部门状态查询未确认该办理结果，回调未被采信');
   const complete =
-    body.status === 'returned'
-      ? (confirmed.reasons ?? []).some((r) => r.message)
-      : confirmed.result != null;
+    body.status === 'returned' ? (confirmed.reasons ?? []).some((r) => r.message) : confirmed.result != null;
   if (!complete)
     throw new AppError(
       422,

@@ -39,7 +39,9 @@ describe('checkSignature', () => {
       bad,
     );
     expect(checkSignature(['another-secret-16+'], 'hrss', headers, body, now)).toEqual(bad);
-    expect(checkSignature([secret], 'hrss', { ...headers, 'x-agency-sequence': '3' }, body, now)).toEqual(bad);
+    expect(checkSignature([secret], 'hrss', { ...headers, 'x-agency-sequence': '3' }, body, now)).toEqual(
+      bad,
+    );
     // Signed as 人社, posted as 医保: refused before the key is even tried.
     expect(checkSignature([secret], 'medicalSecurity', headers, body, now)).toEqual({
       ok: false,

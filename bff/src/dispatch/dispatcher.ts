@@ -304,13 +304,11 @@ export class Dispatcher {
    * is idempotent, so a race with the process that is sending it changes nothing.
    */
   async noticeOne(): Promise<boolean> {
-    const doc = await this.Application.findOne(
-      {
-        completedNoticeAt: null,
-        dispatchPending: false,
-        'matters.status': trusted({ $nin: ['pending', 'accepted', 'reviewing', 'returned'] }),
-      },
-    ).lean();
+    const doc = await this.Application.findOne({
+      completedNoticeAt: null,
+      dispatchPending: false,
+      'matters.status': trusted({ $nin: ['pending', 'accepted', 'reviewing', 'returned'] }),
+    }).lean();
     return doc ? this.progress.feedBack(doc) : false;
   }
 
