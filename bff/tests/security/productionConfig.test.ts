@@ -1,32 +1,7 @@
 // Production start-up refuses what only belongs beside the stand-ins: stand-in URLs and
 // secrets, a localhost CORS default, one callback key for every agency.
-import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '../../src/config';
-
-const key = () => randomBytes(32).toString('base64');
-
-/** A complete production environment: loads without a problem. */
-function productionEnv(): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    MONGODB_URI: 'mongodb://db.internal:27017/hiring',
-    DATA_KEY: key(),
-    STAFF_TOKENS: `admin-li:${randomBytes(24).toString('hex')}:admin`,
-    WECHAT_URL: 'https://wechat.gateway.internal',
-    WECHAT_APP_ID: 'wx1234567890abcdef',
-    WECHAT_APP_SECRET: randomBytes(16).toString('hex'),
-    ALIPAY_URL: 'https://alipay.gateway.internal',
-    ALIPAY_APP_ID: '2021001234567890',
-    GOV_DATA_URL: 'https://data.gov.internal',
-    HRSS_URL: 'https://hrss.gov.internal',
-    MEDICAL_SECURITY_URL: 'https://ybj.gov.internal',
-    HOUSING_FUND_URL: 'https://gjj.gov.internal',
-    HRSS_CALLBACK_KEYS: randomBytes(16).toString('hex'),
-    MEDICAL_SECURITY_CALLBACK_KEYS: randomBytes(16).toString('hex'),
-    HOUSING_FUND_CALLBACK_KEYS: `${randomBytes(16).toString('hex')},${randomBytes(16).toString('hex')}`,
-    CORS_ORIGINS: 'https://hiring.shangrao.gov.cn',
-  };
-}
+import { productionEnv } from '../helpers/productionEnv';
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
