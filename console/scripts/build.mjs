@@ -50,10 +50,10 @@ if (serverCode.length) {
 }
 
 const outputs = Object.entries(result.metafile.outputs).filter(([file]) => !file.endsWith('.map'));
-const entry = outputs.find(([, out]) => out.entryPoint)?.[0];
-const css =
-  outputs.find(([file, out]) => file.endsWith('.css') && out.entryPoint === undefined)?.[0] ??
-  outputs.find(([file]) => file.endsWith('.css'))?.[0];
+// Every lazily loaded page group is an entry point of its own in the metafile: the page's is main.tsx.
+const [entry, entryOut] = outputs.find(([, out]) => out.entryPoint === 'console/src/main.tsx') ?? [];
+if (!entry) throw new Error('console: the build has no output for src/main.tsx');
+const css = entryOut.cssBundle;
 const href = (file) => `/${relative(dist, join(root, file)).split('\\').join('/')}`;
 
 writeFileSync(

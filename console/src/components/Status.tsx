@@ -48,7 +48,10 @@ export function Loaded<T>({
   state: { data: T | undefined; error: Error | undefined; loading: boolean; reload(): void };
   children: (data: T) => ReactNode;
 }) {
-  if (state.error) return <ErrorBox error={state.error} onRetry={state.reload} />;
+  // Retrying helps after a network or server failure, not after a refusal or a missing object.
+  const retryable =
+    !(state.error instanceof ApiError) || state.error.status === 0 || state.error.status >= 500;
+  if (state.error) return <ErrorBox error={state.error} onRetry={retryable ? state.reload : undefined} />;
   if (state.data === undefined) return <Loading />;
   return <>{children(state.data)}</>;
 }
