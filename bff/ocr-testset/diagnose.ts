@@ -1,0 +1,103 @@
+// Prints what went wrong on a range of seeds: expected and returned values, the reasons given, and the
+// recogniser's raw reads of every line. For tuning seeds only; held-out sets are measured by bench.ts.
+//   npx tsx bff/ocr-testset/diagnose.ts --version 2 --first 1 --count 20 [--dump DIR]
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { readFront } from '../src/ocr/local/localProvider';
+import { loadLineRecogniser, type LineRead } from '../src/ocr/local/ppocrRecogniser';
+import { toOcrResult } from '../src/ocr/verify';
+import type { RawImage } from '../src/ocr/homography';
+import { generateIdCardPhoto, type GeneratorVersion } from './generate';
+import { openV3Renderer } from './photoV3';
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      version: { type: 'string', default: '2' },
+      first: { type: 'string', default: '1' },
+      count: { type: 'string', default: '20' },
+      dump: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      names: { type: 'boolean', default: false },
+    },
+  });
+  const base = await loadLineRecogniser();
+  let reads: { line: RawImage; read: LineRead }[] = [];
+  const recogniser = {
+    read: async (lines: RawImage[]) => {
+      const out = await base.read(lines);
+      lines.forEach((line, i) => reads.push({ line, read: out[i] }));
+      return out;
+    },
+  };
+  const first = Number(values.first);
+  const fields = ['idNumber', 'name', 'gender', 'ethnicity', 'birthDate', 'address'];
+  const tally = Object.fromEntries(fields.map((f) => [f, { exact: 0, wrong: 0, empty: 0 }]));
+  let photos = 0;
+  const times: number[] = [];
+  const v3 = values.version === '3' ? await openV3Renderer() : null;
+  for (let seed = first; seed < first + Number(values.count); seed++) {
+    const photo = v3
+      ? await v3.render(seed).then((p) => ({ ...p, degradation: p.scene }))
+      : await generateIdCardPhoto({ seed, version: Number(values.version) as GeneratorVersion });
+    reads = [];
+    const t0 = performance.now();
+    let result: Record<string, unknown>;
+    try {
+      result = toOcrResult(
+        await readFront(recogniser, { data: photo.jpeg, mimeType: 'image/jpeg' } as never),
+      ) as never;
+    } catch (error) {
+      photos++;
+      for (const f of fields) tally[f].empty++;
+      console.log(`seed ${seed}: ERROR ${(error as Error).message}`);
+      continue;
+    }
+    photos++;
+    const ms = performance.now() - t0;
+    const expected = photo.person as unknown as Record<string, unknown>;
+    const bad = fields.filter((f) => result[f] !== expected[f]);
+    times.push(ms);
+    if (values.names) {
+      const n = reads[0]?.read;
+      console.log(
+        `NAME ${expected.name} ${n?.text} ${Math.min(...(n?.charConfidences ?? [0])).toFixed(2)} ${result.name === expected.name ? 'ok' : result.name ? 'WRONG' : 'empty'}`,
+      );
+    }
+    for (const f of fields)
+      tally[f][result[f] === expected[f] ? 'exact' : result[f] == null ? 'empty' : 'wrong']++;
+    console.log(`seed ${seed}: ${ms.toFixed(0)} ms ${bad.length ? 'MISS ' + bad.join(',') : 'ok'}`);
+    if (!bad.length) continue;
+    for (const f of bad) console.log(`   ${f}: expected ${expected[f]} got ${result[f]}`);
+    if (values.quiet) continue;
+    console.log(`   needsCheck ${JSON.stringify(result.needsCheck)}`);
+    console.log(`   degradation ${JSON.stringify(photo.degradation)}`);
+    reads.forEach(({ line, read }, i) => {
+      console.log(
+        `   line ${i} ${line.width}x${line.height}: ${read.text} [${read.charConfidences.map((c) => c.toFixed(2)).join(' ')}]`,
+      );
+    });
+    if (values.dump) {
+      await writeFile(`${values.dump}/seed-${seed}.jpg`, photo.jpeg);
+      for (const [i, { line }] of reads.entries())
+        await sharp(line.data, { raw: { width: line.width, height: line.height, channels: 1 } })
+          .png()
+          .toFile(`${values.dump}/seed-${seed}-line${i}.png`);
+    }
+  }
+  await v3?.close();
+  times.sort((a, b) => a - b);
+  console.log(`${photos} photos, p50 ${times[Math.floor(times.length / 2)]?.toFixed(0)} ms`);
+  for (const f of fields) {
+    const t = tally[f];
+    console.log(
+      `${f.padEnd(10)} ${((100 * t.exact) / photos).toFixed(1)} %  wrong ${t.wrong}  empty ${t.empty}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
