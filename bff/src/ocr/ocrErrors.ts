@@ -16,9 +16,17 @@ export const imageTooSmall = () =>
   new AppError(422, 'IMAGE_TOO_SMALL', '照片分辨率太低，请靠近身份证、使其占满取景框后重新拍摄');
 export const imageTooDark = () => new AppError(422, 'IMAGE_TOO_DARK', '照片太暗，请在光线充足的地方重新拍摄');
 export const notAnIdCard = () =>
-  new AppError(422, 'NOT_ID_CARD', '未识别到身份证人像面，请将身份证人像面完整放入取景框后重新拍摄');
+  new AppError(
+    422,
+    'NOT_ID_CARD',
+    '未识别到身份证人像面，请把身份证放在颜色较深的桌面上，人像面完整放入取景框后重新拍摄',
+  );
 export const notAnIdCardBack = () =>
-  new AppError(422, 'NOT_ID_CARD', '未识别到身份证国徽面，请将身份证国徽面完整放入取景框后重新拍摄');
+  new AppError(
+    422,
+    'NOT_ID_CARD',
+    '未识别到身份证国徽面，请把身份证放在颜色较深的桌面上，国徽面完整放入取景框后重新拍摄',
+  );
 export const frontSideOfCard = () =>
   new AppError(422, 'ID_CARD_FRONT_SIDE', '拍到的是身份证人像面，请翻面拍摄带国徽的一面');
 export const imageBlurred = () =>

@@ -30,26 +30,76 @@ export async function whitenPaper(image: RawImage): Promise<RawImage> {
   return { ...image, data };
 }
 
-/** Columns from the first to the last holding ink, with `margin` pixels of paper; null when blank. */
-export function trimToInk(image: RawImage, margin: number, inkLevel = 110, minInk = 2): RawImage | null {
+/** The box holding a line's ink (columns as trimToInk counts them, rows with ink), or null when blank. */
+export function inkExtent(
+  image: RawImage,
+  inkLevel = 110,
+): { left: number; right: number; top: number; bottom: number } | null {
   const { data, width, height } = image;
-  let first = -1;
-  let last = -1;
+  let left = -1;
+  let right = -1;
+  for (let x = 0; x < width; x++) {
+    let ink = 0;
+    for (let y = 0; y < height; y++) if (data[y * width + x] < inkLevel) ink++;
+    if (ink >= 2 && ink < 0.9 * height) {
+      if (left < 0) left = x;
+      right = x + 1;
+    }
+  }
+  if (left < 0) return null;
+  let top = -1;
+  let bottom = -1;
+  const threshold = Math.max(2, (right - left) * 0.005);
+  for (let y = 0; y < height; y++) {
+    let ink = 0;
+    for (let x = left; x < right; x++) if (data[y * width + x] < inkLevel) ink++;
+    if (ink >= threshold) {
+      if (top < 0) top = y;
+      bottom = y + 1;
+    }
+  }
+  return { left, right, top, bottom };
+}
+
+/** A line cut out for the recogniser; `clipped` when its ink ran into the edge of the region searched. */
+export type LineImage = RawImage & { clipped?: boolean };
+
+/**
+ * The part of a line that belongs to a field: runs of inked columns (gaps narrower than `gap` pixels
+ * joined) that reach into columns `keepFrom`..`keepTo`, with `margin` pixels of paper; runs wholly
+ * outside (a label beside the value, the portrait's edge) are dropped. Null when nothing is kept.
+ */
+export function trimToRuns(
+  image: RawImage,
+  keepFrom: number,
+  keepTo: number,
+  margin: number,
+  gap: number,
+  inkLevel = 110,
+): LineImage | null {
+  const { data, width, height } = image;
+  const runs: { from: number; to: number }[] = [];
   for (let x = 0; x < width; x++) {
     let ink = 0;
     for (let y = 0; y < height; y++) if (data[y * width + x] < inkLevel) ink++;
     // A column dark from top to bottom is an edge (the portrait, the card's border), not a character.
-    if (ink >= minInk && ink < 0.9 * height) {
-      if (first < 0) first = x;
-      last = x;
-    }
+    if (ink < 2 || ink >= 0.9 * height) continue;
+    const last = runs[runs.length - 1];
+    if (last && x - last.to <= gap) last.to = x + 1;
+    else runs.push({ from: x, to: x + 1 });
   }
-  if (first < 0 || last - first < height / 4) return null;
+  const kept = runs.filter((r) => r.to > keepFrom && r.from < keepTo);
+  if (!kept.length) return null;
+  const first = kept[0].from;
+  const last = kept[kept.length - 1].to;
+  if (last - first < height / 4) return null;
   const x0 = Math.max(0, first - margin);
-  const x1 = Math.min(width, last + 1 + margin);
+  const x1 = Math.min(width, last + margin);
   const out = new Uint8Array((x1 - x0) * height);
   for (let y = 0; y < height; y++) out.set(data.subarray(y * width + x0, y * width + x1), y * (x1 - x0));
-  return { data: out, width: x1 - x0, height, channels: 1 };
+  // Ink up to the region's edge: the line goes on beyond what was cut out, or a character was cut.
+  const clipped = first - margin < 0 || last + margin > width;
+  return { data: out, width: x1 - x0, height, channels: 1, clipped };
 }
 
 export interface RowBand {

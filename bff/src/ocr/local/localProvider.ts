@@ -25,7 +25,16 @@ import {
 } from '../ocrErrors';
 import { createRecognitionQueue, type QueueLimits } from '../recognitionQueue';
 import type { FieldCheck, IdCardBackReading, IdCardImage, IdCardReading, OcrProvider } from '../types';
-import { cropBox, cropRows, textRows, trimToInk, whitenPaper, type RowBand } from './lineImages';
+import {
+  cropBox,
+  cropRows,
+  inkExtent,
+  textRows,
+  trimToRuns,
+  whitenPaper,
+  type LineImage,
+  type RowBand,
+} from './lineImages';
 import { decodePhoto, locateCard, straightenCard } from './locateCard';
 import { loadLineRecogniser, type LineRead, type LineRecogniser } from './ppocrRecogniser';
 
@@ -39,8 +48,6 @@ const TRIM_MARGIN = 10;
 const MIN_LINE_HEIGHT = 12;
 /** A character read with less probability than this makes its field doubtful. */
 const MIN_CHAR_CONFIDENCE = { name: 0.7, address: 0.75, authority: 0.75 };
-/** More than this many characters' difference between a read and its line's width: something was lost. */
-const MAX_WIDTH_MISMATCH = 0.65;
 
 export interface LocalProviderOptions extends Partial<QueueLimits> {
   /** ONNX Runtime threads per recognition (default 1: recognitions run side by side instead). */
@@ -49,22 +56,45 @@ export interface LocalProviderOptions extends Partial<QueueLimits> {
   loadRecogniser?: () => Promise<LineRecogniser>;
 }
 
-/** Printed width of text in em: CJK characters are square, digits and Latin letters about half. */
-function printedWidth(text: string): number {
-  let em = 0;
-  for (const ch of text) em += /[\u3400-\u9fff\uf900-\ufaff]/.test(ch) ? 1 : ch === '·' ? 0.45 : 0.56;
-  return em;
-}
+/** Printed width of a character in em: CJK characters are square, digits and Latin letters about half. */
+const charWidth = (ch: string) => (/[\u3400-\u9fff\uf900-\ufaff]/.test(ch) ? 1 : ch === '·' ? 0.45 : 0.56);
+const isHan = (ch: string) => charWidth(ch) === 1;
+/** Paper between two characters' boxes (or a character and the ink's end) wider than this many em: one was lost. */
+const MAX_GAP_EM = 0.7;
+/** Ink height of a line of CJK characters as a share of the font size. */
+const HAN_INK_HEIGHT = 0.92;
 
 /**
- * How far the read text's length is from what the line's inked width holds, in characters. A
- * character the model does not know is dropped or replaced by a narrower guess; either way the read
- * no longer fills the line.
+ * Whether the read lost a character of the printed line. A character the model does not know is
+ * dropped or replaced by a narrower guess, which leaves paper in the read where the line has ink:
+ * between two characters read, or between the first or last one and the ink's ends. Measured in the
+ * line's own em (the spacing of its CJK characters, else its ink height), so it holds whatever the
+ * font size and layout of the card.
  */
-function widthMismatch(read: LineRead, image: RawImage | null, fontSize: number): number {
-  if (!image) return read.text ? Infinity : 0;
-  const inked = (image.width - 2 * TRIM_MARGIN * SCALE) / (fontSize * SCALE);
-  return Math.abs(inked - printedWidth(read.text));
+function lostCharacter(read: LineRead, image: LineImage | null): boolean {
+  if (!image) return read.text.length > 0;
+  if (image.clipped) return true;
+  const chars = [...read.text];
+  const at = read.positions;
+  if (!chars.length) return true;
+  if (!at || at.length !== chars.length) return false;
+  const ink = inkExtent(image);
+  if (!ink) return false;
+  const byHeight = (ink.bottom - ink.top) / HAN_INK_HEIGHT;
+  const pitches: number[] = [];
+  for (let i = 0; i + 1 < chars.length; i++)
+    if (isHan(chars[i]) && isHan(chars[i + 1])) pitches.push(at[i + 1] - at[i]);
+  pitches.sort((a, b) => a - b);
+  const median = pitches.length >= 2 ? pitches[Math.floor(pitches.length / 2)] : byHeight;
+  // A pitch far from the ink height means the spacing itself holds lost characters: trust the height.
+  const em = median > 0.75 * byHeight && median < 1.3 * byHeight ? median : byHeight;
+  const w = chars.map(charWidth);
+  const gaps = [
+    at[0] - ink.left - (w[0] * em) / 2,
+    ink.right - at[at.length - 1] - (w[w.length - 1] * em) / 2,
+  ];
+  for (let i = 0; i + 1 < chars.length; i++) gaps.push(at[i + 1] - at[i] - ((w[i] + w[i + 1]) * em) / 2);
+  return gaps.some((gap) => gap > MAX_GAP_EM * em);
 }
 
 /**
@@ -89,52 +119,106 @@ async function cardFrom(image: IdCardImage, onMissing: () => Error) {
   return straightenCard(photo, outline, SCALE);
 }
 
-/** `box` grown by `slack` card units above and below: room for a print shifted on the card. */
-const taller = (box: L.Box, slack: number): L.Box => ({
-  ...box,
-  y: box.y - slack,
-  height: box.height + 2 * slack,
-});
+/**
+ * How far past a field's box its line is looked for, in card units: prints shift, layouts differ a
+ * little between card generations, and a card outline fitted a few pixels off moves every line.
+ */
+const REACH = { left: 30, right: 24, vertical: 12 };
+/** Card units searched below the layout's third address line. */
+const ADDRESS_EXTRA_BELOW = 14;
+/** The portrait starts about here on the front: no field's text lies right of it. */
+const FRONT_TEXT_RIGHT = 556;
 
-/** The one line of text in `box` (the band with most ink), prepared for the recogniser, or null. */
-async function line(card: RawImage, box: L.Box): Promise<RawImage | null> {
-  const region = await whitenPaper(cropBox(card, taller(box, 6), SCALE));
-  const bands = textRows(region, MIN_LINE_HEIGHT * SCALE);
-  if (!bands.length) return null;
-  const band = bands.reduce((a, b) => (b.bottom - b.top > a.bottom - a.top ? b : a));
-  return trimLine(region, band);
+interface LineOptions {
+  /** Paper kept left and right of the ink, in card units. */
+  margin?: number;
 }
 
-function trimLine(region: RawImage, band: RowBand): RawImage | null {
+/** `box` grown by REACH, kept on the card and left of the portrait unless the box itself is not. */
+function reachOf(box: L.Box): L.Box {
+  const limit = box.x + box.width > FRONT_TEXT_RIGHT ? L.CARD_WIDTH : FRONT_TEXT_RIGHT;
+  const x = Math.max(0, box.x - REACH.left);
+  const right = Math.min(
+    limit,
+    Math.max(box.x + box.width, Math.min(limit, box.x + box.width + REACH.right)),
+  );
+  return {
+    x,
+    y: Math.max(0, box.y - REACH.vertical),
+    width: right - x,
+    height: box.height + 2 * REACH.vertical,
+  };
+}
+
+/**
+ * The line of text in `box`, prepared for the recogniser, or null. The region around the box is
+ * searched: among the bands of inked rows (counted within the box's own columns) the one nearest the
+ * box's middle wins unless it is much thinner than another; along the band, the runs of ink that
+ * reach into the box are kept and those wholly beside it (a label, the portrait's edge) dropped.
+ */
+async function line(card: RawImage, box: L.Box, options: LineOptions = {}): Promise<LineImage | null> {
+  const wide = reachOf(box);
+  const region = await whitenPaper(cropBox(card, wide, SCALE));
+  const keepFrom = Math.round((box.x - wide.x) * SCALE);
+  const keepTo = Math.min(region.width, keepFrom + Math.round(box.width * SCALE));
+  const columns = cropBox(region, { x: keepFrom, y: 0, width: keepTo - keepFrom, height: region.height }, 1);
+  const bands = textRows(columns, MIN_LINE_HEIGHT * SCALE);
+  if (!bands.length) return null;
+  const tallest = Math.max(...bands.map((b) => b.bottom - b.top));
+  const middle = (box.y + box.height / 2 - wide.y) * SCALE;
+  const band = bands
+    .filter((b) => b.bottom - b.top >= 0.6 * tallest)
+    .reduce((a, b) =>
+      Math.abs((b.top + b.bottom) / 2 - middle) < Math.abs((a.top + a.bottom) / 2 - middle) ? b : a,
+    );
+  return trimLine(region, band, keepFrom, keepTo, options);
+}
+
+function trimLine(
+  region: RawImage,
+  band: RowBand,
+  keepFrom: number,
+  keepTo: number,
+  options: LineOptions = {},
+): LineImage | null {
   const margin = LINE_MARGIN * SCALE;
-  return trimToInk(
-    cropRows(region, band.top - margin, band.bottom + margin),
-    Math.round(TRIM_MARGIN * SCALE),
+  const rows = cropRows(region, band.top - margin, band.bottom + margin);
+  return trimToRuns(
+    rows,
+    keepFrom,
+    keepTo,
+    Math.round((options.margin ?? TRIM_MARGIN) * SCALE),
+    (band.bottom - band.top) / 2,
   );
 }
 
 /** The ethnicity line with wider paper margins (20 and 30 units) than `line` gives it. */
-async function ethnicityVariants(card: RawImage): Promise<(RawImage | null)[]> {
-  const region = await whitenPaper(cropBox(card, taller(L.FIELD_BOXES.ethnicity, 6), SCALE));
-  const bands = textRows(region, MIN_LINE_HEIGHT * SCALE);
-  if (!bands.length) return [];
-  const band = bands.reduce((a, b) => (b.bottom - b.top > a.bottom - a.top ? b : a));
-  const rows = cropRows(region, band.top - LINE_MARGIN * SCALE, band.bottom + LINE_MARGIN * SCALE);
-  return [20, 30].map((margin) => trimToInk(rows, margin * SCALE));
+async function ethnicityVariants(card: RawImage): Promise<(LineImage | null)[]> {
+  return Promise.all([20, 30].map((margin) => line(card, L.FIELD_BOXES.ethnicity, { margin })));
 }
 
 /** The address's lines (up to three) where they really are in its block. */
-async function findAddressLines(card: RawImage): Promise<(RawImage | null)[]> {
+async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
   const first = L.addressLineBox(0);
-  const block: L.Box = { ...first, height: 2 * L.ADDRESS_LINE_HEIGHT + first.height };
-  const region = await whitenPaper(cropBox(card, taller(block, 6), SCALE));
-  const bands = textRows(region, MIN_LINE_HEIGHT * SCALE);
+  // Room below the third line: a layout with wider line spacing puts it lower (the number's line is
+  // still well below).
+  const block: L.Box = { ...first, height: 2 * L.ADDRESS_LINE_HEIGHT + first.height + ADDRESS_EXTRA_BELOW };
+  const wide = reachOf(block);
+  const region = await whitenPaper(cropBox(card, wide, SCALE));
+  const keepFrom = Math.round((block.x - wide.x) * SCALE);
+  const keepTo = Math.min(region.width, keepFrom + Math.round(block.width * SCALE));
+  const columns = cropBox(region, { x: keepFrom, y: 0, width: keepTo - keepFrom, height: region.height }, 1);
   const pitch = L.ADDRESS_LINE_HEIGHT * SCALE;
+  // The birth line above may reach into the widened block, and a band cut by the block's lower edge
+  // is not a whole line: address lines start below the top margin and end above the bottom edge.
+  const bands = textRows(columns, MIN_LINE_HEIGHT * SCALE).filter(
+    (b) => b.top >= (REACH.vertical - 6) * SCALE && b.bottom < region.height - 1,
+  );
   // Bands run together (blur, a slight slant): fall back to the layout's line positions.
   if (!bands.length || bands.length > 3 || bands.some((b) => b.bottom - b.top > 0.9 * pitch)) {
     return Promise.all([0, 1, 2].map((i) => line(card, L.addressLineBox(i))));
   }
-  return bands.map((band) => trimLine(region, band));
+  return bands.map((band) => trimLine(region, band, keepFrom, keepTo));
 }
 
 /** Reads the lines that are present; a blank one reads as empty text. */
@@ -180,10 +264,7 @@ export async function readFront(recogniser: LineRecogniser, image: IdCardImage):
 
   let nameValue = nameText;
   if (!nameText) needsCheck.push(doubt('name', '未能识别姓名，请对照证件填写'));
-  else if (
-    weakest(name) < MIN_CHAR_CONFIDENCE.name ||
-    widthMismatch(name, lines[0], L.VALUE_FONT_SIZE) > MAX_WIDTH_MISMATCH
-  ) {
+  else if (weakest(name) < MIN_CHAR_CONFIDENCE.name || lostCharacter(name, lines[0])) {
     nameValue = null;
     needsCheck.push(doubt('name', '姓名有字识别不清，请对照证件填写'));
   }
@@ -222,9 +303,7 @@ export async function readFront(recogniser: LineRecogniser, image: IdCardImage):
   if (!ethnicityValue) needsCheck.push(doubt('ethnicity', '未能确认民族，请选择'));
 
   const addressRead = addressLines.filter((l) => l.text.length > 0);
-  const addressIncomplete = addressLines.some(
-    (l, i) => widthMismatch(l, lines[5 + i], L.VALUE_FONT_SIZE - 3) > MAX_WIDTH_MISMATCH,
-  );
+  const addressIncomplete = addressLines.some((l, i) => lostCharacter(l, lines[5 + i]));
   let addressValue = cleanAddress(addressRead.map((l) => l.text).join(''));
   let addressConfidence = addressRead.length ? Math.min(...addressRead.map((l) => l.confidence)) : 0;
   if (addressValue && parsed) {

@@ -16,6 +16,11 @@ export interface LineRead {
   confidence: number;
   /** The probability of each character read, in order. */
   charConfidences: number[];
+  /**
+   * Where each character read sits along the line, in the line image's own pixels (the centre of the
+   * model's time step that read it): gaps between them show a character the model did not know.
+   */
+  positions?: number[];
 }
 
 export interface PpocrModelFiles {
@@ -86,9 +91,12 @@ export async function loadLineRecogniser(
     const output = (await session.run({ [inputName]: tensor }))[outputName];
     const [, steps, classes] = output.dims as number[];
     const probabilities = output.data as Float32Array;
-    return lines.map((_, n) =>
-      decode(probabilities, n * steps * classes, steps, classes, alphabet, widths[n] / width),
-    );
+    return lines.map((line, n) => {
+      const read = decode(probabilities, n * steps * classes, steps, classes, alphabet, widths[n] / width);
+      // A time step covers width / steps input pixels; the input was the line scaled to widths[n].
+      const toLine = ((width / steps) * line.width) / widths[n];
+      return { ...read, positions: read.positions!.map((step) => (step + 0.5) * toLine) };
+    });
   }
 
   return { read };
@@ -106,6 +114,7 @@ function decode(
   const last = Math.min(steps, Math.ceil(steps * usedShare) + 1);
   let text = '';
   const charConfidences: number[] = [];
+  const positions: number[] = [];
   let previous = 0;
   for (let t = 0; t < last; t++) {
     const row = offset + t * classes;
@@ -120,18 +129,19 @@ function decode(
     if (best !== 0 && best !== previous) {
       text += alphabet[best] ?? '';
       charConfidences.push(bestP);
+      positions.push(t);
     } else if (best !== 0 && best === previous) {
-      charConfidences[charConfidences.length - 1] = Math.max(
-        charConfidences[charConfidences.length - 1],
-        bestP,
-      );
+      const last = charConfidences.length - 1;
+      // A character held over several steps sits at its most confident one.
+      if (bestP > charConfidences[last]) positions[last] = t;
+      charConfidences[last] = Math.max(charConfidences[last], bestP);
     }
     previous = best;
   }
   const confidence = charConfidences.length
     ? charConfidences.reduce((sum, value) => sum + value, 0) / charConfidences.length
     : 0;
-  return { text, confidence, charConfidences };
+  return { text, confidence, charConfidences, positions };
 }
 
 /** Bilinear resize of one grey channel. */
