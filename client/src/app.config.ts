@@ -15,6 +15,11 @@ export default defineAppConfig({
       ],
     },
     { root: 'application', pages: ['detail/index'] },
+    // 我的身份、我的单位、授权经办人、待接受的授权.
+    {
+      root: 'account',
+      pages: ['identity/index', 'units/index', 'operators/index', 'invitations/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '员工招聘一件事',

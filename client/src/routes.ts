@@ -86,3 +86,12 @@ export function scrollToField(fieldId: string): void {
     void Taro.pageScrollTo({ selector: `#field-${fieldId}`, duration: 200 });
   }, 300);
 }
+
+/** 我的身份、我的单位、授权经办人、待接受的授权 (the account subpackage). */
+export function goAccount(page: 'identity' | 'units' | 'invitations'): void {
+  void Taro.navigateTo({ url: `/account/${page}/index` });
+}
+
+export function goOperators(uscc: string): void {
+  void Taro.navigateTo({ url: `/account/operators/index${query({ uscc })}` });
+}

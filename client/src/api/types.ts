@@ -41,6 +41,12 @@ export type Consents = Schemas['Consents'];
 export type StatusLookupResult = Schemas['StatusLookup'];
 export type ImportResult = Schemas['ImportResult'];
 export type ImportRowOutcome = ImportResult['rows'][number];
+export type Identity = Schemas['Identity'];
+export type UnitAuthority = Schemas['UnitAuthority'];
+export type Invitation = Schemas['Invitation'];
+export type Operator = Schemas['Operator'];
+export type AuthorityEvent = Schemas['AuthorityEvent'];
+export type Revoked = Schemas['Revoked'];
 export type Page<Id extends keyof operations> = Ok<Id>;
 
 export type { Application };

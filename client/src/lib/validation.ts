@@ -21,8 +21,15 @@ function complete(app: DraftApplication): unknown {
   };
 }
 
+/** The 经办人's name and ID number are the verified account holder's (the bff sets them): never the user's to fix. */
+const FROM_IDENTITY = new Set(['unit.operator.name', 'unit.operator.idNumber']);
+export const setByIdentity = (path: string) => FROM_IDENTITY.has(path);
+
 export function validateDraft(app: DraftApplication, today: string = todayInChina()): ApplicationValidation {
-  return validateApplication(complete(app), { today });
+  const result = validateApplication(complete(app), { today });
+  const keep = (issue: Issue) => !FROM_IDENTITY.has(issue.path);
+  const errors = result.errors.filter(keep);
+  return { ...result, ok: errors.length === 0, errors, warnings: result.warnings.filter(keep) };
 }
 
 export function useValidation(app: DraftApplication | undefined): ApplicationValidation | undefined {

@@ -8,17 +8,17 @@ import { statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
 import { chinaDate } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
-import { goApplication, goLookup, goMessages, goWizard } from '../../routes';
+import { goAccount, goApplication, goLookup, goMessages, goWizard } from '../../routes';
 import { api, draftStore, forgetDraft, lastStep, useLargeFont } from '../../services';
 
 export default function Home() {
   const [largeFont, setLargeFont] = useLargeFont();
   const [creating, setCreating] = useState(false);
   const { data, error, loading, reload } = useRemote(
-    () => Promise.all([api.listDrafts(), api.listApplications(), api.listNotices()]),
+    () => Promise.all([api.listDrafts(), api.listApplications(), api.listNotices(), api.identity()]),
     [],
   );
-  const [drafts, applications, notices] = data ?? [];
+  const [drafts, applications, notices, identity] = data ?? [];
 
   useDidShow(() => {
     if (data) void reload();
@@ -66,6 +66,27 @@ export default function Home() {
           <View className="card__title">消息</View>
           <ActionButton id="open-messages" kind="link" onClick={goMessages}>
             {notices?.unread ? `${notices.unread} 条未读 ›` : '查看 ›'}
+          </ActionButton>
+        </View>
+      </View>
+
+      <View className="card" data-testid="account-card">
+        <View className="row row--between">
+          <View className="card__title">我的身份</View>
+          <ActionButton id="open-identity" kind="link" onClick={() => goAccount('identity')}>
+            {identity?.verified ? `${identity.name} · 已实名 ›` : '去实名核验 ›'}
+          </ActionButton>
+        </View>
+        <View className="row row--between">
+          <View className="card__title">我的单位</View>
+          <ActionButton id="open-units" kind="link" onClick={() => goAccount('units')}>
+            管理 ›
+          </ActionButton>
+        </View>
+        <View className="row row--between">
+          <View className="card__title">待接受的授权</View>
+          <ActionButton id="open-invitations" kind="link" onClick={() => goAccount('invitations')}>
+            查看 ›
           </ActionButton>
         </View>
       </View>

@@ -6,9 +6,9 @@ import { ApiError, isNetworkError, newIdempotencyKey } from '../../api/client';
 import type { Issue } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { WizardFrame } from '../../components/WizardFrame';
-import { describePath, locateIssue, useValidation } from '../../lib/validation';
+import { describePath, locateIssue, setByIdentity, useValidation } from '../../lib/validation';
 import { platform } from '../../platform';
-import { goReceipt, goWizard } from '../../routes';
+import { goAccount, goReceipt, goWizard } from '../../routes';
 import { api, forgetDraft, useDraft } from '../../services';
 
 function submitKeyName(draftId: string): string {
@@ -23,6 +23,8 @@ export default function ReviewStep() {
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const [message, setMessage] = useState<string>();
+  /** A 403 from the authority check: where to go to be allowed to submit. */
+  const [needs, setNeeds] = useState<'identity' | 'units'>();
   const app = state?.application;
 
   // The bff may know more than the device (e.g. a unit that is not registered); ask once the copy is saved.
@@ -30,7 +32,7 @@ export default function ReviewStep() {
     if (!store || state?.status !== 'saved') return;
     api
       .validateDraft(id)
-      .then((r) => setServerIssues(r.errors))
+      .then((r) => setServerIssues(r.errors.filter((i) => !setByIdentity(i.path))))
       .catch(() => setServerIssues([]));
   }, [store, id, state?.status, state?.version]);
 
@@ -54,6 +56,7 @@ export default function ReviewStep() {
   async function submit() {
     if (!store || submitting) return;
     setMessage(undefined);
+    setNeeds(undefined);
     // The consent dialog must open straight from the tap, before any await, or WeChat refuses it.
     const consent = platform().requestSubscribe(SUBSCRIBE_TEMPLATE_IDS);
     setSubmitting(true);
@@ -78,6 +81,13 @@ export default function ReviewStep() {
       if (e instanceof ApiError && e.status === 422 && e.details.length) {
         setServerIssues(e.details.map((d) => ({ ...d, code: d.code ?? 'invalid' })));
         setMessage('提交未通过校验，请按下列提示修改');
+      } else if (
+        e instanceof ApiError &&
+        (e.code === 'IDENTITY_REQUIRED' || e.code === 'UNIT_AUTHORITY_REQUIRED')
+      ) {
+        // Not this draft's fault: the account may not act for the unit yet. The draft stays as it is.
+        setNeeds(e.code === 'IDENTITY_REQUIRED' ? 'identity' : 'units');
+        setMessage(e.message);
       } else if (e instanceof ApiError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
         platform().storage.remove(submitKeyName(id));
         setMessage('申请内容已变化，请再次点击提交');
@@ -123,6 +133,11 @@ export default function ReviewStep() {
           {message ? (
             <View className="notice notice--error" data-testid="submit-message">
               {message}
+              {needs ? (
+                <ActionButton id="submit-fix-authority" kind="link" onClick={() => goAccount(needs)}>
+                  {needs === 'identity' ? '去实名核验 ›' : '去我的单位 ›'}
+                </ActionButton>
+              ) : null}
             </View>
           ) : null}
           <View className="row">

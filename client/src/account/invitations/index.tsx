@@ -1,0 +1,90 @@
+// 待接受的授权: invitations a legal representative addressed to this account's verified holder.
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { ActionButton } from '../../components/ActionButton';
+import { PageShell } from '../../components/PageShell';
+import { chinaDate } from '../../lib/chinaTime';
+import { useRemote } from '../../lib/useRemote';
+import { goAccount } from '../../routes';
+import { api } from '../../services';
+import { errorText } from '../errorText';
+
+export default function InvitationsPage() {
+  const { data, error, loading, reload } = useRemote(
+    () => Promise.all([api.identity(), api.invitations()]),
+    [],
+  );
+  const [identity, invitations] = data ?? [];
+  const [busy, setBusy] = useState<string>();
+
+  useDidShow(() => {
+    if (data) void reload();
+  });
+
+  async function accept(id: string, unitName: string) {
+    setBusy(id);
+    try {
+      await api.acceptInvitation(id);
+      void Taro.showToast({ title: `已接受，可代表${unitName}办理`, icon: 'none' });
+      await reload();
+    } catch (e) {
+      void Taro.showToast({ title: errorText(e), icon: 'none' });
+      await reload();
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function decline(id: string) {
+    const res = await Taro.showModal({ title: '拒绝授权', content: '拒绝后该邀请失效，确定吗？' });
+    if (!res.confirm) return;
+    await api.revokeAuthority(id).catch((e) => Taro.showToast({ title: errorText(e), icon: 'none' }));
+    await reload();
+  }
+
+  return (
+    <PageShell testId="invitations">
+      {error ? <View className="notice notice--error">{error}</View> : null}
+      {loading && !data ? <View className="loading">正在加载…</View> : null}
+      {identity && !identity.verified ? (
+        <View className="notice notice--warning">
+          授权邀请按实名身份发送，请先完成实名核验。
+          <ActionButton id="invitations-go-identity" kind="link" onClick={() => goAccount('identity')}>
+            去核验 ›
+          </ActionButton>
+        </View>
+      ) : null}
+      <View className="card">
+        <View className="card__title">待接受的授权</View>
+        {invitations && invitations.items.length === 0 ? (
+          <View className="empty">暂无待接受的授权</View>
+        ) : null}
+        {invitations?.items.map((inv, i) => (
+          <View className="list-item" key={inv.id} data-testid={`invitation-${i}`}>
+            <View className="list-item__main">
+              <View className="list-item__title">{inv.unitName}</View>
+              <View className="list-item__sub">
+                授权至 {inv.expiresAt ? chinaDate(inv.expiresAt) : '—'} · 请于{' '}
+                {inv.inviteUntil ? chinaDate(inv.inviteUntil) : '—'} 前接受
+              </View>
+            </View>
+            <View className="list-item__actions">
+              <ActionButton
+                id={`invitation-${i}-accept`}
+                kind="link"
+                loading={busy === inv.id}
+                onClick={() => void accept(inv.id, inv.unitName)}
+              >
+                接受
+              </ActionButton>
+              <ActionButton id={`invitation-${i}-decline`} kind="link" onClick={() => void decline(inv.id)}>
+                拒绝
+              </ActionButton>
+            </View>
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,184 @@
+// 授权经办人 (legal representative only): name an operator (name + ID number + phone, with an end date),
+// see everyone authorized and revoke, and the trail of every authorization event.
+import { addDays, isMainlandMobile, parseIdNumber, todayInChina } from '@hiring/shared';
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ActionButton } from '../../components/ActionButton';
+import { DateField, TextField } from '../../components/fields';
+import { PageShell } from '../../components/PageShell';
+import { chinaDate, chinaDateTime } from '../../lib/chinaTime';
+import { useRemote } from '../../lib/useRemote';
+import { api } from '../../services';
+import { errorText } from '../errorText';
+
+export default function OperatorsPage() {
+  const uscc = useRouter().params.uscc ?? '';
+  const { data, error, loading, reload } = useRemote(
+    () => Promise.all([api.operators(uscc), api.authorityEvents(uscc)]),
+    [uscc],
+  );
+  const [operators, events] = data ?? [];
+  const [form, setForm] = useState({
+    name: '',
+    idNumber: '',
+    phone: '',
+    expiresOn: addDays(todayInChina(), 365),
+  });
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; ok?: boolean }>();
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+
+  const idError =
+    form.idNumber.length === 18 && !parseIdNumber(form.idNumber) ? '身份证号码不正确' : undefined;
+  const phoneError =
+    form.phone.length === 11 && !isMainlandMobile(form.phone)
+      ? '手机号码应为 11 位中国大陆手机号'
+      : undefined;
+
+  async function invite() {
+    setMessage(undefined);
+    if (!form.name.trim() || form.idNumber.length !== 18 || idError || !isMainlandMobile(form.phone)) {
+      setMessage({ text: '请完整填写经办人的姓名、身份证号码和手机号码' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.inviteOperator(uscc, { ...form, name: form.name.trim() });
+      setMessage({
+        text: `已向 ${form.name.trim()} 发出授权，对方在小程序“待接受的授权”中接受后生效（7 天内有效）`,
+        ok: true,
+      });
+      setForm((f) => ({ ...f, name: '', idNumber: '', phone: '' }));
+      await reload();
+    } catch (e) {
+      setMessage({ text: errorText(e, '授权失败，请稍后重试') });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(id: string, name: string) {
+    const res = await Taro.showModal({
+      title: '撤销授权',
+      content: `撤销后 ${name} 将立即不能代表本单位提交申请。确定撤销吗？`,
+    });
+    if (!res.confirm) return;
+    try {
+      await api.revokeAuthority(id);
+      await reload();
+    } catch (e) {
+      void Taro.showToast({ title: errorText(e), icon: 'none' });
+    }
+  }
+
+  const unitName = operators?.items.find((o) => o.basis === 'legalRepresentative')?.unitName;
+
+  return (
+    <PageShell testId="operators">
+      {error ? (
+        <View className="notice notice--error" data-testid="operators-error">
+          {error}
+        </View>
+      ) : null}
+      {loading && !data ? <View className="loading">正在加载…</View> : null}
+      {unitName ? <View className="hero__sub">{unitName}</View> : null}
+
+      <View className="card" data-testid="operator-form">
+        <View className="card__title">授权新的经办人</View>
+        <TextField
+          id="operator-name"
+          label="经办人姓名"
+          required
+          value={form.name}
+          onChange={(v) => set({ name: v })}
+        />
+        <TextField
+          id="operator-idNumber"
+          label="经办人身份证号码"
+          required
+          kind="idcard"
+          maxLength={18}
+          value={form.idNumber}
+          onChange={(v) => set({ idNumber: v.trim().toUpperCase() })}
+          error={idError}
+        />
+        <TextField
+          id="operator-phone"
+          label="经办人手机号码"
+          required
+          kind="tel"
+          maxLength={11}
+          value={form.phone}
+          onChange={(v) => set({ phone: v.trim() })}
+          error={phoneError}
+        />
+        <DateField
+          id="operator-expiresOn"
+          label="授权截止日期"
+          required
+          value={form.expiresOn}
+          onChange={(v) => set({ expiresOn: v })}
+          hint="最长一年；到期后自动失效，也可随时撤销"
+        />
+        {message ? (
+          <View
+            className={`notice ${message.ok ? 'notice--ok' : 'notice--error'}`}
+            data-testid="operator-message"
+          >
+            {message.text}
+          </View>
+        ) : null}
+        <ActionButton id="operator-invite" loading={busy} onClick={() => void invite()}>
+          发出授权
+        </ActionButton>
+      </View>
+
+      <View className="card" data-testid="operator-list">
+        <View className="card__title">本单位的授权</View>
+        {operators?.items.map((o, i) => (
+          <View className="list-item" key={o.id} data-testid={`operator-${i}`}>
+            <View className="list-item__main">
+              <View className="list-item__title">
+                {o.name} · {o.stateLabel}
+              </View>
+              <View className="list-item__sub">
+                {o.idNumber} · {o.basisLabel}
+                {o.expiresAt ? ` · ${chinaDate(o.expiresAt)} 到期` : ''}
+              </View>
+            </View>
+            {o.basis !== 'legalRepresentative' && (o.state === 'invited' || o.state === 'active') ? (
+              <View className="list-item__actions">
+                <ActionButton
+                  id={`operator-${i}-revoke`}
+                  kind="link"
+                  onClick={() => void revoke(o.id, o.name)}
+                >
+                  撤销
+                </ActionButton>
+              </View>
+            ) : null}
+          </View>
+        ))}
+      </View>
+
+      <View className="card" data-testid="authority-events">
+        <View className="card__title">授权记录</View>
+        {events && events.items.length === 0 ? <View className="empty">暂无记录</View> : null}
+        {events?.items.map((e, i) => (
+          <View className="list-item" key={i} data-testid={`authority-event-${i}`}>
+            <View className="list-item__main">
+              <View className="list-item__title">
+                {e.kindLabel} · {e.holder.name}
+              </View>
+              <View className="list-item__sub">
+                {chinaDateTime(String(e.at))} · {e.byLabel}
+                {e.applicationCode ? ` · 办件 ${e.applicationCode}` : ''}
+              </View>
+            </View>
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  );
+}
