@@ -91,7 +91,3 @@ export function scrollToField(fieldId: string): void {
 export function goAccount(page: 'identity' | 'units' | 'invitations'): void {
   void Taro.navigateTo({ url: `/account/${page}/index` });
 }
-
-export function goOperators(uscc: string): void {
-  void Taro.navigateTo({ url: `/account/operators/index${query({ uscc })}` });
-}

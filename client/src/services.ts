@@ -25,6 +25,8 @@ const client = new ApiClient({
 });
 
 export const api = endpoints(client);
+/** The same client, for endpoint groups kept in modules of their own (api/authority.ts). */
+export { client as apiClient };
 
 function sessionValid(s: Session | undefined): s is Session {
   return !!s && (!s.expiresAt || Date.parse(s.expiresAt) > Date.now() + 60_000);

@@ -12,6 +12,10 @@ export const MINI_PROGRAM_PAGES = [
   'wizard/review/index',
   'wizard/receipt/index',
   'application/detail/index',
+  'account/identity/index',
+  'account/units/index',
+  'account/operators/index',
+  'account/invitations/index',
 ] as const;
 
 export type MiniProgramPage = (typeof MINI_PROGRAM_PAGES)[number];

@@ -3,12 +3,6 @@ import type { PickedFile, PickedImage } from '../platform/types';
 import { newIdempotencyKey, type ApiClient } from './client';
 import type {
   ApplicationSummary,
-  AuthorityEvent,
-  Identity,
-  Invitation,
-  Operator,
-  Revoked,
-  UnitAuthority,
   Consents,
   CorrectionBody,
   CorrectionDraft,
@@ -103,26 +97,6 @@ export function endpoints(api: ApiClient) {
     recognizeIdCard: (image: PickedImage) => api.upload<OcrResult>('/ocr/id-card', image, 'image'),
     recognizeIdCardBack: (image: PickedImage) =>
       api.upload<OcrBackResult>('/ocr/id-card/back', image, 'image'),
-
-    // Who the account holder is and which units they may act for (issue 13).
-    identity: () => api.get<Identity>('/identity'),
-    verifyIdentity: (name: string, idNumber: string) =>
-      api.send<Identity>('POST', '/identity', { name, idNumber }),
-    myUnits: () => api.get<{ items: UnitAuthority[] }>('/units'),
-    claimUnit: (uscc: string) => api.send<UnitAuthority>('POST', '/units', { uscc }),
-    operators: (uscc: string) =>
-      api.get<{ items: Operator[] }>(`/units/${encodeURIComponent(uscc)}/operators`),
-    inviteOperator: (
-      uscc: string,
-      grant: { name: string; idNumber: string; phone: string; expiresOn: string },
-    ) => api.send<Operator>('POST', `/units/${encodeURIComponent(uscc)}/operators`, grant),
-    authorityEvents: (uscc: string) =>
-      api.get<{ items: AuthorityEvent[]; total: number }>(
-        `/units/${encodeURIComponent(uscc)}/events?pageSize=50`,
-      ),
-    invitations: () => api.get<{ items: Invitation[] }>('/invitations'),
-    acceptInvitation: (id: string) => api.send<UnitAuthority>('POST', `/invitations/${id}/accept`),
-    revokeAuthority: (id: string) => api.send<Revoked>('POST', `/authorities/${id}/revoke`),
   };
 }
 

@@ -43,10 +43,12 @@ export type ImportResult = Schemas['ImportResult'];
 export type ImportRowOutcome = ImportResult['rows'][number];
 export type Identity = Schemas['Identity'];
 export type UnitAuthority = Schemas['UnitAuthority'];
-export type Invitation = Schemas['Invitation'];
 export type Operator = Schemas['Operator'];
-export type AuthorityEvent = Schemas['AuthorityEvent'];
 export type Revoked = Schemas['Revoked'];
+/** What a legal representative gives to name an operator: name, ID number, phone and the last day. */
+export type OperatorGrant = NonNullable<
+  operations['inviteOperator']['requestBody']
+>['content']['application/json'];
 export type Page<Id extends keyof operations> = Ok<Id>;
 
 export type { Application };

@@ -8,11 +8,12 @@ import { PageShell } from '../../components/PageShell';
 import { chinaDate } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
 import { goAccount } from '../../routes';
-import { api } from '../../services';
+import { authorityApi } from '../../api/authority';
 import { errorText } from '../errorText';
+import '../account.css';
 
 export default function IdentityPage() {
-  const { data, error, loading, reload } = useRemote(() => api.identity(), []);
+  const { data, error, loading, reload } = useRemote(() => authorityApi.identity(), []);
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,7 +32,7 @@ export default function IdentityPage() {
     }
     setBusy(true);
     try {
-      await api.verifyIdentity(name.trim(), idNumber);
+      await authorityApi.verifyIdentity(name.trim(), idNumber);
       await reload();
     } catch (e) {
       setMessage(errorText(e, '核验失败，请稍后重试'));

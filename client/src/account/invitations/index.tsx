@@ -7,12 +7,13 @@ import { PageShell } from '../../components/PageShell';
 import { chinaDate } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
 import { goAccount } from '../../routes';
-import { api } from '../../services';
+import { authorityApi } from '../../api/authority';
 import { errorText } from '../errorText';
+import '../account.css';
 
 export default function InvitationsPage() {
   const { data, error, loading, reload } = useRemote(
-    () => Promise.all([api.identity(), api.invitations()]),
+    () => Promise.all([authorityApi.identity(), authorityApi.invitations()]),
     [],
   );
   const [identity, invitations] = data ?? [];
@@ -25,7 +26,7 @@ export default function InvitationsPage() {
   async function accept(id: string, unitName: string) {
     setBusy(id);
     try {
-      await api.acceptInvitation(id);
+      await authorityApi.acceptInvitation(id);
       void Taro.showToast({ title: `已接受，可代表${unitName}办理`, icon: 'none' });
       await reload();
     } catch (e) {
@@ -39,7 +40,9 @@ export default function InvitationsPage() {
   async function decline(id: string) {
     const res = await Taro.showModal({ title: '拒绝授权', content: '拒绝后该邀请失效，确定吗？' });
     if (!res.confirm) return;
-    await api.revokeAuthority(id).catch((e) => Taro.showToast({ title: errorText(e), icon: 'none' }));
+    await authorityApi
+      .revokeAuthority(id)
+      .catch((e) => Taro.showToast({ title: errorText(e), icon: 'none' }));
     await reload();
   }
 

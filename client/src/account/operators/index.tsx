@@ -9,13 +9,14 @@ import { DateField, TextField } from '../../components/fields';
 import { PageShell } from '../../components/PageShell';
 import { chinaDate, chinaDateTime } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
-import { api } from '../../services';
+import { authorityApi } from '../../api/authority';
 import { errorText } from '../errorText';
+import '../account.css';
 
 export default function OperatorsPage() {
   const uscc = useRouter().params.uscc ?? '';
   const { data, error, loading, reload } = useRemote(
-    () => Promise.all([api.operators(uscc), api.authorityEvents(uscc)]),
+    () => Promise.all([authorityApi.operators(uscc), authorityApi.authorityEvents(uscc)]),
     [uscc],
   );
   const [operators, events] = data ?? [];
@@ -44,7 +45,7 @@ export default function OperatorsPage() {
     }
     setBusy(true);
     try {
-      await api.inviteOperator(uscc, { ...form, name: form.name.trim() });
+      await authorityApi.inviteOperator(uscc, { ...form, name: form.name.trim() });
       setMessage({
         text: `已向 ${form.name.trim()} 发出授权，对方在小程序“待接受的授权”中接受后生效（7 天内有效）`,
         ok: true,
@@ -65,7 +66,7 @@ export default function OperatorsPage() {
     });
     if (!res.confirm) return;
     try {
-      await api.revokeAuthority(id);
+      await authorityApi.revokeAuthority(id);
       await reload();
     } catch (e) {
       void Taro.showToast({ title: errorText(e), icon: 'none' });
@@ -82,7 +83,12 @@ export default function OperatorsPage() {
         </View>
       ) : null}
       {loading && !data ? <View className="loading">正在加载…</View> : null}
-      {unitName ? <View className="hero__sub">{unitName}</View> : null}
+      <View className="card" data-testid="operators-unit">
+        <View className="card__title">{unitName ?? '授权经办人'}</View>
+        <View className="list-item__sub">
+          统一社会信用代码 {uscc}。经办人接受授权后，即可代表本单位在小程序中提交申请，您可随时撤销。
+        </View>
+      </View>
 
       <View className="card" data-testid="operator-form">
         <View className="card__title">授权新的经办人</View>

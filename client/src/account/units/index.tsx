@@ -9,13 +9,19 @@ import { TextField } from '../../components/fields';
 import { PageShell } from '../../components/PageShell';
 import { chinaDate } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
-import { goAccount, goOperators } from '../../routes';
-import { api } from '../../services';
+import { goAccount } from '../../routes';
+import { authorityApi } from '../../api/authority';
 import { errorText } from '../errorText';
+import '../account.css';
+
+/** 授权经办人 of one unit (kept here, not in routes.ts: only this subpackage opens it). */
+function goOperators(uscc: string): void {
+  void Taro.navigateTo({ url: `/account/operators/index?uscc=${encodeURIComponent(uscc)}` });
+}
 
 export default function UnitsPage() {
   const { data, error, loading, reload } = useRemote(
-    () => Promise.all([api.identity(), api.myUnits(), api.invitations()]),
+    () => Promise.all([authorityApi.identity(), authorityApi.myUnits(), authorityApi.invitations()]),
     [],
   );
   const [identity, units, invitations] = data ?? [];
@@ -36,7 +42,7 @@ export default function UnitsPage() {
     setBusy(true);
     setMessage(undefined);
     try {
-      const added = await api.claimUnit(code);
+      const added = await authorityApi.claimUnit(code);
       setUscc('');
       setMessage({ text: `已添加“${added.unitName}”，您可以代表该单位办理`, ok: true });
       await reload();
@@ -54,7 +60,7 @@ export default function UnitsPage() {
     });
     if (!res.confirm) return;
     try {
-      await api.revokeAuthority(authorityId);
+      await authorityApi.revokeAuthority(authorityId);
       await reload();
     } catch (e) {
       void Taro.showToast({ title: errorText(e), icon: 'none' });
@@ -71,6 +77,11 @@ export default function UnitsPage() {
           <ActionButton id="units-go-identity" kind="link" onClick={() => goAccount('identity')}>
             去核验 ›
           </ActionButton>
+        </View>
+      ) : null}
+      {identity?.verified ? (
+        <View className="notice notice--ok" data-testid="units-identity">
+          已实名核验：{identity.name}（{identity.idNumber}）
         </View>
       ) : null}
 

@@ -15,10 +15,10 @@ export default function Home() {
   const [largeFont, setLargeFont] = useLargeFont();
   const [creating, setCreating] = useState(false);
   const { data, error, loading, reload } = useRemote(
-    () => Promise.all([api.listDrafts(), api.listApplications(), api.listNotices(), api.identity()]),
+    () => Promise.all([api.listDrafts(), api.listApplications(), api.listNotices()]),
     [],
   );
-  const [drafts, applications, notices, identity] = data ?? [];
+  const [drafts, applications, notices] = data ?? [];
 
   useDidShow(() => {
     if (data) void reload();
@@ -70,23 +70,12 @@ export default function Home() {
         </View>
       </View>
 
+      {/* Static: the account pages load what they show (the WeChat main package has no room to spare). */}
       <View className="card" data-testid="account-card">
         <View className="row row--between">
-          <View className="card__title">我的身份</View>
-          <ActionButton id="open-identity" kind="link" onClick={() => goAccount('identity')}>
-            {identity?.verified ? `${identity.name} · 已实名 ›` : '去实名核验 ›'}
-          </ActionButton>
-        </View>
-        <View className="row row--between">
-          <View className="card__title">我的单位</View>
+          <View className="card__title">我的身份和单位</View>
           <ActionButton id="open-units" kind="link" onClick={() => goAccount('units')}>
-            管理 ›
-          </ActionButton>
-        </View>
-        <View className="row row--between">
-          <View className="card__title">待接受的授权</View>
-          <ActionButton id="open-invitations" kind="link" onClick={() => goAccount('invitations')}>
-            查看 ›
+            实名核验、单位和授权 ›
           </ActionButton>
         </View>
       </View>
