@@ -1,4 +1,4 @@
-import { SHANGRAO_COUNTIES, todayInChina, validateUscc, type UnitPart } from '@hiring/shared';
+import { SHANGRAO_COUNTIES, todayInChina, type UnitPart } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
@@ -9,6 +9,7 @@ import { WizardFrame } from '../../components/WizardFrame';
 import { issuesUnder, messageAt, useValidation } from '../../lib/validation';
 import { goWizard, scrollToField } from '../../routes';
 import { api, useDraft } from '../../services';
+import { UnitChoice, useActingFor, VerifiedOperator } from './UnitChoice';
 
 const COUNTY_OPTIONS = Object.entries(SHANGRAO_COUNTIES).map(([value, label]) => ({ value, label }));
 
@@ -20,6 +21,7 @@ export default function UnitStep() {
   const [showAll, setShowAll] = useState(false);
   const [lookup, setLookup] = useState<{ busy: boolean; message?: string }>({ busy: false });
   const unit = state?.application.unit ?? {};
+  const acting = useActingFor();
 
   useEffect(() => {
     if (params.focus && state?.loaded) scrollToField(params.focus);
@@ -42,12 +44,15 @@ export default function UnitStep() {
     showAll || (value !== undefined && value !== '') ? messageAt(errors, path) : undefined;
   const warn = (path: string) => messageAt(validation?.warnings, path);
 
-  async function lookupUnit() {
-    const uscc = (unit.uscc ?? '').trim().toUpperCase();
-    if (!validateUscc(uscc).valid) {
-      setLookup({ busy: false, message: '请先输入 18 位统一社会信用代码' });
-      return;
-    }
+  // Only one unit to act for and none chosen yet: that one (the user sees it ticked and filled in).
+  const onlyUnit = acting.units?.length === 1 ? acting.units[0] : undefined;
+  useEffect(() => {
+    if (store && state?.loaded && !unit.uscc && onlyUnit) void chooseUnit(onlyUnit.uscc, onlyUnit.unitName);
+  }, [store, state?.loaded, unit.uscc, onlyUnit?.uscc]);
+
+  /** A unit chosen from those the account may act for: the register fills in the rest. */
+  async function chooseUnit(uscc: string, unitName: string) {
+    set({ uscc, name: unitName });
     setLookup({ busy: true });
     try {
       // The codes the agencies gave this unit on an earlier application of ours count as much as the register's.
@@ -61,7 +66,7 @@ export default function UnitStep() {
         found.housingFundAccount || assigned?.housingFundAccount || unit.housingFundAccount;
       set({
         uscc,
-        name: found.name || unit.name,
+        name: found.name || unitName,
         address: found.address || unit.address,
         socialInsuranceCode: socialInsuranceCode || undefined,
         housingFundAccount: housingFundAccount || undefined,
@@ -74,8 +79,8 @@ export default function UnitStep() {
     } catch (e) {
       const message =
         e instanceof ApiError && e.status === 404
-          ? '未查到该单位的登记信息，请手动填写'
-          : '查询失败，可手动填写';
+          ? '未查到该单位的登记信息，请手动填写单位地址等信息'
+          : '查询登记信息失败，可手动填写单位地址等信息';
       setLookup({ busy: false, message });
     }
   }
@@ -105,25 +110,15 @@ export default function UnitStep() {
       }
     >
       <View className="card">
-        <TextField
-          id="unit-uscc"
-          label="统一社会信用代码"
-          required
-          value={unit.uscc}
-          maxLength={18}
-          placeholder="18 位，输入后点“查询”自动填写"
-          onChange={(v) => set({ uscc: v.toUpperCase() })}
+        <UnitChoice
+          acting={acting}
+          uscc={unit.uscc}
+          unitName={unit.name}
+          onChoose={(u) => void chooseUnit(u.uscc, u.unitName)}
           error={err('unit.uscc', unit.uscc)}
           warning={warn('unit.uscc')}
         />
-        <ActionButton
-          id="unit-lookup"
-          kind="secondary"
-          loading={lookup.busy}
-          onClick={() => void lookupUnit()}
-        >
-          查询单位信息
-        </ActionButton>
+        {lookup.busy ? <View className="loading">正在查询单位登记信息…</View> : null}
         {lookup.message ? (
           <View className="notice" data-testid="unit-lookup-message">
             {lookup.message}
@@ -166,24 +161,7 @@ export default function UnitStep() {
 
       <View className="card">
         <View className="card__title">单位经办人</View>
-        <TextField
-          id="unit-operator-name"
-          label="经办人姓名"
-          required
-          value={unit.operator?.name}
-          onChange={(v) => setOperator({ name: v })}
-          error={err('unit.operator.name', unit.operator?.name)}
-        />
-        <TextField
-          id="unit-operator-idNumber"
-          label="经办人身份证号"
-          required
-          kind="idcard"
-          maxLength={18}
-          value={unit.operator?.idNumber}
-          onChange={(v) => setOperator({ idNumber: v.toUpperCase() })}
-          error={err('unit.operator.idNumber', unit.operator?.idNumber)}
-        />
+        <VerifiedOperator identity={acting.identity} />
         <TextField
           id="unit-operator-phone"
           label="经办人联系电话"
