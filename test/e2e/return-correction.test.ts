@@ -3,97 +3,30 @@
 // previous 公积金 account is not sealed is taken out of that matter only, and every matter reaches 已办结 with
 // the agencies' numbers on the page. The application is submitted through the bff's API (the wizard is the
 // employer journey's part). Screenshots go to test/artifacts/e2e-return/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import {
-  makeLegalRepresentative,
-  sampleApplication,
-  startMocks,
-  workingAgePeople,
-  type RunningMocks,
-} from '@hiring/mock';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { testDatabaseUri } from '../../tools/jest/testDatabase';
-import { freePort, startBff, type BffProcess } from '../src/bffProcess';
-import {
-  byTestId,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  CONTENT_HEIGHT,
-  PHONE,
-  eventually,
-  waitText,
-} from '../src/browser';
-import { ensureH5Build, startH5Server, type H5Server } from '../src/h5';
+import { makeLegalRepresentative, sampleApplication, workingAgePeople } from '@hiring/mock';
+import type { Page } from 'playwright-core';
+import { eventually, waitText } from '../src/browser';
+import { startE2eWorld, type E2eWorld } from '../src/e2eWorld';
 
 jest.setTimeout(8 * 60 * 1000);
 
-const SECRET = 'e2e-return-secret-0123456789';
-const ARTIFACTS = path.resolve(__dirname, '../artifacts/e2e-return');
-
-let mocks: RunningMocks;
-let bff: BffProcess;
-let h5: H5Server;
-let browser: Browser;
+let world: E2eWorld;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureH5Build();
-  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  mocks = await startMocks({ callbackSecret: SECRET, workingDayMs: 600 });
-  bff = await startBff(await freePort(), {
-    MONGODB_URI: testDatabaseUri('e2e-return'),
-    DEV_LOGIN: 'true',
-    WECHAT_URL: mocks.urls.wechat,
-    ALIPAY_URL: mocks.urls.alipay,
-    GOV_DATA_URL: mocks.urls.govData,
-    HRSS_URL: mocks.urls.hrss,
-    MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
-    HOUSING_FUND_URL: mocks.urls.housingFund,
-    AGENCY_CALLBACK_SECRET: SECRET,
-    DISPATCH_POLL_MS: '100',
-  });
-  for (const agency of ['hrss', 'medicalSecurity', 'housingFund'] as const) {
-    mocks.agencies[agency].configure({ callbackUrl: `${bff.url}/api/v1/agency-callbacks/${agency}` });
-  }
-  h5 = await startH5Server(await freePort(), bff.url);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  page = await (await browser.newContext(PHONE)).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  world = await startE2eWorld({ name: 'e2e-return', mocks: { workingDayMs: 600 } });
+  page = world.page;
 });
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await h5?.stop();
-  await bff?.kill();
-  await mocks?.stop();
-});
+afterAll(() => world?.stop());
 
-let shotNumber = 0;
-async function shot(name: string): Promise<void> {
-  shotNumber += 1;
-  await page.waitForTimeout(300);
-  const viewport = page.viewportSize()!;
-  const height = Math.min(await page.evaluate<number>(CONTENT_HEIGHT), 8000);
-  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
-  try {
-    const file = path.join(ARTIFACTS, `${String(shotNumber).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-  } finally {
-    if (height > viewport.height) await page.setViewportSize(viewport);
-  }
-}
-
-const visible = (testId: string) => byTestId(page, testId);
+const shot = (name: string) => world.shot(name);
+const visible = (testId: string) => world.visible(testId);
 
 let token: string | undefined;
-const unitOfTest = () =>
-  mocks.world.population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
 
-/** The bff API as the page's own account: the H5 dev login's nickname, kept in the page's storage. */
+/** The bff API as the page's own account, which acts for the unit as its legal representative. */
 async function apiAsPage(
   method: string,
   route: string,
@@ -101,24 +34,14 @@ async function apiAsPage(
   headers: Record<string, string> = {},
 ) {
   if (!token) {
-    const raw = await page.evaluate<string | null>(`localStorage.getItem('hiring:deviceNickname')`);
-    const nickname = (JSON.parse(raw ?? '{}') as { data?: string }).data;
-    expect(nickname).toMatch(/^h5-/);
-    const login = await fetch(`${bff.url}/api/v1/auth/dev-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ nickname }),
-    });
-    token = ((await login.json()) as { token: string }).token;
-    await makeLegalRepresentative(`${bff.url}/api/v1`, token, unitOfTest());
+    token = await world.sessionToken();
+    await makeLegalRepresentative(`${world.bff.url}/api/v1`, token, unitOfTest());
   }
-  const res = await fetch(`${bff.url}/api/v1${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return world.call(token, method, route, body, headers);
 }
+
+const unitOfTest = () =>
+  world.mocks.world.population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
 
 async function refreshUntil(matter: string, label: string, timeout = 60000): Promise<void> {
   await eventually(
@@ -137,7 +60,7 @@ async function refreshUntil(matter: string, label: string, timeout = 60000): Pro
 }
 
 it('corrects a returned matter on the detail page and reaches 已办结', async () => {
-  const { population } = mocks.world;
+  const { population } = world.mocks.world;
   const [first] = workingAgePeople(population, 'normal', 1, 7);
   const [unsealed] = population.peopleWith('housingFundNotSealed', 1);
   const unit = population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
@@ -146,7 +69,7 @@ it('corrects a returned matter on the detail page and reaches 已办结', async 
   // A typo in the first hire's name: 人社 and 公积金 both return it; 公积金 also returns the unsealed hire.
   application.employees[0].name = `${first.name}某`;
 
-  await page.goto(h5.url);
+  await page.goto(world.h5.url);
   await waitText(visible('open-messages'), '查看');
   const draft = await apiAsPage('POST', '/drafts', { application });
   expect(draft.status).toBe(201);
@@ -159,7 +82,7 @@ it('corrects a returned matter on the detail page and reaches 已办结', async 
   expect(submitted.status).toBe(201);
   const { id, employees } = submitted.body as { id: string; employees: { key: string }[] };
 
-  await page.goto(`${h5.url}#/application/detail/index?id=${id}`);
+  await page.goto(`${world.h5.url}#/application/detail/index?id=${id}`);
   await visible('detail-code').waitFor();
   await refreshUntil('employment', '已退回');
   await refreshUntil('housingFund', '已退回');
@@ -198,5 +121,5 @@ it('corrects a returned matter on the detail page and reaches 已办结', async 
   // The unsealed hire keeps the employment registration.
   await waitText(visible(`result-employment-${employees[1].key}`), /就业登记编号 JY/);
   await shot('all-done-with-results');
-  expect(pageErrors).toEqual([]);
+  expect(world.pageErrors).toEqual([]);
 });
