@@ -1,17 +1,14 @@
 // Issue 20: the employer's journey on the real compiled WeChat and Alipay bundles, run by the headless
 // mini-program host against the real bff (child process), its database and the stand-ins — the same steps
-// as the H5 browser journey, so the three builds are held to one behaviour.
-import {
-  bffEnvFor,
-  makeLegalRepresentative,
-  pointCallbacksAt,
-  startMocks,
-  type RunningMocks,
-} from '@hiring/mock';
+// as the H5 browser journey, so the three builds are held to one behaviour. Here the account holder is
+// the unit's legal representative (issue 13, path 1: 我的身份 then 我的单位); the H5 journey also takes
+// the operator the legal representative authorizes in the app.
+import { bffEnvFor, pointCallbacksAt, startMocks, type RunningMocks } from '@hiring/mock';
 import { addDays, HUKOU_TYPES, todayInChina } from '@hiring/shared';
 import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
+import { journeyCast } from '../src/cast';
 import { COMPILED_API_BASE, ensureMiniBuilds, miniDist, privacyGuide } from '../src/miniprogram/bundles';
 import { MiniProgramHost } from '../src/miniprogram/host';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
@@ -51,25 +48,6 @@ function newHost(platform: 'weapp' | 'alipay'): MiniProgramHost {
   });
 }
 
-// People and units from the stand-ins' synthetic population, so the agencies' checks pass.
-function cast(offset: number) {
-  const { population } = mocks.world;
-  const year = Number(todayInChina().slice(0, 4));
-  const adults = population.people.filter((p) => {
-    const born = Number(p.birthDate.slice(0, 4));
-    return (
-      p.scenario === 'normal' && p.regionCode.startsWith('3611') && born <= year - 20 && born >= year - 45
-    );
-  });
-  const units = population.units.filter((u) => u.socialInsuranceCode && u.housingFundAccount);
-  return {
-    unit: units[offset],
-    first: adults[10 + offset * 3],
-    second: adults[11 + offset * 3],
-    operator: adults[adults.length - 1 - offset],
-  };
-}
-
 async function agencyCase(agency: 'medicalSecurity' | 'housingFund', code: string): Promise<string> {
   const res = await fetch(`${mocks.urls[agency]}/_admin/cases`);
   const { cases } = (await res.json()) as {
@@ -80,19 +58,9 @@ async function agencyCase(agency: 'medicalSecurity' | 'housingFund', code: strin
   return found.caseId;
 }
 
-/** The bff session the bundle stored at login (the client's storage key 'hiring:session'). */
-function sessionToken(host: MiniProgramHost): string {
-  const api = (host as unknown as { api: Record<string, (arg: unknown) => unknown> }).api;
-  const stored =
-    host.platform === 'weapp'
-      ? api.getStorageSync('hiring:session')
-      : (api.getStorageSync({ key: 'hiring:session' }) as { data?: unknown }).data;
-  return (stored as { token: string }).token;
-}
-
 async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   const user = new MiniProgramUser(host);
-  const { unit, first, second, operator } = cast(offset);
+  const { unit, legalRepresentative, first, second } = journeyCast(mocks.world.population, offset);
   const contractStart = addDays(todayInChina(), -2);
 
   // Login happens on launch through wx.login / my.getAuthCode and the platform stand-in.
@@ -101,19 +69,37 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await host.waitFor('home loaded', () => !host.text().includes('正在加载'));
   expect(host.text()).toContain('暂无草稿');
   expect(host.record.requests.some((r) => r.url.endsWith('/auth/login'))).toBe(true);
-  // The account acts for the unit as its legal representative (issue 13; the H5 journey drives the screens).
-  await makeLegalRepresentative(`${bff.url}/api/v1`, sessionToken(host), unit);
 
-  // ① unit: the USCC lookup fills name and address.
+  // 我的身份 and 我的单位 (the account subpackage): the legal representative verifies and adds the unit.
+  await user.tap('open-units');
+  await host.waitRoute('account/units/index');
+  await host.waitText('请先完成实名核验');
+  await user.tap('units-go-identity');
+  await host.waitRoute('account/identity/index');
+  await user.fill('identity-name-input', legalRepresentative.name);
+  await user.fill('identity-idNumber-input', legalRepresentative.idNumber);
+  await user.tap('identity-verify');
+  await host.waitText('已完成实名核验');
+  expect(host.text()).not.toContain(legalRepresentative.idNumber);
+  await user.tap('identity-units');
+  await host.waitRoute('account/units/index');
+  await user.fill('unit-add-uscc', unit.uscc);
+  await user.tap('unit-add-submit');
+  await host.waitText(`已添加“${unit.name}”，您可以代表该单位办理`);
+  await host.waitText('法定代表人本人');
+  await host.reLaunch('/pages/index/index');
+  await host.waitText('我的草稿');
+
+  // ① unit: the one unit the account may act for is chosen, and the lookup fills name and address; the
+  // 经办人 is the verified holder.
   await user.tap('new-application');
   await host.waitRoute('wizard/unit/index');
-  await user.fill('unit-uscc', unit.uscc);
-  await user.tap('unit-lookup');
   await host.waitText(/已根据登记信息自动填写/);
+  expect(user.checked('unit-choice-0')).toBe(true);
+  expect(host.root().byId('unit-choice-1')).toBeFalsy();
   await user.waitValue('unit-name', unit.name);
   await user.waitValue('unit-address', unit.address);
-  await user.fill('unit-operator-name', operator.name);
-  await user.fill('unit-operator-idNumber', operator.idNumber);
+  await host.waitText(`${legalRepresentative.name}（已实名核验）`);
   await user.fill('unit-operator-phone', '13800138000');
   if (!user.checked('unit-firstApplication-no')) await user.check('unit-firstApplication-no');
   await user.waitValue('unit-socialInsuranceCode', unit.socialInsuranceCode!);

@@ -4,6 +4,7 @@
 import {
   SHEET_HEADERS,
   hireRow,
+  makeLegalRepresentative,
   startMocks,
   workingAgePeople,
   xlsxOf,
@@ -13,6 +14,7 @@ import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 import { COMPILED_API_BASE, ensureMiniBuilds, miniDist, privacyGuide } from '../src/miniprogram/bundles';
 import { MiniProgramHost } from '../src/miniprogram/host';
+import { sessionToken } from '../src/miniprogram/session';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
 
 // A build of each bundle (~20-40 s on 2 busy cores) when stale, then a few seconds of import.
@@ -56,13 +58,13 @@ it('imports a sheet picked from a WeChat chat on the WeChat bundle', async () =>
     const people = workingAgePeople(mocks.world.population, 'normal', 6, 80);
     await host.launch();
     await host.waitText('我的草稿');
+    await host.waitFor('home loaded', () => !host.text().includes('正在加载'));
+    // The account acts for the unit as its legal representative (the journey test drives those screens).
+    await makeLegalRepresentative(`${bff.url}/api/v1`, sessionToken(host), unit);
     await user.tap('new-application');
     await host.waitRoute('wizard/unit/index');
-    await user.fill('unit-uscc', unit.uscc);
-    await user.tap('unit-lookup');
+    // The one unit the account may act for is chosen and looked up.
     await host.waitText(/已根据登记信息自动填写/);
-    await user.fill('unit-operator-name', people[5].name);
-    await user.fill('unit-operator-idNumber', people[5].idNumber);
     await user.fill('unit-operator-phone', '13800138000');
     if (!user.checked('unit-firstApplication-no')) await user.check('unit-firstApplication-no');
     await user.waitValue('unit-socialInsuranceCode', unit.socialInsuranceCode!);
