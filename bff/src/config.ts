@@ -234,6 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const allKeys = Object.values(agencyCallbackKeys).flat();
     if (new Set(allKeys).size !== allKeys.length) problems.push('各部门的回调签名密钥不能相同');
     const secrets = [...allKeys, parsed.WECHAT_APP_SECRET];
+    // The data key encrypts everything personal: it must not also travel as another system's secret.
+    if (parsed.DATA_KEY && [...secrets, parsed.STAFF_OIDC_CLIENT_SECRET].includes(parsed.DATA_KEY))
+      problems.push('DATA_KEY 不能与回调签名密钥、WECHAT_APP_SECRET 或 STAFF_OIDC_CLIENT_SECRET 相同');
     if (secrets.some((secret) => STAND_IN_SECRETS.includes(secret)))
       problems.push('生产环境不能使用替身系统的密钥（WECHAT_APP_SECRET、各部门回调密钥）');
     const urls = {

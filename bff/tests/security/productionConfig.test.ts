@@ -54,3 +54,13 @@ it('keeps the stand-in defaults outside production', () => {
   expect(config.agencyCallbackKeys.hrss).toEqual(['mock-callback-secret-change-me']);
   expect(config.corsOrigins).toContain('http://127.0.0.1:10086');
 });
+
+it('refuses a DATA_KEY that is also another secret', () => {
+  const env = productionEnv();
+  for (const other of ['HRSS_CALLBACK_KEYS', 'WECHAT_APP_SECRET', 'STAFF_OIDC_CLIENT_SECRET']) {
+    expect(problemsOf({ ...env, [other]: env.DATA_KEY })).toContain(
+      'DATA_KEY 不能与回调签名密钥、WECHAT_APP_SECRET 或 STAFF_OIDC_CLIENT_SECRET 相同',
+    );
+  }
+  expect(problemsOf(env)).toEqual([]);
+});
