@@ -1,5 +1,5 @@
 import { idCheckChar } from '@hiring/shared';
-import { checkAddressCounty, confirmedPrefixLength } from './addressCheck';
+import { checkAddressCounty, confirmedPrefixLength, looksLikeMisreadCounty } from './addressCheck';
 
 const idFor = (division: string) => {
   const first17 = `${division}19900307123`;
@@ -65,5 +65,17 @@ describe('the characters of a read address the division table confirms', () => {
     );
     expect(checkAddressCounty('江西省上饶市弋阳县戈江镇胜利路1号', yiyang).corrected).toBe(false);
     expect(confirmedPrefixLength('江西省南昌市西湖区公园街道1号', yiyang)).toBe('江西省'.length);
+  });
+});
+
+describe('a county that does not exist where it is printed', () => {
+  it('is doubted when one character away from a real county of that prefecture, and only then', () => {
+    expect(looksLikeMisreadCounty('湖北省十堰市勋西县香口乡和平居委会十三组95号')).toBe(true);
+    expect(looksLikeMisreadCounty('湖北省十堰市郧西县香口乡和平居委会十三组95号')).toBe(false);
+    // A prefecture one character from a county directly under the province (荆门市 / 天门市) is no county.
+    expect(looksLikeMisreadCounty('湖北省荆门市东宝区龙泉街道1号')).toBe(false);
+    expect(looksLikeMisreadCounty('北京市朝阳区建国路1号')).toBe(false);
+    expect(looksLikeMisreadCounty('北京市朝阴区建国路1号')).toBe(true);
+    expect(looksLikeMisreadCounty('江西省上饶市代相县弋江镇胜利路1号')).toBe(false);
   });
 });

@@ -3,7 +3,15 @@
 // that single name (a look-alike misread such as 代阳县 for 弋阳县, 布体族 for 布依族) is set right; a
 // read that is itself a real division name (a holder who moved) and anything after the county are left
 // exactly as read.
-import { divisionOf, isCountyName, isDivisionName, townsOf } from './divisions';
+import {
+  countiesUnder,
+  divisionOf,
+  isCountyName,
+  isDivisionName,
+  prefecturesOf,
+  provinceNames,
+  townsOf,
+} from './divisions';
 
 export interface AddressCheck {
   address: string;
@@ -87,4 +95,26 @@ export function confirmedPrefixLength(address: string, idNumber: string): number
     .filter((name) => address.startsWith(name, length))
     .reduce((a, b) => (b.length > a.length ? b : a), '');
   return length + town.length;
+}
+
+/**
+ * Whether the county part of an address is one character away from a real county of the province and
+ * prefecture it is printed under, without being one itself (勋西县 under 湖北省十堰市, where 郧西县 is):
+ * a misread that cannot be set right (the number names another county: the holder moved), so the
+ * address is left to the employer rather than returned with a county that does not exist.
+ */
+export function looksLikeMisreadCounty(address: string): boolean {
+  const province = provinceNames().find((name) => address.startsWith(name));
+  if (!province) return false;
+  const prefectures = prefecturesOf(province);
+  const city = prefectures.find((name) => name && address.startsWith(name, province.length)) ?? null;
+  // No prefecture read where one belongs: nothing to say about the county.
+  if (!city && !prefectures.includes(null)) return false;
+  const start = province.length + (city ?? '').length;
+  const counties = countiesUnder(province, city);
+  if (counties.some((county) => address.startsWith(county, start))) return false;
+  return counties.some((county) => {
+    const window = address.slice(start, start + county.length);
+    return window.length === county.length && hamming(window, county) === 1 && !isDivisionName(window);
+  });
 }

@@ -72,6 +72,33 @@ export function isDivisionName(name: string): boolean {
   return t.countyNames.has(name) || t.cityNames.has(name) || t.provinceNames.has(name);
 }
 
+let byPrefecture: Map<string, string[]> | undefined;
+/**
+ * The county-level names under a province and prefecture as printed at an address's start (`city` null
+ * where counties sit directly under the province, as in 北京市).
+ */
+export function countiesUnder(province: string, city: string | null): string[] {
+  if (!byPrefecture) {
+    byPrefecture = new Map();
+    for (const d of load().byCode.values()) {
+      const key = `${d.province}|${d.city ?? ''}`;
+      byPrefecture.set(key, [...(byPrefecture.get(key) ?? []), d.county]);
+    }
+  }
+  return byPrefecture.get(`${province}|${city ?? ''}`) ?? [];
+}
+
+/** Every province name and the prefectures under it (null for counties directly under it). */
+export function prefecturesOf(province: string): (string | null)[] {
+  const out = new Set<string | null>();
+  for (const d of load().byCode.values()) if (d.province === province) out.add(d.city);
+  return [...out];
+}
+
+export function provinceNames(): string[] {
+  return [...load().provinceNames];
+}
+
 /** The towns, townships and street offices (乡级) of a county-level division, by its code. */
 export function townsOf(code: string): string[] {
   if (!townTable) {

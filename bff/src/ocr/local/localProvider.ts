@@ -4,7 +4,7 @@
 // whole photo, and a crop per field means a stray mark elsewhere never lands in a field.
 import { parseIdNumber } from '@hiring/shared';
 import * as L from '../cardLayout';
-import { checkAddressCounty, confirmedPrefixLength } from '../addressCheck';
+import { checkAddressCounty, confirmedPrefixLength, looksLikeMisreadCounty } from '../addressCheck';
 import {
   birthDateFromText,
   cleanAddress,
@@ -314,6 +314,7 @@ export async function readFront(recogniser: LineRecogniser, image: IdCardImage):
   if (!addressValue) needsCheck.push(doubt('address', '未能识别住址，请对照证件填写'));
   else if (
     addressIncomplete ||
+    looksLikeMisreadCounty(addressValue) ||
     weakestAfter(addressRead, parsed ? confirmedPrefixLength(addressValue, idText!) : 0) <
       MIN_CHAR_CONFIDENCE.address
   ) {
