@@ -3,6 +3,7 @@
 // authorizes in the app, and two hires. `offset` gives each journey of a run people and a unit of its own.
 import type { Person, Population, Unit } from '@hiring/mock';
 import { todayInChina } from '@hiring/shared';
+import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
 
 export interface JourneyCast {
   unit: Unit;
@@ -39,4 +40,20 @@ export function journeyCast(population: Population, offset = 0): JourneyCast {
     first,
     second,
   };
+}
+
+/** A photo of the front of `person`'s ID card, as a phone would take it (the synthetic generator). */
+export function idCardPhotoOf(person: Person, seed: number) {
+  return generateIdCardPhoto({
+    seed,
+    version: 1,
+    person: {
+      name: person.name,
+      gender: person.gender,
+      ethnicity: person.ethnicity,
+      birthDate: person.birthDate,
+      address: person.hukouAddress,
+      idNumber: person.idNumber,
+    },
+  });
 }

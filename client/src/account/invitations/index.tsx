@@ -9,6 +9,7 @@ import { useRemote } from '../../lib/useRemote';
 import { goAccount } from '../../routes';
 import { authorityApi } from '../../api/authority';
 import { errorText } from '../errorText';
+import { confirmRevoke } from '../revoke';
 import '../account.css';
 
 export default function InvitationsPage() {
@@ -38,12 +39,7 @@ export default function InvitationsPage() {
   }
 
   async function decline(id: string) {
-    const res = await Taro.showModal({ title: '拒绝授权', content: '拒绝后该邀请失效，确定吗？' });
-    if (!res.confirm) return;
-    await authorityApi
-      .revokeAuthority(id)
-      .catch((e) => Taro.showToast({ title: errorText(e), icon: 'none' }));
-    await reload();
+    if (await confirmRevoke(id, '拒绝授权', '拒绝后该邀请失效，确定吗？')) await reload();
   }
 
   return (

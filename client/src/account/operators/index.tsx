@@ -2,7 +2,7 @@
 // see everyone authorized and revoke, and the trail of every authorization event.
 import { addDays, isMainlandMobile, parseIdNumber, todayInChina } from '@hiring/shared';
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
 import { DateField, TextField } from '../../components/fields';
@@ -11,6 +11,7 @@ import { chinaDate, chinaDateTime } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
 import { authorityApi } from '../../api/authority';
 import { errorText } from '../errorText';
+import { confirmRevoke } from '../revoke';
 import '../account.css';
 
 export default function OperatorsPage() {
@@ -60,17 +61,8 @@ export default function OperatorsPage() {
   }
 
   async function revoke(id: string, name: string) {
-    const res = await Taro.showModal({
-      title: '撤销授权',
-      content: `撤销后 ${name} 将立即不能代表本单位提交申请。确定撤销吗？`,
-    });
-    if (!res.confirm) return;
-    try {
-      await authorityApi.revokeAuthority(id);
-      await reload();
-    } catch (e) {
-      void Taro.showToast({ title: errorText(e), icon: 'none' });
-    }
+    const content = `撤销后 ${name} 将立即不能代表本单位提交申请。确定撤销吗？`;
+    if (await confirmRevoke(id, '撤销授权', content)) await reload();
   }
 
   const unitName = operators?.items.find((o) => o.basis === 'legalRepresentative')?.unitName;

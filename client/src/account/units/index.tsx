@@ -12,6 +12,7 @@ import { useRemote } from '../../lib/useRemote';
 import { goAccount } from '../../routes';
 import { authorityApi } from '../../api/authority';
 import { errorText } from '../errorText';
+import { confirmRevoke } from '../revoke';
 import '../account.css';
 
 /** 授权经办人 of one unit (kept here, not in routes.ts: only this subpackage opens it). */
@@ -54,17 +55,8 @@ export default function UnitsPage() {
   }
 
   async function leave(authorityId: string, unitName: string) {
-    const res = await Taro.showModal({
-      title: '退出授权',
-      content: `退出后您将不能再代表“${unitName}”提交申请，也看不到以前提交的申请。确定退出吗？`,
-    });
-    if (!res.confirm) return;
-    try {
-      await authorityApi.revokeAuthority(authorityId);
-      await reload();
-    } catch (e) {
-      void Taro.showToast({ title: errorText(e), icon: 'none' });
-    }
+    const content = `退出后您将不能再代表“${unitName}”提交申请，也看不到以前提交的申请。确定退出吗？`;
+    if (await confirmRevoke(authorityId, '退出授权', content)) await reload();
   }
 
   return (
