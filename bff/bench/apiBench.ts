@@ -1,20 +1,30 @@
 // `npm run bench` (bff): each scenario under load from this process (autocannon), against the real bff
 // in a child process (bffProcess.ts) beside a bare Koa app in that same child — the baseline, measured in
-// the same run. Per scenario: a warm-up, then fixed connection counts for a fixed time; it prints req/s,
-// p50/p99 latency and the child's CPU time per request. Embedded database, same machine; asserts nothing.
+// the same run at every connection count a scenario uses. Per scenario: a warm-up, then fixed connection
+// counts for a fixed time; it prints req/s, p50/p99 latency, the child's CPU time per request and the
+// database process's. Embedded database, same machine. A scenario whose answers are mostly errors
+// measured something else than it says: the run then ends non-zero.
+//
+//   BENCH_ONLY=regexp        only the scenarios whose names match (the baseline always runs)
+//   BENCH_CPU_PROF=dir       one CPU profile (.cpuprofile) of the bff child per scenario, first count
+//   BENCH_WARMUP_S, BENCH_DURATION_S, BENCH_CONNECTIONS (16,64)
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   bffEnvFor,
+  hireRow,
   makeLegalRepresentative,
   sampleApplication,
   sampleEmployee,
+  SHEET_HEADERS,
   startMocks,
   workingAgePeople,
+  xlsxOf,
 } from '@hiring/mock';
-import type { CpuMessage, ReadyMessage } from './bffProcess';
+import type { ChildCommand, CpuMessage, ReadyMessage } from './bffProcess';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startEmbeddedMongo } = require('../../tools/embedded-mongo');
@@ -24,11 +34,16 @@ const autocannon = require('autocannon') as (options: object) => Promise<Autocan
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number);
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
+/** More than this share of error answers: the scenario did not measure what it says. */
+const MAX_ERROR_SHARE = 0.5;
 
 interface AutocannonResult {
   duration: number;
   requests: { total: number };
   latency: { p50: number; p99: number };
+  '2xx': number;
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -47,23 +62,36 @@ interface Request {
 interface Scenario {
   name: string;
   /** The request sequence for one run; called afresh for the warm-up and each connection count. */
-  requests?: (connections: number) => Promise<{ base: string; requests: Request[]; amount?: number }>;
-  /** Why there is no figure: the route is not on main. */
-  missing?: string;
+  requests: (connections: number) => Promise<{ base: string; requests: Request[]; amount?: number }>;
+  /**
+   * Connection counts of its own, for work the bff admits only so many of at once (a queue that answers
+   * 503 beyond it, a per-client limit): more connections would measure the refusal, not the work.
+   */
+  connections?: number[];
+  /** Why it runs at those counts, printed under it. */
+  note?: string;
 }
 
 class Child {
-  private waiting: ((m: CpuMessage) => void)[] = [];
+  private waiting: { type: string; resolve: (m: never) => void }[] = [];
   constructor(readonly process: ChildProcess) {
-    process.on('message', (m: CpuMessage) => {
-      if (m.type === 'cpu') this.waiting.shift()?.(m);
+    process.on('message', (m: { type: string }) => {
+      const at = this.waiting.findIndex((w) => w.type === m.type);
+      if (at >= 0) this.waiting.splice(at, 1)[0].resolve(m as never);
     });
   }
-  cpuMicros(): Promise<number> {
+  private ask<T>(command: ChildCommand): Promise<T> {
     return new Promise((resolve) => {
-      this.waiting.push((m) => resolve(m.micros));
-      this.process.send({ type: 'cpu' });
+      this.waiting.push({ type: command.type, resolve: resolve as (m: never) => void });
+      this.process.send(command);
     });
+  }
+  cpu(): Promise<CpuMessage> {
+    return this.ask({ type: 'cpu' });
+  }
+  /** Starts a profile to be written to `file`, or stops (and writes) the running one. */
+  profile(file: string | null): Promise<unknown> {
+    return this.ask({ type: 'profile', file });
   }
 }
 
@@ -79,6 +107,32 @@ async function startChild(env: Record<string, string>): Promise<{ child: Child; 
   });
   return { child: new Child(child), ready };
 }
+
+/** CPU time (user + system, microseconds) of another process so far, from /proc; null where there is none. */
+function processCpuMicros(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of proc(5), in clock ticks (USER_HZ, 100 on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;
+  } catch {
+    return null;
+  }
+}
+
+const multipart = (boundary: string, parts: { name: string; file?: string; type?: string; data: Buffer }[]) =>
+  Buffer.concat([
+    ...parts.flatMap(({ name, file, type, data }) => [
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"` : ''}\r\n` +
+          (type ? `Content-Type: ${type}\r\n` : '') +
+          '\r\n',
+      ),
+      data,
+      Buffer.from('\r\n'),
+    ]),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
 
 async function main() {
   const db = await startEmbeddedMongo();
@@ -126,7 +180,7 @@ async function main() {
       operator,
     );
   };
-  /** Drafts made before the clock starts, `parallel` at a time. */
+  /** Drafts made before the clock starts, 16 at a time. */
   const drafts = async (count: number, hires: number) => {
     const made: { id: string; version: number }[] = [];
     for (let i = 0; i < count; i += 16) {
@@ -138,79 +192,99 @@ async function main() {
     return made;
   };
   /**
-   * Drafts lent to one request at a time and given back with the version from its response (a 409 carries
-   * the current one). autocannon resets its per-connection context after every request, so the draft
-   * travels with the request instead. Twice as many drafts as connections: a timed-out request keeps its own.
+   * Things lent to one request at a time and given back when it is answered (a draft, with the version
+   * from its response: a 409 carries the current one). autocannon resets its per-connection context after
+   * every request, so the thing travels with the request instead. Twice as many as connections: a
+   * timed-out request keeps its own.
    */
+  const lent = <T>(
+    free: T[],
+    request: (item: T) => Omit<Request, 'setupRequest' | 'onResponse'>,
+    answered?: (item: T, body: string) => void,
+  ) => ({
+    base: ready.bff,
+    requests: [
+      {
+        method: 'GET',
+        path: '/',
+        setupRequest: (_req: Request, context: Context) => {
+          const item = free.pop()!;
+          context.item = item;
+          return request(item) as Request;
+        },
+        onResponse: (_status: number, body: string, context: Context) => {
+          answered?.(context.item as T, body);
+          free.unshift(context.item as T);
+        },
+      },
+    ],
+  });
   const lentDrafts = async (
     connections: number,
     hires: number,
     request: (draft: { id: string; version: number }) => Omit<Request, 'setupRequest' | 'onResponse'>,
+  ) =>
+    lent(await drafts(connections * 2, hires), request, (draft, body) => {
+      try {
+        const parsed = JSON.parse(body) as { version?: number; current?: { version?: number } };
+        const version = parsed.version ?? parsed.current?.version;
+        if (typeof version === 'number') draft.version = version;
+      } catch {
+        // a non-JSON error page: keep the version
+      }
+    });
+  /** Each request consumes a draft (submit, import): a fixed amount, made before the clock starts. */
+  const consumed = async (
+    connections: number,
+    hires: number,
+    perConnection: number,
+    request: (draft: { id: string; version: number }) => Omit<Request, 'setupRequest' | 'onResponse'>,
   ) => {
-    const free = await drafts(connections * 2, hires);
-    return {
-      base: ready.bff,
-      requests: [
-        {
-          method: 'GET',
-          path: '/',
-          setupRequest: (_req: Request, context: Context) => {
-            const draft = free.pop()!;
-            context.draft = draft;
-            return request(draft) as Request;
-          },
-          onResponse: (_status: number, body: string, context: Context) => {
-            const draft = context.draft as { id: string; version: number };
-            try {
-              const parsed = JSON.parse(body) as { version?: number; current?: { version?: number } };
-              const version = parsed.version ?? parsed.current?.version;
-              if (typeof version === 'number') draft.version = version;
-            } catch {
-              // a non-JSON error page: keep the version
-            }
-            free.unshift(draft);
-          },
-        },
-      ],
-    };
-  };
-  /** Each request consumes a draft (submit): a fixed amount, made before the clock starts. */
-  const submits = async (connections: number, hires: number, perConnectionCount: number) => {
-    const pool = await drafts(connections * perConnectionCount, hires);
+    const pool = await drafts(connections * perConnection, hires);
     return {
       base: ready.bff,
       amount: pool.length,
       requests: [
-        {
-          method: 'POST',
-          path: '/',
-          setupRequest: (req: Request) => ({
-            ...req,
-            path: `/api/v1/drafts/${pool.pop()!.id}/submit`,
-            headers: { ...auth, 'idempotency-key': randomUUID() },
-            body: '{}',
-          }),
-        },
+        { method: 'POST', path: '/', setupRequest: (req: Request) => ({ ...req, ...request(pool.pop()!) }) },
       ],
     };
   };
+  const submit = (draft: { id: string }) => ({
+    method: 'POST',
+    path: `/api/v1/drafts/${draft.id}/submit`,
+    headers: { ...auth, 'idempotency-key': randomUUID() },
+    body: '{}',
+  });
   const fixed =
     (request: Request, base = ready.bff) =>
     async () => ({ base, requests: [request] });
 
-  // A submitted application to look up, and a 40-hire draft for the PDF form.
-  const submittedDraft = (await drafts(1, 2))[0];
-  const submitted = await api(
-    'POST',
-    `/drafts/${submittedDraft.id}/submit`,
-    token,
-    {},
-    { 'Idempotency-Key': randomUUID() },
-  );
-  const detail = await api('GET', `/applications/${submitted.id}`, token);
+  const connectionCounts = (scenario: Scenario) => scenario.connections ?? CONNECTIONS;
+  const LOOKUP_CONNECTIONS = [16];
+  // Submitted applications to look up: one code per connection at a time, as real lookups are (5
+  // lookups of one code at once would meet the per-code limit of failed attempts, which counts
+  // attempts in flight).
+  const lookups: { code: string; password: string }[] = [];
+  for (const draft of await drafts(Math.max(...LOOKUP_CONNECTIONS) * 2, 2)) {
+    const submitted = await api(
+      'POST',
+      `/drafts/${draft.id}/submit`,
+      token,
+      {},
+      { 'Idempotency-Key': randomUUID() },
+    );
+    const detail = await api('GET', `/applications/${submitted.id}`, token);
+    lookups.push({ code: detail.code as string, password: detail.queryPassword as string });
+  }
   const readDraft = (await drafts(1, 2))[0];
   const formDraft = (await drafts(1, 40))[0];
   const photo = await idCardPhoto();
+  const sheetBoundary = `bench${randomUUID()}`;
+  const sheet = await xlsxOf(
+    SHEET_HEADERS.template,
+    people.slice(0, 200).map((person, i) => hireRow(person, 'template', i)),
+    { textColumns: ['身份证号码', '手机号码'] },
+  );
 
   const scenarios: Scenario[] = [
     {
@@ -256,58 +330,92 @@ async function main() {
           }),
         })),
     },
-    { name: 'submit, 2-hire draft', requests: (connections) => submits(connections, 2, 20) },
-    { name: 'submit, 50-hire draft', requests: (connections) => submits(connections, 50, 2) },
+    { name: 'submit, 2-hire draft', requests: (connections) => consumed(connections, 2, 20, submit) },
+    { name: 'submit, 50-hire draft', requests: (connections) => consumed(connections, 50, 2, submit) },
     {
       name: 'status lookup (POST /status-lookup)',
-      requests: fixed({
-        method: 'POST',
-        path: '/api/v1/status-lookup',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: detail.code, password: detail.queryPassword }),
-      }),
+      connections: LOOKUP_CONNECTIONS,
+      note: '一个客户端（IP）同时在途的查询超过 20 次即按失败次数上限锁定（设计如此），故只测 16 个连接',
+      requests: async () =>
+        lent([...lookups], (lookup) => ({
+          method: 'POST',
+          path: '/api/v1/status-lookup',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(lookup),
+        })),
     },
     {
       name: 'PDF form, 40 hires (GET /drafts/:id/form.pdf)',
+      connections: [1, 16],
+      note: '每个进程一次画一份，最多 16 份排队，再多即 503 DOCUMENTS_BUSY：测 1 个与 16 个连接',
       requests: fixed({ method: 'GET', path: `/api/v1/drafts/${formDraft.id}/form.pdf`, headers: auth }),
     },
-    { name: 'Excel import, 200 rows', missing: '导入接口不在 main 上' },
-    photo
-      ? {
-          name: 'OCR of one photo (POST /ocr/id-card)',
-          requests: fixed({
-            method: 'POST',
-            path: '/api/v1/ocr/id-card',
-            headers: { 'content-type': `multipart/form-data; boundary=${photo.boundary}` },
-            body: photo.body,
-          }),
-        }
-      : { name: 'OCR of one photo', missing: '无法生成测试照片' },
+    {
+      name: 'Excel import, 200 rows (POST /drafts/:id/import)',
+      connections: [1, 2],
+      note: '每个进程同时读 2 份表格，再多即 503 IMPORT_BUSY：测 1 个与 2 个连接；每次导入一份新草稿',
+      requests: (connections) =>
+        consumed(connections, 0, 40, (draft) => ({
+          method: 'POST',
+          path: `/api/v1/drafts/${draft.id}/import`,
+          headers: {
+            authorization: auth.authorization,
+            'content-type': `multipart/form-data; boundary=${sheetBoundary}`,
+          },
+          body: multipart(sheetBoundary, [
+            { name: 'version', data: Buffer.from(String(draft.version)) },
+            { name: 'file', file: 'hires.xlsx', type: 'application/octet-stream', data: sheet },
+          ]),
+        })),
+    },
+    {
+      name: 'OCR of one photo (POST /ocr/id-card)',
+      connections: [1, 4],
+      note: '识别每个进程同时 2 张、排队等候至多 10 秒：测 1 个与 4 个连接',
+      requests: async () => {
+        await untilReady(ready.bff);
+        return fixed({
+          method: 'POST',
+          path: '/api/v1/ocr/id-card',
+          headers: {
+            authorization: auth.authorization,
+            'content-type': `multipart/form-data; boundary=${photo.boundary}`,
+          },
+          body: photo.body,
+        })();
+      },
+    },
   ];
+  const selected = scenarios.filter((s, i) => i === 0 || !ONLY || ONLY.test(s.name));
+  const bareCounts = [...new Set(selected.flatMap(connectionCounts))].sort((a, b) => a - b);
+  selected[0].connections = bareCounts;
+  if (CPU_PROF_DIR) mkdirSync(CPU_PROF_DIR, { recursive: true });
 
   console.log(
-    `\nbff benchmark — autocannon in its own process, ${WARMUP_S} s warm-up then ${DURATION_S} s at each of ` +
-      `${CONNECTIONS.join(' and ')} connections; bff + bare Koa in one child process; embedded database; ` +
-      `dispatch to the agencies not running.\n${os.cpus().length} CPU(s), load average ${os.loadavg()[0].toFixed(1)} at start, node ${process.version}`,
+    `\nbff benchmark — autocannon in its own process, ${WARMUP_S} s warm-up then ${DURATION_S} s at each ` +
+      `connection count; bff + bare Koa in one child process; embedded database (its own process); ` +
+      `dispatch to the agencies not running.\n${os.cpus().length} CPU(s), load average ` +
+      `${os.loadavg()[0].toFixed(1)} at start, node ${process.version}. CPU ms/req: the bff process ` +
+      `(user + system, "sys" the system share) and the database process, per answered request.`,
   );
-  console.log(
-    'scenario'.padEnd(46),
+  const header = [
+    'scenario'.padEnd(50),
     'conns'.padStart(5),
     'req/s'.padStart(8),
-    'p50 ms'.padStart(8),
-    'p99 ms'.padStart(8),
-    'CPU ms/req'.padStart(11),
-    'non-2xx'.padStart(8),
+    'p50 ms'.padStart(7),
+    'p99 ms'.padStart(7),
+    'bff CPU'.padStart(8),
+    'sys'.padStart(4),
+    'db CPU'.padStart(7),
+    'errors'.padStart(7),
     '% bare'.padStart(7),
-  );
+  ];
+  console.log(header.join(' '));
   const bare: Record<number, number> = {};
-  for (const scenario of scenarios) {
-    if (!scenario.requests) {
-      console.log(scenario.name.padEnd(46), '未提供'.padStart(5), ` (${scenario.missing})`);
-      continue;
-    }
-    const run = async (connections: number, duration: number) => {
-      const { base, requests, amount } = await scenario.requests!(connections);
+  const invalid: string[] = [];
+  for (const scenario of selected) {
+    const run = async (connections: number, duration: number, profile: string | null) => {
+      const { base, requests, amount } = await scenario.requests(connections);
       let firstFailure: string | undefined;
       for (const request of requests) {
         const inner = request.onResponse;
@@ -316,63 +424,94 @@ async function main() {
           inner?.(status, body, context);
         };
       }
-      const before = await child.cpuMicros();
-      const result = await autocannon({
-        url: base,
-        connections,
-        duration,
-        amount,
-        timeout: 30,
-        requests,
-      });
-      const micros = (await child.cpuMicros()) - before;
-      return { result, micros, firstFailure };
+      if (profile) await child.profile(profile);
+      const before = await child.cpu();
+      const dbBefore = processCpuMicros(db.pid);
+      const result = await autocannon({ url: base, connections, duration, amount, timeout: 30, requests });
+      const after = await child.cpu();
+      const dbAfter = processCpuMicros(db.pid);
+      if (profile) await child.profile(null);
+      return {
+        result,
+        micros: after.micros - before.micros,
+        systemMicros: after.systemMicros - before.systemMicros,
+        dbMicros: dbBefore === null || dbAfter === null ? null : dbAfter - dbBefore,
+        firstFailure,
+      };
     };
-    await run(CONNECTIONS[0], WARMUP_S);
-    for (const connections of CONNECTIONS) {
-      const { result, micros, firstFailure } = await run(connections, DURATION_S);
-      const total = result.requests.total;
-      const rps = total / result.duration;
-      if (scenario === scenarios[0]) bare[connections] = rps;
-      console.log(
-        scenario.name.padEnd(46),
-        String(connections).padStart(5),
-        rps.toFixed(0).padStart(8),
-        String(result.latency.p50).padStart(8),
-        String(result.latency.p99).padStart(8),
-        (total ? micros / 1000 / total : NaN).toFixed(2).padStart(11),
-        String(result.non2xx + result.errors + result.timeouts).padStart(8),
-        `${((rps / bare[connections]) * 100).toFixed(1)} %`.padStart(7),
+    const counts = connectionCounts(scenario);
+    await run(counts[0], WARMUP_S, null);
+    for (const [i, connections] of counts.entries()) {
+      const profile =
+        CPU_PROF_DIR && i === 0
+          ? path.join(CPU_PROF_DIR, `${scenario.name.replace(/[^\w]+/g, '-').replace(/-+$/, '')}.cpuprofile`)
+          : null;
+      const { result, micros, systemMicros, dbMicros, firstFailure } = await run(
+        connections,
+        DURATION_S,
+        profile,
       );
-      if (firstFailure) console.log(`${''.padEnd(46)} first failure: ${firstFailure}`);
+      const total = result.requests.total;
+      const failed = result.non2xx + result.errors + result.timeouts;
+      const rps = result['2xx'] / result.duration;
+      if (scenario === selected[0]) bare[connections] = rps;
+      const perRequest = (us: number | null) =>
+        us === null || !total ? '—' : (us / 1000 / total).toFixed(2);
+      console.log(
+        [
+          scenario.name.padEnd(50),
+          String(connections).padStart(5),
+          rps.toFixed(rps < 10 ? 1 : 0).padStart(8),
+          String(result.latency.p50).padStart(7),
+          String(result.latency.p99).padStart(7),
+          perRequest(micros).padStart(8),
+          `${micros ? Math.round((systemMicros / micros) * 100) : 0}%`.padStart(4),
+          perRequest(dbMicros).padStart(7),
+          String(failed).padStart(7),
+          `${((rps / bare[connections]) * 100).toFixed(1)} %`.padStart(7),
+        ].join(' '),
+      );
+      if (firstFailure) console.log(`${''.padEnd(50)}  first failure: ${firstFailure}`);
+      if (total === 0 || failed > total * MAX_ERROR_SHARE) {
+        invalid.push(`${scenario.name} at ${connections}: ${failed} of ${total} answers were errors`);
+        console.log(`${''.padEnd(50)}  ✗ mostly errors: this run does not measure the scenario`);
+      }
+      if (profile) console.log(`${''.padEnd(50)}  profile: ${profile}`);
     }
+    if (scenario.note) console.log(`${''.padEnd(50)}  (${scenario.note})`);
   }
   console.log(`load average ${os.loadavg()[0].toFixed(1)} at the end`);
 
-  child.process.send({ type: 'stop' });
+  child.process.send({ type: 'stop' } satisfies ChildCommand);
   await new Promise((resolve) => child.process.once('exit', resolve));
   await mocks.stop();
   await db.stop();
+  if (invalid.length) {
+    console.error(`\nbench FAILED: scenarios answered mostly with errors:\n  ${invalid.join('\n  ')}`);
+    process.exit(1);
+  }
 }
 
-/** A generated ID-card photo as a multipart body, or null when the generator is not available. */
-async function idCardPhoto(): Promise<{ boundary: string; body: Buffer } | null> {
-  try {
-    const { generateIdCardPhoto } = await import('../ocr-testset/generate');
-    const { jpeg } = await generateIdCardPhoto({ seed: 1 });
-    const boundary = `bench${randomUUID()}`;
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="id.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-      ),
-      jpeg,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return { boundary, body };
-  } catch (error) {
-    console.error('OCR photo:', (error as Error).message);
-    return null;
+/** Waits for /readyz (the OCR engine loads in the background after start). */
+async function untilReady(base: string, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const res = await fetch(`${base}/readyz`).catch(() => null);
+    if (res?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  throw new Error('bff not ready (OCR engine) after 120 s');
+}
+
+/** A generated ID-card photo as a multipart body. */
+async function idCardPhoto(): Promise<{ boundary: string; body: Buffer }> {
+  const { generateIdCardPhoto } = await import('../ocr-testset/generate');
+  const { jpeg } = await generateIdCardPhoto({ seed: 1 });
+  const boundary = `bench${randomUUID()}`;
+  return {
+    boundary,
+    body: multipart(boundary, [{ name: 'image', file: 'id.jpg', type: 'image/jpeg', data: jpeg }]),
+  };
 }
 
 main().catch((error) => {

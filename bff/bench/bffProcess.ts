@@ -1,6 +1,8 @@
 // The process under load in `npm run bench`: the real bff and, beside it, a bare Koa app (the baseline),
 // with no route of its own. The bench reads this process's CPU time over the IPC channel before and after
-// each scenario, so nothing bench-only is reachable over HTTP.
+// each scenario, and can have it record a CPU profile of one run, so nothing bench-only is reachable over HTTP.
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Koa from 'koa';
@@ -20,7 +22,10 @@ export interface CpuMessage {
   type: 'cpu';
   /** process.cpuUsage(): user + system microseconds, main thread and workers (PDF, OCR) together. */
   micros: number;
+  /** The kernel's part of `micros` (socket reads and writes). */
+  systemMicros: number;
 }
+export type ChildCommand = { type: 'cpu' } | { type: 'stop' } | { type: 'profile'; file: string | null };
 
 const listen = (koa: Koa) =>
   new Promise<{ server: Server; base: string }>((resolve) => {
@@ -43,10 +48,28 @@ async function main() {
   });
   const bareServer = await listen(bare);
 
-  process.on('message', (message: { type: string }) => {
+  // `profile` with a file starts the V8 sampling profiler; the next `profile` writes it there (null: drop).
+  const inspector = new Session();
+  inspector.connect();
+  let profiling: string | null = null;
+
+  process.on('message', async (message: ChildCommand) => {
     if (message.type === 'cpu') {
       const { user, system } = process.cpuUsage();
-      process.send!({ type: 'cpu', micros: user + system } satisfies CpuMessage);
+      process.send!({ type: 'cpu', micros: user + system, systemMicros: system } satisfies CpuMessage);
+    } else if (message.type === 'profile') {
+      if (profiling) {
+        const { profile } = await inspector.post('Profiler.stop');
+        await writeFile(profiling, JSON.stringify(profile));
+        profiling = null;
+      }
+      if (message.file) {
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.setSamplingInterval', { interval: 250 });
+        await inspector.post('Profiler.start');
+        profiling = message.file;
+      }
+      process.send!({ type: 'profile' });
     } else if (message.type === 'stop') {
       bff.server.close();
       bareServer.server.close();
