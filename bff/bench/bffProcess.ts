@@ -41,10 +41,18 @@ async function main() {
   const services = createServices(config, logger, connection);
   const bff = await listen(createApp({ config, logger, db: connection }, services));
 
+  // The baselines: Koa alone, and Koa with one read of one small document by _id (the native driver,
+  // no mongoose) — the least any request that touches the database can cost here.
+  const baseline = connection.db!.collection<{ _id: string; version: number }>('bench_baseline');
+  await baseline.updateOne({ _id: 'one' }, { $set: { version: 1 } }, { upsert: true });
   const bare = new Koa();
   bare.use(bodyParser());
-  bare.use((ctx) => {
-    ctx.body = { ok: true, echo: (ctx.request.body as { version?: number })?.version ?? null };
+  bare.use(async (ctx) => {
+    const echo = (ctx.request.body as { version?: number })?.version ?? null;
+    ctx.body =
+      ctx.path === '/db'
+        ? { ok: true, echo, stored: await baseline.findOne({ _id: 'one' }) }
+        : { ok: true, echo };
   });
   const bareServer = await listen(bare);
 
