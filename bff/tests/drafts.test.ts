@@ -1,5 +1,5 @@
 // Drafts over HTTP: versions and conflicts, one-employee edits, validation, ownership, encryption, purge.
-import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
+import { callApi, loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
 
 let server: TestServer;
 let alice: Client;
@@ -94,6 +94,47 @@ describe('draft lifecycle', () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(7);
     const final = await alice.call('GET', `/drafts/${draft.id}`);
     expect(final.body.version).toBe(2);
+  });
+});
+
+describe('two bff processes on one database', () => {
+  it('refuses a version another process has replaced, though this process answered it last', async () => {
+    const other = await startTestServer({ mongodbUri: server.config.mongodbUri });
+    try {
+      const onOther = (method: string, path: string, body?: unknown) =>
+        callApi(other, alice.token, method, path, body);
+      const draft = await newDraft();
+      // Phone A's autosaves reach this process; phone B's the other one.
+      const a = await alice.call('PATCH', `/drafts/${draft.id}`, { version: 1, unit: { name: '手机甲' } });
+      expect(a.body.version).toBe(2);
+      const b = await onOther('PATCH', `/drafts/${draft.id}`, { version: 2, matters: ['housingFund'] });
+      expect(b.status).toBe(200);
+      expect(b.body.application.unit.name).toBe('手机甲');
+
+      const stale = await alice.call('PATCH', `/drafts/${draft.id}`, {
+        version: 2,
+        unit: { name: '手机甲又改' },
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.current.version).toBe(3);
+      expect(stale.body.current.application.matters).toEqual(['housingFund']);
+
+      const merged = await alice.call('PATCH', `/drafts/${draft.id}`, {
+        version: 3,
+        unit: { name: '手机甲又改' },
+      });
+      expect(merged.status).toBe(200);
+      const seen = await onOther('GET', `/drafts/${draft.id}`);
+      expect(seen.body).toMatchObject({ version: 4, application: { matters: ['housingFund'] } });
+      expect(seen.body.application.unit.name).toBe('手机甲又改');
+
+      // Deleted through the other process: this one answers 404, not its remembered version.
+      expect((await onOther('DELETE', `/drafts/${draft.id}`)).status).toBe(204);
+      const gone = await alice.call('PATCH', `/drafts/${draft.id}`, { version: 4, unit: { name: '已删除' } });
+      expect(gone.status).toBe(404);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import type { FieldCipher } from '../security/fieldCipher';
 import { conflict, notFound } from '../http/errors';
 import type { DraftApplication, DraftEmployee } from './draftSchema';
 import type { DraftDoc } from './models';
+import { RecentDrafts } from './recentDrafts';
 
 export interface DraftView {
   id: string;
@@ -32,12 +33,19 @@ const draftNotFound = () => notFound('草稿不存在或已删除');
 export const emptyApplication = (): DraftApplication => ({ matters: [], employees: [] });
 
 export class DraftService {
+  /** The versions this process saw last: an autosave on one of them skips reading the draft first. */
+  private readonly recent = new RecentDrafts();
+
   constructor(
     private readonly Draft: Model<DraftDoc>,
     private readonly cipher: FieldCipher,
     /** Open drafts an account may keep (a submitted one is consumed, the purge job drops stale ones). */
     private readonly maxOpen = 50,
   ) {}
+
+  private remember(doc: { _id: unknown; accountId: unknown; version: number }, sealed: string) {
+    this.recent.set(String(doc._id), { accountId: String(doc.accountId), version: doc.version, sealed });
+  }
 
   private seal(application: DraftApplication) {
     return {
@@ -52,11 +60,14 @@ export class DraftService {
   }
 
   /** `application`: the plaintext when the caller just sealed it, so it is not decrypted again. */
-  private view(doc: DraftDoc & { _id: unknown }, application?: DraftApplication): DraftView {
+  private view(
+    doc: Omit<DraftDoc, 'sealed'> & { _id: unknown; sealed?: string },
+    application?: DraftApplication,
+  ): DraftView {
     return {
       id: String(doc._id),
       version: doc.version,
-      application: application ?? this.cipher.decrypt<DraftApplication>(doc.sealed),
+      application: application ?? this.cipher.decrypt<DraftApplication>(doc.sealed!),
       createdAt: (doc as unknown as { createdAt: Date }).createdAt,
       updatedAt: (doc as unknown as { updatedAt: Date }).updatedAt,
     };
@@ -69,17 +80,14 @@ export class DraftService {
       employees: (application.employees ?? []).map((e) => ({ ...e, key: newEmployeeKey() })),
     };
     if ((await this.Draft.countDocuments({ accountId })) >= this.maxOpen) throw this.tooMany();
-    const doc = await this.Draft.create({
-      accountId,
-      version: 1,
-      touchedAt: new Date(),
-      ...this.seal(withKeys),
-    });
+    const sealed = this.seal(withKeys);
+    const doc = await this.Draft.create({ accountId, version: 1, touchedAt: new Date(), ...sealed });
     // Concurrent creates may all have counted below the cap: whoever finds it exceeded withdraws.
     if ((await this.Draft.countDocuments({ accountId })) > this.maxOpen) {
       await this.Draft.deleteOne({ _id: doc._id });
       throw this.tooMany();
     }
+    this.remember(doc, sealed.sealed);
     return this.view(doc.toObject(), withKeys);
   }
 
@@ -113,6 +121,7 @@ export class DraftService {
   async get(accountId: string, id: string): Promise<DraftView> {
     const doc = await this.Draft.findOne({ _id: id, accountId }).lean();
     if (!doc) throw draftNotFound();
+    this.remember(doc, doc.sealed);
     return this.view(doc);
   }
 
@@ -126,15 +135,30 @@ export class DraftService {
     baseVersion: number,
     change: (application: DraftApplication) => DraftApplication,
   ): Promise<DraftView> {
-    const current = await this.get(accountId, id);
-    if (current.version !== baseVersion) throw this.versionConflict(current);
-    const next = change(structuredClone(current.application));
+    // The base version as this process last saw it, else as stored; both are decrypted afresh, so
+    // `change` may edit what it is given.
+    const known = this.recent.get(id, accountId, baseVersion);
+    let application: DraftApplication;
+    if (known) application = this.cipher.decrypt<DraftApplication>(known);
+    else {
+      const current = await this.get(accountId, id);
+      if (current.version !== baseVersion) throw this.versionConflict(current);
+      application = current.application;
+    }
+    const next = change(application);
+    const sealed = this.seal(next);
+    // The filter names the base version: a writer that got there first (another device or process) wins
+    // and this one gets the conflict. The stored text is not sent back: `next` is what it holds.
     const updated = await this.Draft.findOneAndUpdate(
       { _id: id, accountId, version: baseVersion },
-      { $set: { ...this.seal(next), touchedAt: new Date() }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
+      { $set: { ...sealed, touchedAt: new Date() }, $inc: { version: 1 } },
+      { returnDocument: 'after', projection: { sealed: 0 } },
     ).lean();
-    if (!updated) throw this.versionConflict(await this.get(accountId, id));
+    if (!updated) {
+      this.recent.delete(id);
+      throw this.versionConflict(await this.get(accountId, id));
+    }
+    this.remember(updated, sealed.sealed);
     return this.view(updated, next);
   }
 
@@ -147,12 +171,14 @@ export class DraftService {
   }
 
   async remove(accountId: string, id: string): Promise<void> {
+    this.recent.delete(id);
     const result = await this.Draft.deleteOne({ _id: id, accountId });
     if (result.deletedCount !== 1) throw draftNotFound();
   }
 
   /** Removes a draft consumed by a successful submission, whatever its version. */
   async consume(accountId: string, id: string): Promise<void> {
+    this.recent.delete(id);
     await this.Draft.deleteOne({ _id: id, accountId });
   }
 
