@@ -92,7 +92,7 @@ export async function submitDraft(
     .toUpperCase();
   const unitName = String(draft.application.unit?.name ?? '');
   let checked = validateUscc(draftUscc).valid
-    ? await deps.authority.forSubmission(accountId, draftUscc, unitName)
+    ? await deps.authority.forSubmission(accountId, draftUscc, unitName, identity)
     : null;
   // 申请日期 is the day the application is submitted, not the day its draft was started: the 缓缴/降缴
   // deadline and the rules in force count from it.
@@ -113,7 +113,7 @@ export async function submitDraft(
   const value = result.value as unknown as SealedApplication['form'];
   const uscc = String((value.unit as { uscc?: string } | undefined)?.uscc ?? '');
   if (checked?.authority.uscc !== uscc)
-    checked = await deps.authority.forSubmission(accountId, uscc, unitName);
+    checked = await deps.authority.forSubmission(accountId, uscc, unitName, identity);
   const { authority } = checked;
   // The validator returns normalized rows in input order; the server-issued keys ride along by position.
   const form = {

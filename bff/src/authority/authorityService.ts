@@ -7,7 +7,12 @@ import type { GovDataClient } from '../govdata/govDataClient';
 import { AppError, notFound } from '../http/errors';
 import type { FieldCipher } from '../security/fieldCipher';
 import { maskIdNumber, maskName, maskPhone } from '../security/mask';
-import { identityRequired, isDuplicateKey, type IdentityService } from './identityService';
+import {
+  identityRequired,
+  isDuplicateKey,
+  type IdentityService,
+  type VerifiedIdentity,
+} from './identityService';
 import type {
   AuthorityBasis,
   AuthorityDoc,
@@ -498,8 +503,9 @@ export class AuthorityService {
    * The check before every submission: a verified holder with a live authority for this USCC. Returns
    * what the case records of who filed it; throws the 403 that says what to do otherwise.
    */
-  async forSubmission(accountId: string, uscc: string, unitName: string) {
-    const identity = await this.identities.get(accountId);
+  /** `identity`: the holder's, when the caller has just read it (not read again). */
+  async forSubmission(accountId: string, uscc: string, unitName: string, identity?: VerifiedIdentity) {
+    identity ??= (await this.identities.get(accountId)) ?? undefined;
     if (!identity) throw identityRequired();
     const authority = await this.liveFor(uscc.trim().toUpperCase(), identity.idHash);
     if (!authority) {
