@@ -3,7 +3,7 @@
 // for `npm run size` to print. Sizes are webpack's own (pre-minification source size of each module as bundled).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Compiler } from 'webpack';
+import type { Compilation, Compiler, Module } from 'webpack';
 
 const CLIENT = path.resolve(__dirname, '..');
 const ROOT = path.resolve(CLIENT, '..');
@@ -42,9 +42,46 @@ export class ModuleSizesPlugin {
         }
         chunks[files[0]] = byOrigin;
       }
+      const why = process.env.SIZE_WHY;
+      if (why) printWhy(compilation, why);
       const out = path.join(CLIENT, '.temp', `module-sizes-${this.target}.json`);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, JSON.stringify(chunks, null, 1));
     });
+  }
+}
+
+/**
+ * `SIZE_WHY=<package> npm run build:h5`: prints what brings the package into the build — for each of its
+ * modules in a chunk, the modules outside it that import it (active imports only), then theirs, up to
+ * the entry — for finding what to cut when a package appears in the size report.
+ */
+function printWhy(compilation: Compilation, origin: string): void {
+  const { moduleGraph, chunkGraph } = compilation;
+  const name = (m: Module) => {
+    const r = (m as { resource?: string }).resource;
+    return r ? path.relative(ROOT, r) : m.identifier().slice(0, 120);
+  };
+  const inPackage = (m: Module) => {
+    const r = (m as { resource?: string }).resource;
+    return !!r && originOf(r) === origin;
+  };
+  const seen = new Set<Module>();
+  // A module concatenated into another is in no chunk itself: the whole package's modules are the start.
+  let frontier = [...compilation.modules].filter(inPackage);
+  const alone = frontier.filter((m) => chunkGraph.getNumberOfModuleChunks(m) > 0).length;
+  console.log(`[module-sizes] why ${origin}: ${frontier.length} modules (${alone} in chunks on their own)`);
+  for (let depth = 0; depth < 12 && frontier.length; depth++) {
+    const next: Module[] = [];
+    for (const m of frontier) {
+      for (const c of moduleGraph.getIncomingConnections(m)) {
+        const from = c.originModule;
+        if (!from || seen.has(from) || !c.isActive(undefined) || inPackage(from)) continue;
+        seen.add(from);
+        next.push(from);
+        console.log(`  ${'  '.repeat(depth)}${name(from)} -> ${name(m)}`);
+      }
+    }
+    frontier = next;
   }
 }

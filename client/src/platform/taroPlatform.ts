@@ -131,8 +131,11 @@ function downloadH5(name: string, href: string): void {
 /** The app's own user-data folder: Taro.env mirrors wx.env on WeChat; Alipay keeps it on my.env. */
 function userDataPath(): string {
   const globals = globalThis as { wx?: { env?: { USER_DATA_PATH?: string } } };
+  // Not read on H5 (which has no such folder), spelled so the H5 build drops it: reading any property of
+  // H5's Taro object keeps all of its API in the page code — swiper (323 KB) with previewImage and more.
+  const taroEnv = process.env.TARO_ENV === 'h5' ? undefined : Taro.env;
   return (
-    Taro.env?.USER_DATA_PATH ??
+    taroEnv?.USER_DATA_PATH ??
     globals.wx?.env?.USER_DATA_PATH ??
     (typeof my !== 'undefined' ? my.env?.USER_DATA_PATH : undefined) ??
     ''
@@ -200,6 +203,16 @@ function requestSubscribeAlipay(templateIds: string[]): Promise<string[]> {
   });
 }
 
+/**
+ * The mini-programs' image viewer. Not on H5, which never opens a download this way (openDownloadH5): its
+ * previewImage brings swiper (323 KB) into the page code. Chosen here, outside any async function, where
+ * the build can tell the branch is dead (inside one, Babel's state machine hides the condition).
+ */
+const previewImage =
+  process.env.TARO_ENV === 'h5'
+    ? null
+    : (options: Parameters<typeof Taro.previewImage>[0]) => Taro.previewImage(options);
+
 async function openDownloadMini(req: DownloadRequest): Promise<{ status: number }> {
   let res: { statusCode: number; tempFilePath?: string; apFilePath?: string };
   try {
@@ -213,7 +226,7 @@ async function openDownloadMini(req: DownloadRequest): Promise<{ status: number 
   if (req.kind === 'pdf') {
     await Taro.openDocument({ filePath, fileType: 'pdf', showMenu: true } as never);
   } else {
-    await Taro.previewImage({ urls: [filePath], current: filePath });
+    await previewImage?.({ urls: [filePath], current: filePath });
   }
   return { status: 200 };
 }
