@@ -7,6 +7,7 @@ export * from './documents';
 export * from './phone';
 export * from './ruleConfig';
 export * from './workingDays';
+export * from './dueDateLabels';
 export * from './retirement';
 export * from './age';
 export * from './contributions';

@@ -6,22 +6,11 @@
 import calendarData from 'chinese-days/dist/chinese-days.json';
 import type { IsoDate } from './dates';
 import { addDays, isRealDate, weekdayOf } from './dates';
+import type { CalendarBasis } from './dueDateLabels';
 import { LUNAR_HOLIDAY_DATES, LUNAR_TABLE_FIRST_YEAR, LUNAR_TABLE_LAST_YEAR } from './lunarHolidayDates';
-
-export type CalendarBasis = 'official' | 'provisional';
 
 export const CALENDAR_FIRST_YEAR = LUNAR_TABLE_FIRST_YEAR;
 export const CALENDAR_LAST_YEAR = LUNAR_TABLE_LAST_YEAR;
-
-export const CALENDAR_BASIS_LABELS: Readonly<Record<CalendarBasis, string>> = {
-  official: '正式',
-  provisional: '预计',
-};
-
-/** "应于 2026-12-04 前", or "预计于 2027-01-05 前" until the provisional year's notice is entered. */
-export function dueByLabel(dueDate: IsoDate, basis: CalendarBasis | null | undefined): string {
-  return `${basis === 'provisional' ? '预计于' : '应于'} ${dueDate} 前`;
-}
 
 /** One year's official schedule: the days off (including weekend days inside a holiday) and the 调休 workdays. */
 export interface OfficialCalendarYear {

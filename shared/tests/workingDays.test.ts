@@ -7,12 +7,12 @@ import {
   addWorkingDays,
   calendarBasis,
   checkOfficialYear,
-  dueByLabel,
   defaultWorkingDayCalendar as calendar,
   provisionalYear,
   statutoryHolidays,
 } from '../src/workingDays';
 import { addDays, weekdayOf } from '../src/dates';
+import { dueByLabel } from '../src/dueDateLabels';
 
 describe('3 个工作日 due dates on official years', () => {
   it('counts from the first working day after acceptance on an ordinary week', () => {
