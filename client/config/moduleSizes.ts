@@ -8,8 +8,10 @@ import type { Compilation, Compiler, Module } from 'webpack';
 const CLIENT = path.resolve(__dirname, '..');
 const ROOT = path.resolve(CLIENT, '..');
 
-export function originOf(resource: string): string {
+/** `byFile`: file by file rather than by package (SIZE_FILES=1), for finding what to split off. */
+export function originOf(resource: string, byFile = false): string {
   const rel = path.relative(ROOT, resource).split(path.sep).join('/');
+  if (byFile) return rel.replace(/^(\.\.\/)+/, '');
   const nm = rel.lastIndexOf('node_modules/');
   if (nm >= 0) {
     const parts = rel.slice(nm + 'node_modules/'.length).split('/');
@@ -26,6 +28,7 @@ export class ModuleSizesPlugin {
   apply(compiler: Compiler): void {
     compiler.hooks.afterEmit.tap('ModuleSizesPlugin', (compilation) => {
       const chunks: Record<string, Record<string, number>> = {};
+      const byFile = process.env.SIZE_FILES === '1';
       for (const chunk of compilation.chunks) {
         const files = [...chunk.files].filter((f) => f.endsWith('.js'));
         if (!files.length) continue;
@@ -36,7 +39,7 @@ export class ModuleSizesPlugin {
           // Concatenated modules keep their parts: count each part where it comes from.
           const parts = inner?.length ? inner : [{ resource, size: () => module.size() }];
           for (const part of parts) {
-            const origin = part.resource ? originOf(part.resource) : '(webpack runtime)';
+            const origin = part.resource ? originOf(part.resource, byFile) : '(webpack runtime)';
             byOrigin[origin] = (byOrigin[origin] ?? 0) + part.size();
           }
         }
