@@ -11,10 +11,9 @@ const { firstScreenTiming, serve, HOME_BUDGET_MS, STEP_BUDGET_MS } = require('./
 const DIST = path.join(__dirname, '..', 'dist');
 const MAIN_LIMIT = 300 * 1024;
 const SUBPACKAGE_LIMIT = 2 * 1024 * 1024; // WeChat's per-subpackage limit
-// Issue 21's target is 140 KB. 146 KB was measured at 42387b6; at 45835b3 it is 196 KB because swiper
-// (323 KB raw, unused by the app) entered the shared page chunk through some component import not yet found.
-// The budget holds that figure until the import is found, so CI keeps guarding against further growth.
-const H5_INITIAL_LIMIT = 200 * 1024;
+// Issue 21 aims at 140 KB. 142.7 KB measured once swiper (323 KB raw, brought by the mini-program-only
+// previewImage) and H5's photo picker (loaded with the first photo) left the code every page loads.
+const H5_INITIAL_LIMIT = 150 * 1024;
 const H5_PAGE_CHUNK_LIMIT = 40 * 1024;
 const TEMP = path.join(__dirname, '..', '.temp');
 
