@@ -318,6 +318,10 @@ async function main() {
       ),
     },
     {
+      name: "the bff's middleware only (GET /healthz)",
+      requests: fixed({ method: 'GET', path: '/healthz' }),
+    },
+    {
       name: 'login check only (GET /me)',
       requests: fixed({ method: 'GET', path: '/api/v1/me', headers: auth }),
     },
