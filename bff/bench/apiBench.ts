@@ -62,7 +62,9 @@ interface Request {
 interface Scenario {
   name: string;
   /** The request sequence for one run; called afresh for the warm-up and each connection count. */
-  requests: (connections: number) => Promise<{ base: string; requests: Request[]; amount?: number }>;
+  requests: (
+    connections: number,
+  ) => Promise<{ base: string; requests: Request[]; amount?: number; done?: () => Promise<void> }>;
   /**
    * Connection counts of its own, for work the bff admits only so many of at once (a queue that answers
    * 503 beyond it, a per-client limit): more connections would measure the refusal, not the work.
@@ -143,6 +145,8 @@ async function main() {
     DEV_LOGIN: 'true',
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '10000000',
+    // One account files every benched draft; each run removes its own afterwards.
+    MAX_OPEN_DRAFTS: '1000',
     ...bffEnvFor(mocks, 'mock-callback-secret-change-me'),
   });
   const api = async (method: string, route: string, token: string, body?: unknown, headers = {}) => {
@@ -219,20 +223,34 @@ async function main() {
       },
     ],
   });
+  /** Removes the drafts a run left (16 at a time): the account's open drafts are capped. */
+  const removeDrafts = async (left: { id: string }[]) => {
+    for (let i = 0; i < left.length; i += 16)
+      await Promise.all(
+        left
+          .slice(i, i + 16)
+          .map((d) => fetch(`${ready.bff}/api/v1/drafts/${d.id}`, { method: 'DELETE', headers: auth })),
+      );
+  };
   const lentDrafts = async (
     connections: number,
     hires: number,
     request: (draft: { id: string; version: number }) => Omit<Request, 'setupRequest' | 'onResponse'>,
-  ) =>
-    lent(await drafts(connections * 2, hires), request, (draft, body) => {
-      try {
-        const parsed = JSON.parse(body) as { version?: number; current?: { version?: number } };
-        const version = parsed.version ?? parsed.current?.version;
-        if (typeof version === 'number') draft.version = version;
-      } catch {
-        // a non-JSON error page: keep the version
-      }
-    });
+  ) => {
+    const made = await drafts(connections * 2, hires);
+    return {
+      ...lent([...made], request, (draft, body) => {
+        try {
+          const parsed = JSON.parse(body) as { version?: number; current?: { version?: number } };
+          const version = parsed.version ?? parsed.current?.version;
+          if (typeof version === 'number') draft.version = version;
+        } catch {
+          // a non-JSON error page: keep the version
+        }
+      }),
+      done: () => removeDrafts(made),
+    };
+  };
   /** Each request consumes a draft (submit, import): a fixed amount, made before the clock starts. */
   const consumed = async (
     connections: number,
@@ -240,10 +258,11 @@ async function main() {
     perConnection: number,
     request: (draft: { id: string; version: number }) => Omit<Request, 'setupRequest' | 'onResponse'>,
   ) => {
-    const pool = await drafts(connections * perConnection, hires);
+    const pool = await drafts(Math.min(connections * perConnection, 800), hires);
     return {
       base: ready.bff,
       amount: pool.length,
+      done: () => removeDrafts(pool),
       requests: [
         { method: 'POST', path: '/', setupRequest: (req: Request) => ({ ...req, ...request(pool.pop()!) }) },
       ],
@@ -441,7 +460,7 @@ async function main() {
   const invalid: string[] = [];
   for (const scenario of selected) {
     const run = async (connections: number, duration: number, profile: string | null) => {
-      const { base, requests, amount } = await scenario.requests(connections);
+      const { base, requests, amount, done } = await scenario.requests(connections);
       let firstFailure: string | undefined;
       for (const request of requests) {
         const inner = request.onResponse;
@@ -457,6 +476,7 @@ async function main() {
       const after = await child.cpu();
       const dbAfter = processCpuMicros(db.pid);
       if (profile) await child.profile(null);
+      await done?.();
       return {
         result,
         micros: after.micros - before.micros,
