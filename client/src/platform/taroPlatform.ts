@@ -48,7 +48,7 @@ async function pickImageWeappOrH5(): Promise<PickedImage | null> {
 // Alipay has no chooseMedia; chooseImage is its camera/album entry point.
 async function pickImageAlipay(): Promise<PickedImage | null> {
   try {
-    const res = await mini().chooseImage({
+    const res = await miniApi!.chooseImage({
       count: 1,
       sourceType: ['camera', 'album'],
       sizeType: ['compressed'],
@@ -62,7 +62,7 @@ async function pickImageAlipay(): Promise<PickedImage | null> {
 
 async function pickFileWeapp(extensions: string[]): Promise<PickedFile | null> {
   try {
-    const res = await mini().chooseMessageFile({ count: 1, type: 'file', extension: extensions });
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions });
     const file = res.tempFiles[0];
     return file ? { path: file.path, name: file.name, size: file.size } : null;
   } catch {
@@ -155,29 +155,27 @@ async function openDocumentMini(
 ): Promise<void> {
   let filePath: string;
   if ('url' in source) {
-    const res = await mini().downloadFile({ url: source.url });
+    const res = await Taro.downloadFile({ url: source.url });
     if (res.statusCode !== 200) throw new NetworkError('下载失败');
     filePath = res.tempFilePath;
   } else {
     filePath = `${userDataPath()}/${name}`;
     await new Promise<void>((resolve, reject) =>
-      mini()
-        .getFileSystemManager()
-        .writeFile({
-          filePath,
-          data: source.base64,
-          encoding: 'base64',
-          success: () => resolve(),
-          fail: (err) => reject(new Error(err.errMsg)),
-        }),
+      Taro.getFileSystemManager().writeFile({
+        filePath,
+        data: source.base64,
+        encoding: 'base64',
+        success: () => resolve(),
+        fail: (err) => reject(new Error(err.errMsg)),
+      }),
     );
   }
   try {
-    await mini().openDocument({ filePath, fileType: 'xlsx', showMenu: true } as never);
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true } as never);
   } catch {
     // No viewer for sheets (some Alipay versions): the link is the way to a computer.
     if ('url' in source) {
-      await mini().setClipboardData({ data: source.url });
+      await Taro.setClipboardData({ data: source.url });
       await Taro.showToast({ title: '链接已复制，请在电脑浏览器中打开', icon: 'none', duration: 3000 });
     } else {
       throw new Error('无法打开文件');
@@ -187,7 +185,7 @@ async function openDocumentMini(
 
 async function requestSubscribeWeapp(templateIds: string[]): Promise<string[]> {
   try {
-    const res = (await mini().requestSubscribeMessage({
+    const res = (await Taro.requestSubscribeMessage({
       tmplIds: templateIds,
     } as never)) as unknown as Record<string, string>;
     return templateIds.filter((id) => res[id] === 'accept');
@@ -213,44 +211,26 @@ function requestSubscribeAlipay(templateIds: string[]): Promise<string[]> {
 type Options<F extends (options: never) => unknown> = Parameters<F>[0];
 
 /**
- * Taro's APIs that only the mini-programs call; null on H5. Chosen here, outside any async function, where
- * the H5 build can tell the branch is dead (inside one, Babel's state machine hides the condition) and
- * leaves their H5 implementations out of the page code every page loads: previewImage alone brought
- * swiper (323 KB), downloads, files, the clipboard and network status another ~20 KB.
+ * Taro's APIs that only the mini-programs call and whose H5 implementations are heavy; null on H5 (the
+ * paths that use them are mini-program paths, hence the `!`). Chosen
+ * here, outside any async function, where the H5 build can tell the branch is dead (inside one, Babel's
+ * state machine hides the condition) and leaves them out of the page code every page loads: previewImage
+ * brought swiper (323 KB), chooseImage H5's photo picker; reading Taro.env would keep all of Taro's H5 API.
+ * (The lighter ones stay plain calls: each wrapper costs the WeChat main package bytes it has few of.)
  */
 const miniApi =
   process.env.TARO_ENV === 'h5'
     ? null
     : {
         env: () => Taro.env as { USER_DATA_PATH?: string } | undefined,
-        login: () => Taro.login(),
         chooseImage: (options: Options<typeof Taro.chooseImage>) => Taro.chooseImage(options),
-        requestSubscribeMessage: (options: Options<typeof Taro.requestSubscribeMessage>) =>
-          Taro.requestSubscribeMessage(options),
-        chooseMessageFile: (options: Options<typeof Taro.chooseMessageFile>) =>
-          Taro.chooseMessageFile(options),
-        downloadFile: (options: Options<typeof Taro.downloadFile>) => Taro.downloadFile(options),
-        getFileSystemManager: () => Taro.getFileSystemManager(),
-        openDocument: (options: Options<typeof Taro.openDocument>) => Taro.openDocument(options),
-        setClipboardData: (options: Options<typeof Taro.setClipboardData>) => Taro.setClipboardData(options),
         previewImage: (options: Options<typeof Taro.previewImage>) => Taro.previewImage(options),
-        getNetworkType: () => Taro.getNetworkType(),
-        onNetworkStatusChange: (handler: Options<typeof Taro.onNetworkStatusChange>) =>
-          Taro.onNetworkStatusChange(handler),
-        offNetworkStatusChange: (handler: Options<typeof Taro.onNetworkStatusChange>) =>
-          Taro.offNetworkStatusChange?.(handler),
       };
-
-/** The mini-program APIs, on a path only a mini-program takes. */
-function mini(): NonNullable<typeof miniApi> {
-  if (!miniApi) throw new Error('a mini-program API called on H5');
-  return miniApi;
-}
 
 async function openDownloadMini(req: DownloadRequest): Promise<{ status: number }> {
   let res: { statusCode: number; tempFilePath?: string; apFilePath?: string };
   try {
-    res = (await mini().downloadFile({ url: req.url, header: req.headers } as never)) as typeof res;
+    res = (await Taro.downloadFile({ url: req.url, header: req.headers } as never)) as typeof res;
   } catch (err) {
     throw new NetworkError(err instanceof Error ? err.message : undefined);
   }
@@ -258,9 +238,9 @@ async function openDownloadMini(req: DownloadRequest): Promise<{ status: number 
   const filePath = res.tempFilePath ?? res.apFilePath;
   if (res.statusCode !== 200 || !filePath) return { status: res.statusCode };
   if (req.kind === 'pdf') {
-    await mini().openDocument({ filePath, fileType: 'pdf', showMenu: true } as never);
+    await Taro.openDocument({ filePath, fileType: 'pdf', showMenu: true } as never);
   } else {
-    await mini().previewImage({ urls: [filePath], current: filePath });
+    await miniApi!.previewImage({ urls: [filePath], current: filePath });
   }
   return { status: 200 };
 }
@@ -291,7 +271,7 @@ export function createTaroPlatform(): Platform {
     async loginCode() {
       if (name === 'h5') return null;
       // On Alipay Taro.login maps to my.getAuthCode; both give a code the bff exchanges server-side.
-      const res = (await mini().login()) as { code?: string; authCode?: string };
+      const res = (await Taro.login()) as { code?: string; authCode?: string };
       return res.code ?? res.authCode ?? null;
     },
     requestSubscribe(templateIds) {
@@ -401,7 +381,7 @@ export function createTaroPlatform(): Platform {
     async isOnline() {
       if (name === 'h5') return typeof navigator === 'undefined' || navigator.onLine;
       try {
-        const res = await mini().getNetworkType();
+        const res = await Taro.getNetworkType();
         return res.networkType !== 'none';
       } catch {
         return true;
@@ -415,8 +395,8 @@ export function createTaroPlatform(): Platform {
       const handler = (res: { isConnected: boolean }) => {
         if (res.isConnected) listener();
       };
-      mini().onNetworkStatusChange(handler);
-      return () => mini().offNetworkStatusChange(handler);
+      Taro.onNetworkStatusChange(handler);
+      return () => Taro.offNetworkStatusChange?.(handler);
     },
   };
 }
