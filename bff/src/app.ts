@@ -25,6 +25,7 @@ import { createOcrRoutes, OCR_UPLOAD_PATHS } from './ocr';
 import { buildOpenApiDocument, openApiRoutes, type OpenApiDocument } from './openapi';
 import { staffRoutes } from './staff/routes';
 import { staffAuthRoutes } from './staff/authRoutes';
+import { clerkRoutes } from './staff/clerk/routes';
 import { documentRoutes } from './documents/routes';
 import { statusLookupRoutes } from './statusLookup/routes';
 import { ruleRoutes } from './rules/routes';
@@ -50,7 +51,7 @@ function bodyLimitsFor(largest: number) {
 }
 
 /** The sheet import's multipart upload (the photos are OCR_UPLOAD_PATHS); every other body is JSON. */
-const UPLOAD_PATHS = [/^\/api\/v1\/drafts\/[^/]+\/import$/];
+const UPLOAD_PATHS = [/^\/api\/v1\/drafts\/[^/]+\/import$/, /^\/api\/v1\/staff\/clerk\/ocr\/id-card$/];
 
 export interface AppDeps {
   config: Config;
@@ -102,6 +103,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...noticeRoutes(services),
         ...staffRoutes(services),
         ...staffAuthRoutes(services),
+        ...clerkRoutes(services),
         ...documentRoutes(services),
         ...statusLookupRoutes(services), // public: 办件编码 + 查询密码
         ...ruleRoutes(services),

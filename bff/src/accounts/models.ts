@@ -3,7 +3,8 @@ import { Schema, type Connection, type InferSchemaType, type Model } from 'mongo
 
 const accountSchema = new Schema(
   {
-    platform: { type: String, required: true, enum: ['weapp', 'alipay'] },
+    /** 'window': a county hall's 一窗受理 account, the owner of the applications its clerks take in. */
+    platform: { type: String, required: true, enum: ['weapp', 'alipay', 'window'] },
     /** openid / Alipay user_id: identifies the user within our app only. */
     platformUserId: { type: String, required: true },
     /** The platform's session key, encrypted; never sent to a client. */

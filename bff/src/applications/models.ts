@@ -70,6 +70,16 @@ const applicationSchema = new Schema(
     unitName: String,
     uscc: String,
     employeeCount: Number,
+    /** The county hall whose window sees it (staff/scope.ts): the clerk's for a walk-in, the unit's otherwise. */
+    county: { type: String, index: true },
+    /** Filed in the mini-program, or taken in at a 人社 window (一窗受理) by `takenBy`. */
+    channel: { type: String, enum: ['online', 'window'], default: 'online' },
+    takenBy: { type: new Schema({ id: String, name: String }, { _id: false }), default: undefined },
+    /** 好差评: the employer's one rating after 办结. */
+    rating: {
+      type: new Schema({ score: Number, comment: String, at: Date }, { _id: false }),
+      default: undefined,
+    },
     submittedAt: { type: Date, required: true },
     /** 缓缴/降缴: materials due one month after submission; the reminder is sent once. */
     reliefDeadline: String,

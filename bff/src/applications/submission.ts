@@ -10,6 +10,7 @@ import type { AccountModels } from '../accounts/models';
 import type { AuthorityService } from '../authority/authorityService';
 import { withVerifiedOperator } from '../authority/operator';
 import { matterIdempotencyKey, newApplicationCode, newQueryPassword } from './codes';
+import { countyOfUnit } from '../staff/scope';
 import type { ApplicationDoc } from './models';
 import type { SealedApplication } from './view';
 
@@ -145,6 +146,7 @@ export async function submitDraft(
         unitName: form.unit?.name ?? '',
         uscc: (form.unit as { uscc?: string } | undefined)?.uscc ?? '',
         employeeCount: form.employees.length,
+        county: countyOfUnit(form.unit as { countyCode?: string; uscc?: string } | undefined),
         submittedAt: now,
         reliefDeadline: result.computed.reliefMaterialsDueBy ?? undefined,
         dispatchPending: true,

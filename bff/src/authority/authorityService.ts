@@ -435,6 +435,11 @@ export class AuthorityService {
     return { id: authorityId, state: 'revoked' as const, stateLabel: STATE_LABELS.revoked };
   }
 
+  /** The live authority of the person with `idNumber` for `uscc` (a walk-in's operator), or null. */
+  async liveForPerson(uscc: string, idNumber: string): Promise<Stored | null> {
+    return this.liveFor(uscc.trim().toUpperCase(), this.identities.hashOf(idNumber));
+  }
+
   /** The units this account may act for now. */
   async myUnits(accountId: string) {
     const identity = await this.identities.get(accountId);

@@ -10,6 +10,7 @@ import { defineRoute, type ResponseSpec, type Route, type RouteContext } from '.
 import { objectIdOf } from '../http/validate';
 import { formOf } from '../drafts/draftService';
 import { staffLogin, type StaffMember } from '../staff/requireStaff';
+import { applicationInScope, staffActor } from '../staff/scope';
 import { draftFormPdf, receiptData, storedFormPdf } from './applicationDocuments';
 import { receiptPng } from './receipt';
 import { render } from './renderer';
@@ -150,17 +151,42 @@ export function documentRoutes(services: Services): Route[] {
       params: applicationParams,
       responses: ownerResponses(file('application/pdf', '联办申请表')),
       handler: async (ctx, { params }) => {
-        const doc = await applications.findOne({ _id: params.id }).lean();
-        if (!doc) throw notFound('办件不存在');
+        // A clerk prints only their county's applications (another county's: 404).
+        const staff = ctx.state.staff as StaffMember;
+        const doc = await applicationInScope(applications, staff, params.id);
         const out = await storedFormPdf(doc, cipher, config.lookupPageUrl);
-        const { id, role, county } = ctx.state.staff as StaffMember;
         await services.audit.record({
-          actor: { kind: 'staff', id, role, ...(county ? { county } : {}) },
+          actor: staffActor(staff),
           action: 'staff.document.form',
           subject: doc.code,
           detail: { pages: out.pages, employees: doc.employeeCount },
         });
         send(ctx, out.pdf, 'application/pdf', `联办申请表-${doc.code}.pdf`);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/staff/applications/:id/receipt.pdf',
+      operationId: 'getStaffReceiptPdf',
+      summary: '工作人员打印办件的受理回执（窗口交给来办单位；含查询密码；记入审计）',
+      description: BUSY_NOTE,
+      tags: ['staff', 'documents'],
+      auth: staffLogin(services, 'clerk', 'supervisor', 'admin'),
+      params: applicationParams,
+      responses: ownerResponses(file('application/pdf', '受理回执')),
+      handler: async (ctx, { params }) => {
+        const staff = ctx.state.staff as StaffMember;
+        const doc = await applicationInScope(applications, staff, params.id);
+        const { pdf } = await render({
+          kind: 'receiptPdf',
+          data: receiptData(doc, cipher, config.lookupPageUrl),
+        });
+        await services.audit.record({
+          actor: staffActor(staff),
+          action: 'staff.document.receipt',
+          subject: doc.code,
+        });
+        send(ctx, pdf, 'application/pdf', `受理回执-${doc.code}.pdf`);
       },
     }),
   ];

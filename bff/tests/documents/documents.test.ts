@@ -24,7 +24,8 @@ beforeAll(async () => {
     mocks: true,
     env: {
       WORKERS: 'false',
-      STAFF_TOKENS: `clerk-xz:${CLERK_TOKEN}:clerk:361102`,
+      // A clerk of the unit's county hall (a clerk sees only their county's applications).
+      STAFF_TOKENS: `clerk-xz:${CLERK_TOKEN}:clerk:${population().units[7].uscc.slice(2, 8)}`,
       LOOKUP_PAGE_URL: 'https://h5.example.cn/#/pages/lookup/index',
     },
   });
@@ -251,7 +252,12 @@ describe('who may download what', () => {
       page: 1,
       pageSize: 10,
     });
-    expect(items[0]?.actor).toMatchObject({ kind: 'staff', id: 'clerk-xz', role: 'clerk', county: '361102' });
+    expect(items[0]?.actor).toMatchObject({
+      kind: 'staff',
+      id: 'clerk-xz',
+      role: 'clerk',
+      county: population().units[7].uscc.slice(2, 8),
+    });
     expect((await download(`/staff/applications/${submitted.id}/form.pdf`)).res.status).toBe(401);
   });
 

@@ -183,6 +183,13 @@ export interface paths {
      */
     get: operations['getStaffApplicationForm'];
   };
+  '/api/v1/staff/applications/{id}/receipt.pdf': {
+    /**
+     * 工作人员打印办件的受理回执（窗口交给来办单位；含查询密码；记入审计）
+     * @description 503：生成文件的请求较多（DOCUMENTS_BUSY），请稍后再试。
+     */
+    get: operations['getStaffReceiptPdf'];
+  };
   '/api/v1/staff/auth/callback': {
     /**
      * 统一身份认证登录后的回调：设置工作人员会话并回到工作台
@@ -219,6 +226,31 @@ export interface paths {
   '/api/v1/staff/calendar/years/{year}': {
     /** 某年的放假日与调休上班日 */
     get: operations['getCalendarYear'];
+  };
+  '/api/v1/staff/clerk/applications': {
+    /** 窗口查找本区县办件：按办件编码、单位名称或统一社会信用代码、提交日期 */
+    get: operations['clerkSearchApplications'];
+    /**
+     * 窗口受理：为来窗单位录入联办申请（核验纸质授权书与身份证原件后提交）
+     * @description 与小程序相同的校验（shared 的 validateApplication）；经办人经公安核验，按窗口核验的纸质授权书登记单位授权（授权路径 3），随后与线上申请一样推送至各部门。
+     */
+    post: operations['clerkTakeWalkIn'];
+  };
+  '/api/v1/staff/clerk/applications/{id}': {
+    /** 窗口查看本区县一件办件（各事项进度、退回原因；身份证号已脱敏；记入审计） */
+    get: operations['clerkGetApplication'];
+  };
+  '/api/v1/staff/clerk/applications/{id}/matters/{matter}/handed-back': {
+    /** 记录窗口已将退回原因当面告知单位（不改变部门的决定） */
+    post: operations['clerkHandBackReturn'];
+  };
+  '/api/v1/staff/clerk/ocr/id-card': {
+    /** 窗口识别身份证人像面（扫描件或摄像头照片；照片不保存；记入审计） */
+    post: operations['clerkReadIdCard'];
+  };
+  '/api/v1/staff/clerk/returns': {
+    /** 本区县被部门退回、待单位补正的事项及退回原因（供窗口告知单位） */
+    get: operations['clerkListReturns'];
   };
   '/api/v1/staff/me': {
     /** 当前工作人员的姓名、角色与所属区县 */
@@ -1070,6 +1102,30 @@ export interface components {
       /** Format: date-time */
       expiresAt: string;
       token: string;
+    };
+    StaffApplicationSummary: {
+      /**
+       * @description online 小程序 · window 窗口受理
+       * @enum {string}
+       */
+      channel: 'online' | 'window';
+      code: string;
+      county: string | null;
+      employeeCount: number;
+      id: components['schemas']['ObjectId'];
+      matters: {
+        dueDate: string | null;
+        label: string;
+        matter: string;
+        status: string;
+      }[];
+      overdueCount: number;
+      status: string;
+      statusLabel: string;
+      /** Format: date-time */
+      submittedAt: string;
+      unitName: string;
+      uscc: string;
     };
     StaffMember: {
       /** @description 所属区县代码（窗口人员）：361102 信州区、361103 广丰区、361104 广信区、361123 玉山县、361124 铅山县、361125 横峰县、361126 弋阳县、361127 余干县、361128 鄱阳县、361129 万年县、361130 婺源县、361181 德兴市；市级角色不限 */
@@ -2470,6 +2526,28 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  getStaffReceiptPdf: {
+    parameters: {
+      path: {
+        /** @description 办件编号 */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description 受理回执（Content-Disposition: attachment；Cache-Control: no-store） */
+      200: {
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   finishStaffLogin: {
     parameters: {
       query?: {
@@ -2622,6 +2700,229 @@ export interface operations {
       200: {
         content: {
           'application/json': components['schemas']['CalendarYearDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  clerkSearchApplications: {
+    parameters: {
+      query?: {
+        code?: string;
+        from?: string;
+        page?: number;
+        pageSize?: number;
+        to?: string;
+        unit?: string;
+      };
+    };
+    responses: {
+      /** @description 本区县的办件（新到旧） */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['StaffApplicationSummary'][];
+            page: number;
+            pageSize: number;
+            total: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  clerkTakeWalkIn: {
+    requestBody: {
+      content: {
+        'application/json': {
+          application: components['schemas']['DraftApplication'];
+          attestation: {
+            /** Format: date */
+            expiresOn: string;
+            hireIdCardsSeen: boolean[];
+            operatorIdCardSeen: boolean;
+            paperAuthorizationSeen: boolean;
+            reference: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description 已受理 */
+      201: {
+        content: {
+          'application/json': {
+            code: string;
+            employeeCount: number;
+            id: components['schemas']['ObjectId'];
+            unitName: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description 市场监管查无该单位（NOT_FOUND） */
+      404: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 申请表或核验情况有误（VALIDATION_FAILED），或公安核验未通过 */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  clerkGetApplication: {
+    parameters: {
+      path: {
+        /** @description 办件编号 */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description 办件 */
+      200: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  clerkHandBackReturn: {
+    parameters: {
+      path: {
+        /** @description 办件编号 */
+        id: string;
+        matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
+      };
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 已记录 */
+      200: {
+        content: {
+          'application/json': {
+            handedBackAt: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description 该事项不处于退回状态（NOT_RETURNED） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  clerkReadIdCard: {
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description JPEG、PNG 或 WebP，不超过 4 MB */
+          image: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 识别结果（verified：号码校验位正确且与出生日期、性别一致；不确定的字段为空并列入 needsCheck） */
+      200: {
+        content: {
+          'application/json': components['schemas']['IdCardReading'];
+        };
+      };
+      /** @description 未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD） */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description 图片超过 4 MB（IMAGE_TOO_LARGE） */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE） */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 照片无法识别：过暗、国徽面（ID_CARD_BACK_SIDE）、不是身份证（NOT_ID_CARD）等，message 说明如何重拍 */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      /** @description 识别服务正在启动、暂时不可用或繁忙（OCR_STARTING、OCR_UNAVAILABLE、OCR_BUSY），带 Retry-After 时按其秒数后重试 */
+      503: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  clerkListReturns: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+    };
+    responses: {
+      /** @description 退回的事项（最近退回在前） */
+      200: {
+        content: {
+          'application/json': {
+            items: {
+              agencyLabel: string;
+              applicationId: components['schemas']['ObjectId'];
+              code: string;
+              handedBackAt: string | null;
+              label: string;
+              matter: string;
+              reasons: {
+                advice: string;
+                code: string;
+                label: string;
+                message: string;
+              }[];
+              returnedAt: string | null;
+              unitName: string;
+            }[];
+            total: number;
+          };
         };
       };
       400: components['responses']['BadRequest'];

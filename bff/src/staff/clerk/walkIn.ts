@@ -1,0 +1,167 @@
+// 一窗受理: a walk-in application entered by the window clerk. The same rules as the mini-program
+// (shared's validateApplication), the operator checked with 公安 and authorized by the paper authorization
+// the clerk has seen (issue 13's path 3), then stored and dispatched like any application. The hall's
+// window account owns it; the unit's legal representative sees it in the app like the unit's others.
+import { randomUUID } from 'node:crypto';
+import { todayInChina, validateApplication } from '@hiring/shared';
+import type { Services } from '../../context';
+import { AppError, validationFailed, type ErrorDetail } from '../../http/errors';
+import { newEmployeeKey } from '../../drafts/draftService';
+import { newApplicationCode, newQueryPassword } from '../../applications/codes';
+import { newMatter } from '../../applications/submission';
+import type { SealedApplication } from '../../applications/view';
+import { maskIdNumber } from '../../security/mask';
+import type { StaffMember } from '../staffTokens';
+import { staffActor } from '../scope';
+
+export interface Attestation {
+  reference: string;
+  expiresOn: string;
+  paperAuthorizationSeen: boolean;
+  operatorIdCardSeen: boolean;
+  hireIdCardsSeen: boolean[];
+}
+
+function attestationProblems(a: Attestation, hires: number, today: string): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  if (a.expiresOn <= today)
+    problems.push({ path: 'attestation.expiresOn', message: '授权截止日期应晚于今天' });
+  if (!a.paperAuthorizationSeen)
+    problems.push({
+      path: 'attestation.paperAuthorizationSeen',
+      message: '请核验加盖单位公章的纸质授权书原件后勾选',
+    });
+  if (!a.operatorIdCardSeen)
+    problems.push({ path: 'attestation.operatorIdCardSeen', message: '请核验经办人身份证原件后勾选' });
+  for (let i = 0; i < hires; i++)
+    if (!a.hireIdCardsSeen[i])
+      problems.push({
+        path: `attestation.hireIdCardsSeen[${i}]`,
+        message: `请核验第${i + 1}位员工身份证原件后勾选`,
+      });
+  return problems;
+}
+
+/** The county hall's window account (created on first use). */
+async function hallAccount(services: Services, county: string) {
+  const account = await services.accounts.Account.findOneAndUpdate(
+    { platform: 'window', platformUserId: `hall-${county}` },
+    { $setOnInsert: { platform: 'window', platformUserId: `hall-${county}` } },
+    { upsert: true, new: true },
+  ).lean();
+  return String(account!._id);
+}
+
+export async function takeWalkIn(
+  services: Services,
+  staff: StaffMember,
+  application: Record<string, unknown>,
+  attestation: Attestation,
+) {
+  if (!staff.county) throw new AppError(403, 'FORBIDDEN', '窗口人员须设置所属区县后才能受理');
+  const today = todayInChina();
+  const form0 = application as { unit?: Record<string, unknown>; employees?: unknown[] };
+  const result = validateApplication(
+    { ...form0, unit: { ...form0.unit, applicationDate: today } },
+    { today, configs: await services.rules.figures.configs() },
+  );
+  const problems = [
+    ...(result.ok ? [] : result.errors.map((e) => ({ path: e.path, message: e.message }))),
+    ...attestationProblems(attestation, form0.employees?.length ?? 0, today),
+  ];
+  if (!result.ok || problems.length)
+    throw validationFailed(problems, `申请表还有 ${problems.length} 处需要修改`);
+  const value = result.value as unknown as SealedApplication['form'];
+  const unit = value.unit as {
+    uscc: string;
+    name: string;
+    operator?: { name: string; idNumber: string; phone: string };
+  };
+  const operator = unit.operator;
+  if (!operator?.name || !operator.idNumber)
+    throw validationFailed([{ path: 'unit.operator', message: '请填写经办人姓名和身份证号' }]);
+
+  // Path 3 of the unit's authority: the paper authorization the clerk has seen (公安 checks the operator).
+  await services.authority
+    .grantPaper(staff, {
+      uscc: unit.uscc,
+      name: operator.name,
+      idNumber: operator.idNumber,
+      phone: operator.phone,
+      expiresOn: attestation.expiresOn,
+      reference: attestation.reference,
+    })
+    .catch((error: unknown) => {
+      // Already authorized for this unit (an earlier walk-in, or in the app): that authority serves.
+      if ((error as AppError).code !== 'AUTHORITY_EXISTS') throw error;
+    });
+  const authority = await services.authority.liveForPerson(unit.uscc, operator.idNumber);
+  if (!authority) throw new AppError(403, 'UNIT_AUTHORITY_REQUIRED', '经办人对该单位的授权未能登记，请重试');
+
+  const accountId = await hallAccount(services, staff.county);
+  const now = new Date();
+  const sealed: SealedApplication = {
+    form: { ...value, employees: value.employees.map((e) => ({ ...e, key: newEmployeeKey() })) },
+    queryPassword: newQueryPassword(),
+    verifiedOperator: {
+      name: operator.name,
+      idNumber: operator.idNumber,
+      verifiedAt: now.toISOString(),
+      verifiedBy: 'police',
+      authority: authority.basis as 'paperAuthorization',
+    },
+  };
+  let inserted: {
+    _id: unknown;
+    code: string;
+    unitName?: string | null;
+    employeeCount?: number | null;
+  } | null = null;
+  for (let tries = 0; !inserted; tries++) {
+    const code = newApplicationCode(now);
+    try {
+      const doc = await services.applications.create({
+        accountId,
+        code,
+        submissionKey: `window-${randomUUID()}`,
+        sealed: services.cipher.encrypt(sealed),
+        unitName: unit.name,
+        uscc: unit.uscc,
+        employeeCount: value.employees.length,
+        county: staff.county,
+        channel: 'window',
+        takenBy: { id: staff.id, name: staff.name },
+        submittedAt: now,
+        reliefDeadline: result.computed.reliefMaterialsDueBy ?? undefined,
+        dispatchPending: true,
+        nextDispatchAt: now,
+        matters: value.matters.map((matter) => newMatter(matter, code, 1, now, '窗口受理，等待推送至部门')),
+      });
+      inserted = doc.toObject();
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000 || tries >= 5) throw error;
+    }
+  }
+  await services.authority.recordUse(authority, accountId, inserted.code);
+  await services.audit.record({
+    actor: staffActor(staff),
+    action: 'staff.walkIn',
+    subject: inserted.code,
+    detail: {
+      uscc: unit.uscc,
+      operator: maskIdNumber(operator.idNumber),
+      reference: attestation.reference,
+      hires: value.employees.length,
+      paperAuthorizationSeen: true,
+      operatorIdCardSeen: true,
+      hireIdCardsSeen: value.employees.length,
+    },
+  });
+  services.submission.nudge();
+  return {
+    id: String(inserted._id),
+    code: inserted.code,
+    unitName: unit.name,
+    employeeCount: value.employees.length,
+  };
+}
