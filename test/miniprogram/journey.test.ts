@@ -5,10 +5,9 @@
 // the operator the legal representative authorizes in the app.
 import { bffEnvFor, pointCallbacksAt, startMocks, type RunningMocks } from '@hiring/mock';
 import { addDays, HUKOU_TYPES, todayInChina } from '@hiring/shared';
-import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
-import { journeyCast } from '../src/cast';
+import { idCardPhotoOf, journeyCast } from '../src/cast';
 import { COMPILED_API_BASE, ensureMiniBuilds, miniDist, privacyGuide } from '../src/miniprogram/bundles';
 import { MiniProgramHost } from '../src/miniprogram/host';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
@@ -114,18 +113,7 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await host.waitRoute('wizard/employees/index');
   await user.tap('add-employee-scan');
   await host.waitRoute('wizard/employee/index');
-  const { jpeg } = await generateIdCardPhoto({
-    seed: 11 + offset,
-    version: 1,
-    person: {
-      name: first.name,
-      gender: first.gender,
-      ethnicity: first.ethnicity,
-      birthDate: first.birthDate,
-      address: first.hukouAddress,
-      idNumber: first.idNumber,
-    },
-  });
+  const { jpeg } = await idCardPhotoOf(first, 11 + offset);
   host.pickFile({ name: 'id-card.jpg', bytes: jpeg });
   await user.tap('ocr-capture');
   await host.waitFor('the recognised card', () => host.root().byId('ocr-accept'), 60000);
