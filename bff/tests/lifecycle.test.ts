@@ -98,6 +98,15 @@ describe('an application from submission to 办结', () => {
       (n) => n.items.some((i: { kind: string }) => i.kind === 'completed'),
     );
     expect(notices.items.filter((i: { kind: string }) => i.kind === 'completed')).toHaveLength(1);
+    // A notice per decision, none for 受理 or 审核中 (those are in the timeline): 4 办结 + the 办结 of all.
+    const titles = notices.items.map((i: { title: string }) => i.title);
+    expect(titles.filter((t: string) => /已受理|审核中/.test(t))).toEqual([]);
+    expect(titles.filter((t: string) => t.endsWith('已办结'))).toHaveLength(5);
+    expect(notices.unread).toBe(5);
+    // 全部已读 in one tap.
+    expect((await client.call('POST', '/notices/read-all')).body).toEqual({ marked: 5 });
+    expect((await client.call('GET', '/notices')).body.unread).toBe(0);
+    expect((await client.call('POST', '/notices/read-all')).body).toEqual({ marked: 0 });
     // The push goes out after the in-app notice is stored: wait for it rather than race it.
     const pushed = (m: { template_id: string }) => m.template_id === 'mock_tpl_case_result';
     const messages = await waitFor(

@@ -168,18 +168,17 @@ export class MatterProgress {
     const applicationId = String(doc._id);
     const updatedMatter = doc.matters.find((m) => m.matter === matter && m.attempt === attempt)!;
     for (const status of steps) {
-      await this.notices.notify(
-        milestoneNotice(this.templates, {
-          accountId,
-          applicationId,
-          code: doc.code,
-          matter,
-          label,
-          attempt,
-          status,
-          reasons: updatedMatter.reasons ?? [],
-        }),
-      );
+      const notice = milestoneNotice(this.templates, {
+        accountId,
+        applicationId,
+        code: doc.code,
+        matter,
+        label,
+        attempt,
+        status,
+        reasons: updatedMatter.reasons ?? [],
+      });
+      if (notice) await this.notices.notify(notice);
     }
     await this.feedBack(doc);
   }

@@ -1,4 +1,5 @@
-// The words of each milestone notice, and the platform template it is pushed with.
+// The words of each milestone notice, and the platform template it is pushed with. A notice is kept for
+// what the employer acts on or waits for: a decision, a return, 办结 and reminders.
 import { applicationDetailLink, type MatterStatus } from '@hiring/shared';
 import type { NoticeTemplates } from '../config';
 import type { NoticeInput } from './noticeService';
@@ -28,7 +29,7 @@ export function milestoneNotice(
     status: MatterStatus;
     reasons: { message?: string | null }[];
   },
-): NoticeInput {
+): NoticeInput | undefined {
   const base = {
     accountId: input.accountId,
     applicationId: input.applicationId,
@@ -64,20 +65,10 @@ export function milestoneNotice(
         title: `${input.label}已办结`,
         body: `办件 ${input.code} 的“${input.label}”已办结。`,
       };
-    case 'reviewing':
-      return {
-        ...base,
-        kind: 'matter',
-        title: `${input.label}审核中`,
-        body: `办件 ${input.code} 的“${input.label}”正在审核，请留意办理期限。`,
-      };
     default:
-      return {
-        ...base,
-        kind: 'matter',
-        title: `${input.label}已受理`,
-        body: `办件 ${input.code} 的“${input.label}”已被部门受理。`,
-      };
+      // 受理 and 审核中 ask nothing of the employer: they are in the matter's timeline, not in the inbox
+      // (one application made 14 notices before, issue 19).
+      return undefined;
   }
 }
 

@@ -91,4 +91,10 @@ export class NoticeService {
     const result = await this.models.Notice.updateOne({ _id: id, accountId }, { $set: { read: true } });
     return result.matchedCount === 1;
   }
+
+  /** 全部已读: returns how many notices were unread. */
+  async markAllRead(accountId: string): Promise<number> {
+    const result = await this.models.Notice.updateMany({ accountId, read: false }, { $set: { read: true } });
+    return result.modifiedCount;
+  }
 }

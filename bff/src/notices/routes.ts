@@ -82,6 +82,23 @@ export function noticeRoutes(services: Services): Route[] {
     }),
     defineRoute({
       method: 'post',
+      path: '/notices/read-all',
+      operationId: 'markAllNoticesRead',
+      summary: '全部标记为已读',
+      tags: ['notices'],
+      auth,
+      responses: {
+        200: {
+          description: '已读条数',
+          schema: yup.object({ marked: yup.number().integer().min(0).required() }),
+        },
+      },
+      handler: async (ctx) => {
+        ctx.body = { marked: await services.notices.markAllRead(ctx.state.accountId) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
       path: '/subscriptions',
       operationId: 'grantSubscriptions',
       summary: '记录用户在平台订阅对话框中同意的模板（每次同意可推送一条）',

@@ -141,6 +141,10 @@ export interface paths {
     /** 标记消息已读 */
     post: operations['markNoticeRead'];
   };
+  '/api/v1/notices/read-all': {
+    /** 全部标记为已读 */
+    post: operations['markAllNoticesRead'];
+  };
   '/api/v1/ocr/id-card': {
     /** 识别身份证人像面照片（照片只在本次请求的内存中，不保存、不记录） */
     post: operations['readIdCard'];
@@ -2201,6 +2205,20 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  markAllNoticesRead: {
+    responses: {
+      /** @description 已读条数 */
+      200: {
+        content: {
+          'application/json': {
+            marked: number;
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
     };
   };
