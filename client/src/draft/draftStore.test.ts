@@ -1,4 +1,4 @@
-import { DraftStore, storageKey } from './draftStore';
+import { DraftStore } from './draftStore';
 import { FakeDraftServer, memoryStorage } from '../../tests/fakes';
 
 function setup(server = new FakeDraftServer()) {
@@ -154,44 +154,102 @@ describe('offline', () => {
   });
 });
 
-describe('409 conflict', () => {
-  async function conflicted() {
-    const ctx = setup(new FakeDraftServer({ unit: { name: '原名称', address: '信州区' }, employees: [] }));
+describe('409 conflict: a field-level three-way merge', () => {
+  const unit = {
+    name: '上饶市某公司',
+    address: '信州区凤凰大道 1 号',
+    operator: { name: '王经办', idNumber: '361102199001011234', phone: '13800000000' },
+    bank: { name: '工商银行' },
+  };
+
+  /** The case: A changed the phone and the address; B (this device, on the old version) the phone and 开户行. */
+  async function twoDevices(phoneHere = '13900000002') {
+    const ctx = setup(
+      new FakeDraftServer({ unit, employees: [{ key: 's9', name: '张三', phone: '13700000000' }] }),
+    );
     await ctx.store.load();
     ctx.server.editElsewhere({
-      unit: { name: '别处改的名称', address: '信州区' },
-      employees: [{ key: 's5', name: '赵六' }],
+      ...ctx.server.draft.application,
+      unit: { ...unit, address: '广丰区永丰街道 8 号', operator: { ...unit.operator, phone: '13900000001' } },
     });
-    ctx.store.setUnit({ name: '我改的名称' });
+    ctx.store.setUnit({ operator: { ...unit.operator, phone: phoneHere }, bank: { name: '建设银行' } });
     await ctx.store.sync();
     return ctx;
   }
 
-  it('stops saving and lists what differs between the two copies', async () => {
-    const { store } = await conflicted();
+  it('asks only about the field both changed, in Chinese with readable values', async () => {
+    const { store } = await twoDevices();
     const state = store.getState();
     expect(state.status).toBe('conflict');
-    expect(state.conflict?.differences).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ label: '单位名称', mine: '我改的名称', theirs: '别处改的名称' }),
-        expect.objectContaining({ mine: '无此员工', theirs: '已添加' }),
-      ]),
-    );
+    expect(state.conflict?.merge.questions).toEqual([
+      { id: 'unit.operator.phone', label: '单位经办人联系电话', mine: '13900000002', theirs: '13900000001' },
+    ]);
   });
 
-  it('keeping the other copy drops local edits', async () => {
-    const { store, storage } = await conflicted();
-    store.keepTheirs();
-    expect(store.getState().application.unit?.name).toBe('别处改的名称');
-    expect(store.hasUnsavedChanges()).toBe(false);
-    expect(storage.get<{ dirtyFields: string[] }>(storageKey('d1'))?.dirtyFields).toEqual([]);
-  });
-
-  it('keeping my copy overwrites the server, including rows added elsewhere', async () => {
-    const { store, server } = await conflicted();
-    await store.keepMine();
+  it("keeps the other device's address and this device's 开户行 whichever phone is chosen", async () => {
+    const { store, server } = await twoDevices();
+    await store.resolveConflict(new Set(['unit.operator.phone']));
     expect(store.getState().status).toBe('saved');
-    expect(server.draft.application.unit?.name).toBe('我改的名称');
-    expect(server.draft.application.employees).toEqual([]);
+    expect(server.draft.application.unit).toMatchObject({
+      address: '广丰区永丰街道 8 号',
+      bank: { name: '建设银行' },
+      operator: { phone: '13900000001' },
+    });
+
+    const other = await twoDevices();
+    await other.store.resolveConflict(new Set());
+    expect(other.server.draft.application.unit).toMatchObject({
+      address: '广丰区永丰街道 8 号',
+      bank: { name: '建设银行' },
+      operator: { phone: '13900000002' },
+    });
+    expect(other.server.draft.application.employees).toEqual([
+      { key: 's9', name: '张三', phone: '13700000000' },
+    ]);
+  });
+
+  it('merges without asking when the two devices changed different fields', async () => {
+    const { store, server } = await twoDevices('13800000000');
+    expect(store.getState()).toMatchObject({ status: 'saved', mergedRemote: true });
+    expect(server.draft.application.unit).toMatchObject({
+      address: '广丰区永丰街道 8 号',
+      bank: { name: '建设银行' },
+      operator: { phone: '13900000001' },
+    });
+  });
+
+  it('keeps a hire added elsewhere and one added here, and a hire edit from each side', async () => {
+    const ctx = setup(
+      new FakeDraftServer({ unit, employees: [{ key: 's9', name: '张三', phone: '13700000000' }] }),
+    );
+    await ctx.store.load();
+    ctx.server.editElsewhere({
+      ...ctx.server.draft.application,
+      employees: [
+        { key: 's9', name: '张三', phone: '13700000001' },
+        { key: 's10', name: '李四' },
+      ],
+    });
+    ctx.store.updateEmployee('s9', { address: '信州区某小区' });
+    ctx.store.addEmployee({ name: '王五' });
+    await ctx.store.sync();
+    expect(ctx.store.getState().status).toBe('saved');
+    const rows = ctx.server.draft.application.employees ?? [];
+    expect(rows.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五']);
+    expect(rows.find((e) => e.key === 's9')).toMatchObject({ phone: '13700000001', address: '信州区某小区' });
+  });
+
+  it('the base survives a reload, so a conflict found after reopening is still merged', async () => {
+    const { store, server, storage } = setup(new FakeDraftServer({ unit }));
+    await store.load();
+    server.offline = true;
+    store.setUnit({ bank: { name: '建设银行' } });
+    await store.sync();
+    server.offline = false;
+    server.editElsewhere({ ...server.draft.application, unit: { ...unit, address: '广丰区' } });
+    const reopened = new DraftStore('d1', { api: server.api, storage, onOnline: () => () => undefined });
+    await reopened.load();
+    expect(reopened.getState().status).toBe('saved');
+    expect(server.draft.application.unit).toMatchObject({ address: '广丰区', bank: { name: '建设银行' } });
   });
 });

@@ -1,18 +1,20 @@
 // The wizard's copy of one draft. Edits apply locally at once, are kept on the device (so a reload or a
-// lost connection loses nothing) and are pushed to the bff after a short pause. A stale version (409)
-// stops syncing until the user picks which copy to keep.
+// lost connection loses nothing) and are pushed to the bff after a short pause. A stale version (409) is
+// merged field by field with the server's copy against the version this device started from (the base):
+// only fields both sides changed stop syncing until the user answers for each.
 import type { EmployeeRow, HousingFundRelief, MatterCode, UnitPart } from '@hiring/shared';
 import { ApiError, isNetworkError } from '../api/client';
 import type { Endpoints } from '../api/endpoints';
 import type { Draft, DraftApplication, DraftEmployee } from '../api/types';
 import type { KeyValueStorage } from '../platform/types';
-import { describeDifferences, type Difference } from './conflict';
+import { mergeDrafts, resolveMerge, type Merge } from './conflict';
+import { storageKey } from './keys';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'failed' | 'conflict';
 
 export interface Conflict {
   remote: Draft;
-  differences: Difference[];
+  merge: Merge;
 }
 
 export interface DraftState {
@@ -24,6 +26,8 @@ export interface DraftState {
   /** Something the user should read when status is 'failed'. */
   error?: string;
   conflict?: Conflict;
+  /** Set when the other device's changes were merged in without a question, until the next edit. */
+  mergedRemote?: boolean;
   savedAt?: number;
 }
 
@@ -31,6 +35,8 @@ export interface DraftState {
 interface StoredDraft {
   version: number;
   application: DraftApplication;
+  /** The server's copy at `version`: what a three-way merge compares both sides against. */
+  base?: DraftApplication;
   dirtyFields: DraftField[];
   dirtyEmployees: string[];
   removedEmployees: string[];
@@ -59,9 +65,7 @@ const LOCAL_PREFIX = 'local-';
 type DraftField = 'unit' | 'matters' | 'housingFundRelief';
 const DRAFT_FIELDS: readonly DraftField[] = ['unit', 'matters', 'housingFundRelief'];
 
-export function storageKey(id: string): string {
-  return `hiring:draft:${id}`;
-}
+export { storageKey };
 
 function withoutKey(e: DraftEmployee): Omit<DraftEmployee, 'key'> {
   const { key: _key, ...rest } = e;
@@ -81,6 +85,8 @@ export class DraftStore {
   private removedEmployees = new Set<string>();
   /** Local keys that the server has since renamed, so pages opened with the old key still find the row. */
   private aliases = new Map<string, string>();
+  /** The server's application at state.version. */
+  private base: DraftApplication | undefined;
   private listeners = new Set<() => void>();
   private timer: unknown;
   private syncing = false;
@@ -130,6 +136,7 @@ export class DraftStore {
       this.dirtyEmployees = new Set(stored.dirtyEmployees);
       this.removedEmployees = new Set(stored.removedEmployees);
       this.aliases = new Map(stored.aliases ?? []);
+      this.base = stored.base;
     }
     if (stored && this.hasUnsavedChanges()) {
       this.set({ loaded: true, version: stored.version, application: stored.application, status: 'pending' });
@@ -138,6 +145,7 @@ export class DraftStore {
     }
     try {
       const draft = await this.deps.api.getDraft(this.state.id);
+      this.base = draft.application;
       this.set({ loaded: true, version: draft.version, application: draft.application, status: 'saved' });
       this.persist();
     } catch (err) {
@@ -158,6 +166,7 @@ export class DraftStore {
 
   /** Seeds the store from a draft the caller already has (e.g. just created). */
   adopt(draft: Draft): void {
+    this.base = draft.application;
     this.set({ loaded: true, version: draft.version, application: draft.application, status: 'saved' });
     this.persist();
   }
@@ -216,7 +225,12 @@ export class DraftStore {
   private edit(application: DraftApplication, mark: () => void): void {
     mark();
     const waiting = this.state.status === 'conflict' || this.state.status === 'offline';
-    this.set({ application, status: waiting ? this.state.status : 'pending', error: undefined });
+    this.set({
+      application,
+      status: waiting ? this.state.status : 'pending',
+      error: undefined,
+      mergedRemote: undefined,
+    });
     this.persist();
     if (!waiting) this.schedule();
   }
@@ -233,6 +247,7 @@ export class DraftStore {
     const stored: StoredDraft = {
       version: this.state.version,
       application: this.state.application,
+      base: this.base,
       dirtyFields: [...this.dirtyFields],
       dirtyEmployees: [...this.dirtyEmployees],
       removedEmployees: [...this.removedEmployees],
@@ -268,13 +283,20 @@ export class DraftStore {
     this.syncing = true;
     this.set({ status: 'saving', error: undefined });
     try {
-      do {
-        this.again = false;
-        while (this.hasUnsavedChanges()) await this.pushOne();
-      } while (this.again);
+      // A 409 merged without a question is pushed again at once; a few rounds at most if the other
+      // device keeps saving meanwhile.
+      for (let round = 0; ; round += 1) {
+        try {
+          do {
+            this.again = false;
+            while (this.hasUnsavedChanges()) await this.pushOne();
+          } while (this.again);
+          break;
+        } catch (err) {
+          if (!this.handleSyncError(err, round < 3)) return;
+        }
+      }
       this.set({ status: 'saved', savedAt: this.now() });
-    } catch (err) {
-      this.handleSyncError(err);
     } finally {
       this.syncing = false;
       this.persist();
@@ -330,6 +352,7 @@ export class DraftStore {
   }
 
   private acceptVersion(draft: Draft): void {
+    this.base = draft.application;
     this.set({ version: draft.version });
     this.persist();
   }
@@ -344,23 +367,28 @@ export class DraftStore {
     this.set({ application: { ...this.state.application, employees } });
   }
 
-  private handleSyncError(err: unknown): void {
+  /** Returns true when the merged copy should be pushed again at once. */
+  private handleSyncError(err: unknown, mayRetry: boolean): boolean {
     if (err instanceof ApiError && err.status === 409) {
       const remote = (err.body as { current?: Draft } | undefined)?.current;
       if (remote) {
-        this.set({
-          status: 'conflict',
-          conflict: { remote, differences: describeDifferences(this.state.application, remote.application) },
-        });
-        return;
+        const merge = mergeDrafts(this.base, this.state.application, remote.application);
+        if (merge.questions.length === 0 && mayRetry) {
+          this.rebaseOnto(remote, merge.merged);
+          this.set({ mergedRemote: true });
+          return true;
+        }
+        this.set({ status: 'conflict', conflict: { remote, merge } });
+        return false;
       }
     }
     if (isNetworkError(err)) {
       this.set({ status: 'offline' });
       this.waitForNetwork();
-      return;
+      return false;
     }
     this.set({ status: 'failed', error: err instanceof Error ? err.message : '保存失败' });
+    return false;
   }
 
   private waitForNetwork(): void {
@@ -384,39 +412,37 @@ export class DraftStore {
 
   // ---- conflict resolution ----
 
-  /** Keep the server's copy: local edits are dropped. */
-  keepTheirs(): void {
-    const remote = this.state.conflict?.remote;
-    if (!remote) return;
+  /**
+   * Answers the open questions (`useTheirs`: the ids answered 其他设备) and saves the merged copy on top of
+   * the server's version.
+   */
+  async resolveConflict(useTheirs: ReadonlySet<string>): Promise<void> {
+    const conflict = this.state.conflict;
+    if (!conflict) return;
+    this.rebaseOnto(conflict.remote, resolveMerge(conflict.merge, useTheirs));
+    this.set({ status: 'pending', conflict: undefined, mergedRemote: true });
+    await this.sync();
+  }
+
+  /** Takes the server's version as the base and marks for saving whatever `application` has on top of it. */
+  private rebaseOnto(remote: Draft, application: DraftApplication): void {
+    const theirs = remote.application;
     this.dirtyFields.clear();
     this.dirtyEmployees.clear();
     this.removedEmployees.clear();
-    this.set({
-      version: remote.version,
-      application: remote.application,
-      status: 'saved',
-      conflict: undefined,
-    });
-    this.persist();
-  }
-
-  /** Keep this device's copy: everything that differs from the server is written over it. */
-  async keepMine(): Promise<void> {
-    const remote = this.state.conflict?.remote;
-    if (!remote) return;
-    const mine = this.state.application;
-    const theirs = remote.application;
-    for (const f of DRAFT_FIELDS) if (snapshot(mine[f]) !== snapshot(theirs[f])) this.dirtyFields.add(f);
+    for (const f of DRAFT_FIELDS)
+      if (snapshot(application[f]) !== snapshot(theirs[f])) this.dirtyFields.add(f);
     const theirEmployees = new Map((theirs.employees ?? []).map((e) => [e.key, e]));
-    let employees = mine.employees ?? [];
-    employees = employees.map((e) => {
-      if (e.key.startsWith(LOCAL_PREFIX)) return e;
+    const employees = (application.employees ?? []).map((e) => {
+      if (e.key.startsWith(LOCAL_PREFIX)) {
+        this.dirtyEmployees.add(e.key);
+        return e;
+      }
       const other = theirEmployees.get(e.key);
       if (!other) {
-        // Deleted on the server: add it back as a new row.
+        // Deleted on the server but kept here: add it back as a new row.
         localCounter += 1;
         const key = `${LOCAL_PREFIX}${this.now().toString(36)}-${localCounter}`;
-        this.dirtyEmployees.delete(e.key);
         this.dirtyEmployees.add(key);
         this.aliases.set(e.key, key);
         return { ...e, key };
@@ -424,15 +450,10 @@ export class DraftStore {
       if (snapshot(withoutKey(e)) !== snapshot(withoutKey(other))) this.dirtyEmployees.add(e.key);
       return e;
     });
-    const mineKeys = new Set(employees.map((e) => e.key));
-    for (const key of theirEmployees.keys()) if (!mineKeys.has(key)) this.removedEmployees.add(key);
-    this.set({
-      version: remote.version,
-      application: { ...mine, employees },
-      status: 'pending',
-      conflict: undefined,
-    });
+    const kept = new Set(employees.map((e) => e.key));
+    for (const key of theirEmployees.keys()) if (!kept.has(key)) this.removedEmployees.add(key);
+    this.base = theirs;
+    this.set({ version: remote.version, application: { ...application, employees } });
     this.persist();
-    await this.sync();
   }
 }
