@@ -1,11 +1,9 @@
-// App-wide singletons: the session, the bff endpoints and one DraftStore per open draft.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+// The bff as the signed-in user: the session and the endpoints. Drafts live in draft/drafts.ts (wizard
+// only, so the main package stays small), the large-font setting in largeFont.ts.
 import { ApiClient } from './api/client';
 import { endpoints } from './api/endpoints';
 import type { Session } from './api/types';
-import { DraftStore, type DraftState } from './draft/draftStore';
 import { platform } from './platform';
-import type { WizardStep } from './routes';
 
 const TOKEN_KEY = 'hiring:session';
 
@@ -59,81 +57,4 @@ export function ensureLoggedIn(): Promise<Session> {
     loggingIn = undefined;
   });
   return loggingIn;
-}
-
-const stores = new Map<string, DraftStore>();
-
-export function draftStore(id: string): DraftStore {
-  let store = stores.get(id);
-  if (!store) {
-    const p = platform();
-    store = new DraftStore(id, { api, storage: p.storage, onOnline: (l) => p.onOnline(l) });
-    stores.set(id, store);
-  }
-  return store;
-}
-
-/**
- * Forgets the device copy of a submitted or deleted draft. The in-memory store stays (inert) so that a page
- * still on screen does not fetch the draft again and get a 404.
- */
-export function forgetDraft(id: string): void {
-  stores.get(id)?.discard();
-  platform().storage.remove(lastStepKey(id));
-}
-
-/** The draft for a wizard page: loads it once (from the device copy or the bff) and re-renders on change. */
-export function useDraft(id: string | undefined): {
-  store: DraftStore | undefined;
-  state: DraftState | undefined;
-  loadError?: string;
-} {
-  const store = id ? draftStore(id) : undefined;
-  const [loadError, setLoadError] = useState<string>();
-  const state = useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.getState ?? noState);
-  useEffect(() => {
-    if (!store || store.getState().loaded) return;
-    ensureLoggedIn()
-      .then(() => store.load())
-      .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : '加载失败'));
-  }, [store]);
-  return { store, state, loadError };
-}
-
-const noopSubscribe = () => () => undefined;
-const noState = () => undefined;
-
-function lastStepKey(draftId: string): string {
-  return `hiring:lastStep:${draftId}`;
-}
-
-/** Remembers where the user was, so 继续填写 on the home page resumes there. */
-export function rememberStep(draftId: string, step: WizardStep): void {
-  platform().storage.set(lastStepKey(draftId), step);
-}
-
-export function lastStep(draftId: string): WizardStep {
-  return platform().storage.get<WizardStep>(lastStepKey(draftId)) ?? 'unit';
-}
-
-const FONT_KEY = 'hiring:largeFont';
-let largeFont = platform().storage.get<boolean>(FONT_KEY) ?? false;
-const fontListeners = new Set<() => void>();
-
-export function useLargeFont(): [boolean, (on: boolean) => void] {
-  const value = useSyncExternalStore(
-    (l) => {
-      fontListeners.add(l);
-      return () => fontListeners.delete(l);
-    },
-    () => largeFont,
-  );
-  return [
-    value,
-    (on) => {
-      largeFont = on;
-      platform().storage.set(FONT_KEY, on);
-      fontListeners.forEach((l) => l());
-    },
-  ];
 }
