@@ -1,16 +1,9 @@
 // Page paths in one place; the wizard and the application detail are subpackages (see app.config.ts).
 import { statusLookupLink } from '@hiring/shared';
 import Taro from '@tarojs/taro';
+import type { WizardStep } from './wizardSteps';
 
-export type WizardStep = 'unit' | 'matters' | 'employees' | 'employee' | 'review';
-
-export const WIZARD_STEPS: readonly { step: WizardStep; title: string }[] = [
-  { step: 'unit', title: '单位信息' },
-  { step: 'matters', title: '办理事项' },
-  { step: 'employees', title: '新员工' },
-  { step: 'employee', title: '员工信息' },
-  { step: 'review', title: '核对提交' },
-];
+export { adjacentStep, stepBarTarget, WIZARD_STEPS, type WizardStep } from './wizardSteps';
 
 function query(params: Record<string, string | number | undefined>): string {
   const parts = Object.entries(params)
@@ -30,10 +23,43 @@ export function wizardUrl(step: WizardStep, params: Record<string, string | numb
  */
 export function goWizard(step: WizardStep, params: Record<string, string | number | undefined>): void {
   const url = wizardUrl(step, params);
+  if (!wizardReachable()) {
+    void Taro.showToast({ title: '网络不可用，无法打开这一步，请联网后重试', icon: 'none', duration: 3000 });
+    return;
+  }
   const inWizard = currentRoute().startsWith('wizard/');
   if (step === 'employee' && currentRoute().startsWith('wizard/employees')) void Taro.navigateTo({ url });
   else if (inWizard) void Taro.redirectTo({ url });
   else void Taro.navigateTo({ url });
+}
+
+// H5 loads each page's code when it is first opened: once the wizard is open its other steps are fetched
+// ahead (preloadWizard), so moving between steps works offline. Until they have arrived an offline move is
+// refused with a message instead of a page that never loads.
+let wizardLoaded = process.env.TARO_ENV !== 'h5';
+
+function wizardReachable(): boolean {
+  return wizardLoaded || typeof navigator === 'undefined' || navigator.onLine !== false;
+}
+
+type RouteLoader = { path: string; load?: () => [Promise<unknown>, ...unknown[]] };
+
+/**
+ * Fetches the code of every wizard step (H5) through Taro's own route loaders (the app config Taro H5 keeps
+ * on window, Taro 4.2), so the chunks are the ones the router opens. The mini-programs download the wizard
+ * as one subpackage.
+ */
+export function preloadWizard(): void {
+  if (wizardLoaded || typeof window === 'undefined') return;
+  const routes = (window as unknown as { __taroAppConfig?: { routes?: RouteLoader[] } }).__taroAppConfig
+    ?.routes;
+  const steps = (routes ?? []).filter((r) => r.path.startsWith('wizard/') && r.load);
+  if (!steps.length) return;
+  void Promise.all(steps.map((r) => r.load!()[0]))
+    .then(() => {
+      wizardLoaded = true;
+    })
+    .catch(() => undefined);
 }
 
 function routeOf(page: unknown): string {

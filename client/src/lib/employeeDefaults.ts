@@ -1,6 +1,14 @@
 // Helpers for adding hires: the job columns that can be copied from the previous hire, and OCR results
 // turned into form values.
-import { ETHNICITIES, parseIdNumber, type ContractPeriod, type EmployeeRow } from '@hiring/shared';
+import {
+  ETHNICITIES,
+  INSURANCE_TYPES,
+  parseIdNumber,
+  type ContractPeriod,
+  type EmployeeRow,
+  type InsuranceType,
+  type MatterCode,
+} from '@hiring/shared';
 import type { DraftEmployee, OcrResult } from '../api/types';
 
 /** Columns describing the job rather than the person; the same for hires who join together. */
@@ -81,3 +89,71 @@ export function withOpenEnded(contract: DraftContract, openEnded: boolean): Cont
 export function isOpenEnded(contract: DraftContract): boolean {
   return !!contract && contract.end == null;
 }
+
+/** Columns describing the person: cleared when a re-scanned card turns out to be someone else. */
+export const PERSON_FIELDS = [
+  'idType',
+  'idNumber',
+  'name',
+  'ethnicity',
+  'gender',
+  'birthDate',
+  'hukouType',
+  'hukouAddress',
+  'phone',
+  'address',
+  'remark',
+] as const satisfies readonly (keyof EmployeeRow)[];
+
+const normalisedId = (id: string | undefined) => (id ?? '').replace(/\s+/g, '').toUpperCase();
+
+/** A scanned card whose number differs from the one already on the row: probably another person. */
+export function isAnotherPerson(
+  row: { idNumber?: string } | undefined,
+  scanned: { idNumber?: string },
+): boolean {
+  const before = normalisedId(row?.idNumber);
+  const now = normalisedId(scanned.idNumber);
+  return before !== '' && now !== '' && before !== now;
+}
+
+/** The row for a different person: their card's fields, the job kept, the previous person's details cleared. */
+export function asAnotherPerson(scanned: Partial<EmployeeRow>): Partial<EmployeeRow> {
+  const cleared = Object.fromEntries(PERSON_FIELDS.map((f) => [f, undefined])) as Partial<EmployeeRow>;
+  return { ...cleared, ...scanned };
+}
+
+/**
+ * What the employee step fills in by itself, never over a value the user typed: 月缴存基数 from 申报工资 (the
+ * usual base), and 参保险种 from the chosen matters (the usual five for 社保 + 医保). Returns only the changes.
+ */
+export function employeeAutofill(
+  row: { wage?: unknown; housingFund?: object },
+  matters: readonly MatterCode[],
+  change: Partial<EmployeeRow>,
+): Partial<EmployeeRow> {
+  const out: Partial<EmployeeRow> = {};
+  const wage = change.wage;
+  if (wage !== undefined && typeof wage === 'number' && matters.includes('housingFund')) {
+    const base = (row.housingFund as { base?: unknown } | undefined)?.base;
+    // Follows the wage while the base is empty or still equal to the previous wage.
+    if (base === undefined || base === row.wage)
+      out.housingFund = { ...row.housingFund, base: wage } as EmployeeRow['housingFund'];
+  }
+  return out;
+}
+
+/** 参保险种 ticked by default for the matters chosen: 养老、工伤、失业 for 社保; 医疗、生育 for 医保. */
+export function defaultInsuranceTypes(matters: readonly MatterCode[]): InsuranceType[] {
+  return INSURANCE_TYPES.filter((t) => matters.includes(t.matter) && USUAL_INSURANCE.includes(t.code)).map(
+    (t) => t.code,
+  );
+}
+
+const USUAL_INSURANCE: readonly InsuranceType[] = [
+  'pension',
+  'injury',
+  'unemployment',
+  'medical',
+  'maternity',
+];

@@ -70,3 +70,37 @@ export function locateIssue(path: string): {
 export function fieldIdFor(path: string): string {
   return path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
 }
+
+const filled = (value: unknown) =>
+  value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/** What an input needs from validation: its DOM id (from its path), its error and its warning. */
+export interface BoundField {
+  id: string;
+  error?: string;
+  warning?: string;
+}
+
+/**
+ * Binds inputs to validation by their path relative to `prefix` (e.g. "phone" under "employees[1]."): the
+ * id is fieldIdFor(path), the messages those at prefix + path. Empty fields are only flagged once `showAll`
+ * (after 下一步), so a new form is not a wall of red.
+ */
+export function fieldBinder(
+  validation: Pick<ApplicationValidation, 'errors' | 'warnings'> | undefined,
+  prefix: string,
+  showAll: boolean,
+): (path: string, value: unknown) => BoundField {
+  return (path, value) => ({
+    id: fieldIdFor(path),
+    error: showAll || filled(value) ? messageAt(validation?.errors, prefix + path) : undefined,
+    warning: messageAt(validation?.warnings, prefix + path),
+  });
+}
+
+/** The DOM id of the first issue's input, on a page whose ids are relative to `prefix`. */
+export function firstFieldId(issues: readonly Issue[], prefix: string): string | undefined {
+  const first = issues[0];
+  if (!first) return undefined;
+  return fieldIdFor(first.path.startsWith(prefix) ? first.path.slice(prefix.length) : first.path);
+}

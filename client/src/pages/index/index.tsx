@@ -7,9 +7,12 @@ import { Choice } from '../../components/fields';
 import { statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
 import { chinaDate } from '../../lib/chinaTime';
+import { confirm } from '../../lib/confirm';
 import { useRemote } from '../../lib/useRemote';
 import { goAccount, goApplication, goLookup, goMessages, goWizard } from '../../routes';
-import { api, draftStore, forgetDraft, lastStep, useLargeFont } from '../../services';
+import { forgetDraft, handOver, lastStep } from '../../draft/handoff';
+import { useLargeFont } from '../../largeFont';
+import { api } from '../../services';
 
 export default function Home() {
   const [largeFont, setLargeFont] = useLargeFont();
@@ -31,7 +34,7 @@ export default function Home() {
     setCreating(true);
     try {
       const draft = await api.createDraft({ matters: [], housingFundRelief: 'none' });
-      draftStore(draft.id).adopt(draft);
+      handOver(draft);
       goWizard('unit', { id: draft.id });
     } catch (e) {
       void Taro.showToast({ title: e instanceof Error ? e.message : '创建失败', icon: 'none' });
@@ -41,8 +44,8 @@ export default function Home() {
   }
 
   async function removeDraft(id: string) {
-    const res = await Taro.showModal({ title: '删除草稿', content: '删除后无法恢复，确定删除吗？' });
-    if (!res.confirm) return;
+    if (!(await confirm({ title: '删除草稿', content: '删除后无法恢复，确定删除吗？', confirmText: '删除' })))
+      return;
     await api.deleteDraft(id).catch(() => undefined);
     forgetDraft(id);
     void reload();

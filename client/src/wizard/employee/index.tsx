@@ -14,13 +14,24 @@ import {
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { ApiError } from '../../api/client';
 import { ActionButton } from '../../components/ActionButton';
 import { Choice, ChoiceGroup, DateField, SelectField, TextField } from '../../components/fields';
+import { useStepFields } from '../../components/useStepFields';
 import { WizardFrame } from '../../components/WizardFrame';
-import { isOpenEnded, withContractEnd, withContractStart, withOpenEnded } from '../../lib/employeeDefaults';
-import { issuesUnder, messageAt, useValidation } from '../../lib/validation';
+import { useDraft } from '../../draft/drafts';
+import { confirm } from '../../lib/confirm';
+import {
+  asAnotherPerson,
+  employeeAutofill,
+  isAnotherPerson,
+  isOpenEnded,
+  withContractEnd,
+  withContractStart,
+  withOpenEnded,
+} from '../../lib/employeeDefaults';
 import { backToEmployees, scrollToField } from '../../routes';
-import { api, useDraft } from '../../services';
+import { api } from '../../services';
 import { IdCardCapture } from './IdCardCapture';
 
 const options = (list: readonly { code: string; label: string }[]) =>
@@ -37,63 +48,98 @@ export default function EmployeeStep() {
   const { params } = useRouter();
   const id = params.id;
   const { store, state, loadError } = useDraft(id);
-  const validation = useValidation(state?.application);
-  const [showAll, setShowAll] = useState(false);
   const key = store?.resolveKey(params.key ?? '') ?? '';
   const employees = state?.application.employees ?? [];
   const index = employees.findIndex((e) => e.key === key);
   const row = employees[index];
   const matters = state?.application.matters ?? [];
   const extra = employeeFieldsFor(matters);
+  const {
+    validation,
+    errors: rowErrors,
+    showAll,
+    bind,
+    check,
+  } = useStepFields(state?.application, [`employees[${index}]`], `employees[${index}].`);
+  /** The 公安 register had no one under the number typed. */
+  const [notInRegister, setNotInRegister] = useState<string>();
 
   useEffect(() => {
     if (params.focus && state?.loaded) scrollToField(params.focus);
   }, [params.focus, state?.loaded]);
 
-  const set = (patch: Partial<EmployeeRow>) => store?.updateEmployee(key, patch);
-  const path = (field: string) => `employees[${index}].${field}`;
-  const err = (field: string, value: unknown) =>
-    showAll || (value !== undefined && value !== '') ? messageAt(validation?.errors, path(field)) : undefined;
-  const warn = (field: string) => messageAt(validation?.warnings, path(field));
+  const set = (patch: Partial<EmployeeRow>) => {
+    const current = store?.employee(key);
+    store?.updateEmployee(key, { ...patch, ...(current ? employeeAutofill(current, matters, patch) : {}) });
+  };
   const computed = validation?.computed.employees[index];
 
   // A valid ID number lets the bff fill name, ethnicity and hukou address from the population register.
   const idNumber = row?.idNumber;
+  const lookupWanted = row?.idType === 'resident' && !row.name;
+  useEffect(() => setNotInRegister(undefined), [idNumber]);
   useEffect(() => {
-    if (!id || !row || row.idType !== 'resident' || !parseIdNumber(idNumber) || row.name) return;
+    if (!id || !store || !lookupWanted || !parseIdNumber(idNumber)) return;
     api
       .lookupPerson(idNumber as string, id)
       .then((person) => {
-        const current = store?.employee(key);
+        const current = store.employee(key);
         if (!current || current.name) return;
-        set({
+        store.updateEmployee(key, {
           name: person.name,
           ethnicity: current.ethnicity || person.ethnicity,
           gender: (current.gender || person.gender) as EmployeeRow['gender'],
           hukouAddress: current.hukouAddress || person.hukouAddress,
         });
       })
-      .catch(() => undefined);
-  }, [idNumber]);
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404)
+          setNotInRegister(
+            '公安人口信息中未查到这个身份证号码：请核对号码是否输错；确认无误的，请手动填写姓名等信息',
+          );
+      });
+  }, [store, key, idNumber, lookupWanted]);
+
+  /** A card scanned onto a hire who already has a number: the same person's card, or someone else? */
+  async function acceptScan(scanned: Partial<EmployeeRow>) {
+    const current = store?.employee(key);
+    if (
+      isAnotherPerson(current, scanned) &&
+      (await confirm({
+        title: '这是另一位员工吗？',
+        content: `识别出的身份证号码与${current?.name ? `“${current.name}”` : '本页员工'}的不同。如是另一位员工，将清空原来这位员工的手机号码、通讯地址等个人信息（岗位信息保留）。`,
+        confirmText: '是另一位',
+        cancelText: '同一人',
+      }))
+    ) {
+      set(asAnotherPerson(scanned));
+      return;
+    }
+    set(scanned);
+  }
 
   if (state?.loaded && !row) {
     return (
-      <WizardFrame step="employee" title="④ 员工信息" store={store} state={state} loadError={loadError}>
+      <WizardFrame
+        step="employee"
+        title="④ 员工信息"
+        store={store}
+        state={state}
+        loadError={loadError}
+        footer={
+          <ActionButton id="back-to-list" onClick={() => backToEmployees(id)}>
+            返回员工名单
+          </ActionButton>
+        }
+      >
         <View className="notice notice--error">这位员工已被删除。</View>
-        <ActionButton id="back-to-list" onClick={() => backToEmployees(id)}>
-          返回员工名单
-        </ActionButton>
       </WizardFrame>
     );
   }
 
-  const rowErrors = issuesUnder(validation?.errors, `employees[${index}]`);
+  /** 完成 first points at what is missing; a second tap goes back to the list anyway. */
   function done() {
-    if (rowErrors.length > 0 && !showAll) {
-      setShowAll(true);
-      scrollToField(rowErrors[0].path.replace(/^employees\[\d+\]\./, '').replace(/\./g, '-'));
-      return;
-    }
+    if (!check({ askOnce: true })) return;
     void store?.sync();
     backToEmployees(id);
   }
@@ -119,100 +165,92 @@ export default function EmployeeStep() {
     >
       {row ? (
         <>
-          <IdCardCapture highlight={params.scan === '1' && !row.idNumber} onAccept={(patch) => set(patch)} />
+          <IdCardCapture
+            highlight={params.scan === '1' && !row.idNumber}
+            onAccept={(patch) => void acceptScan(patch)}
+          />
           <View className="card">
             <View className="card__title">基本信息</View>
             <SelectField
-              id="idType"
+              {...bind('idType', row.idType)}
               label="证件类型"
               required
               value={row.idType}
               options={options(ID_TYPES)}
               onChange={(v) => set({ idType: v as EmployeeRow['idType'] })}
-              error={err('idType', row.idType)}
             />
             <TextField
-              id="idNumber"
+              {...bind('idNumber', row.idNumber)}
+              warning={notInRegister ?? bind('idNumber', row.idNumber).warning}
               label="证件号码"
               required
               kind={row.idType === 'resident' ? 'idcard' : 'text'}
               maxLength={row.idType === 'resident' ? 18 : 30}
               value={row.idNumber}
               onChange={(v) => set({ idNumber: v.toUpperCase() })}
-              error={err('idNumber', row.idNumber)}
-              warning={warn('idNumber')}
             />
             <TextField
-              id="name"
+              {...bind('name', row.name)}
               label="姓名"
               required
               value={row.name}
               onChange={(v) => set({ name: v })}
-              error={err('name', row.name)}
             />
             <SelectField
-              id="ethnicity"
+              {...bind('ethnicity', row.ethnicity)}
               label="民族"
               required
               value={row.ethnicity}
               options={options(ETHNICITIES)}
               onChange={(v) => set({ ethnicity: v })}
-              error={err('ethnicity', row.ethnicity)}
             />
             <SelectField
-              id="gender"
+              {...bind('gender', row.gender)}
               label="性别"
               required
               value={row.gender}
               options={options(GENDERS)}
               onChange={(v) => set({ gender: v as EmployeeRow['gender'] })}
-              error={err('gender', row.gender)}
             />
             {row.idType && row.idType !== 'resident' ? (
               <DateField
-                id="birthDate"
+                {...bind('birthDate', row.birthDate)}
                 label="出生日期"
                 required
                 value={row.birthDate}
                 onChange={(v) => set({ birthDate: v })}
-                error={err('birthDate', row.birthDate)}
-                warning={warn('birthDate')}
               />
             ) : null}
             <SelectField
-              id="hukouType"
+              {...bind('hukouType', row.hukouType)}
               label="户口性质"
               required
               value={row.hukouType}
               options={options(HUKOU_TYPES)}
               onChange={(v) => set({ hukouType: v as EmployeeRow['hukouType'] })}
-              error={err('hukouType', row.hukouType)}
             />
             <TextField
-              id="hukouAddress"
+              {...bind('hukouAddress', row.hukouAddress)}
               label="户籍地址"
               required
               value={row.hukouAddress}
               onChange={(v) => set({ hukouAddress: v })}
-              error={err('hukouAddress', row.hukouAddress)}
             />
             <TextField
-              id="phone"
+              {...bind('phone', row.phone)}
               label="手机号码"
               required
               kind="tel"
               maxLength={11}
               value={row.phone}
               onChange={(v) => set({ phone: v })}
-              error={err('phone', row.phone)}
             />
             <TextField
-              id="address"
+              {...bind('address', row.address)}
               label="通讯地址"
               required
               value={row.address}
               onChange={(v) => set({ address: v })}
-              error={err('address', row.address)}
             />
           </View>
 
@@ -220,14 +258,12 @@ export default function EmployeeStep() {
             <View className="card">
               <View className="card__title">社保、医保</View>
               <TextField
-                id="wage"
+                {...bind('wage', row.wage)}
                 label="申报工资（元/月）"
                 required
                 kind="digit"
                 value={row.wage}
                 onChange={(v) => set({ wage: toNumber(v) })}
-                error={err('wage', row.wage)}
-                warning={warn('wage')}
                 hint={
                   computed?.socialInsuranceBase
                     ? `缴费基数：${computed.socialInsuranceBase.base} 元${
@@ -239,19 +275,16 @@ export default function EmployeeStep() {
                 }
               />
               <DateField
-                id="insuredFrom"
+                {...bind('insuredFrom', row.insuredFrom)}
                 label="本次参保时间"
                 month
                 required
                 value={row.insuredFrom}
                 onChange={(v) => set({ insuredFrom: v })}
-                error={err('insuredFrom', row.insuredFrom)}
-                warning={warn('insuredFrom')}
               />
               <ChoiceGroup
-                id="insuranceTypes"
+                {...bind('insuranceTypes', row.insuranceTypes?.length ? row.insuranceTypes : undefined)}
                 label="参保险种"
-                error={err('insuranceTypes', row.insuranceTypes?.length ? row.insuranceTypes : undefined)}
               >
                 {insuranceChoices.map((t) => {
                   const on = row.insuranceTypes?.includes(t.code) ?? false;
@@ -279,13 +312,11 @@ export default function EmployeeStep() {
             <View className="card">
               <View className="card__title">劳动合同</View>
               <DateField
-                id="contract-start"
+                {...bind('contract.start', contract?.start)}
                 label="劳动合同起始日期（入职日期）"
                 required={extra.includes('contract')}
                 value={contract?.start}
                 onChange={(v) => set({ contract: withContractStart(contract, v) })}
-                error={err('contract.start', contract?.start)}
-                warning={warn('contract.start')}
               />
               <Choice
                 id="contract-openEnded"
@@ -295,11 +326,10 @@ export default function EmployeeStep() {
               />
               {!isOpenEnded(contract) ? (
                 <DateField
-                  id="contract-end"
+                  {...bind('contract.end', contract?.end)}
                   label="劳动合同终止日期"
                   value={contract?.end ?? undefined}
                   onChange={(v) => set({ contract: withContractEnd(contract, v) })}
-                  error={err('contract.end', contract?.end)}
                 />
               ) : null}
               {computed ? (
@@ -314,32 +344,28 @@ export default function EmployeeStep() {
             <View className="card">
               <View className="card__title">住房公积金</View>
               <TextField
-                id="housingFund-base"
+                {...bind('housingFund.base', fund.base)}
                 label="月缴存基数（元）"
                 required
                 kind="digit"
                 value={fund.base}
                 onChange={(v) => setFund({ base: toNumber(v) })}
-                error={err('housingFund.base', fund.base)}
-                warning={warn('housingFund.base')}
               />
               <TextField
-                id="housingFund-unitRatio"
+                {...bind('housingFund.unitRatio', fund.unitRatio)}
                 label="单位缴存比例（%）"
                 required
                 kind="digit"
                 value={fund.unitRatio}
                 onChange={(v) => setFund({ unitRatio: toNumber(v) })}
-                error={err('housingFund.unitRatio', fund.unitRatio)}
               />
               <TextField
-                id="housingFund-personalRatio"
+                {...bind('housingFund.personalRatio', fund.personalRatio)}
                 label="个人缴存比例（%）"
                 required
                 kind="digit"
                 value={fund.personalRatio}
                 onChange={(v) => setFund({ personalRatio: toNumber(v) })}
-                error={err('housingFund.personalRatio', fund.personalRatio)}
               />
               <View className="computed" data-testid="housing-fund-amounts" aria-live="polite">
                 {computed?.housingFund
@@ -353,40 +379,36 @@ export default function EmployeeStep() {
             <View className="card">
               <View className="card__title">就业登记</View>
               <TextField
-                id="occupation"
+                {...bind('occupation', row.occupation)}
                 label="职业（工种）"
                 required
                 value={row.occupation}
                 onChange={(v) => set({ occupation: v })}
-                error={err('occupation', row.occupation)}
               />
               <SelectField
-                id="education"
+                {...bind('education', row.education)}
                 label="学历"
                 required
                 value={row.education}
                 options={options(EDUCATION_LEVELS)}
                 onChange={(v) => set({ education: v })}
-                error={err('education', row.education)}
               />
               <TextField
-                id="workAddress"
+                {...bind('workAddress', row.workAddress)}
                 label="工作地址"
                 required
                 value={row.workAddress}
                 onChange={(v) => set({ workAddress: v })}
-                error={err('workAddress', row.workAddress)}
               />
             </View>
           ) : null}
 
           <View className="card">
             <TextField
-              id="remark"
+              {...bind('remark', row.remark)}
               label="备注"
               value={row.remark}
               onChange={(v) => set({ remark: v })}
-              error={err('remark', row.remark)}
             />
           </View>
         </>

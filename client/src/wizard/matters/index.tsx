@@ -1,13 +1,12 @@
 import { FORM_CHECKBOXES, MATTERS, RELIEF_MATERIALS, matterTimeLimit, type MatterCode } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import { ActionButton } from '../../components/ActionButton';
+import { useEffect } from 'react';
 import { Choice, ChoiceGroup } from '../../components/fields';
+import { useStepFields } from '../../components/useStepFields';
 import { WizardFrame } from '../../components/WizardFrame';
-import { issuesUnder, messageAt, useValidation } from '../../lib/validation';
-import { goWizard, scrollToField } from '../../routes';
-import { useDraft } from '../../services';
+import { scrollToField } from '../../routes';
+import { useDraft } from '../../draft/drafts';
 
 /** Plain words for what each checkbox gets the employer, per matter. */
 const EXPLANATIONS: Record<MatterCode, string> = {
@@ -21,8 +20,7 @@ export default function MattersStep() {
   const { params } = useRouter();
   const id = params.id;
   const { store, state, loadError } = useDraft(id);
-  const validation = useValidation(state?.application);
-  const [showAll, setShowAll] = useState(false);
+  const { bind, check } = useStepFields(state?.application, ['matters', 'housingFundRelief']);
   const matters = state?.application.matters ?? [];
   const relief = state?.application.housingFundRelief ?? 'none';
 
@@ -36,20 +34,6 @@ export default function MattersStep() {
     if (!on && codes.includes('housingFund') && relief !== 'none') store?.setHousingFundRelief('none');
   }
 
-  const errors = [
-    ...issuesUnder(validation?.errors, 'matters'),
-    ...issuesUnder(validation?.errors, 'housingFundRelief'),
-  ];
-
-  function next() {
-    if (errors.length > 0) {
-      setShowAll(true);
-      return;
-    }
-    void store?.sync();
-    goWizard('employees', { id });
-  }
-
   return (
     <WizardFrame
       step="matters"
@@ -57,23 +41,10 @@ export default function MattersStep() {
       store={store}
       state={state}
       loadError={loadError}
-      footer={
-        <View className="row">
-          <ActionButton id="wizard-prev" kind="secondary" onClick={() => goWizard('unit', { id })}>
-            上一步
-          </ActionButton>
-          <ActionButton id="wizard-next" onClick={next}>
-            下一步：新员工
-          </ActionButton>
-        </View>
-      }
+      onNext={() => check()}
     >
       <View className="card">
-        <ChoiceGroup
-          id="matters"
-          label="请勾选本次要一并办理的事项（可多选）"
-          error={showAll || matters.length ? messageAt(errors, 'matters') : undefined}
-        >
+        <ChoiceGroup {...bind('matters', matters)} label="请勾选本次要一并办理的事项（可多选）">
           {FORM_CHECKBOXES.map((box, i) => {
             const checked = box.matters.every((m) => matters.includes(m));
             return (
@@ -102,11 +73,7 @@ export default function MattersStep() {
 
       {matters.includes('housingFund') ? (
         <View className="card">
-          <ChoiceGroup
-            id="housingFundRelief"
-            label="住房公积金缓缴/降低缴存比例"
-            error={messageAt(errors, 'housingFundRelief')}
-          >
+          <ChoiceGroup {...bind('housingFundRelief', relief)} label="住房公积金缓缴/降低缴存比例">
             <Choice
               id="relief-none"
               radio

@@ -25,7 +25,7 @@ export default function Receipt() {
             <View className="card">
               <View className="kv">
                 <View className="kv__k">办件编码</View>
-                <View className="kv__v kv__v--strong" data-testid="receipt-code">
+                <View className="kv__v kv__v--strong kv__v--code" data-testid="receipt-code">
                   {app.code}
                 </View>
               </View>

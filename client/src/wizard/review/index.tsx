@@ -9,7 +9,9 @@ import { WizardFrame } from '../../components/WizardFrame';
 import { describePath, locateIssue, setByIdentity, useValidation } from '../../lib/validation';
 import { platform } from '../../platform';
 import { goAccount, goReceipt, goWizard } from '../../routes';
-import { api, forgetDraft, useDraft } from '../../services';
+import { useDraft } from '../../draft/drafts';
+import { forgetDraft } from '../../draft/handoff';
+import { api } from '../../services';
 
 function submitKeyName(draftId: string): string {
   return `hiring:submitKey:${draftId}`;
@@ -128,32 +130,27 @@ export default function ReviewStep() {
       store={store}
       state={state}
       loadError={loadError}
-      footer={
-        <>
-          {message ? (
-            <View className="notice notice--error" data-testid="submit-message">
-              {message}
-              {needs ? (
-                <ActionButton id="submit-fix-authority" kind="link" onClick={() => goAccount(needs)}>
-                  {needs === 'identity' ? '去实名核验 ›' : '去我的单位 ›'}
-                </ActionButton>
-              ) : null}
-            </View>
-          ) : null}
-          <View className="row">
-            <ActionButton id="wizard-prev" kind="secondary" onClick={() => goWizard('employees', { id })}>
-              上一步
-            </ActionButton>
-            <ActionButton
-              id="submit"
-              disabled={errors.length > 0}
-              loading={submitting}
-              onClick={() => void submit()}
-            >
-              {errors.length > 0 ? `还有 ${errors.length} 处需修改` : '确认提交'}
-            </ActionButton>
+      footerNote={
+        message ? (
+          <View className="notice notice--error" data-testid="submit-message">
+            {message}
+            {needs ? (
+              <ActionButton id="submit-fix-authority" kind="link" onClick={() => goAccount(needs)}>
+                {needs === 'identity' ? '去实名核验 ›' : '去我的单位 ›'}
+              </ActionButton>
+            ) : null}
           </View>
-        </>
+        ) : null
+      }
+      primary={
+        <ActionButton
+          id="submit"
+          disabled={errors.length > 0}
+          loading={submitting}
+          onClick={() => void submit()}
+        >
+          {errors.length > 0 ? `还有 ${errors.length} 处需修改` : '确认提交'}
+        </ActionButton>
       }
     >
       {errors.length > 0 ? (

@@ -3,12 +3,13 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { ActionButton } from '../../components/ActionButton';
 import { Choice, ChoiceGroup, DateField, SelectField, TextField } from '../../components/fields';
+import { useStepFields } from '../../components/useStepFields';
 import { WizardFrame } from '../../components/WizardFrame';
-import { issuesUnder, messageAt, useValidation } from '../../lib/validation';
-import { goWizard, scrollToField } from '../../routes';
-import { api, useDraft } from '../../services';
+import { countyFromAddress } from '../../lib/unitDefaults';
+import { scrollToField } from '../../routes';
+import { useDraft } from '../../draft/drafts';
+import { api } from '../../services';
 import { UnitChoice, useActingFor, VerifiedOperator } from './UnitChoice';
 
 const COUNTY_OPTIONS = Object.entries(SHANGRAO_COUNTIES).map(([value, label]) => ({ value, label }));
@@ -17,8 +18,7 @@ export default function UnitStep() {
   const { params } = useRouter();
   const id = params.id;
   const { store, state, loadError } = useDraft(id);
-  const validation = useValidation(state?.application);
-  const [showAll, setShowAll] = useState(false);
+  const { bind, check } = useStepFields(state?.application, ['unit']);
   const [lookup, setLookup] = useState<{ busy: boolean; message?: string }>({ busy: false });
   const unit = state?.application.unit ?? {};
   const acting = useActingFor();
@@ -38,11 +38,12 @@ export default function UnitStep() {
   const setBank = (patch: Partial<NonNullable<UnitPart['bank']>>) =>
     set({ bank: { ...unit.bank, ...patch } });
 
-  const errors = validation?.errors ?? [];
-  // Empty fields are only flagged after 下一步, so a new form is not a wall of red.
-  const err = (path: string, value: unknown) =>
-    showAll || (value !== undefined && value !== '') ? messageAt(errors, path) : undefined;
-  const warn = (path: string) => messageAt(validation?.warnings, path);
+  /** 县（市、区） follows the address while the user has not picked another one. */
+  const setAddress = (address: string) => {
+    const county = countyFromAddress(address);
+    const followsAddress = !unit.countyCode || unit.countyCode === countyFromAddress(unit.address);
+    set(county && followsAddress ? { address, countyCode: county } : { address });
+  };
 
   // Only one unit to act for and none chosen yet: that one (the user sees it ticked and filled in).
   const onlyUnit = acting.units?.length === 1 ? acting.units[0] : undefined;
@@ -64,10 +65,12 @@ export default function UnitStep() {
         found.socialInsuranceCode || assigned?.socialInsuranceCode || unit.socialInsuranceCode;
       const housingFundAccount =
         found.housingFundAccount || assigned?.housingFundAccount || unit.housingFundAccount;
+      const address = found.address || unit.address;
       set({
         uscc,
         name: found.name || unitName,
-        address: found.address || unit.address,
+        address,
+        countyCode: unit.countyCode || countyFromAddress(address),
         socialInsuranceCode: socialInsuranceCode || undefined,
         housingFundAccount: housingFundAccount || undefined,
         // 首次办理 per code: a known code turns it off for that code only.
@@ -85,17 +88,6 @@ export default function UnitStep() {
     }
   }
 
-  function next() {
-    if (issuesUnder(errors, 'unit').length > 0) {
-      setShowAll(true);
-      const first = issuesUnder(errors, 'unit')[0];
-      scrollToField(first.path.replace(/\./g, '-'));
-      return;
-    }
-    void store?.sync();
-    goWizard('matters', { id });
-  }
-
   return (
     <WizardFrame
       step="unit"
@@ -103,11 +95,7 @@ export default function UnitStep() {
       store={store}
       state={state}
       loadError={loadError}
-      footer={
-        <ActionButton id="wizard-next" onClick={next}>
-          下一步：办理事项
-        </ActionButton>
-      }
+      onNext={() => check()}
     >
       <View className="card">
         <UnitChoice
@@ -115,8 +103,8 @@ export default function UnitStep() {
           uscc={unit.uscc}
           unitName={unit.name}
           onChoose={(u) => void chooseUnit(u.uscc, u.unitName)}
-          error={err('unit.uscc', unit.uscc)}
-          warning={warn('unit.uscc')}
+          error={bind('unit.uscc', unit.uscc).error}
+          warning={bind('unit.uscc', unit.uscc).warning}
         />
         {lookup.busy ? <View className="loading">正在查询单位登记信息…</View> : null}
         {lookup.message ? (
@@ -125,37 +113,33 @@ export default function UnitStep() {
           </View>
         ) : null}
         <TextField
-          id="unit-name"
+          {...bind('unit.name', unit.name)}
           label="单位名称"
           required
           value={unit.name}
           onChange={(v) => set({ name: v })}
-          error={err('unit.name', unit.name)}
         />
         <TextField
-          id="unit-address"
+          {...bind('unit.address', unit.address)}
           label="单位地址"
           required
           value={unit.address}
-          onChange={(v) => set({ address: v })}
-          error={err('unit.address', unit.address)}
+          onChange={setAddress}
         />
         <SelectField
-          id="unit-countyCode"
+          {...bind('unit.countyCode', unit.countyCode)}
           label="单位所在县（市、区）"
           value={unit.countyCode}
           options={COUNTY_OPTIONS}
           onChange={(v) => set({ countyCode: v || undefined })}
-          error={err('unit.countyCode', unit.countyCode)}
           hint="用于确定最低工资标准和公积金缴存基数下限"
         />
         <DateField
-          id="unit-applicationDate"
+          {...bind('unit.applicationDate', unit.applicationDate)}
           label="申请日期"
           required
           value={unit.applicationDate}
           onChange={(v) => set({ applicationDate: v })}
-          error={err('unit.applicationDate', unit.applicationDate)}
         />
       </View>
 
@@ -163,22 +147,20 @@ export default function UnitStep() {
         <View className="card__title">单位经办人</View>
         <VerifiedOperator identity={acting.identity} />
         <TextField
-          id="unit-operator-phone"
+          {...bind('unit.operator.phone', unit.operator?.phone)}
           label="经办人联系电话"
           required
           kind="tel"
           maxLength={11}
           value={unit.operator?.phone}
           onChange={(v) => setOperator({ phone: v })}
-          error={err('unit.operator.phone', unit.operator?.phone)}
         />
       </View>
 
       <View className="card">
         <ChoiceGroup
-          id="unit-firstApplication"
+          {...bind('unit.firstApplication', unit.firstApplication)}
           label="是否首次办理参保/缴存登记"
-          error={err('unit.firstApplication', unit.firstApplication)}
         >
           <Choice
             id="unit-firstApplication-yes"
@@ -202,11 +184,10 @@ export default function UnitStep() {
           <>
             {unit.socialInsuranceFirst !== true ? (
               <TextField
-                id="unit-socialInsuranceCode"
+                {...bind('unit.socialInsuranceCode', unit.socialInsuranceCode)}
                 label="单位编码（社保）"
                 value={unit.socialInsuranceCode}
                 onChange={(v) => set({ socialInsuranceCode: v })}
-                error={err('unit.socialInsuranceCode', unit.socialInsuranceCode)}
               />
             ) : null}
             <Choice
@@ -223,11 +204,10 @@ export default function UnitStep() {
             />
             {unit.housingFundFirst !== true ? (
               <TextField
-                id="unit-housingFundAccount"
+                {...bind('unit.housingFundAccount', unit.housingFundAccount)}
                 label="单位账号（公积金）"
                 value={unit.housingFundAccount}
                 onChange={(v) => set({ housingFundAccount: v })}
-                error={err('unit.housingFundAccount', unit.housingFundAccount)}
               />
             ) : null}
             <Choice
@@ -249,26 +229,23 @@ export default function UnitStep() {
       <View className="card">
         <View className="card__title">开户信息（选填）</View>
         <TextField
-          id="unit-bank-name"
+          {...bind('unit.bank.name', unit.bank?.name)}
           label="开户行"
           value={unit.bank?.name}
           onChange={(v) => setBank({ name: v })}
-          error={err('unit.bank.name', unit.bank?.name)}
         />
         <TextField
-          id="unit-bank-accountName"
+          {...bind('unit.bank.accountName', unit.bank?.accountName)}
           label="户名"
           value={unit.bank?.accountName}
           onChange={(v) => setBank({ accountName: v })}
-          error={err('unit.bank.accountName', unit.bank?.accountName)}
         />
         <TextField
-          id="unit-bank-accountNo"
+          {...bind('unit.bank.accountNo', unit.bank?.accountNo)}
           label="账号"
           kind="number"
           value={unit.bank?.accountNo}
           onChange={(v) => setBank({ accountNo: v })}
-          error={err('unit.bank.accountNo', unit.bank?.accountNo)}
         />
       </View>
     </WizardFrame>
