@@ -92,6 +92,7 @@ export function endpoints(api: ApiClient) {
 
     listNotices: () => api.get<{ items: Notice[]; unread: number }>('/notices'),
     readNotice: (id: string) => api.send<void>('POST', `/notices/${id}/read`),
+    readAllNotices: () => api.send<{ marked: number }>('POST', '/notices/read-all'),
     subscribe: (templateIds: string[]) => api.send<Consents>('POST', '/subscriptions', { templateIds }),
 
     recognizeIdCard: (image: PickedImage) => api.upload<OcrResult>('/ocr/id-card', image, 'image'),

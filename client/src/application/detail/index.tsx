@@ -7,6 +7,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { DocumentDownloads } from '../../components/DocumentDownloads';
 import { MatterTimeline, statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
+import { usePolling } from '../../lib/usePolling';
 import { useRemote } from '../../lib/useRemote';
 import { api } from '../../services';
 import { Correction } from './Correction';
@@ -19,6 +20,13 @@ export default function ApplicationDetail() {
   const [override, setOverride] = useState<SubmittedApplication>();
   const [fixing, setFixing] = useState<string>();
   const app = override ?? data;
+  // While a matter is still undecided the page keeps itself current (paused while a 补正 is being filled).
+  const undecided = !!app?.matters.some((m) => m.status !== 'completed' && m.status !== 'returned');
+  usePolling(
+    () => reload().then(() => setOverride(undefined)),
+    undecided && !fixing,
+    (app?.matters ?? []).map((m) => `${m.matter}:${m.status}:${m.timeline.length}`).join(','),
+  );
 
   usePullDownRefresh(() => {
     setOverride(undefined);
@@ -26,7 +34,7 @@ export default function ApplicationDetail() {
   });
 
   return (
-    <PageShell testId="application-detail">
+    <PageShell testId="application-detail" title="办件详情">
       {error ? <View className="notice notice--error">{error}</View> : null}
       {app ? (
         <>
@@ -34,7 +42,7 @@ export default function ApplicationDetail() {
             <View className="card__title">{app.unitName}</View>
             <View className="kv">
               <View className="kv__k">办件编码</View>
-              <View className="kv__v" data-testid="detail-code">
+              <View className="kv__v kv__v--code" data-testid="detail-code">
                 {app.code}
               </View>
             </View>

@@ -45,7 +45,7 @@ export default function StatusLookup() {
   }
 
   return (
-    <PageShell testId="status-lookup">
+    <PageShell testId="status-lookup" title="办件查询">
       <View className="card">
         <View className="card__title">办件查询</View>
         <View className="field__hint">输入受理回执上的办件编码和查询密码，无需登录。</View>
