@@ -85,8 +85,6 @@ export function noticeRoutes(services: Services): Route[] {
       path: '/notices/read-all',
       operationId: 'markAllNoticesRead',
       summary: '全部标记为已读',
-      tags: ['notices'],
-      auth,
       responses: {
         200: {
           description: '已读条数',
