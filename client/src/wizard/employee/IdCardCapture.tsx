@@ -20,7 +20,8 @@ type BackPhase =
   | { kind: 'read'; back: OcrBackResult }
   | { kind: 'error'; message: string };
 
-const dotted = (iso: string | null) => (iso ? iso.replace(/-/g, '.') : '');
+// Dates on screen are YYYY-MM-DD everywhere (the card prints them with dots).
+const shown = (iso: string | null) => iso ?? '';
 
 async function pickPhoto(onTooLarge: () => void) {
   const image = await platform().pickImage();
@@ -157,7 +158,7 @@ export function IdCardCapture({
               <View className="ocr__label">有效期限</View>
               <View className="ocr__value">
                 {backPhase.back.validFrom
-                  ? `${dotted(backPhase.back.validFrom)}-${backPhase.back.longTerm ? '长期' : dotted(backPhase.back.validUntil)}`
+                  ? `${shown(backPhase.back.validFrom)} 至 ${backPhase.back.longTerm ? '长期' : shown(backPhase.back.validUntil)}`
                   : '未识别'}
               </View>
             </View>
@@ -168,7 +169,7 @@ export function IdCardCapture({
             ))}
             {backPhase.back.expired ? (
               <View className="notice notice--warning" data-testid="ocr-expired">
-                {`该身份证已于 ${dotted(backPhase.back.validUntil)} 过期，请提醒员工尽快换领，并核对证件信息。`}
+                {`该身份证已于 ${shown(backPhase.back.validUntil)} 过期，请提醒员工尽快换领，并核对证件信息。`}
               </View>
             ) : null}
           </View>
