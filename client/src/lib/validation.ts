@@ -8,6 +8,9 @@ import {
 } from '@hiring/shared';
 import { useMemo } from 'react';
 import type { DraftApplication } from '../api/types';
+import { fieldIdFor } from './fieldIds';
+
+export { fieldIdFor };
 
 export type { Issue };
 
@@ -64,11 +67,6 @@ export function locateIssue(path: string): {
   if (row && row[2]) return { page: 'employee', index: Number(row[1]), fieldId: fieldIdFor(row[2]) };
   if (row) return { page: 'employees', index: Number(row[1]), fieldId: `employee-${row[1]}` };
   return { page: 'employees', fieldId: 'employees' };
-}
-
-/** DOM id of the input for a validator path: "unit.operator.phone" → "unit-operator-phone". */
-export function fieldIdFor(path: string): string {
-  return path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
 }
 
 const filled = (value: unknown) =>

@@ -17,6 +17,7 @@ import { ApiError } from '../../api/client';
 import type { CorrectionBody, CorrectionDraft, MatterProgress, SubmittedApplication } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { Choice, ChoiceGroup, DateField, SelectField, TextField } from '../../components/fields';
+import { fieldIdFor } from '../../lib/fieldIds';
 import { api } from '../../services';
 
 type Values = Record<string, unknown>;
@@ -254,7 +255,7 @@ export function Correction({
                 ? [...(offered.employeeFields.get(e.key) ?? [])].map((path) => (
                     <FieldEditor
                       key={path}
-                      id={`fix-${matter.matter}-${e.key}-${path.replace(/\./g, '-')}`}
+                      id={`fix-${matter.matter}-${e.key}-${fieldIdFor(path)}`}
                       path={path}
                       value={read(rows[e.key], path)}
                       matters={draft.matters}
