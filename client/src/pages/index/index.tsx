@@ -1,5 +1,5 @@
 import { labelOf, MATTERS } from '@hiring/shared';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
@@ -103,7 +103,7 @@ export default function Home() {
               <View className="list-item__sub">
                 {d.employeeCount} 位员工 ·{' '}
                 {d.matters.map((m) => labelOf(MATTERS, m)).join('、') || '未选事项'} ·{' '}
-                {chinaDate(d.updatedAt)} 保存
+                <Text className="nowrap">{`${chinaDate(d.updatedAt)} 保存`}</Text>
               </View>
             </View>
             <View className="list-item__actions">
@@ -137,7 +137,8 @@ export default function Home() {
             <View className="list-item__main">
               <View className="list-item__title">{a.unitName}</View>
               <View className="list-item__sub">
-                {a.code} · {a.employeeCount} 位员工 · {chinaDate(a.submittedAt)} 提交
+                <Text className="nowrap">{a.code}</Text> · {a.employeeCount} 位员工 ·{' '}
+                <Text className="nowrap">{`${chinaDate(a.submittedAt)} 提交`}</Text>
               </View>
             </View>
             <View className={statusClass(a.status)} data-testid={`application-${i}-status`}>
