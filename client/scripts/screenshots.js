@@ -208,11 +208,12 @@ const OUT = path.resolve(process.env.OUT ?? path.join(__dirname, '..', '.temp', 
     .waitFor({ timeout: 5000 })
     .catch(() => undefined);
   await shot('conflict');
-  await visible('conflict-keep-mine')
-    .click()
+  // Different fields on the two devices merge without a question; a field both changed is asked.
+  await visible('conflict-resolve')
+    .click({ timeout: 3000 })
     .catch(() => undefined);
   await page.waitForTimeout(1500);
-  console.log('  保留本机后:', await text('save-status'));
+  console.log('  合并后:', await text('save-status'));
 
   if (!REAL) {
     await page.goto(`${BASE}#/application/detail/index?id=a1a1a1a1a1a1a1a1a1a1a1a1`);

@@ -195,8 +195,13 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
     const res = await fetch(`${mocks.urls[agency]}/_admin/cases/${caseId}/approve`, { method: 'POST' });
     expect(res.status).toBe(200);
   }
-  await refreshUntil('基本医疗保险职工参保登记', '已办结');
-  await refreshUntil('个人住房公积金账户设立', '已办结');
+  // The open page follows the decisions by itself (issue 19 #6): no 刷新进度 from here on.
+  for (const title of ['基本医疗保险职工参保登记', '个人住房公积金账户设立'])
+    await host.waitFor(
+      `${title} 已办结 by itself (now ${status(title)})`,
+      () => status(title) === '已办结',
+      60000,
+    );
 
   // The 消息 page: the 办结 notice, newest first; it opens its application.
   await host.reLaunch('/pages/index/index');
@@ -205,6 +210,10 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await host.waitRoute('pages/messages/index');
   await host.waitText('员工招聘一件事已办结');
   await host.waitText(`办件 ${code}（${unit.name}）的全部 4 个事项均已办结。`);
+  // A notice per decision (issue 19 #7): none for 受理 or 审核中; 全部已读 clears them in one tap.
+  expect(host.text()).not.toMatch(/已受理|审核中/);
+  await user.tap('notices-read-all');
+  await host.waitFor('全部已读', () => !host.root().find((n) => n.hasClass('notice-item--unread')));
   const notice = host
     .root()
     .find((n) => n.hasClass('notice-item') && n.text.includes('员工招聘一件事已办结'))!;
