@@ -98,7 +98,7 @@ export default function EmployeeStep() {
             '公安人口信息中未查到这个身份证号码：请核对号码是否输错；确认无误的，请手动填写姓名等信息',
           );
       });
-  }, [store, key, idNumber, lookupWanted]);
+  }, [id, store, key, idNumber, lookupWanted]);
 
   /** A card scanned onto a hire who already has a number: the same person's card, or someone else? */
   async function acceptScan(scanned: Partial<EmployeeRow>) {
