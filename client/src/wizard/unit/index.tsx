@@ -1,7 +1,7 @@
 import { SHANGRAO_COUNTIES, todayInChina, type UnitPart } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { Choice, ChoiceGroup, DateField, SelectField, TextField } from '../../components/fields';
 import { useStepFields } from '../../components/useStepFields';
@@ -47,9 +47,14 @@ export default function UnitStep() {
 
   // Only one unit to act for and none chosen yet: that one (the user sees it ticked and filled in).
   const onlyUnit = acting.units?.length === 1 ? acting.units[0] : undefined;
+  // The effect runs when the unit list or the draft changes, with the chooser of the latest render.
+  const choose = useRef<typeof chooseUnit>();
+  choose.current = chooseUnit;
+  const onlyUscc = onlyUnit?.uscc;
+  const onlyName = onlyUnit?.unitName;
   useEffect(() => {
-    if (store && state?.loaded && !unit.uscc && onlyUnit) void chooseUnit(onlyUnit.uscc, onlyUnit.unitName);
-  }, [store, state?.loaded, unit.uscc, onlyUnit?.uscc]);
+    if (store && state?.loaded && !unit.uscc && onlyUscc) void choose.current?.(onlyUscc, onlyName ?? '');
+  }, [store, state?.loaded, unit.uscc, onlyUscc, onlyName]);
 
   /** A unit chosen from those the account may act for: the register fills in the rest. */
   async function chooseUnit(uscc: string, unitName: string) {
