@@ -13,6 +13,9 @@ const CalendarYearPage = lazy(() => import('./pages/admin/CalendarYearPage'));
 const FiguresPage = lazy(() => import('./pages/admin/FiguresPage'));
 const WalkInPage = lazy(() => import('./pages/clerk/WalkInPage'));
 const AuthorityPage = lazy(() => import('./pages/clerk/AuthorityPage'));
+const SearchPage = lazy(() => import('./pages/clerk/SearchPage'));
+const ApplicationPage = lazy(() => import('./pages/clerk/ApplicationPage'));
+const ReturnsPage = lazy(() => import('./pages/clerk/ReturnsPage'));
 
 function Page({ roles, children }: { roles: StaffRole[]; children: ReactNode }) {
   const { state } = useSession();
@@ -74,6 +77,30 @@ export function App() {
           element={
             <Page roles={['clerk']}>
               <AuthorityPage />
+            </Page>
+          }
+        />
+        <Route
+          path="clerk/search"
+          element={
+            <Page roles={['clerk']}>
+              <SearchPage />
+            </Page>
+          }
+        />
+        <Route
+          path="clerk/applications/:id"
+          element={
+            <Page roles={['clerk']}>
+              <ApplicationPage />
+            </Page>
+          }
+        />
+        <Route
+          path="clerk/returns"
+          element={
+            <Page roles={['clerk']}>
+              <ReturnsPage />
             </Page>
           }
         />

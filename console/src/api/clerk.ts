@@ -1,6 +1,6 @@
-// The clerk's calls that the contract does not type yet: the ID-card OCR (a multipart photo from a scanner
-// file or a desktop camera image; the bff keeps nothing) and the walk-in submission.
-import { postForm, postJson } from './http';
+// The clerk's ID-card OCR (a multipart photo from a scanner file or a desktop camera image; the bff keeps
+// nothing) and the walk-in submission.
+import { call, postForm } from './http';
 import type { WalkIn } from '../pages/clerk/walkInModel';
 
 export interface IdCardReading {
@@ -22,19 +22,11 @@ export function readIdCardPhoto(file: File, signal?: AbortSignal): Promise<IdCar
   return postForm<IdCardReading>(CLERK_OCR_PATH, form, signal);
 }
 
-export interface WalkInResult {
-  id: string;
-  code: string;
-  unitName: string;
-  employeeCount: number;
-}
-
-export const CLERK_WALK_IN_PATH = '/api/v1/staff/clerk/applications';
-
 /** Takes the walk-in application in: the bff records the attestations, then dispatches as for any other. */
-export async function submitWalkIn(walkIn: WalkIn): Promise<WalkInResult> {
-  return postJson<WalkInResult>(CLERK_WALK_IN_PATH, {
-    application: walkIn.application,
-    attestation: walkIn.attestation,
+export function submitWalkIn(walkIn: WalkIn) {
+  return call('post', '/api/v1/staff/clerk/applications', {
+    body: { application: walkIn.application as never, attestation: walkIn.attestation },
   });
 }
+
+export type WalkInResult = Awaited<ReturnType<typeof submitWalkIn>>;

@@ -134,11 +134,6 @@ export async function call<P extends keyof paths, M extends Method>(
   return (await res.json()) as Ok<Operation<P, M>>;
 }
 
-/** A JSON POST to a staff route the contract does not type yet; resolves with the JSON answer. */
-export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  return (await (await send('post', path, body, signal)).json()) as T;
-}
-
 /** A multipart upload (a photo) to a staff route; resolves with the JSON answer. */
 export async function postForm<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
   return (await (await send('post', path, form, signal)).json()) as T;
@@ -152,8 +147,7 @@ export function download<P extends keyof paths>(
   return downloadUrl(urlOf(path as string, options.path, options.query), options.signal);
 }
 
-/** The same for a URL the contract does not type yet. */
-export async function downloadUrl(
+async function downloadUrl(
   url: string,
   signal?: AbortSignal,
 ): Promise<{ blob: Blob; fileName: string | null }> {

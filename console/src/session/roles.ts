@@ -15,6 +15,8 @@ export interface NavItem {
 export const NAVIGATION: Record<StaffRole, NavItem[]> = {
   clerk: [
     { to: '/clerk/walk-in', label: '窗口受理' },
+    { to: '/clerk/search', label: '办件查询' },
+    { to: '/clerk/returns', label: '退回补正' },
     { to: '/clerk/authorities', label: '经办人授权登记' },
   ],
   supervisor: [],

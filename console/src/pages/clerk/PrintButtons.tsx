@@ -1,7 +1,7 @@
 // 打印联办申请表 / 受理回执: the bff renders the PDFs (CJK fonts embedded); the browser opens them in a new tab
 // for its print dialog. Each print is audited by the bff.
 import { useState } from 'react';
-import { download, downloadUrl } from '../../api/http';
+import { download } from '../../api/http';
 import { ErrorBox } from '../../components/Status';
 
 export function PrintButtons({ applicationId }: { applicationId: string }) {
@@ -14,7 +14,7 @@ export function PrintButtons({ applicationId }: { applicationId: string }) {
       const { blob } =
         what === 'form'
           ? await download('/api/v1/staff/applications/{id}/form.pdf', { path: { id: applicationId } })
-          : await downloadUrl(`/api/v1/staff/applications/${encodeURIComponent(applicationId)}/receipt.pdf`);
+          : await download('/api/v1/staff/applications/{id}/receipt.pdf', { path: { id: applicationId } });
       window.open(URL.createObjectURL(blob), '_blank');
     } catch (e) {
       setError(e as Error);

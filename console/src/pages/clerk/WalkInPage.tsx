@@ -86,7 +86,7 @@ export default function WalkInPage() {
           <p>请打印联办申请表一式两份，由经办人签字并加盖单位公章，一份交单位留存；受理回执交经办人。</p>
           <PrintButtons applicationId={result.id} />
           <div className="actions">
-            <Link to={`/applications/${result.id}`}>查看办件</Link>
+            <Link to={`/clerk/applications/${result.id}`}>查看办件</Link>
             <button
               type="button"
               onClick={() => {
