@@ -4,60 +4,23 @@
 // expired session), and the role boundary (a clerk has no administrator page and the bff refuses its write).
 // Screenshots go to test/artifacts/console-admin/.
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { bffEnvFor, STAFF_DEMO_PASSWORD, startMocks, staffLogin, type RunningMocks } from '@hiring/mock';
-import { testDatabaseUri } from '../../tools/jest/testDatabase';
-import { freePort, startBff, type BffProcess } from '../src/bffProcess';
+import { STAFF_DEMO_PASSWORD, staffLogin } from '@hiring/mock';
 import { waitShown, waitText } from '../src/browser';
-import {
-  DESKTOP,
-  loginThroughIdp,
-  ensureConsoleBuild,
-  launchBrowser,
-  screenshots,
-  startConsoleServer,
-  type ConsoleServer,
-} from '../src/console';
+import { screenshots, startConsoleWorld, type ConsoleWorld } from '../src/console';
 
 jest.setTimeout(4 * 60 * 1000);
 
 const shot = screenshots(path.resolve(__dirname, '../artifacts/console-admin'));
 
-let mocks: RunningMocks;
-let bff: BffProcess;
-let site: ConsoleServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+let world: ConsoleWorld;
 
 beforeAll(async () => {
-  ensureConsoleBuild();
-  mocks = await startMocks();
-  bff = await startBff(await freePort(), {
-    MONGODB_URI: testDatabaseUri('console-admin'),
-    ...bffEnvFor(mocks, 'console-admin-secret-0123456789'),
-  });
-  site = await startConsoleServer(bff.url);
-  browser = await launchBrowser();
+  world = await startConsoleWorld('console-admin');
 });
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await site?.stop();
-  await bff?.kill();
-  await mocks?.stop();
-});
+afterAll(() => world?.stop());
 
-/** A browser window in which `account` logged in through the identity provider. */
-async function signedIn(account: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext(DESKTOP);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${site.url}${path}`);
-  await loginThroughIdp(page, account);
-  return page;
-}
+const signedIn = (account: string, path?: string) => world.signedIn(account, path);
 
 it('an administrator keeps the rule figures and enters a calendar year; a clerk cannot', async () => {
   const page = await signedIn('city-admin');
@@ -140,12 +103,12 @@ it('an administrator keeps the rule figures and enters a calendar year; a clerk 
   await waitText(clerk.getByTestId('not-found'), '不属于您的角色');
   expect(await clerk.getByRole('link', { name: '工作日历' }).count()).toBe(0);
   await shot(clerk, 'clerk-no-admin');
-  const { header } = await staffLogin(bff.url, mocks.urls.staffIdp, 'xz-clerk');
-  const refused = await fetch(`${site.url}/api/v1/staff/admin/calendar/years/2028`, {
+  const { header } = await staffLogin(world.bff.url, world.mocks.urls.staffIdp, 'xz-clerk');
+  const refused = await fetch(`${world.site.url}/api/v1/staff/admin/calendar/years/2028`, {
     method: 'PUT',
     headers: { cookie: header, 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/json' },
     body: JSON.stringify({ source: 'x', holidays: [{ name: '元旦', from: '2028-01-01' }] }),
   });
   expect(refused.status).toBe(403);
-  expect(pageErrors).toEqual([]);
+  expect(world.pageErrors).toEqual([]);
 });

@@ -7,71 +7,29 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  startMocks,
-  workingAgePeople,
-  sampleEmployee,
-  bffEnvFor,
-  pointCallbacksAt,
-  type RunningMocks,
-} from '@hiring/mock';
+import { sampleEmployee, workingAgePeople, type RunningMocks } from '@hiring/mock';
 import { addDays, todayInChina } from '@hiring/shared';
-import { type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
-import { testDatabaseUri } from '../../tools/jest/testDatabase';
-import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 import { eventually, waitShown, waitText } from '../src/browser';
-import {
-  DESKTOP,
-  ensureConsoleBuild,
-  launchBrowser,
-  loginThroughIdp,
-  screenshots,
-  startConsoleServer,
-  type ConsoleServer,
-} from '../src/console';
+import { screenshots, startConsoleWorld, type ConsoleWorld } from '../src/console';
 
 jest.setTimeout(8 * 60 * 1000);
 
-const SECRET = 'console-journey-secret-0123456789';
 const shot = screenshots(path.resolve(__dirname, '../artifacts/console-journey'));
 
+let world: ConsoleWorld;
 let mocks: RunningMocks;
-let bff: BffProcess;
-let site: ConsoleServer;
-let browser: Browser;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureConsoleBuild();
-  mocks = await startMocks({ callbackSecret: SECRET, workingDayMs: 600, reviewMode: 'manual' });
-  bff = await startBff(await freePort(), {
-    MONGODB_URI: testDatabaseUri('console-journey'),
-    ...bffEnvFor(mocks, SECRET),
-    DISPATCH_POLL_MS: '100',
-  });
-  pointCallbacksAt(mocks, bff.url);
-  site = await startConsoleServer(bff.url);
-  browser = await launchBrowser();
+  world = await startConsoleWorld('console-journey', { workingDayMs: 600, reviewMode: 'manual' });
+  mocks = world.mocks;
 });
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await site?.stop();
-  await bff?.kill();
-  await mocks?.stop();
-});
+afterAll(() => world?.stop());
 
-/** A browser window in which `account` logged in through the identity provider. */
-async function signedIn(account: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext(DESKTOP);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${site.url}${path}`);
-  await shot(page, 'login');
-  await loginThroughIdp(page, account);
-  return page;
-}
+const signedIn = (account: string, path?: string) =>
+  world.signedIn(account, path, (page) => shot(page, 'login').then(() => undefined));
 
 function cast() {
   const { population } = mocks.world;
@@ -114,7 +72,7 @@ async function typeHire(
   await field('职业（工种）').fill(row.occupation);
   await field('学历').selectOption(row.education);
   await field('工作地址').fill(row.workAddress);
-  await page.getByTestId(`hire-${index}-seen`).check();
+  await hire.getByLabel('已核验该员工身份证原件').check();
 }
 
 it('a clerk takes in a walk-in application with two hires (one read from an ID-card photo), prints it, and the matters reach 办结; a clerk of another county sees nothing of it', async () => {
@@ -274,5 +232,5 @@ it('a clerk takes in a walk-in application with two hires (one read from an ID-c
   await other.goto(applicationUrl);
   await waitText(other.getByTestId('error'), '办件不存在或不属于本窗口所在区县');
   await shot(other, 'other-county-clerk');
-  expect(pageErrors).toEqual([]);
+  expect(world.pageErrors).toEqual([]);
 });

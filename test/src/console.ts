@@ -4,9 +4,17 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { STAFF_DEMO_PASSWORD } from '@hiring/mock';
+import {
+  bffEnvFor,
+  pointCallbacksAt,
+  startMocks,
+  STAFF_DEMO_PASSWORD,
+  type MockOptions,
+  type RunningMocks,
+} from '@hiring/mock';
+import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { newestMtime } from './clientBuild';
-import { freePort } from './bffProcess';
+import { freePort, startBff, type BffProcess } from './bffProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startProcess, waitForHttp } = require('../../scripts/lib/processes');
@@ -78,5 +86,54 @@ export function screenshots(dir: string) {
     const file = path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     return file;
+  };
+}
+
+export interface ConsoleWorld {
+  mocks: RunningMocks;
+  bff: BffProcess;
+  site: ConsoleServer;
+  browser: Browser;
+  /** Errors thrown in any console page opened through signedIn. */
+  pageErrors: string[];
+  /** A new browser window in which `account` logged in through the identity provider, on `path`. */
+  signedIn(account: string, path?: string, before?: (page: Page) => Promise<void>): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+/** The stand-ins (identity provider included), the built bff on its own database, the console and Chromium. */
+export async function startConsoleWorld(name: string, mockOptions: MockOptions = {}): Promise<ConsoleWorld> {
+  ensureConsoleBuild();
+  const secret = `${name}-callback-secret-0123456789`;
+  const mocks = await startMocks({ callbackSecret: secret, ...mockOptions });
+  const bff = await startBff(await freePort(), {
+    MONGODB_URI: testDatabaseUri(name),
+    ...bffEnvFor(mocks, secret),
+    DISPATCH_POLL_MS: '100',
+  });
+  pointCallbacksAt(mocks, bff.url);
+  const site = await startConsoleServer(bff.url);
+  const browser = await launchBrowser();
+  const pageErrors: string[] = [];
+  return {
+    mocks,
+    bff,
+    site,
+    browser,
+    pageErrors,
+    async signedIn(account, path = '/', before) {
+      const page = await (await browser.newContext(DESKTOP)).newPage();
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await page.goto(`${site.url}${path}`);
+      await before?.(page);
+      await loginThroughIdp(page, account);
+      return page;
+    },
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await site.stop();
+      await bff.kill();
+      await mocks.stop();
+    },
   };
 }

@@ -99,3 +99,34 @@ export function SelectField(
     </Frame>
   );
 }
+
+/** A box the clerk ticks to attest something seen (a paper, an original card). */
+export function CheckField({
+  path,
+  issues,
+  checked,
+  onChange,
+  children,
+}: {
+  path: string;
+  issues: Issues;
+  checked: boolean;
+  onChange(value: boolean): void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label className="check">
+        <input
+          id={fieldId(path)}
+          type="checkbox"
+          checked={checked}
+          aria-invalid={issues.has(path) || undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        {children}
+      </label>
+      {issues.get(path) && <span className="field-error">{issues.get(path)}</span>}
+    </div>
+  );
+}

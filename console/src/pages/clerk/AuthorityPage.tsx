@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { isMainlandMobile, parseIdNumber, todayInChina, validateUscc } from '@hiring/shared';
 import { ApiError, call } from '../../api/http';
 import type { components } from '../../api/contract';
-import { issueMap, TextField } from '../../components/fields';
+import { CheckField, issueMap, TextField } from '../../components/fields';
 import { ErrorBox } from '../../components/Status';
 import { useStoredState } from '../../components/useStoredState';
 
@@ -179,23 +179,22 @@ export default function AuthorityPage() {
             onChange={(v) => set({ expiresOn: v })}
           />
         </div>
-        {(['paperSeen', 'idCardSeen'] as const).map((key) => (
-          <div className="field" key={key}>
-            <label className="check">
-              <input
-                id={`f-${key}`}
-                type="checkbox"
-                checked={form[key]}
-                aria-invalid={issues.has(key) || undefined}
-                onChange={(e) => set({ [key]: e.target.checked })}
-              />
-              {key === 'paperSeen'
-                ? '已核验法定代表人签字、加盖单位公章的纸质授权书原件'
-                : '已核验经办人身份证原件，与本人一致'}
-            </label>
-            {issues.get(key) && <span className="field-error">{issues.get(key)}</span>}
-          </div>
-        ))}
+        <CheckField
+          path="paperSeen"
+          issues={issues}
+          checked={form.paperSeen}
+          onChange={(v) => set({ paperSeen: v })}
+        >
+          已核验法定代表人签字、加盖单位公章的纸质授权书原件
+        </CheckField>
+        <CheckField
+          path="idCardSeen"
+          issues={issues}
+          checked={form.idCardSeen}
+          onChange={(v) => set({ idCardSeen: v })}
+        >
+          已核验经办人身份证原件，与本人一致
+        </CheckField>
         {error && <ErrorBox error={error} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy} data-testid="authority-submit">

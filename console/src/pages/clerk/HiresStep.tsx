@@ -15,7 +15,7 @@ import {
   type InsuranceType,
 } from '@hiring/shared';
 import { readIdCardPhoto } from '../../api/clerk';
-import { fieldId, SelectField, TextField, type Issues } from '../../components/fields';
+import { CheckField, SelectField, TextField, type Issues } from '../../components/fields';
 import { newHire } from './walkInModel';
 
 const OCR_FIELD_LABELS: Record<string, string> = {
@@ -387,21 +387,14 @@ function HireForm({
           )}
         </div>
       )}
-      <div className="field">
-        <label className="check">
-          <input
-            id={fieldId(`attestation.hireIdCardsSeen[${index}]`)}
-            type="checkbox"
-            checked={seen}
-            onChange={(e) => onSeen(e.target.checked)}
-            data-testid={`hire-${index}-seen`}
-          />
-          已核验该员工身份证原件
-        </label>
-        {issues.get(`attestation.hireIdCardsSeen[${index}]`) && (
-          <span className="field-error">{issues.get(`attestation.hireIdCardsSeen[${index}]`)}</span>
-        )}
-      </div>
+      <CheckField
+        path={`attestation.hireIdCardsSeen[${index}]`}
+        issues={issues}
+        checked={seen}
+        onChange={onSeen}
+      >
+        已核验该员工身份证原件
+      </CheckField>
     </fieldset>
   );
 }

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { FORM_CHECKBOXES, SHANGRAO_COUNTIES, type Application, type MatterCode } from '@hiring/shared';
 import { ApiError } from '../../api/http';
 import { submitWalkIn, type WalkInResult } from '../../api/clerk';
-import { focusFirst, issueMap, SelectField, TextField } from '../../components/fields';
+import { CheckField, focusFirst, issueMap, SelectField, TextField } from '../../components/fields';
 import { ErrorBox } from '../../components/Status';
 import { useStoredState } from '../../components/useStoredState';
 import { useStaff } from '../../session/SessionContext';
@@ -223,22 +223,22 @@ export default function WalkInPage() {
                 onChange={(v) => setAttestation({ expiresOn: v })}
               />
             </div>
-            <Check
+            <CheckField
               path="attestation.paperAuthorizationSeen"
               issues={issues}
               checked={attestation.paperAuthorizationSeen}
               onChange={(v) => setAttestation({ paperAuthorizationSeen: v })}
             >
               已核验法定代表人签字、加盖单位公章的纸质授权书原件
-            </Check>
-            <Check
+            </CheckField>
+            <CheckField
               path="attestation.operatorIdCardSeen"
               issues={issues}
               checked={attestation.operatorIdCardSeen}
               onChange={(v) => setAttestation({ operatorIdCardSeen: v })}
             >
               已核验经办人身份证原件，与本人一致
-            </Check>
+            </CheckField>
           </>
         )}
         {step === 1 && (
@@ -329,36 +329,6 @@ export default function WalkInPage() {
         </div>
       </form>
     </section>
-  );
-}
-
-function Check({
-  path,
-  issues,
-  checked,
-  onChange,
-  children,
-}: {
-  path: string;
-  issues: ReturnType<typeof issueMap>;
-  checked: boolean;
-  onChange(value: boolean): void;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label className="check">
-        <input
-          id={`f-${path.replace(/[^\w]+/g, '-')}`}
-          type="checkbox"
-          checked={checked}
-          onChange={(e) => onChange(e.target.checked)}
-          aria-invalid={issues.has(path) || undefined}
-        />
-        {children}
-      </label>
-      {issues.get(path) && <span className="field-error">{issues.get(path)}</span>}
-    </div>
   );
 }
 
