@@ -191,6 +191,13 @@ it('a clerk takes in a walk-in application with two hires (one read from an ID-c
   expect(text).toContain(code);
   expect(text).toContain(unit.name);
   expect(text).toContain(second.name);
+  const [receipt] = await Promise.all([
+    clerk.waitForResponse((r) => r.url().includes('/receipt.pdf')),
+    clerk.context().waitForEvent('page'),
+    clerk.getByTestId('print-receipt').click(),
+  ]);
+  expect(receipt.status()).toBe(200);
+  expect(receipt.headers()['content-type']).toContain('application/pdf');
   await shot(clerk, 'clerk-walk-in-done');
 
   // 即办 matters are done at once; the 医保 and 公积金 operators approve theirs on their own pages.
@@ -221,6 +228,10 @@ it('a clerk takes in a walk-in application with two hires (one read from an ID-c
     60_000,
   );
   const applicationUrl = clerk.url();
+  await clerk.getByRole('link', { name: '退回补正' }).click();
+  await waitText(clerk.getByTestId('empty'), '没有被退回的事项');
+  await shot(clerk, 'clerk-returns');
+  await clerk.goto(applicationUrl);
   expect(await clerk.getByTestId('application-matters').textContent()).not.toContain(second.idNumber);
   await shot(clerk, 'clerk-application');
 
