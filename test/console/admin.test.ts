@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { STAFF_DEMO_PASSWORD, staffLogin } from '@hiring/mock';
 import { waitShown, waitText } from '../src/browser';
-import { screenshots, startConsoleWorld, type ConsoleWorld } from '../src/console';
+import { DESKTOP, screenshots, startConsoleWorld, type ConsoleWorld } from '../src/console';
 
 jest.setTimeout(4 * 60 * 1000);
 
@@ -110,5 +110,15 @@ it('an administrator keeps the rule figures and enters a calendar year; a clerk 
     body: JSON.stringify({ source: 'x', holidays: [{ name: '元旦', from: '2028-01-01' }] }),
   });
   expect(refused.status).toBe(403);
+
+  // An account the identity provider knows but with no staff role: back on the login page, told why.
+  const visitor = await (await world.browser.newContext(DESKTOP)).newPage();
+  await visitor.goto(world.site.url);
+  await visitor.getByTestId('login').click();
+  await visitor.locator('#username').fill('visitor');
+  await visitor.locator('#password').fill(STAFF_DEMO_PASSWORD);
+  await visitor.getByRole('button', { name: '登录' }).click();
+  await waitText(visitor.getByTestId('login-error'), '您的账号没有本系统的工作人员角色');
+  await shot(visitor, 'login-refused');
   expect(world.pageErrors).toEqual([]);
 });
