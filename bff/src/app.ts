@@ -17,6 +17,7 @@ import { draftRoutes } from './drafts/routes';
 import { lookupRoutes } from './lookups/routes';
 import { applicationRoutes } from './applications/routes';
 import { correctionRoutes } from './applications/correctionRoutes';
+import { materialRoutes } from './applications/materialRoutes';
 import { noticeRoutes } from './notices/routes';
 import { AGENCY_SIGNATURE_SCHEME, callbackRoutes } from './dispatch/callbackRoutes';
 import { accountLogin } from './accounts/requireAccount';
@@ -51,7 +52,11 @@ function bodyLimitsFor(largest: number) {
 }
 
 /** The sheet import's multipart upload (the photos are OCR_UPLOAD_PATHS); every other body is JSON. */
-const UPLOAD_PATHS = [/^\/api\/v1\/drafts\/[^/]+\/import$/, /^\/api\/v1\/staff\/clerk\/ocr\/id-card$/];
+const UPLOAD_PATHS = [
+  /^\/api\/v1\/drafts\/[^/]+\/import$/,
+  /^\/api\/v1\/staff\/clerk\/ocr\/id-card$/,
+  /^\/api\/v1\/applications\/[^/]+\/matters\/[^/]+\/materials$/,
+];
 
 export interface AppDeps {
   config: Config;
@@ -98,6 +103,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...lookupRoutes(services),
         ...applicationRoutes(services),
         ...correctionRoutes(services),
+        ...materialRoutes(services),
         ...draftRoutes(services),
         ...importRoutes(services),
         ...noticeRoutes(services),

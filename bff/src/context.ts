@@ -30,6 +30,7 @@ import type { OcrProvider } from './ocr/types';
 import { authorityModels } from './authority/models';
 import { IdentityService } from './authority/identityService';
 import { AuthorityService } from './authority/authorityService';
+import { MaterialStore } from './applications/materials';
 import { StaffSessionStore } from './staff/staffSessions';
 import { StaffOidc } from './staff/oidcLogin';
 
@@ -54,6 +55,8 @@ export interface Services {
   unitCodes: Model<UnitCodesDoc>;
   /** The agencies' intake and status queries (the dispatcher's deliveries, callback confirmation). */
   agencies: AgencyClient;
+  /** 补正材料 uploaded for returned matters. */
+  materials: MaterialStore;
   callbackNonces: ReturnType<typeof nonceModel>;
   /** Request budgets, counted in the database (shared by every process) except health checks. */
   rateCounters: RateCounters;
@@ -113,7 +116,16 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     { cipher, UnitCodes: unitCodes },
   );
   const agencies = new AgencyClient(config.agencies, config.agencyTimeoutMs);
-  const dispatcher = new Dispatcher(applications, agencies, progress, cipher, logger, config.dispatch);
+  const materials = new MaterialStore(MaterialStore.model(db), cipher);
+  const dispatcher = new Dispatcher(
+    applications,
+    agencies,
+    progress,
+    cipher,
+    logger,
+    config.dispatch,
+    materials,
+  );
   return {
     config,
     logger,
@@ -132,6 +144,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
       accounts,
       authority,
       nudge: () => dispatcher.nudge(),
+      materials,
       ruleConfigs: () => figures.configs(),
     },
     noticeModels: notices,
@@ -141,6 +154,7 @@ export function createServices(config: Config, logger: Logger, db: Connection): 
     dispatcher,
     unitCodes,
     agencies,
+    materials,
     callbackNonces: nonceModel(db),
     rateCounters,
     accountLimiter: new RateLimiter(rateCounters, 'account', config.rateLimitPerMinute),

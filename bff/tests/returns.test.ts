@@ -342,11 +342,11 @@ async function admin(matter: MatterCode, path: string, body: unknown) {
 
 describe('every return reason the stand-ins can produce has a fix in the app', () => {
   it('covers each reason code but the ones no stand-in produces', () => {
-    const tested = new Set(CASES.map((c) => c.code));
+    // MATERIALS_MISSING has its own test below (the documents are uploaded, not typed).
+    const tested = new Set([...CASES.map((c) => c.code), 'MATERIALS_MISSING']);
     const untested = RETURN_REASONS.map((r) => r.code).filter((code) => !tested.has(code));
-    // RETURNED: a return without any reason (the app falls back to correcting anything); MATERIALS_MISSING:
-    // no stand-in asks for documents yet.
-    expect(untested.sort()).toEqual(['MATERIALS_MISSING', 'RETURNED']);
+    // RETURNED: a return without any reason (the app falls back to correcting anything).
+    expect(untested.sort()).toEqual(['RETURNED']);
   });
 
   it.each(CASES.map((c) => [c.code, c] as const))(
@@ -510,5 +510,133 @@ describe('a 补正 the app refuses', () => {
     const res = await resubmit({ drop: [key] });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('NOTHING_TO_SEND');
+  });
+});
+
+describe('MATERIALS_MISSING: the documents the agency asked for are uploaded and go with the 补正', () => {
+  // A scanned page as a phone would send it: a PDF made of a few bytes is enough for the checks here.
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const PNG = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(64, 7),
+  ]);
+
+  async function upload(
+    client: Client,
+    path: string,
+    bytes: Buffer,
+    fileName: string,
+    label = '单位缓缴申请书',
+  ) {
+    const form = new FormData();
+    form.append('label', label);
+    form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
+    const res = await fetch(`${server.api}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${client.token}` },
+      body: form,
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  }
+
+  it('refuses a 补正 without them, keeps only PDF/JPG/PNG, sends them to the agency as uploaded and reaches 已办结', async () => {
+    const client = await loginAs(server, 'r-materials');
+    const agency = server.mocks!.agencies.housingFund;
+    agency.configure({ reviewMode: 'manual' });
+    try {
+      const submitted = await submit(client, applicationFor(firstUnit(25), people(1), ['housingFund']));
+      const id = submitted.id;
+      const base = `/applications/${id}/matters/housingFund`;
+      const { caseId } = await agencyCase(id, 'housingFund', 1);
+      await admin('housingFund', `/_admin/cases/${caseId}/return`, {
+        reasons: [{ code: 'MATERIALS_MISSING', message: '请补充单位申请缓缴住房公积金的申请书（加盖公章）' }],
+      });
+      const returned = await waitFor(
+        async () => (await client.call('GET', `/applications/${id}`)).body,
+        (app) => matterOf(app, 'housingFund').status === 'returned',
+      );
+      expect(matterOf(returned, 'housingFund').reasons[0]).toMatchObject({
+        code: 'MATERIALS_MISSING',
+        fix: 'materials',
+        droppable: false,
+      });
+
+      // Nothing uploaded yet: the 补正 is refused with what to do.
+      const early = await client.call('POST', `${base}/resubmit`, {}, { 'Idempotency-Key': randomUUID() });
+      expect([early.status, early.body.error.code]).toEqual([422, 'MATERIALS_REQUIRED']);
+      expect(early.body.error.message).toMatch(/上传材料/);
+
+      // The file's bytes decide what it is, not its name; size and count are bounded.
+      const exe = await upload(
+        client,
+        `${base}/materials`,
+        Buffer.from('MZ\x90\x00 not a document'),
+        'scan.pdf',
+      );
+      expect([exe.status, exe.body.error.code]).toEqual([415, 'MATERIAL_TYPE']);
+      const big = await upload(
+        client,
+        `${base}/materials`,
+        Buffer.concat([PDF, Buffer.alloc(2_200_000)]),
+        'big.pdf',
+      );
+      expect([big.status, big.body.error.code]).toEqual([413, 'MATERIAL_TOO_LARGE']);
+      const unnamed = await upload(client, `${base}/materials`, PDF, 'a.pdf', '');
+      expect(unnamed.status).toBe(400);
+      const pdf = await upload(client, `${base}/materials`, PDF, '缓缴申请书.pdf');
+      expect(pdf.status).toBe(201);
+      expect(pdf.body).toMatchObject({
+        label: '单位缓缴申请书',
+        contentType: 'application/pdf',
+        size: PDF.length,
+        sent: false,
+      });
+      const png = await upload(client, `${base}/materials`, PNG, 'photo.png', '营业执照副本');
+      expect(png.status).toBe(201);
+      const removed = await client.call('DELETE', `${base}/materials/${png.body.id}`);
+      expect(removed.status).toBe(204);
+
+      // Nobody else sees them.
+      const stranger = await loginAs(server, 'r-materials-stranger');
+      expect((await stranger.call('GET', `${base}/materials`)).status).toBe(404);
+      expect((await upload(stranger, `${base}/materials`, PDF, 'x.pdf')).status).toBe(404);
+
+      // With the material, an otherwise unchanged 补正 goes through and the agency gets the file.
+      const fixed = await client.call('POST', `${base}/resubmit`, {}, { 'Idempotency-Key': randomUUID() });
+      expect(fixed.body.error ?? null).toBeNull();
+      const resent = matterOf(fixed.body, 'housingFund');
+      expect(resent).toMatchObject({ status: 'pending', attempt: 2 });
+      expect(resent.timeline.at(-1).note).toMatch(/补充材料 1 份/);
+      const listed = (await client.call('GET', `${base}/materials`)).body.items;
+      expect(listed.map((m: { label: string; sent: boolean }) => [m.label, m.sent])).toEqual([
+        ['单位缓缴申请书', true],
+      ]);
+      expect((await client.call('DELETE', `${base}/materials/${pdf.body.id}`)).body.error.code).toBe(
+        'MATERIAL_SENT',
+      );
+
+      const second = await agencyCase(id, 'housingFund', 2);
+      const res = await fetch(`${server.mocks!.urls.housingFund}/_admin/cases/${second.caseId}/received`);
+      const received = ((await res.json()) as { received: any }).received;
+      expect(received.materials).toHaveLength(1);
+      expect(received.materials[0]).toMatchObject({
+        label: '单位缓缴申请书',
+        contentType: 'application/pdf',
+        size: PDF.length,
+      });
+      expect(Buffer.from(received.materials[0].content, 'base64').equals(PDF)).toBe(true);
+      // Sealed at rest: the stored material is not the file's bytes.
+      const stored = await server.services.db.collection('materials').findOne({});
+      expect(JSON.stringify(stored)).not.toContain(PDF.toString('base64'));
+
+      await admin('housingFund', `/_admin/cases/${second.caseId}/approve`, {});
+      const done = await waitFor(
+        async () => (await client.call('GET', `/applications/${id}`)).body,
+        (app) => app.status === 'completed',
+      );
+      expect(matterOf(done, 'housingFund').attempt).toBe(2);
+    } finally {
+      agency.configure({ reviewMode: 'auto' });
+    }
   });
 });

@@ -33,6 +33,14 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
   'REQUEST_IN_PROGRESS',
+  // 补正材料
+  'MATERIALS_REQUIRED',
+  'MATERIAL_FILE_REQUIRED',
+  'MATERIAL_BAD_UPLOAD',
+  'MATERIAL_TOO_LARGE',
+  'MATERIAL_TYPE',
+  'MATERIALS_LIMIT',
+  'MATERIAL_SENT',
   // The public status lookup (办件编码 + 查询密码) and the printed documents
   'LOOKUP_FAILED',
   'LOOKUP_LOCKED',

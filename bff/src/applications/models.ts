@@ -49,6 +49,8 @@ const matterSchema = new Schema(
     lastSequence: { type: Number, default: -1 },
     /** The employees sent in this attempt, in order: agency reasons name rows by index. */
     sentEmployeeKeys: [String],
+    /** 补正材料 this matter carries to its agency (ids in the materials collection), over all attempts. */
+    materialIds: [String],
     timeline: [timelineEntry],
     lastCheckedAt: Date,
     dispatch: { type: dispatchSchema, required: true },
@@ -125,6 +127,8 @@ export interface MatterDoc {
   reasons: { code?: string | null; message?: string | null; employeeKey?: string | null }[];
   lastSequence: number;
   sentEmployeeKeys: string[];
+  /** 补正材料 this matter carries to its agency (applications/materials.ts). */
+  materialIds?: string[];
   timeline: { at: Date; status: MatterStatusCode; note?: string | null }[];
   lastCheckedAt?: Date | null;
   dispatch: {

@@ -5,6 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
   describePath,
+  returnReasonOf,
   routeMatters,
   todayInChina,
   validateApplication,
@@ -18,6 +19,7 @@ import type { DraftEmployee, DraftUnit } from '../drafts/draftSchema';
 import type { ApplicationDoc } from './models';
 import { newMatter } from './submission';
 import type { SealedApplication } from './view';
+import type { MaterialStore } from './materials';
 
 export interface Correction {
   /** Corrected fields of hires, by row key. */
@@ -60,6 +62,8 @@ export async function resubmitMatter(
     cipher: FieldCipher;
     nudge: () => void;
     ruleConfigs?: () => Promise<readonly RuleConfig[]>;
+    /** 补正材料 uploaded for the matter; the ones not sent yet go with this 补正. */
+    materials?: Pick<MaterialStore, 'pendingIds'>;
   },
   accountId: string,
   applicationId: string,
@@ -129,7 +133,16 @@ export async function resubmitMatter(
   };
   const excluded = { ...sealed.excluded, ...(drop.length ? { [matter]: [...excludedBefore, ...drop] } : {}) };
   const code = matter as MatterCode;
-  if (isDeepStrictEqual(sentFor(form, excluded, code), sentFor(sealed.form, sealed.excluded, code))) {
+  const sentMaterials = current.materialIds ?? [];
+  const newMaterials = (await deps.materials?.pendingIds(applicationId, matter, sentMaterials)) ?? [];
+  const wantsMaterials = (current.reasons ?? []).some((r) => returnReasonOf(r.code).fix === 'materials');
+  if (wantsMaterials && newMaterials.length === 0) {
+    throw new AppError(422, 'MATERIALS_REQUIRED', '部门退回要求补充材料：请先按退回原因上传材料，再提交补正');
+  }
+  if (
+    newMaterials.length === 0 &&
+    isDeepStrictEqual(sentFor(form, excluded, code), sentFor(sealed.form, sealed.excluded, code))
+  ) {
     throw new AppError(
       422,
       'CORRECTION_UNCHANGED',
@@ -139,10 +152,15 @@ export async function resubmitMatter(
 
   const now = new Date();
   const attempt = current.attempt + 1;
-  const note = drop.length
-    ? `补正后重新提交（第 ${attempt} 次），${drop.length} 名员工移出本事项`
-    : `补正后重新提交（第 ${attempt} 次）`;
-  const replacement = newMatter(matter, doc.code, attempt, now, note);
+  const note = [
+    `补正后重新提交（第 ${attempt} 次）`,
+    ...(drop.length ? [`${drop.length} 名员工移出本事项`] : []),
+    ...(newMaterials.length ? [`补充材料 ${newMaterials.length} 份`] : []),
+  ].join('，');
+  const replacement = {
+    ...newMatter(matter, doc.code, attempt, now, note),
+    materialIds: [...sentMaterials, ...newMaterials],
+  };
   replacement.timeline = [
     ...(current.timeline ?? []),
     ...replacement.timeline,

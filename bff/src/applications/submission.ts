@@ -1,6 +1,7 @@
 // Turns a valid draft into an application with one outbox entry per matter. It never calls an agency:
 // the dispatch workers do that, so a slow or down agency cannot slow down or fail a submission.
 import { MATTERS, todayInChina, validateApplication, validateUscc, type RuleConfig } from '@hiring/shared';
+import type { MaterialStore } from './materials';
 import type { Model } from 'mongoose';
 import type { FieldCipher } from '../security/fieldCipher';
 import type { DraftService } from '../drafts/draftService';
@@ -25,6 +26,8 @@ export interface SubmissionDeps {
   nudge: () => void;
   /** The administered rule figures (shared resolves the ones in force on the application date). */
   ruleConfigs?: () => Promise<readonly RuleConfig[]>;
+  /** 补正材料, sent with the 补正 that follows their upload. */
+  materials?: MaterialStore;
 }
 
 export function newMatter(matter: string, code: string, attempt: number, now: Date, note: string) {

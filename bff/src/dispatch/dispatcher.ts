@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { trusted, type Model } from 'mongoose';
 import { routeMatters, type MatterCode, type RoutedMatter } from '@hiring/shared';
+import type { MaterialStore } from '../applications/materials';
 import type { Logger } from '../logger';
 import type { FieldCipher } from '../security/fieldCipher';
 import type { ApplicationDoc, MatterDoc } from '../applications/models';
@@ -61,6 +62,7 @@ export class Dispatcher {
     private readonly cipher: FieldCipher,
     private readonly logger: Logger,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
+    private readonly materials?: Pick<MaterialStore, 'forAgency'>,
   ) {}
 
   start(concurrency = 4): void {
@@ -173,7 +175,7 @@ export class Dispatcher {
       }
     }
 
-    const { payload, employeeKeys } = this.payloadFor(doc, matter, route());
+    const { payload, employeeKeys } = await this.payloadFor(doc, matter, route());
     const marked = await this.Application.updateOne(this.mine(doc, index, matter), {
       $set: { [`${at}.dispatch.state`]: 'inflight', [`${at}.sentEmployeeKeys`]: employeeKeys },
     });
@@ -193,8 +195,9 @@ export class Dispatcher {
   }
 
   /** The declared fields of the matter in the agency's names (shared's declaration), as they were submitted. */
-  private payloadFor(doc: ApplicationDoc, matter: MatterDoc, routed: Routed) {
+  private async payloadFor(doc: ApplicationDoc, matter: MatterDoc, routed: Routed) {
     const part = routed.byMatter[matter.matter as MatterCode];
+    const materials = matter.materialIds?.length ? await this.materials?.forAgency(matter.materialIds) : [];
     return {
       payload: {
         matter: matter.matter,
@@ -202,6 +205,8 @@ export class Dispatcher {
         ...part?.body,
         // Who filed the case, as verified by 公安, and under which authority for the unit (issue 13).
         ...(routed.verifiedOperator ? { verifiedOperator: routed.verifiedOperator } : {}),
+        // 补正材料 the agency asked for (a MATERIALS_MISSING return).
+        ...(materials?.length ? { materials } : {}),
       },
       employeeKeys: part?.employeeKeys ?? [],
     };

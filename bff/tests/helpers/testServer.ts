@@ -157,3 +157,30 @@ export async function callApi(
   const isJson = /json/.test(res.headers.get('content-type') ?? 'application/json');
   return { status: res.status, body: text ? (isJson ? JSON.parse(text) : text) : null };
 }
+
+/** A second bff app on the same database, as a second process behind the balancer would be. */
+export interface SecondApp {
+  api: string;
+  db: Connection;
+  close(): Promise<void>;
+}
+
+export async function startSecondApp(config: Config): Promise<SecondApp> {
+  const db = await connectDatabase(config.mongodbUri);
+  const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
+  const app = createApp({ config, logger, db }, createServices(config, logger, db));
+  const listening: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    api: `http://127.0.0.1:${(listening.address() as AddressInfo).port}/api/v1`,
+    db,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        listening.close(() => resolve());
+        listening.closeAllConnections();
+      });
+      await db.close();
+    },
+  };
+}

@@ -1,46 +1,29 @@
 // One draft, one application: however many keys, tabs, phones or processes submit it at once, exactly one
 // application is created, the others learn its 办件编码, and the agency registers each hire once.
 import { randomUUID } from 'node:crypto';
-import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
+import {
+  loginAs,
+  startSecondApp,
+  startTestServer,
+  type Client,
+  type SecondApp,
+  type TestServer,
+} from '../helpers/testServer';
 import { adults, applicationFor, makeLegalRepresentative } from '../helpers/fixtures';
-import { createApp } from '../../src/app';
-import { createServices } from '../../src/context';
-import { connectDatabase } from '../../src/db';
-import { createLogger } from '../../src/logger';
-import { Writable } from 'node:stream';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Connection } from 'mongoose';
 
 jest.setTimeout(60000);
 
 let server: TestServer;
 let owner: Client;
 /** A second bff on the same database, as a second process behind the balancer would be. */
-let second: { api: string; db: Connection; close(): Promise<void> };
+let second: SecondApp;
 let skip = 0;
 
 beforeAll(async () => {
   server = await startTestServer({ mocks: true, env: { DISPATCH_POLL_MS: '50' } });
   owner = await loginAs(server, 'exactly-once');
   await makeLegalRepresentative(server.api, owner.token, server.mocks!.world.population.units[3]);
-  const db = await connectDatabase(server.config.mongodbUri);
-  const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
-  const app = createApp({ config: server.config, logger, db }, createServices(server.config, logger, db));
-  const listening: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  second = {
-    api: `http://127.0.0.1:${(listening.address() as AddressInfo).port}/api/v1`,
-    db,
-    close: async () => {
-      await new Promise<void>((resolve) => {
-        listening.close(() => resolve());
-        listening.closeAllConnections();
-      });
-      await db.close();
-    },
-  };
+  second = await startSecondApp(server.config);
 });
 
 afterAll(async () => {

@@ -1,21 +1,20 @@
 // Limits that hold across processes and proxies: budgets are counted in the database (two bff apps on one
 // database share them), each kind of traffic has its own (a flood of bad tokens locks out neither valid
 // sessions, nor logins, nor callbacks), and behind TRUST_PROXY proxies the client is X-Forwarded-For's.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import { loginAs, startTestServer, type TestServer } from '../helpers/testServer';
-import { createApp } from '../../src/app';
-import { createServices } from '../../src/context';
-import { connectDatabase } from '../../src/db';
-import { createLogger } from '../../src/logger';
+import {
+  loginAs,
+  startSecondApp,
+  startTestServer,
+  type SecondApp,
+  type TestServer,
+} from '../helpers/testServer';
 import { loadConfig } from '../../src/config';
 
 jest.setTimeout(60000);
 
 const env = { RATE_LIMIT_PER_MINUTE: '10', AUTH_FAILURES_PER_MINUTE: '20', TRUST_PROXY: '1' };
 let server: TestServer;
-let second: { api: string; close(): Promise<void> };
+let second: SecondApp;
 
 beforeAll(async () => {
   server = await startTestServer({ mocks: true, env });
@@ -26,22 +25,7 @@ beforeAll(async () => {
     NODE_ENV: 'test',
     MONGODB_URI: server.config.mongodbUri,
   });
-  const db = await connectDatabase(config.mongodbUri);
-  const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
-  const app = createApp({ config, logger, db }, createServices(config, logger, db));
-  const listening: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  second = {
-    api: `http://127.0.0.1:${(listening.address() as AddressInfo).port}/api/v1`,
-    close: async () => {
-      await new Promise<void>((resolve) => {
-        listening.close(() => resolve());
-        listening.closeAllConnections();
-      });
-      await db.close();
-    },
-  };
+  second = await startSecondApp(config);
 });
 
 afterAll(async () => {

@@ -27,6 +27,16 @@ export interface paths {
     /** 补正表单的初始内容：该事项上次报送的单位与员工信息（本人可见，未脱敏） */
     get: operations['getCorrection'];
   };
+  '/api/v1/applications/{id}/matters/{matter}/materials': {
+    /** 该事项已上传的补正材料 */
+    get: operations['listMaterials'];
+    /** 为被退回的事项上传补正材料（PDF/JPG/PNG，每份不超过 2 MB；随下次补正送达部门） */
+    post: operations['uploadMaterial'];
+  };
+  '/api/v1/applications/{id}/matters/{matter}/materials/{materialId}': {
+    /** 删除尚未送达部门的补正材料 */
+    delete: operations['deleteMaterial'];
+  };
   '/api/v1/applications/{id}/matters/{matter}/resubmit': {
     /** 补正被退回的事项并单独重新提交（其他事项不受影响） */
     post: operations['resubmitMatter'];
@@ -675,6 +685,13 @@ export interface components {
       | 'IDEMPOTENCY_KEY_INVALID'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'REQUEST_IN_PROGRESS'
+      | 'MATERIALS_REQUIRED'
+      | 'MATERIAL_FILE_REQUIRED'
+      | 'MATERIAL_BAD_UPLOAD'
+      | 'MATERIAL_TOO_LARGE'
+      | 'MATERIAL_TYPE'
+      | 'MATERIALS_LIMIT'
+      | 'MATERIAL_SENT'
       | 'LOOKUP_FAILED'
       | 'LOOKUP_LOCKED'
       | 'DOCUMENTS_BUSY'
@@ -952,6 +969,20 @@ export interface components {
       code: string;
       message: string;
       path: string;
+    };
+    Material: {
+      /** @enum {string} */
+      contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+      fileName: string;
+      id: string;
+      /** @description 材料名称 */
+      label: string;
+      /** @description 已随补正送达部门（不能再删除） */
+      sent: boolean;
+      /** @description 字节数 */
+      size: number;
+      /** Format: date-time */
+      uploadedAt: string;
     };
     Matter: {
       agencyLabel: string;
@@ -1472,6 +1503,114 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listMaterials: {
+    parameters: {
+      path: {
+        /** @description 办件编号 */
+        id: string;
+        matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
+      };
+    };
+    responses: {
+      /** @description 材料（按上传顺序） */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['Material'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  uploadMaterial: {
+    parameters: {
+      path: {
+        /** @description 办件编号 */
+        id: string;
+        matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
+      };
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description PDF、JPG 或 PNG，不超过 2 MB；每个事项最多 5 份 */
+          file: string;
+          /** @description 材料名称，如“营业执照副本” */
+          label: string;
+        };
+      };
+    };
+    responses: {
+      /** @description 已保存的材料 */
+      201: {
+        content: {
+          'application/json': components['schemas']['Material'];
+        };
+      };
+      /** @description 未选择文件或缺少材料名称（MATERIAL_FILE_REQUIRED、VALIDATION_FAILED） */
+      400: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      /** @description 该事项未被退回（NOT_RETURNED） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 文件超过 2 MB（MATERIAL_TOO_LARGE） */
+      413: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 不是 PDF、JPG 或 PNG（MATERIAL_TYPE） */
+      415: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 该事项的材料已达上限（MATERIALS_LIMIT） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  deleteMaterial: {
+    parameters: {
+      path: {
+        /** @description 办件编号 */
+        id: string;
+        /** @description 材料编号 */
+        materialId: string;
+        matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
+      };
+    };
+    responses: {
+      /** @description 已删除 */
+      204: { content?: never };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      /** @description 该材料已随补正送达部门（MATERIAL_SENT） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
     };
   };

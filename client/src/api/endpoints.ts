@@ -2,6 +2,7 @@
 import type { PickedFile, PickedImage } from '../platform/types';
 import { newIdempotencyKey, type ApiClient } from './client';
 import type {
+  Material,
   ApplicationSummary,
   Consents,
   CorrectionBody,
@@ -77,6 +78,13 @@ export function endpoints(api: ApiClient) {
     // Public: no login, the receipt's code and password are the credential.
     lookupStatus: (code: string, password: string) =>
       api.send<StatusLookupResult>('POST', '/status-lookup', { code, password }),
+    /** 补正材料 of a matter returned for documents; the next 补正 sends the ones not sent yet. */
+    listMaterials: (id: string, matter: string) =>
+      api.get<{ items: Material[] }>(`/applications/${id}/matters/${matter}/materials`),
+    uploadMaterial: (id: string, matter: string, file: PickedFile, label: string) =>
+      api.uploadFile<Material>(`/applications/${id}/matters/${matter}/materials`, file, 'file', { label }),
+    deleteMaterial: (id: string, matter: string, materialId: string) =>
+      api.send<void>('DELETE', `/applications/${id}/matters/${matter}/materials/${materialId}`),
     getCorrection: (id: string, matter: string) =>
       api.get<CorrectionDraft>(`/applications/${id}/matters/${matter}/correction`),
     resubmitMatter: (

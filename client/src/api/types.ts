@@ -21,6 +21,8 @@ export type MatterReason = MatterProgress['reasons'][number];
 export type MatterResult = Schemas['MatterResult'];
 /** What a 补正 form starts from: what the matter last sent. */
 export type CorrectionDraft = Ok<'getCorrection'>;
+/** A document uploaded for a matter returned for materials. */
+export type Material = Schemas['Material'];
 export type CorrectionBody = NonNullable<
   operations['resubmitMatter']['requestBody']
 >['content']['application/json'];

@@ -2,12 +2,20 @@
 // stand-in demands exactly what the form sends for that matter. Structural errors give 400 with a Chinese
 // message naming the field; business problems (wrong name, ratio out of range …) are not here but in
 // rules.ts, as returned reasons.
+import { createHash } from 'node:crypto';
 import * as yup from 'yup';
 import { MATTER_FIELDS, type FieldDeclaration, type MatterCode } from '@hiring/shared';
 
-const FORM_DATE = /^\d{4}\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])$/;
-const FORM_MONTH = /^\d{4}\.(0[1-9]|1[0-2])$/;
-const CONTRACT_PERIOD = /^\d{4}\.\d{2}\.\d{2}—(\d{4}\.\d{2}\.\d{2}|无固定期限)$/;
+export const FORM_DATE = /^\d{4}\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])$/;
+export const FORM_MONTH = /^\d{4}\.(0[1-9]|1[0-2])$/;
+export const CONTRACT_PERIOD = /^\d{4}\.\d{2}\.\d{2}—(\d{4}\.\d{2}\.\d{2}|无固定期限)$/;
+/** Most hires one case may carry. */
+export const MAX_CASE_EMPLOYEES = 1000;
+export const MAX_APPLICATION_CODE = 64;
+/** 补正材料 one case may carry, each at most MAX_MATERIAL_BYTES. */
+export const MAX_CASE_MATERIALS = 10;
+export const MAX_MATERIAL_BYTES = 2 * 1024 * 1024;
+export const MATERIAL_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 // Strict validation (no coercion): a bff that sends a wage as "4500" should hear about it here, not in production.
 function fieldSchema(field: FieldDeclaration): yup.AnySchema {
@@ -91,6 +99,17 @@ export interface CaseEmployee {
   personalRatio?: number;
 }
 
+/** A document the agency asked for (补正材料), sent with the case. */
+export interface CaseMaterial {
+  label: string;
+  fileName: string;
+  contentType: (typeof MATERIAL_TYPES)[number];
+  size: number;
+  sha256: string;
+  /** The file, base64. */
+  content: string;
+}
+
 export interface CaseBody {
   matter: MatterCode;
   applicationCode: string;
@@ -119,7 +138,36 @@ export interface CaseBody {
     verifiedBy: string;
     authority: string;
   };
+  materials?: CaseMaterial[];
 }
+
+const materialSchema = yup
+  .object({
+    label: yup.string().required('材料名称不能为空').max(100, '材料名称不能超过100个字符'),
+    fileName: yup.string().required('材料文件名不能为空').max(200, '材料文件名不能超过200个字符'),
+    contentType: yup
+      .string()
+      .required()
+      .oneOf([...MATERIAL_TYPES], '材料须为 PDF、JPG 或 PNG'),
+    size: yup.number().integer().min(1).max(MAX_MATERIAL_BYTES, '每份材料不能超过 2 MB').required(),
+    sha256: yup
+      .string()
+      .required()
+      .matches(/^[0-9a-f]{64}$/, '材料校验值格式不正确'),
+    content: yup
+      .string()
+      .required('材料内容不能为空')
+      .max(Math.ceil(MAX_MATERIAL_BYTES / 3) * 4, '每份材料不能超过 2 MB')
+      .matches(/^[A-Za-z0-9+/]*={0,2}$/, '材料内容须为 base64'),
+  })
+  .noUnknown(true, ({ unknown }) => `材料含有不收的字段：${unknown}`)
+  .test('digest', '材料内容与其大小或校验值不符（传输中损坏）', (material) => {
+    if (!material?.content) return true;
+    const bytes = Buffer.from(material.content, 'base64');
+    return (
+      bytes.length === material.size && createHash('sha256').update(bytes).digest('hex') === material.sha256
+    );
+  });
 
 const caseSchemas = new Map<MatterCode, yup.AnyObjectSchema>();
 
@@ -130,7 +178,10 @@ function caseSchema(matter: MatterCode): yup.AnyObjectSchema {
     schema = yup
       .object({
         matter: yup.string().required(),
-        applicationCode: yup.string().required('办件编码不能为空').max(64, '办件编码不能超过64个字符'),
+        applicationCode: yup
+          .string()
+          .required('办件编码不能为空')
+          .max(MAX_APPLICATION_CODE, `办件编码不能超过${MAX_APPLICATION_CODE}个字符`),
         ...shapeOf(
           fields.filter((f) => !f.agency.includes('.')),
           '',
@@ -151,7 +202,7 @@ function caseSchema(matter: MatterCode): yup.AnyObjectSchema {
           )
           .required('人员信息不能为空')
           .min(1, '至少需要一名人员')
-          .max(1000, '一次最多申报 1000 名人员'),
+          .max(MAX_CASE_EMPLOYEES, `一次最多申报 ${MAX_CASE_EMPLOYEES} 名人员`),
         // Not a form field: who filed the case, as 公安 verified them (bff issue 13).
         verifiedOperator: yup
           .object({
@@ -161,6 +212,13 @@ function caseSchema(matter: MatterCode): yup.AnyObjectSchema {
             verifiedBy: yup.string().max(20),
             authority: yup.string().max(40),
           })
+          .default(undefined)
+          .optional(),
+        // Not a form field either: documents the agency asked for when it returned the case.
+        materials: yup
+          .array(materialSchema)
+          .typeError('材料必须是数组')
+          .max(MAX_CASE_MATERIALS, `一次最多提交 ${MAX_CASE_MATERIALS} 份材料`)
           .default(undefined)
           .optional(),
       })

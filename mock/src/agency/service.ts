@@ -171,7 +171,7 @@ export class AgencyService {
       received,
       bodyHash,
       status: 'accepted',
-      findings: checkCase(body, this.world, today),
+      findings: [...checkCase(body, this.world, today), ...this.materialsStillMissing(body)],
       receivedAt: new Date(nowMs).toISOString(),
       receivedAtMs: nowMs,
       dueDate: instant ? null : dueDateAfter(today, this.spec.workingDays),
@@ -236,6 +236,24 @@ export class AgencyService {
 
   getByKey(key: string): CaseRecord | undefined {
     return this.byKey.get(key);
+  }
+
+  /**
+   * An earlier case of this application and matter was returned for materials (MATERIALS_MISSING): the new
+   * one must bring at least one, or it is returned for the same reason.
+   */
+  private materialsStillMissing(body: CaseBody): Reason[] {
+    if (body.materials?.length) return [];
+    const asked = [...this.cases.values()].find(
+      (c) =>
+        c.applicationCode === body.applicationCode &&
+        c.matter === body.matter &&
+        c.status === 'returned' &&
+        c.reasons?.some((r) => r.code === 'MATERIALS_MISSING'),
+    );
+    return asked
+      ? [{ code: 'MATERIALS_MISSING', message: '上次退回要求补充的材料仍未提交，请上传后重新提交' }]
+      : [];
   }
 
   listCases(): CaseRecord[] {

@@ -19,6 +19,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { Choice, ChoiceGroup, DateField, SelectField, TextField } from '../../components/fields';
 import { fieldIdFor } from '../../lib/fieldIds';
 import { api } from '../../services';
+import { Materials } from './Materials';
 
 type Values = Record<string, unknown>;
 
@@ -277,11 +278,7 @@ export function Correction({
             </View>
           );
         })}
-      {materials.length ? (
-        <View className="notice">
-          请按退回原因将所需材料送至{matter.agencyLabel}经办窗口，送达后再提交补正。
-        </View>
-      ) : null}
+      {materials.length ? <Materials app={app} matter={matter} onChange={() => setError(undefined)} /> : null}
       {error ? (
         <View className="notice notice--error" data-testid={`correction-${matter.matter}-error`}>
           {error}
