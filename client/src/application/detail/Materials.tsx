@@ -1,7 +1,7 @@
 // 补正材料 of a matter returned for documents (MATERIALS_MISSING): the employer names each document, picks
 // the file (PDF or a photo of the page) and uploads it; the next 补正 takes every uploaded one to the agency.
 import { View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, isNetworkError } from '../../api/client';
 import type { Material, MatterProgress, SubmittedApplication } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
@@ -28,17 +28,20 @@ export function Materials({
   const [error, setError] = useState<string>();
   const prefix = `materials-${matter.matter}`;
 
-  function show(next: Material[]) {
+  // The parent passes a new onChange on every render; the list is read again only for another matter.
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const show = useCallback((next: Material[]) => {
     setItems(next);
-    onChange(next.filter((m) => !m.sent).length);
-  }
+    onChangeRef.current(next.filter((m) => !m.sent).length);
+  }, []);
 
   useEffect(() => {
     api
       .listMaterials(app.id, matter.matter)
       .then((answer) => show(answer.items))
       .catch(() => setError('读取已上传的材料失败，请刷新重试'));
-  }, [app.id, matter.matter]);
+  }, [app.id, matter.matter, show]);
 
   async function pickAndUpload() {
     setError(undefined);
