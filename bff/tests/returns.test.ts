@@ -8,6 +8,7 @@ import {
   idCheckChar,
   matterDueDate,
   returnReasonOf,
+  matterSpec,
   todayInChina,
   type MatterCode,
 } from '@hiring/shared';
@@ -32,12 +33,7 @@ afterAll(async () => {
 });
 
 const population = () => server.mocks!.world.population;
-const AGENCY_OF: Record<MatterCode, 'hrss' | 'medicalSecurity' | 'housingFund'> = {
-  employment: 'hrss',
-  socialInsurance: 'hrss',
-  medicalInsurance: 'medicalSecurity',
-  housingFund: 'housingFund',
-};
+const agencyOf = (matter: MatterCode) => matterSpec(matter).agency;
 
 let skip = 100;
 /** Fresh people for each test, so no two applications share a hire. */
@@ -332,7 +328,7 @@ async function agencyCase(applicationId: string, matter: MatterCode, attempt: nu
 }
 
 async function admin(matter: MatterCode, path: string, body: unknown) {
-  const res = await fetch(`${server.mocks!.urls[AGENCY_OF[matter]]}${path}`, {
+  const res = await fetch(`${server.mocks!.urls[agencyOf(matter)]}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -353,7 +349,7 @@ describe('every return reason the stand-ins can produce has a fix in the app', (
     '%s: returned, corrected as offered, 已办结',
     async (_code, c) => {
       const client = await loginAs(server, `r-${CASES.indexOf(c)}`);
-      const agency = server.mocks!.agencies[AGENCY_OF[c.matter]];
+      const agency = server.mocks!.agencies[agencyOf(c.matter)];
       if (c.operator) agency.configure({ reviewMode: 'manual' });
       try {
         const submitted = await submit(client, c.form());
@@ -363,9 +359,7 @@ describe('every return reason the stand-ins can produce has a fix in the app', (
           await admin(c.matter, `/_admin/cases/${caseId}/return`, {
             reasons: [{ code: c.code, message: `窗口退回：${returnReasonOf(c.code).label}`, ...c.operator }],
           });
-          for (const other of c.matters.filter(
-            (m) => m !== c.matter && AGENCY_OF[m] === AGENCY_OF[c.matter],
-          )) {
+          for (const other of c.matters.filter((m) => m !== c.matter && agencyOf(m) === agencyOf(c.matter))) {
             const { caseId: otherCase } = await agencyCase(id, other, 1);
             await admin(other, `/_admin/cases/${otherCase}/approve`, {});
           }

@@ -2,7 +2,7 @@
 // the paper form's notation and as declared (no placeholder floor), and every result an agency decides
 // comes back, is kept and is shown to the employer (detail page, 办结 notice, next application's codes).
 import { randomUUID } from 'node:crypto';
-import { MATTER_FIELDS, addDays, addMonths, todayInChina, type MatterCode } from '@hiring/shared';
+import { MATTER_FIELDS, addDays, addMonths, matterSpec, todayInChina, type MatterCode } from '@hiring/shared';
 import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
 import { adults, applicationFor, employeeFrom, makeLegalRepresentative } from './helpers/fixtures';
 
@@ -23,12 +23,7 @@ afterAll(async () => {
 });
 
 const population = () => server.mocks!.world.population;
-const AGENCY_OF: Record<MatterCode, 'hrss' | 'medicalSecurity' | 'housingFund'> = {
-  employment: 'hrss',
-  socialInsurance: 'hrss',
-  medicalInsurance: 'medicalSecurity',
-  housingFund: 'housingFund',
-};
+const agencyOf = (matter: MatterCode) => matterSpec(matter).agency;
 
 async function submit(client: Client, application: any) {
   await makeLegalRepresentative(server.api, client.token, population().unitByUscc(application.unit.uscc)!);
@@ -63,7 +58,7 @@ const dotted = (iso: string) => iso.replace(/-/g, '.');
 async function receivedBy(applicationId: string, matter: MatterCode) {
   const doc = await server.services.applications.findById(applicationId).lean();
   const caseId = doc!.matters.find((m) => m.matter === matter)!.caseId!;
-  const res = await fetch(`${server.mocks!.urls[AGENCY_OF[matter]]}/_admin/cases/${caseId}/received`);
+  const res = await fetch(`${server.mocks!.urls[agencyOf(matter)]}/_admin/cases/${caseId}/received`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { received: Record<string, any> }).received;
 }
@@ -186,7 +181,7 @@ describe('every form field reaches the agency that needs it', () => {
     const agencyResult = async (matter: MatterCode) => {
       const doc = await server.services.applications.findById(submitted.id).lean();
       const caseId = doc!.matters.find((m) => m.matter === matter)!.caseId!;
-      return server.mocks!.agencies[AGENCY_OF[matter]].getCase(caseId)!.result as Record<string, any>;
+      return server.mocks!.agencies[agencyOf(matter)].getCase(caseId)!.result as Record<string, any>;
     };
     const view = (matter: string) => done.matters.find((m: { matter: string }) => m.matter === matter);
     const keys = done.employees.map((e: { key: string }) => e.key);

@@ -182,11 +182,16 @@ export function timeLimitLabel(workingDays: number): string {
   return workingDays === 0 ? '即办' : `${workingDays} 个工作日内办结`;
 }
 
-/** The time limit of a matter, worded. */
-export function matterTimeLimit(matter: MatterCode): string {
+/** One matter's entry in MATTERS: its agency, labels and time limit. */
+export function matterSpec(matter: MatterCode): (typeof MATTERS)[number] {
   const spec = MATTERS.find((m) => m.code === matter);
   if (!spec) throw new RangeError(`未知事项：${matter}`);
-  return timeLimitLabel(spec.workingDays);
+  return spec;
+}
+
+/** The time limit of a matter, worded. */
+export function matterTimeLimit(matter: MatterCode): string {
+  return timeLimitLabel(matterSpec(matter).workingDays);
 }
 
 /** The codes of a code list, e.g. for a schema's oneOf. */
