@@ -24,3 +24,4 @@ export * from './errorCodes';
 export * from './pages';
 export * from './returnReasons';
 export * from './staff';
+export * from './rating';

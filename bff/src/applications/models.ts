@@ -1,6 +1,7 @@
 // Submitted applications. Each matter carries its own outbox entry (`dispatch`), so submitting is a single
 // document insert: the application and every pending delivery to the agencies appear atomically, and a
 // crash can never leave one without the other (the embedded server has no transactions).
+import { RATING_COMMENT_MAX_LENGTH } from '@hiring/shared';
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
 export const MATTER_STATUSES = ['pending', 'accepted', 'reviewing', 'completed', 'returned'] as const;
@@ -77,9 +78,19 @@ const applicationSchema = new Schema(
     /** Filed in the mini-program, or taken in at a 人社 window (一窗受理) by `takenBy`. */
     channel: { type: String, enum: ['online', 'window'], default: 'online' },
     takenBy: { type: new Schema({ id: String, name: String }, { _id: false }), default: undefined },
-    /** 好差评: the employer's one rating after 办结. */
+    /**
+     * 好差评: the employer's one rating after 办结 (absent = not rated). Written once by a conditional update
+     * on `rating: {$exists: false}`; the supervisor dashboard aggregates these fields as they are.
+     */
     rating: {
-      type: new Schema({ score: Number, comment: String, at: Date }, { _id: false }),
+      type: new Schema(
+        {
+          score: { type: Number, required: true, min: 1, max: 5, validate: Number.isInteger },
+          comment: { type: String, default: '', maxlength: RATING_COMMENT_MAX_LENGTH },
+          ratedAt: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
       default: undefined,
     },
     submittedAt: { type: Date, required: true },
