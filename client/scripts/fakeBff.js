@@ -1,6 +1,6 @@
 // @ts-check
 // A fake of the bff for screenshots: canned answers in the contract's shapes. The client's typecheck checks
-// every answer against the types generated from the bff's contract (src/api/contract.ts), so the fake
+// every answer against the types generated from the bff's contract (shared/src/api/contract.ts), so the fake
 // cannot drift from what the real bff sends.
 'use strict';
 

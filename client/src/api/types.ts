@@ -1,7 +1,6 @@
-// The bff's response and request shapes, from the types generated out of its contract (contract.ts, by
-// scripts/api-types.mjs): these names are what the client code uses; none is written by hand.
-import type { Application } from '@hiring/shared';
-import type { components, operations } from './contract';
+// The bff's response and request shapes, from the types generated out of its contract (shared/src/api/contract.ts,
+// by shared/scripts/api-types.mjs): these names are what the client code uses; none is written by hand.
+import type { Application, ApiComponents as components, ApiOperations as operations } from '@hiring/shared';
 
 type Schemas = components['schemas'];
 type Ok<Id extends keyof operations, Status extends number = 200> =

@@ -1,8 +1,8 @@
 // Typed calls to the bff's staff routes: paths, parameters, bodies and answers come from the generated
-// contract (./contract.ts). Every call goes to the console's own origin (its server forwards /api to the
-// bff), so the httpOnly staff session cookie travels with it; state-changing calls carry X-Requested-With,
-// which a cross-site form cannot send. A 401 after login means the session expired: listeners hear it.
-import type { paths } from './contract';
+// contract (@hiring/shared's ApiPaths, generated from the bff's route declarations). Every call goes to the
+// console's own origin (its server forwards /api to the bff), so the httpOnly staff session cookie travels
+// with it; state-changing calls carry X-Requested-With, which a cross-site form cannot send. A 401 after login means the session expired: listeners hear it.
+import type { ApiPaths as paths } from '@hiring/shared';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = M extends keyof paths[P] ? paths[P][M] : never;

@@ -1,6 +1,6 @@
 // What each staff role is called and which console pages it has (the bff enforces the same per route).
 import { STAFF_ROLES, labelOf } from '@hiring/shared';
-import type { components } from '../api/contract';
+import type { ApiComponents as components } from '@hiring/shared';
 
 export type StaffMember = components['schemas']['StaffMember'];
 export type StaffRole = StaffMember['role'];

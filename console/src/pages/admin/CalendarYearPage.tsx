@@ -11,7 +11,7 @@ import {
   expandCalendarNotice,
 } from '@hiring/shared';
 import { ApiError, call } from '../../api/http';
-import type { components } from '../../api/contract';
+import type { ApiComponents as components } from '@hiring/shared';
 import { useApi } from '../../components/useApi';
 import { ErrorBox, Loaded } from '../../components/Status';
 import { useStoredState } from '../../components/useStoredState';

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { isMainlandMobile, parseIdNumber, todayInChina, validateUscc } from '@hiring/shared';
 import { ApiError, call } from '../../api/http';
-import type { components } from '../../api/contract';
+import type { ApiComponents as components } from '@hiring/shared';
 import { CheckField, issueMap, TextField } from '../../components/fields';
 import { ErrorBox } from '../../components/Status';
 import { useStoredState } from '../../components/useStoredState';
