@@ -167,8 +167,16 @@ it('a clerk takes in a walk-in application with two hires (one read from an ID-c
   await waitShown(clerk.getByTestId('walk-in-step-3'));
   await waitText(clerk.getByTestId('walk-in-step-3'), `共 2 人`);
   await shot(clerk, 'clerk-walk-in-review');
-  await clerk.getByTestId('walk-in-next').click();
+  // A double click on 提交 sends one request, under the attempt's Idempotency-Key (the bff files one
+  // application per key: bff/tests/staff/clerk.test.ts).
+  const takeIns: (string | undefined)[] = [];
+  clerk.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/v1/staff/clerk/applications'))
+      takeIns.push(request.headers()['idempotency-key']);
+  });
+  await clerk.getByTestId('walk-in-next').dblclick();
   await waitText(clerk.getByTestId('walk-in-done'), '已受理', 60_000);
+  expect(takeIns).toEqual([expect.stringMatching(/^walk-in-[0-9a-f]{32}$/)]);
   const code = (await clerk.getByTestId('walk-in-code').textContent())!.trim();
   expect(code).toMatch(/^ZP\d+$/);
 

@@ -3,12 +3,23 @@
 // personal data). A key stuck in "processing" after a crash is taken over once its lock expires.
 import { createHash } from 'node:crypto';
 import { trusted, type Model } from 'mongoose';
+import * as yup from 'yup';
 import type { FieldCipher } from '../security/fieldCipher';
 import { AppError } from '../http/errors';
+import type { HeaderSpec } from '../http/route';
 import type { IdempotencyDoc } from './models';
 
 const KEY = /^[\w-]{8,100}$/;
 const LOCK_MS = 30000;
+
+/** The request header of every submission that must happen once (online submit, 补正, window 受理). */
+export const idempotencyKey: HeaderSpec = {
+  name: 'Idempotency-Key',
+  required: true,
+  description:
+    '每次“提交”操作一个新的随机值（建议 UUID）。缺少 → 400 IDEMPOTENCY_KEY_MISSING；格式错误 → 400 IDEMPOTENCY_KEY_INVALID；同一键不同内容 → 422 IDEMPOTENCY_KEY_REUSED；并发重复 → 409 REQUEST_IN_PROGRESS；重放 → 原响应（响应头 Idempotent-Replayed: true）。',
+  schema: yup.string().matches(KEY),
+};
 
 export interface StoredResponse {
   status: number;

@@ -4,7 +4,7 @@ import { MATTER_CODES, MATTER_STATUSES, OVERALL_STATUSES, codesOf } from '@hirin
 import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
-import { defineRoute, type HeaderSpec, type Route } from '../http/route';
+import { defineRoute, type Route } from '../http/route';
 import { errorResponse } from '../http/errorSchema';
 import { objectIdOf, objectIdSchema, pageOf, pageQuery, strictNumber, strictObject } from '../http/validate';
 import {
@@ -14,7 +14,7 @@ import {
   housingFundReliefSchema,
 } from '../drafts/draftSchema';
 import { DRAFT_EXAMPLES } from '../drafts/routes';
-import { IdempotencyStore } from './idempotency';
+import { IdempotencyStore, idempotencyKey } from './idempotency';
 import { submitDraft } from './submission';
 import { resubmitMatter } from './resubmission';
 import { applicationDetail, applicationSummary, isOverdue, overallOf } from './view';
@@ -75,14 +75,6 @@ const matterResultSchema = yup
     name: 'MatterResult',
     description: '部门办结时返回的结果：单位编码、每位员工的登记号/个人编号（仅本人可见）',
   });
-
-const idempotencyKey: HeaderSpec = {
-  name: 'Idempotency-Key',
-  required: true,
-  description:
-    '每次“提交”操作一个新的随机值（建议 UUID）。缺少 → 400 IDEMPOTENCY_KEY_MISSING；格式错误 → 400 IDEMPOTENCY_KEY_INVALID；同一键不同内容 → 422 IDEMPOTENCY_KEY_REUSED；并发重复 → 409 REQUEST_IN_PROGRESS；重放 → 原响应（响应头 Idempotent-Replayed: true）。',
-  schema: yup.string().matches(/^[\w-]{8,100}$/),
-};
 
 const matterStatusSchema = yup
   .string()

@@ -3,6 +3,8 @@
 // original ID cards seen = the unit authority's path 3), prints the form and the receipt, and the matters
 // reach 办结; a clerk of 玉山县 sees nothing of it (404); returned matters are listed with their reasons.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { trusted } from 'mongoose';
 import { addDays, todayInChina } from '@hiring/shared';
 import { population, staffLogin, type StaffCookie } from '@hiring/mock';
 import { generateIdCardPhoto } from '../../ocr-testset/generate';
@@ -31,13 +33,20 @@ afterAll(async () => {
 
 type Answer = { status: number; body: any; headers: Headers };
 
-async function call(cookie: StaffCookie, method: string, path: string, body?: unknown): Promise<Answer> {
+async function call(
+  cookie: StaffCookie,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const res = await fetch(`${server.api}${path}`, {
     method,
     headers: {
       cookie: cookie.header,
       'X-Requested-With': 'XMLHttpRequest',
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -49,6 +58,10 @@ async function call(cookie: StaffCookie, method: string, path: string, body?: un
     body: type.includes('json') ? JSON.parse(raw.toString('utf8')) : raw,
   };
 }
+
+/** A walk-in submitted as the console does: one Idempotency-Key per 受理 attempt. */
+const takeIn = (cookie: StaffCookie, body: unknown, key: string = randomUUID()) =>
+  call(cookie, 'POST', '/staff/clerk/applications', body, { 'Idempotency-Key': key });
 
 async function readCard(jpeg: Buffer): Promise<Answer> {
   for (;;) {
@@ -115,7 +128,7 @@ it('takes a walk-in application in, one hire read from an ID-card photo, and it 
     name: reading.body.name ?? second.name,
   };
 
-  const taken = await call(xz, 'POST', '/staff/clerk/applications', body);
+  const taken = await takeIn(xz, body);
   expect(taken.status).toBe(201);
   expect(taken.body).toEqual({
     id: expect.any(String),
@@ -223,7 +236,7 @@ it('refuses a walk-in whose paper authorization or ID cards were not seen, in Ch
   const body = walkIn();
   body.attestation.paperAuthorizationSeen = false;
   body.attestation.hireIdCardsSeen = [true, false];
-  const res = await call(xz, 'POST', '/staff/clerk/applications', body);
+  const res = await takeIn(xz, body);
   expect(res.status).toBe(422);
   expect(res.body.error.details).toEqual(
     expect.arrayContaining([
@@ -234,18 +247,70 @@ it('refuses a walk-in whose paper authorization or ID cards were not seen, in Ch
   // A form the rules refuse is refused with shared's messages.
   const bad = walkIn();
   bad.application.employees[0].phone = '123';
-  const refused = await call(xz, 'POST', '/staff/clerk/applications', bad);
+  const refused = await takeIn(xz, bad);
   expect(refused.status).toBe(422);
   expect(refused.body.error.details.some((d: any) => d.path === 'employees[0].phone')).toBe(true);
   // Supervisors do not take walk-ins.
   const supervisor = await staffLogin(server.url, server.mocks!.urls.staffIdp, 'city-supervisor');
-  expect((await call(supervisor, 'POST', '/staff/clerk/applications', walkIn())).status).toBe(403);
+  expect((await takeIn(supervisor, walkIn())).status).toBe(403);
+});
+
+it('takes a walk-in once per Idempotency-Key: five concurrent submits file one application', async () => {
+  const body = walkIn(adults(pop, 'normal', 1, 130));
+  const key = randomUUID();
+  const before = new Date();
+  const answers = await Promise.all(Array.from({ length: 5 }, () => takeIn(xz, body, key)));
+  const taken = answers.filter((a) => a.status === 201);
+  expect(taken.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(taken.map((a) => a.body.id)).size).toBe(1);
+  // The others ran into the first while it was still filing (a late one replays its answer).
+  for (const other of answers.filter((a) => a.status !== 201))
+    expect([other.status, other.body.error.code]).toEqual([409, 'REQUEST_IN_PROGRESS']);
+  const filed = await server.services.applications
+    .find({ uscc: unit.uscc, channel: 'window', submittedAt: trusted({ $gte: before }) }, { code: 1 })
+    .lean();
+  expect(filed.map((doc) => doc.code)).toEqual([taken[0].body.code]);
+  const trail = await server.services.audit.search({
+    action: 'staff.walkIn',
+    subject: taken[0].body.code,
+    page: 1,
+    pageSize: 5,
+  });
+  expect(trail.total).toBe(1);
+
+  // A retry after a lost answer gets the same application back.
+  const retry = await takeIn(xz, body, key);
+  expect([retry.status, retry.body.id, retry.headers.get('idempotent-replayed')]).toEqual([
+    201,
+    taken[0].body.id,
+    'true',
+  ]);
+  // The form changed after it was taken in: the clerk learns which application the attempt became.
+  const changed = structuredClone(body);
+  changed.attestation.reference = 'SQ-2026-0100';
+  const conflict = await takeIn(xz, changed, key);
+  expect(conflict.status).toBe(409);
+  expect(conflict.body.error).toMatchObject({
+    code: 'ALREADY_SUBMITTED',
+    message: `本次受理已提交，办件编码 ${taken[0].body.code}`,
+  });
+  expect(conflict.body.application).toEqual({ id: taken[0].body.id, code: taken[0].body.code });
+  // Without a key there is no telling a retry from a second application.
+  const keyless = await call(xz, 'POST', '/staff/clerk/applications', body);
+  expect([keyless.status, keyless.body.error.code]).toEqual([400, 'IDEMPOTENCY_KEY_MISSING']);
+  expect(
+    await server.services.applications.countDocuments({
+      uscc: unit.uscc,
+      channel: 'window',
+      submittedAt: trusted({ $gte: before }),
+    }),
+  ).toBe(1);
 });
 
 it('lists a returned matter with its reasons and records that the window told the unit', async () => {
   // 医保 returns the matter of a second walk-in (the stand-in decides by hand here).
   server.mocks!.agencies.medicalSecurity.configure({ reviewMode: 'manual' });
-  const taken = await call(xz, 'POST', '/staff/clerk/applications', walkIn(adults(pop, 'normal', 1, 90)));
+  const taken = await takeIn(xz, walkIn(adults(pop, 'normal', 1, 90)));
   expect(taken.status).toBe(201);
   let caseId: string | undefined;
   while (!caseId) {

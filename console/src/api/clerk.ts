@@ -22,10 +22,14 @@ export function readIdCardPhoto(file: File, signal?: AbortSignal): Promise<IdCar
   return postForm<IdCardReading>(CLERK_OCR_PATH, form, signal);
 }
 
-/** Takes the walk-in application in: the bff records the attestations, then dispatches as for any other. */
-export function submitWalkIn(walkIn: WalkIn) {
+/**
+ * Takes the walk-in application in: the bff records the attestations, then dispatches as for any other.
+ * `attemptKey` is the 受理 attempt's Idempotency-Key: the same key never files a second application.
+ */
+export function submitWalkIn(walkIn: WalkIn, attemptKey: string) {
   return call('post', '/api/v1/staff/clerk/applications', {
     body: { application: walkIn.application as never, attestation: walkIn.attestation },
+    headers: { 'Idempotency-Key': attemptKey },
   });
 }
 

@@ -19,6 +19,8 @@ export interface CallOptions<O> {
   path?: PathParams<O>;
   query?: QueryParams<O>;
   body?: BodyOf<O>;
+  /** Extra request headers, e.g. the Idempotency-Key of a submission. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -80,8 +82,15 @@ export function urlOf(template: string, params?: unknown, query?: unknown): stri
 }
 
 /** Sends one request; resolves with the parsed JSON (or the Response itself for files). */
-async function send(method: Method, url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+async function send(
+  method: Method,
+  url: string,
+  body: unknown,
+  signal?: AbortSignal,
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     Accept: 'application/json',
     'X-Requested-With': 'XMLHttpRequest',
   };
@@ -129,6 +138,7 @@ export async function call<P extends keyof paths, M extends Method>(
     urlOf(path as string, options.path, options.query),
     options.body,
     options.signal,
+    options.headers,
   );
   if (res.status === 204) return undefined as Ok<Operation<P, M>>;
   return (await res.json()) as Ok<Operation<P, M>>;

@@ -2519,6 +2519,12 @@ export interface operations {
     };
   };
   clerkTakeWalkIn: {
+    parameters: {
+      header: {
+        /** @description 每次“提交”操作一个新的随机值（建议 UUID）。缺少 → 400 IDEMPOTENCY_KEY_MISSING；格式错误 → 400 IDEMPOTENCY_KEY_INVALID；同一键不同内容 → 422 IDEMPOTENCY_KEY_REUSED；并发重复 → 409 REQUEST_IN_PROGRESS；重放 → 原响应（响应头 Idempotent-Replayed: true）。 */
+        'Idempotency-Key': string;
+      };
+    };
     requestBody: {
       content: {
         'application/json': {
@@ -2551,7 +2557,9 @@ export interface operations {
       403: components['responses']['Forbidden'];
       /** @description 市场监管查无该单位（NOT_FOUND） */
       404: Json<components['schemas']['Error']>;
-      /** @description 申请表或核验情况有误（VALIDATION_FAILED），或公安核验未通过 */
+      /** @description 同一 Idempotency-Key 的受理正在处理（REQUEST_IN_PROGRESS），或已受理而内容又有改动（ALREADY_SUBMITTED，application 给出办件编号与办件编码） */
+      409: Json<components['schemas']['Error']>;
+      /** @description 申请表或核验情况有误（VALIDATION_FAILED），或公安核验未通过；IDEMPOTENCY_KEY_REUSED：该键已用于内容不同且未受理的请求 */
       422: Json<components['schemas']['Error']>;
       429: components['responses']['TooManyRequests'];
       503: components['responses']['Unavailable'];

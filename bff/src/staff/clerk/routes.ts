@@ -15,6 +15,7 @@ import { createOcrRoutes } from '../../ocr';
 import { maskIdNumber } from '../../security/mask';
 import { staffLogin, type StaffMember } from '../requireStaff';
 import { applicationInScope, scopeFilter, staffActor } from '../scope';
+import { IdempotencyStore, idempotencyKey } from '../../applications/idempotency';
 import { takeWalkIn } from './walkIn';
 
 const day = (label: string) =>
@@ -221,6 +222,7 @@ export function clerkRoutes(services: Services): Route[] {
         '与小程序相同的校验（shared 的 validateApplication）；经办人经公安核验，按窗口核验的纸质授权书登记单位授权（授权路径 3），随后与线上申请一样推送至各部门。',
       tags: ['staff'],
       auth: clerk,
+      headers: [idempotencyKey],
       body: walkInBody,
       responses: {
         201: {
@@ -235,12 +237,21 @@ export function clerkRoutes(services: Services): Route[] {
         400: 'BadRequest',
         403: 'Forbidden',
         404: errorResponse('市场监管查无该单位（NOT_FOUND）'),
-        422: errorResponse('申请表或核验情况有误（VALIDATION_FAILED），或公安核验未通过'),
+        409: errorResponse(
+          '同一 Idempotency-Key 的受理正在处理（REQUEST_IN_PROGRESS），或已受理而内容又有改动（ALREADY_SUBMITTED，application 给出办件编号与办件编码）',
+        ),
+        422: errorResponse(
+          '申请表或核验情况有误（VALIDATION_FAILED），或公安核验未通过；IDEMPOTENCY_KEY_REUSED：该键已用于内容不同且未受理的请求',
+        ),
         503: 'Unavailable',
       },
       handler: async (ctx, { body }) => {
-        ctx.status = 201;
-        ctx.body = await takeWalkIn(services, staffOf(ctx), body.application as never, body.attestation);
+        const key = IdempotencyStore.parseKey(ctx.get('Idempotency-Key') || undefined);
+        const input = { application: body.application as never, attestation: body.attestation };
+        const result = await takeWalkIn(services, staffOf(ctx), input, key);
+        if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
+        ctx.status = result.status;
+        ctx.body = result.body;
       },
     }),
     clerkOcr,

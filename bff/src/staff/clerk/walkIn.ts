@@ -2,10 +2,10 @@
 // (shared's validateApplication), the operator checked with 公安 and authorized by the paper authorization
 // the clerk has seen (issue 13's path 3), then stored and dispatched like any application. The hall's
 // window account owns it; the unit's legal representative sees it in the app like the unit's others.
-import { randomUUID } from 'node:crypto';
+// Exactly once per 受理 attempt, like the employer's submission: see takeWalkIn.
 import { todayInChina, validateApplication } from '@hiring/shared';
 import type { Services } from '../../context';
-import { AppError, validationFailed, type ErrorDetail } from '../../http/errors';
+import { AppError, conflict, validationFailed, type ErrorDetail } from '../../http/errors';
 import { newEmployeeKey } from '../../drafts/draftService';
 import { newApplicationCode, newQueryPassword } from '../../applications/codes';
 import { newMatter } from '../../applications/submission';
@@ -52,13 +52,62 @@ async function hallAccount(services: Services, county: string) {
   return String(account!._id);
 }
 
-export async function takeWalkIn(
+export interface WalkInInput {
+  application: Record<string, unknown>;
+  attestation: Attestation;
+}
+
+/**
+ * Takes a walk-in in at most once per Idempotency-Key: the console sends one key per 受理 attempt, so a
+ * double click, a retry after a lost answer or a reload replays the first answer instead of filing a
+ * second application. The key's record lets one run through at a time (a concurrent duplicate answers 409
+ * REQUEST_IN_PROGRESS); the application carries the key as its submissionKey under the hall account's
+ * unique index, so a run that takes over a crashed one finds what that one filed. The same key with
+ * changed content answers 409 ALREADY_SUBMITTED with the 办件编码 the attempt became.
+ */
+export async function takeWalkIn(services: Services, staff: StaffMember, input: WalkInInput, key: string) {
+  if (!staff.county) throw new AppError(403, 'FORBIDDEN', '窗口人员须设置所属区县后才能受理');
+  const accountId = await hallAccount(services, staff.county);
+  const submissionKey = `window-${key}`;
+  const filed = () => services.applications.findOne({ accountId, submissionKey }).lean();
+  try {
+    return await services.idempotency.run(accountId, key, `walkIn:${staff.id}`, input, async (recovering) => {
+      const doc =
+        (recovering && (await filed())) ||
+        (await enterWalkIn(services, staff, input, accountId, submissionKey));
+      return { status: 201, body: walkInAnswer(doc) };
+    });
+  } catch (error) {
+    if ((error as AppError).code !== 'IDEMPOTENCY_KEY_REUSED') throw error;
+    const winner = await filed();
+    if (!winner) throw error;
+    throw conflict('ALREADY_SUBMITTED', `本次受理已提交，办件编码 ${winner.code}`, {
+      application: { id: String(winner._id), code: winner.code },
+    });
+  }
+}
+
+function walkInAnswer(doc: {
+  _id: unknown;
+  code: string;
+  unitName?: string | null;
+  employeeCount?: number | null;
+}) {
+  return {
+    id: String(doc._id),
+    code: doc.code,
+    unitName: doc.unitName ?? '',
+    employeeCount: doc.employeeCount ?? 0,
+  };
+}
+
+async function enterWalkIn(
   services: Services,
   staff: StaffMember,
-  application: Record<string, unknown>,
-  attestation: Attestation,
+  { application, attestation }: WalkInInput,
+  accountId: string,
+  submissionKey: string,
 ) {
-  if (!staff.county) throw new AppError(403, 'FORBIDDEN', '窗口人员须设置所属区县后才能受理');
   const today = todayInChina();
   const form0 = application as { unit?: Record<string, unknown>; employees?: unknown[] };
   const result = validateApplication(
@@ -98,7 +147,6 @@ export async function takeWalkIn(
   const authority = await services.authority.liveForPerson(unit.uscc, operator.idNumber);
   if (!authority) throw new AppError(403, 'UNIT_AUTHORITY_REQUIRED', '经办人对该单位的授权未能登记，请重试');
 
-  const accountId = await hallAccount(services, staff.county);
   const now = new Date();
   const sealed: SealedApplication = {
     form: { ...value, employees: value.employees.map((e) => ({ ...e, key: newEmployeeKey() })) },
@@ -123,7 +171,7 @@ export async function takeWalkIn(
       const doc = await services.applications.create({
         accountId,
         code,
-        submissionKey: `window-${randomUUID()}`,
+        submissionKey,
         sealed: services.cipher.encrypt(sealed),
         unitName: unit.name,
         uscc: unit.uscc,
@@ -140,6 +188,9 @@ export async function takeWalkIn(
       inserted = doc.toObject();
     } catch (error) {
       if ((error as { code?: number }).code !== 11000 || tries >= 5) throw error;
+      // A run under this key filed it already (one that took over a crashed run); else the code collided.
+      const earlier = await services.applications.findOne({ accountId, submissionKey }).lean();
+      if (earlier) return earlier;
     }
   }
   await services.authority.recordUse(authority, accountId, inserted.code);
@@ -158,10 +209,5 @@ export async function takeWalkIn(
     },
   });
   services.submission.nudge();
-  return {
-    id: String(inserted._id),
-    code: inserted.code,
-    unitName: unit.name,
-    employeeCount: value.employees.length,
-  };
+  return inserted;
 }

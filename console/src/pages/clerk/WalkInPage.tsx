@@ -11,7 +11,16 @@ import { ErrorBox } from '../../components/Status';
 import { useStoredState } from '../../components/useStoredState';
 import { useStaff } from '../../session/SessionContext';
 import { HiresStep } from './HiresStep';
-import { newWalkIn, STEPS, stepProblems, warningsOf, type Problem, type WalkIn } from './walkInModel';
+import {
+  endsAttempt,
+  newAttemptKey,
+  newWalkIn,
+  STEPS,
+  stepProblems,
+  warningsOf,
+  type Problem,
+  type WalkIn,
+} from './walkInModel';
 import { PrintButtons } from './PrintButtons';
 
 const COUNTY_OPTIONS = Object.entries(SHANGRAO_COUNTIES).map(([code, label]) => ({ code, label }));
@@ -22,6 +31,8 @@ export default function WalkInPage() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
+  // A second click or Enter before the button shows it is busy must not send a second request.
+  const inFlight = useRef(false);
   const [result, setResult] = useState<WalkInResult>();
   const top = useRef<HTMLDivElement>(null);
 
@@ -55,20 +66,26 @@ export default function WalkInPage() {
   }
 
   async function takeIn() {
+    if (inFlight.current) return;
     const found = stepProblems(walkIn, 3);
     setProblems(found);
     if (found.length) return;
+    const attemptKey = walkIn.attemptKey ?? newAttemptKey();
+    setWalkIn((w) => ({ ...w, attemptKey }));
+    inFlight.current = true;
     setBusy(true);
     setError(undefined);
     try {
-      const taken = await submitWalkIn(walkIn);
+      const taken = await submitWalkIn(walkIn, attemptKey);
       clearStored();
       setResult(taken);
     } catch (e) {
+      if (endsAttempt(e)) setWalkIn((w) => ({ ...w, attemptKey: undefined }));
       if (e instanceof ApiError && e.details.length)
         setProblems(e.details.map((d) => ({ path: d.path ?? '', message: d.message })));
       setError(e as Error);
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   }

@@ -26,6 +26,28 @@ export interface WalkIn {
   step: number;
   application: Application;
   attestation: Attestation;
+  /**
+   * The Idempotency-Key of the 受理 attempt under way: kept (with the rest, across a reload) until the bff
+   * gives a final answer, so a retry after a lost answer cannot file the application twice.
+   */
+  attemptKey?: string;
+}
+
+/** A fresh attempt key (getRandomValues: randomUUID needs a secure context, an intranet console may not be). */
+export function newAttemptKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `walk-in-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * Whether an error is the bff's final answer to an attempt (the next 提交 is a new attempt with a new
+ * key) rather than one that may not have arrived or is still running (a retry must reuse the key).
+ * ALREADY_SUBMITTED is final too, but the attempt it names stays taken: the key is kept.
+ */
+export function endsAttempt(error: unknown): boolean {
+  const { status, code } = error as { status?: number; code?: string };
+  if (status === undefined || status === 0 || status >= 500 || status === 401) return false;
+  return code !== 'REQUEST_IN_PROGRESS' && code !== 'ALREADY_SUBMITTED';
 }
 
 export const STEPS = ['单位与授权', '办事项目', '员工信息', '核对提交'] as const;
