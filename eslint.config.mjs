@@ -27,9 +27,13 @@ export default tseslint.config(
   },
   {
     // Hooks called conditionally or with stale dependencies are bugs the compiler does not see.
-    files: ['client/src/**/*.{ts,tsx}'],
+    files: ['client/src/**/*.{ts,tsx}', 'console/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // useApi(load, deps) is checked like useEffect: deps must name what load reads.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useApi$' }],
+    },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

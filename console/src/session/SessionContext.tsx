@@ -68,13 +68,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // The bff ends a session after a stretch without requests (sessionExpiresAt, slid by each request): the
   // console counts the same stretch from the last answered request and says so before the next click.
-  const idleMs =
-    state.kind === 'signedIn' && state.staff.sessionExpiresAt
-      ? Date.parse(state.staff.sessionExpiresAt) - Date.now()
-      : null;
-  const signedIn = state.kind === 'signedIn';
+  // Keyed on the login's expiry, not on every render: later renders must not re-arm from a shorter remainder.
+  const expiresAt = state.kind === 'signedIn' ? state.staff.sessionExpiresAt : undefined;
   useEffect(() => {
-    if (!signedIn || idleMs === null || !(idleMs > 0)) return;
+    const idleMs = expiresAt ? Date.parse(expiresAt) - Date.now() : NaN;
+    if (!(idleMs > 0)) return;
     let timer: ReturnType<typeof setTimeout>;
     const arm = () => {
       clearTimeout(timer);
@@ -89,8 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       clearTimeout(timer);
       stop();
     };
-    // idleMs is taken once per login: later renders must not re-arm from a shorter remainder.
-  }, [signedIn]);
+  }, [expiresAt]);
 
   const login = useCallback((returnTo: string = currentPath()) => location.assign(loginUrl(returnTo)), []);
   const logout = useCallback(async () => {

@@ -28,7 +28,7 @@ export default function CalendarYearPage() {
       valid
         ? call('get', '/api/v1/staff/calendar/years/{year}', { path: { year }, signal })
         : Promise.reject(new Error(`年份须在 ${CALENDAR_FIRST_YEAR}—${CALENDAR_LAST_YEAR} 之间`)),
-    [year],
+    [year, valid],
   );
   const [saved, setSaved] = useState<string>();
   return (

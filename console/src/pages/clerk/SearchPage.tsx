@@ -1,5 +1,5 @@
 // 办件查询: the clerk's county's applications by 办件编码, unit (name or credit code) or submission date.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { call } from '../../api/http';
 import { useApi } from '../../components/useApi';
@@ -10,15 +10,17 @@ type Query = Partial<Record<(typeof FIELDS)[number], string>>;
 
 export default function SearchPage() {
   const [params, setParams] = useSearchParams();
-  const query: Query = Object.fromEntries(
-    FIELDS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])),
+  // One object per URL (useSearchParams keeps `params` while the URL stays): the search reloads on a new one.
+  const query: Query = useMemo(
+    () => Object.fromEntries(FIELDS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : []))),
+    [params],
   );
   const page = Number(params.get('page') ?? '1') || 1;
   const [form, setForm] = useState<Query>(query);
   const results = useApi(
     (signal) =>
       call('get', '/api/v1/staff/clerk/applications', { query: { ...query, page, pageSize: 20 }, signal }),
-    [params.toString()],
+    [query, page],
   );
   return (
     <section>
