@@ -119,13 +119,13 @@ it('a clerk takes in a walk-in application with two hires (one read from an ID-c
   await field('单位账号（公积金，首次办理可不填）').fill(unit.housingFundAccount!);
   await field('经办人姓名').fill(operator.name);
   await field('经办人身份证号').fill(operator.idNumber);
-  await field('经办人联系电话').fill(operator.phone);
+  await field('经办人手机号码').fill(operator.phone);
   await field('纸质授权书编号').fill('XZ-2026-0815');
   await field('授权截止日期').fill(addDays(todayInChina(), 180));
   await form.getByLabel('已核验法定代表人签字、加盖单位公章的纸质授权书原件').check();
   await form.getByLabel('已核验经办人身份证原件，与本人一致').check();
   await shot(clerk, 'clerk-walk-in-unit');
-  await field('经办人联系电话').press('Enter'); // Enter moves on, as in any desktop form
+  await field('经办人手机号码').press('Enter'); // Enter moves on, as in any desktop form
 
   // ② matters: all four (the form's three boxes), as preset.
   await waitShown(clerk.getByTestId('walk-in-step-1'));

@@ -15,6 +15,14 @@ export const issueMap = (issues: readonly { path: string; message: string }[]): 
 
 export const fieldId = (path: string) => `f-${path.replace(/[^\w]+/g, '-')}`;
 
+/**
+ * Binds fields of one object: `bind('name')` gives a field's path (`pathOf('name')`), the issues and the
+ * object's value, to spread into a TextField or SelectField.
+ */
+export const fieldBinder =
+  <T extends object>(values: T, issues: Issues, pathOf: (field: keyof T & string) => string) =>
+  <K extends keyof T & string>(field: K) => ({ path: pathOf(field), issues, value: values[field] });
+
 /** Focuses the first field on the page (in reading order) that has a problem, else the first of `paths`. */
 export function focusFirst(paths: readonly string[]): void {
   const marked = document.querySelector<HTMLElement>('main [aria-invalid="true"]');

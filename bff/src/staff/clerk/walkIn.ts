@@ -3,9 +3,14 @@
 // the clerk has seen (issue 13's path 3), then stored and dispatched like any application. The hall's
 // window account owns it; the unit's legal representative sees it in the app like the unit's others.
 // Exactly once per 受理 attempt, like the employer's submission: see takeWalkIn.
-import { todayInChina, validateApplication } from '@hiring/shared';
+import {
+  attestationProblems,
+  todayInChina,
+  validateApplication,
+  type WalkInAttestation,
+} from '@hiring/shared';
 import type { Services } from '../../context';
-import { AppError, conflict, validationFailed, type ErrorDetail } from '../../http/errors';
+import { AppError, conflict, validationFailed } from '../../http/errors';
 import { newEmployeeKey } from '../../drafts/draftService';
 import { newApplicationCode, newQueryPassword } from '../../applications/codes';
 import { newMatter } from '../../applications/submission';
@@ -13,34 +18,6 @@ import type { SealedApplication } from '../../applications/view';
 import { maskIdNumber } from '../../security/mask';
 import type { StaffMember } from '../staffTokens';
 import { staffActor } from '../scope';
-
-export interface Attestation {
-  reference: string;
-  expiresOn: string;
-  paperAuthorizationSeen: boolean;
-  operatorIdCardSeen: boolean;
-  hireIdCardsSeen: boolean[];
-}
-
-function attestationProblems(a: Attestation, hires: number, today: string): ErrorDetail[] {
-  const problems: ErrorDetail[] = [];
-  if (a.expiresOn <= today)
-    problems.push({ path: 'attestation.expiresOn', message: '授权截止日期应晚于今天' });
-  if (!a.paperAuthorizationSeen)
-    problems.push({
-      path: 'attestation.paperAuthorizationSeen',
-      message: '请核验加盖单位公章的纸质授权书原件后勾选',
-    });
-  if (!a.operatorIdCardSeen)
-    problems.push({ path: 'attestation.operatorIdCardSeen', message: '请核验经办人身份证原件后勾选' });
-  for (let i = 0; i < hires; i++)
-    if (!a.hireIdCardsSeen[i])
-      problems.push({
-        path: `attestation.hireIdCardsSeen[${i}]`,
-        message: `请核验第${i + 1}位员工身份证原件后勾选`,
-      });
-  return problems;
-}
 
 /** The county hall's window account (created on first use). */
 async function hallAccount(services: Services, county: string) {
@@ -54,7 +31,7 @@ async function hallAccount(services: Services, county: string) {
 
 export interface WalkInInput {
   application: Record<string, unknown>;
-  attestation: Attestation;
+  attestation: WalkInAttestation;
 }
 
 /**

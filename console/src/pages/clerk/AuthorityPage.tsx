@@ -5,22 +5,27 @@ import { useState } from 'react';
 import { isMainlandMobile, parseIdNumber, todayInChina, validateUscc } from '@hiring/shared';
 import { ApiError, call } from '../../api/http';
 import type { ApiComponents as components } from '@hiring/shared';
-import { CheckField, issueMap, TextField } from '../../components/fields';
+import { issueMap, TextField } from '../../components/fields';
 import { ErrorBox } from '../../components/Status';
 import { useStoredState } from '../../components/useStoredState';
+import { PaperAuthorizationFields, type PaperAuthorization } from './PaperAuthorizationFields';
 
 type Operator = components['schemas']['Operator'];
 
-interface GrantForm {
+interface GrantForm extends PaperAuthorization {
   uscc: string;
-  name: string;
-  idNumber: string;
-  phone: string;
-  expiresOn: string;
-  reference: string;
-  paperSeen: boolean;
-  idCardSeen: boolean;
 }
+
+/** The form's own fields are its issue paths. */
+const GRANT_PATHS = {
+  name: 'name',
+  idNumber: 'idNumber',
+  phone: 'phone',
+  reference: 'reference',
+  expiresOn: 'expiresOn',
+  paperSeen: 'paperSeen',
+  idCardSeen: 'idCardSeen',
+} as const;
 
 const EMPTY: GrantForm = {
   uscc: '',
@@ -138,63 +143,8 @@ export default function AuthorityPage() {
             maxLength={18}
             onChange={(v) => set({ uscc: v.toUpperCase() })}
           />
-          <TextField
-            label="经办人姓名"
-            path="name"
-            issues={issues}
-            value={form.name}
-            onChange={(v) => set({ name: v })}
-          />
-          <TextField
-            label="经办人身份证号"
-            path="idNumber"
-            issues={issues}
-            value={form.idNumber}
-            maxLength={18}
-            onChange={(v) => set({ idNumber: v.toUpperCase() })}
-          />
-          <TextField
-            label="经办人手机号码"
-            path="phone"
-            issues={issues}
-            value={form.phone}
-            inputMode="tel"
-            onChange={(v) => set({ phone: v })}
-          />
-          <TextField
-            label="纸质授权书编号"
-            path="reference"
-            issues={issues}
-            value={form.reference}
-            maxLength={40}
-            onChange={(v) => set({ reference: v })}
-          />
-          <TextField
-            label="授权截止日期"
-            type="date"
-            path="expiresOn"
-            issues={issues}
-            value={form.expiresOn}
-
-            onChange={(v) => set({ expiresOn: v })}
-          />
         </div>
-        <CheckField
-          path="paperSeen"
-          issues={issues}
-          checked={form.paperSeen}
-          onChange={(v) => set({ paperSeen: v })}
-        >
-          已核验法定代表人签字、加盖单位公章的纸质授权书原件
-        </CheckField>
-        <CheckField
-          path="idCardSeen"
-          issues={issues}
-          checked={form.idCardSeen}
-          onChange={(v) => set({ idCardSeen: v })}
-        >
-          已核验经办人身份证原件，与本人一致
-        </CheckField>
+        <PaperAuthorizationFields value={form} paths={GRANT_PATHS} issues={issues} onChange={set} />
         {error && <ErrorBox error={error} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy} data-testid="authority-submit">

@@ -15,7 +15,7 @@ import {
   type InsuranceType,
 } from '@hiring/shared';
 import { readIdCardPhoto } from '../../api/clerk';
-import { CheckField, SelectField, TextField, type Issues } from '../../components/fields';
+import { CheckField, fieldBinder, SelectField, TextField, type Issues } from '../../components/fields';
 import { newHire } from './walkInModel';
 
 const OCR_FIELD_LABELS: Record<string, string> = {
@@ -26,6 +26,13 @@ const OCR_FIELD_LABELS: Record<string, string> = {
   birthDate: '出生日期',
   address: '户籍地址',
 };
+
+/** The 公积金 columns of a hire, typed as numbers. */
+const HOUSING_FUND_AMOUNTS = [
+  { part: 'base', label: '公积金月缴存基数（元）' },
+  { part: 'unitRatio', label: '单位缴存比例（%）' },
+  { part: 'personalRatio', label: '个人缴存比例（%）' },
+] as const;
 
 /** A number when the text is one, else the text (shared then says what is wrong with it). */
 const numberOrText = (text: string): number | string | undefined =>
@@ -110,6 +117,7 @@ function HireForm({
   onRemove(): void;
 }) {
   const p = (field: string) => `employees[${index}].${field}`;
+  const hireField = fieldBinder(hire, issues, p);
   const [reading, setReading] = useState<{ busy: boolean; message?: string; error?: string }>({
     busy: false,
   });
@@ -177,48 +185,32 @@ function HireForm({
       <div className="grid">
         <SelectField
           label="证件类型"
-          path={p('idType')}
-          issues={issues}
-          value={hire.idType}
+          {...hireField('idType')}
           options={ID_TYPES}
           onChange={(v) => onChange({ idType: (v || 'resident') as EmployeeRow['idType'] })}
         />
         <TextField
           label="证件号码"
-          path={p('idNumber')}
-          issues={issues}
-          value={hire.idNumber}
+          {...hireField('idNumber')}
           maxLength={18}
           onChange={(v) => onChange({ idNumber: v.toUpperCase() })}
         />
-        <TextField
-          label="姓名"
-          path={p('name')}
-          issues={issues}
-          value={hire.name}
-          onChange={(v) => onChange({ name: v })}
-        />
+        <TextField label="姓名" {...hireField('name')} onChange={(v) => onChange({ name: v })} />
         <SelectField
           label="民族"
-          path={p('ethnicity')}
-          issues={issues}
-          value={hire.ethnicity}
+          {...hireField('ethnicity')}
           options={ETHNICITIES}
           onChange={(v) => onChange({ ethnicity: v })}
         />
         <SelectField
           label="性别"
-          path={p('gender')}
-          issues={issues}
-          value={hire.gender}
+          {...hireField('gender')}
           options={GENDERS}
           onChange={(v) => onChange({ gender: v as EmployeeRow['gender'] })}
         />
         <SelectField
           label="户口性质"
-          path={p('hukouType')}
-          issues={issues}
-          value={hire.hukouType}
+          {...hireField('hukouType')}
           options={HUKOU_TYPES}
           onChange={(v) => onChange({ hukouType: v as EmployeeRow['hukouType'] })}
         />
@@ -226,42 +218,32 @@ function HireForm({
           <TextField
             label="出生日期"
             type="date"
-            path={p('birthDate')}
-            issues={issues}
-            value={hire.birthDate}
+            {...hireField('birthDate')}
             onChange={(v) => onChange({ birthDate: v || undefined })}
           />
         )}
         <TextField
           label="户籍地址"
-          path={p('hukouAddress')}
-          issues={issues}
-          value={hire.hukouAddress}
+          {...hireField('hukouAddress')}
           wide
           onChange={(v) => onChange({ hukouAddress: v })}
         />
         <TextField
           label="手机号码"
-          path={p('phone')}
-          issues={issues}
-          value={hire.phone}
+          {...hireField('phone')}
           inputMode="tel"
           onChange={(v) => onChange({ phone: v })}
         />
         <TextField
           label="通讯地址"
-          path={p('address')}
-          issues={issues}
-          value={hire.address}
+          {...hireField('address')}
           wide
           onChange={(v) => onChange({ address: v })}
         />
         {needed.has('wage') && (
           <TextField
             label="申报工资（元/月）"
-            path={p('wage')}
-            issues={issues}
-            value={hire.wage}
+            {...hireField('wage')}
             inputMode="decimal"
             onChange={(v) => onChange({ wage: numberOrText(v) as number })}
           />
@@ -270,9 +252,7 @@ function HireForm({
           <TextField
             label="本次参保时间"
             type="month"
-            path={p('insuredFrom')}
-            issues={issues}
-            value={hire.insuredFrom}
+            {...hireField('insuredFrom')}
             onChange={(v) => onChange({ insuredFrom: v || undefined })}
           />
         )}
@@ -296,55 +276,31 @@ function HireForm({
             />
           </>
         )}
-        {needed.has('housingFund') && (
-          <>
+        {needed.has('housingFund') &&
+          HOUSING_FUND_AMOUNTS.map(({ part, label }) => (
             <TextField
-              label="公积金月缴存基数（元）"
-              path={p('housingFund.base')}
+              key={part}
+              label={label}
+              path={p(`housingFund.${part}`)}
               issues={issues}
-              value={hire.housingFund?.base}
+              value={hire.housingFund?.[part]}
               inputMode="decimal"
               onChange={(v) =>
-                onChange({ housingFund: { ...hire.housingFund!, base: numberOrText(v) as number } })
+                onChange({ housingFund: { ...hire.housingFund!, [part]: numberOrText(v) as number } })
               }
             />
-            <TextField
-              label="单位缴存比例（%）"
-              path={p('housingFund.unitRatio')}
-              issues={issues}
-              value={hire.housingFund?.unitRatio}
-              inputMode="decimal"
-              onChange={(v) =>
-                onChange({ housingFund: { ...hire.housingFund!, unitRatio: numberOrText(v) as number } })
-              }
-            />
-            <TextField
-              label="个人缴存比例（%）"
-              path={p('housingFund.personalRatio')}
-              issues={issues}
-              value={hire.housingFund?.personalRatio}
-              inputMode="decimal"
-              onChange={(v) =>
-                onChange({ housingFund: { ...hire.housingFund!, personalRatio: numberOrText(v) as number } })
-              }
-            />
-          </>
-        )}
+          ))}
         {needed.has('occupation') && (
           <TextField
             label="职业（工种）"
-            path={p('occupation')}
-            issues={issues}
-            value={hire.occupation}
+            {...hireField('occupation')}
             onChange={(v) => onChange({ occupation: v || undefined })}
           />
         )}
         {needed.has('education') && (
           <SelectField
             label="学历"
-            path={p('education')}
-            issues={issues}
-            value={hire.education}
+            {...hireField('education')}
             options={EDUCATION_LEVELS}
             onChange={(v) => onChange({ education: v || undefined })}
           />
@@ -352,9 +308,7 @@ function HireForm({
         {needed.has('workAddress') && (
           <TextField
             label="工作地址"
-            path={p('workAddress')}
-            issues={issues}
-            value={hire.workAddress}
+            {...hireField('workAddress')}
             wide
             onChange={(v) => onChange({ workAddress: v || undefined })}
           />

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { FORM_CHECKBOXES, SHANGRAO_COUNTIES, type Application, type MatterCode } from '@hiring/shared';
 import { ApiError } from '../../api/http';
 import { submitWalkIn, type WalkInResult } from '../../api/clerk';
-import { CheckField, focusFirst, issueMap, SelectField, TextField } from '../../components/fields';
+import { fieldBinder, focusFirst, issueMap, SelectField, TextField } from '../../components/fields';
 import { ErrorBox } from '../../components/Status';
 import { useStoredState } from '../../components/useStoredState';
 import { useStaff } from '../../session/SessionContext';
@@ -22,8 +22,20 @@ import {
   type WalkIn,
 } from './walkInModel';
 import { PrintButtons } from './PrintButtons';
+import { PaperAuthorizationFields, type PaperAuthorization } from './PaperAuthorizationFields';
 
 const COUNTY_OPTIONS = Object.entries(SHANGRAO_COUNTIES).map(([code, label]) => ({ code, label }));
+
+/** Where the paper authorization's values live in a walk-in (shared's issue paths). */
+const WALK_IN_AUTHORIZATION_PATHS = {
+  name: 'unit.operator.name',
+  idNumber: 'unit.operator.idNumber',
+  phone: 'unit.operator.phone',
+  reference: 'attestation.reference',
+  expiresOn: 'attestation.expiresOn',
+  paperSeen: 'attestation.paperAuthorizationSeen',
+  idCardSeen: 'attestation.operatorIdCardSeen',
+} as const;
 
 export default function WalkInPage() {
   const staff = useStaff();
@@ -44,8 +56,20 @@ export default function WalkInPage() {
     setApplication((a) => ({ ...a, unit: { ...a.unit, operator: { ...a.unit.operator, ...change } } }));
   const setAttestation = (change: Partial<WalkIn['attestation']>) =>
     setWalkIn((w) => ({ ...w, attestation: { ...w.attestation, ...change } }));
+  const setAuthorization = (change: Partial<PaperAuthorization>) => {
+    const { reference, expiresOn, paperSeen, idCardSeen, ...operator } = change;
+    const attested = {
+      reference,
+      expiresOn,
+      paperAuthorizationSeen: paperSeen,
+      operatorIdCardSeen: idCardSeen,
+    };
+    setOperator(operator);
+    setAttestation(Object.fromEntries(Object.entries(attested).filter(([, v]) => v !== undefined)));
+  };
   const issues = issueMap(problems);
   const { application, attestation, step } = walkIn;
+  const unitField = fieldBinder(application.unit, issues, (field) => `unit.${field}`);
 
   function goTo(next: number) {
     setProblems([]);
@@ -155,107 +179,47 @@ export default function WalkInPage() {
             <div className="grid">
               <TextField
                 label="统一社会信用代码"
-                path="unit.uscc"
-                issues={issues}
-                value={application.unit.uscc}
+                {...unitField('uscc')}
                 maxLength={18}
                 onChange={(v) => setUnit({ uscc: v.toUpperCase() })}
               />
-              <TextField
-                label="单位名称"
-                path="unit.name"
-                issues={issues}
-                value={application.unit.name}
-                onChange={(v) => setUnit({ name: v })}
-              />
+              <TextField label="单位名称" {...unitField('name')} onChange={(v) => setUnit({ name: v })} />
               <SelectField
                 label="单位所在县（市、区）"
-                path="unit.countyCode"
-                issues={issues}
-                value={application.unit.countyCode}
+                {...unitField('countyCode')}
                 options={COUNTY_OPTIONS}
                 onChange={(v) => setUnit({ countyCode: v || undefined })}
               />
               <TextField
                 label="单位地址"
-                path="unit.address"
-                issues={issues}
-                value={application.unit.address}
+                {...unitField('address')}
                 wide
                 onChange={(v) => setUnit({ address: v })}
               />
               <TextField
                 label="单位编码（社保，首次办理可不填）"
-                path="unit.socialInsuranceCode"
-                issues={issues}
-                value={application.unit.socialInsuranceCode}
+                {...unitField('socialInsuranceCode')}
                 onChange={(v) => setUnit({ socialInsuranceCode: v || undefined })}
               />
               <TextField
                 label="单位账号（公积金，首次办理可不填）"
-                path="unit.housingFundAccount"
-                issues={issues}
-                value={application.unit.housingFundAccount}
+                {...unitField('housingFundAccount')}
                 onChange={(v) => setUnit({ housingFundAccount: v || undefined })}
               />
             </div>
             <h2>经办人与纸质授权</h2>
-            <div className="grid">
-              <TextField
-                label="经办人姓名"
-                path="unit.operator.name"
-                issues={issues}
-                value={application.unit.operator.name}
-                onChange={(v) => setOperator({ name: v })}
-              />
-              <TextField
-                label="经办人身份证号"
-                path="unit.operator.idNumber"
-                issues={issues}
-                value={application.unit.operator.idNumber}
-                maxLength={18}
-                onChange={(v) => setOperator({ idNumber: v.toUpperCase() })}
-              />
-              <TextField
-                label="经办人联系电话"
-                path="unit.operator.phone"
-                issues={issues}
-                value={application.unit.operator.phone}
-                inputMode="tel"
-                onChange={(v) => setOperator({ phone: v })}
-              />
-              <TextField
-                label="纸质授权书编号"
-                path="attestation.reference"
-                issues={issues}
-                value={attestation.reference}
-                onChange={(v) => setAttestation({ reference: v })}
-              />
-              <TextField
-                label="授权截止日期"
-                type="date"
-                path="attestation.expiresOn"
-                issues={issues}
-                value={attestation.expiresOn}
-                onChange={(v) => setAttestation({ expiresOn: v })}
-              />
-            </div>
-            <CheckField
-              path="attestation.paperAuthorizationSeen"
+            <PaperAuthorizationFields
+              value={{
+                ...application.unit.operator,
+                reference: attestation.reference,
+                expiresOn: attestation.expiresOn,
+                paperSeen: attestation.paperAuthorizationSeen,
+                idCardSeen: attestation.operatorIdCardSeen,
+              }}
+              paths={WALK_IN_AUTHORIZATION_PATHS}
               issues={issues}
-              checked={attestation.paperAuthorizationSeen}
-              onChange={(v) => setAttestation({ paperAuthorizationSeen: v })}
-            >
-              已核验法定代表人签字、加盖单位公章的纸质授权书原件
-            </CheckField>
-            <CheckField
-              path="attestation.operatorIdCardSeen"
-              issues={issues}
-              checked={attestation.operatorIdCardSeen}
-              onChange={(v) => setAttestation({ operatorIdCardSeen: v })}
-            >
-              已核验经办人身份证原件，与本人一致
-            </CheckField>
+              onChange={setAuthorization}
+            />
           </>
         )}
         {step === 1 && (

@@ -2,6 +2,8 @@
 // and the bff) plus what the window attests on paper — the unit's signed authorization for the operator and
 // the original ID cards seen.
 import {
+  authorizationProblems,
+  hireCardProblems,
   INSURANCE_TYPES,
   todayInChina,
   validateApplication,
@@ -9,18 +11,10 @@ import {
   type EmployeeRow,
   type MatterCode,
   type ValidationStep,
+  type WalkInAttestation,
 } from '@hiring/shared';
 
-export interface Attestation {
-  /** 授权书编号 (the paper's reference) */
-  reference: string;
-  /** The authorization's last day. */
-  expiresOn: string;
-  paperAuthorizationSeen: boolean;
-  operatorIdCardSeen: boolean;
-  /** Per hire, in order: the original ID card was seen at the window. */
-  hireIdCardsSeen: boolean[];
-}
+export type Attestation = WalkInAttestation;
 
 export interface WalkIn {
   step: number;
@@ -102,23 +96,6 @@ export interface Problem {
   message: string;
 }
 
-/** What the window must attest before the application is taken in (the bff records the same). */
-export function attestationProblems(a: Attestation, today = todayInChina()): Problem[] {
-  const problems: Problem[] = [];
-  if (!a.reference.trim()) problems.push({ path: 'attestation.reference', message: '请填写纸质授权书编号' });
-  if (!a.expiresOn) problems.push({ path: 'attestation.expiresOn', message: '请填写授权截止日期' });
-  else if (a.expiresOn <= today)
-    problems.push({ path: 'attestation.expiresOn', message: '授权截止日期应晚于今天' });
-  if (!a.paperAuthorizationSeen)
-    problems.push({
-      path: 'attestation.paperAuthorizationSeen',
-      message: '请核验加盖单位公章的纸质授权书原件后勾选',
-    });
-  if (!a.operatorIdCardSeen)
-    problems.push({ path: 'attestation.operatorIdCardSeen', message: '请核验经办人身份证原件后勾选' });
-  return problems;
-}
-
 /** The step's problems: shared's validateApplication for that part of the form, plus the attestations. */
 export function stepProblems(walkIn: WalkIn, step: number, today = todayInChina()): Problem[] {
   const { application, attestation } = walkIn;
@@ -127,13 +104,10 @@ export function stepProblems(walkIn: WalkIn, step: number, today = todayInChina(
     ...(STEP_OF[step] ? { step: STEP_OF[step]! } : {}),
   });
   const problems: Problem[] = validation.errors.map((e) => ({ path: e.path, message: e.message }));
-  if (step === 0 || step === 3) problems.push(...attestationProblems(attestation, today));
+  if (step === 0 || step === 3) problems.push(...authorizationProblems(attestation, today));
   if (step === 2 || step === 3) {
     if (!application.employees.length) problems.push({ path: 'employees', message: '请至少录入一名员工' });
-    application.employees.forEach((_, i) => {
-      if (!attestation.hireIdCardsSeen[i])
-        problems.push({ path: `attestation.hireIdCardsSeen[${i}]`, message: '请核验该员工身份证原件后勾选' });
-    });
+    problems.push(...hireCardProblems(attestation, application.employees.length));
   }
   return problems;
 }
