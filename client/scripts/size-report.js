@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // Prints the weapp/alipay main package and subpackage sizes, the H5 first screen's JavaScript (gzipped) and
 // its page chunks, and where the bytes go (per package, from the build's module sizes), and fails when a
-// budget is exceeded: main package ≤ 300 KB, H5 first screen ≤ 150 KB gzipped, no H5 page chunk over 40 KB.
-// The first screen and a wizard step are also timed at 4× CPU slowdown and reported against their targets.
+// budget is exceeded: main package ≤ 300 KB, H5 first screen ≤ 140 KB gzipped, no H5 page chunk over 40 KB.
+// The first screen and a wizard step are also timed (first-screen.js): wall time at 4× CPU slowdown against
+// the targets (reported), and their main-thread CPU time, which fails the report when it alone would miss
+// them at that slowdown.
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { firstScreenTiming, serve, HOME_BUDGET_MS, STEP_BUDGET_MS } = require('./first-screen');
+const os = require('node:os');
+const { firstScreenTiming, serve, HOME_BUDGET_MS, STEP_BUDGET_MS, SLOWDOWN } = require('./first-screen');
 
 const DIST = path.join(__dirname, '..', 'dist');
 const MAIN_LIMIT = 300 * 1024;
 const SUBPACKAGE_LIMIT = 2 * 1024 * 1024; // WeChat's per-subpackage limit
-// Issue 21 aims at 140 KB. 142.7 KB measured once swiper (323 KB raw, brought by the mini-program-only
-// previewImage) and H5's photo picker (loaded with the first photo) left the code every page loads.
-const H5_INITIAL_LIMIT = 150 * 1024;
+// Issue 21's target. 132.2 KB measured once what the home page shares with other pages got a chunk of its
+// own (147.8 KB when the first screen loaded every page's shared code).
+const H5_INITIAL_LIMIT = 140 * 1024;
 const H5_PAGE_CHUNK_LIMIT = 40 * 1024;
 const TEMP = path.join(__dirname, '..', '.temp');
 
@@ -188,15 +191,29 @@ async function reportH5() {
   whereTheBytesGo('h5');
   const timing = await firstScreenTiming(dir);
   if (timing) {
-    // Timings on a shared 2-core machine vary several-fold with its load (the step switch measured 95 ms
-    // quiet and 505 ms beside two builds): they are reported against their targets but never fail the build.
+    const load = os.loadavg()[0].toFixed(1);
     const verdict = (ms, budget) => (ms <= budget ? 'OK' : '超出目标');
     console.log(
-      `  首屏可用（4× CPU 降速，${timing.runs.length} 次中位数）${timing.home.toFixed(0)} ms  (目标 ${HOME_BUDGET_MS} ms) ${verdict(timing.home, HOME_BUDGET_MS)}`,
+      `  首屏可用（${SLOWDOWN}× CPU 降速，${timing.runs.length} 次中位数，负载 ${load}）${timing.home.toFixed(0)} ms  (目标 ${HOME_BUDGET_MS} ms) ${verdict(timing.home, HOME_BUDGET_MS)}`,
     );
     console.log(
-      `  向导切换一步（4× CPU 降速）           ${timing.step.toFixed(0)} ms  (目标 ${STEP_BUDGET_MS} ms) ${verdict(timing.step, STEP_BUDGET_MS)}`,
+      `  向导切换一步（${SLOWDOWN}× CPU 降速）           ${timing.step.toFixed(0)} ms  (目标 ${STEP_BUDGET_MS} ms) ${verdict(timing.step, STEP_BUDGET_MS)}`,
     );
+    // Wall times on a shared 2-core machine vary with its load (the home 1.4-2.3 s at load 15-20): they are
+    // reported. The main-thread CPU time does not, and at the slowdown it alone must fit in the target.
+    for (const [what, ms, budget] of [
+      ['首屏主线程 CPU', timing.homeCpu, HOME_BUDGET_MS / SLOWDOWN],
+      ['切换一步主线程 CPU', timing.stepCpu, STEP_BUDGET_MS / SLOWDOWN],
+    ]) {
+      const cpuOk = ms <= budget;
+      console.log(
+        `  ${what}（未降速，${timing.cpuRuns.length} 次中位数）${ms.toFixed(1)} ms  (限额 ${budget.toFixed(1)} ms = 目标 ÷ ${SLOWDOWN}) ${cpuOk ? 'OK' : '超出'}`,
+      );
+      if (!cpuOk) failed = true;
+    }
+  } else if (process.env.CI) {
+    console.log('  （没有 Chromium：首屏计时未运行）');
+    failed = true;
   }
   if (!ok) failed = true;
   return true;
