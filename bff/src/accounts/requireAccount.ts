@@ -36,7 +36,7 @@ export function requireAccount({
       if (wait > 0) throw tooManyRequests(ctx, wait);
       throw token ? unauthorized('登录已失效，请重新登录') : unauthorized();
     }
-    const wait = Math.max(await accountLimiter.hit(accountId), await ipLimiter.hit(ctx.ip));
+    const wait = Math.max(...(await Promise.all([accountLimiter.hit(accountId), ipLimiter.hit(ctx.ip)])));
     if (wait > 0) throw tooManyRequests(ctx, wait);
     ctx.state.accountId = accountId;
     ctx.state.token = token;

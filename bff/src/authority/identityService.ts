@@ -45,7 +45,12 @@ const tooMany = () =>
 
 export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000;
 
+/** Verified identities a process keeps (sealed) by account, the oldest dropped first. */
+const VERIFIED_KEPT = 10000;
+
 export class IdentityService {
+  private readonly verified = new Map<string, { _id: string; sealed: string; verifiedAt: Date }>();
+
   constructor(
     private readonly models: AuthorityModels,
     private readonly cipher: FieldCipher,
@@ -59,8 +64,16 @@ export class IdentityService {
   }
 
   async get(accountId: string | Types.ObjectId): Promise<VerifiedIdentity | null> {
-    const doc = await this.models.Identity.findOne({ accountId }).lean();
-    if (!doc) return null;
+    const key = String(accountId);
+    let doc = this.verified.get(key);
+    if (!doc) {
+      doc = (await this.models.Identity.findOne({ accountId }).lean()) ?? undefined;
+      if (!doc) return null;
+      // A verified identity never changes (verify refuses another) nor goes away: every autosave asks
+      // for it, and this saves that round trip. Kept sealed; not-yet-verified answers are not kept.
+      if (this.verified.size >= VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(key, { _id: doc._id, sealed: doc.sealed, verifiedAt: doc.verifiedAt });
+    }
     const { name, idNumber } = this.cipher.decrypt<{ name: string; idNumber: string }>(doc.sealed);
     return { name, idNumber, idHash: doc._id, verifiedAt: doc.verifiedAt };
   }

@@ -9,6 +9,7 @@ import {
   type TestServer,
 } from '../helpers/testServer';
 import { loadConfig } from '../../src/config';
+import { counterModel, RateCounters, RateLimiter } from '../../src/http/rateLimit';
 
 jest.setTimeout(60000);
 
@@ -84,4 +85,28 @@ it('tells clients behind the proxy apart by X-Forwarded-For', async () => {
   expect((await get(server.api, '/me', { ...bad, 'X-Forwarded-For': '10.0.0.3, 10.0.0.4' })).status).toBe(
     401,
   );
+});
+
+it('leases hits to each process and never allows more than the limit between them', async () => {
+  // Two processes' limiters, each on its own connection, drawing on one budget of 200 per window.
+  const limiters = [server.services.rateCounters, new RateCounters(counterModel(second.db))].map(
+    (counters) => new RateLimiter(counters, 'lease-test', 200),
+  );
+  const now = Date.UTC(2026, 11, 1, 10, 0, 5);
+  const burst = (limiter: RateLimiter, n: number) =>
+    Promise.all(Array.from({ length: n }, () => limiter.hit('account-1', now)));
+  // 150 from each at once, a burst of concurrent requests per process: exactly 200 allowed in all.
+  const [a, b] = await Promise.all(limiters.map((limiter) => burst(limiter, 150)));
+  const allowed = [...a, ...b].filter((wait) => wait === 0).length;
+  expect(allowed).toBe(200);
+  expect([...a, ...b].filter((wait) => wait === 55)).toHaveLength(100); // the window ends at 10:01:00
+  // Hits past the limit were refused without counting (one count per request would have made 300), and
+  // at most one lease per process overshoots it.
+  const counter = await counterModel(second.db)
+    .findById(`lease-test:account-1:${now - 5000}`)
+    .lean();
+  expect(counter!.count).toBeGreaterThanOrEqual(200);
+  expect(counter!.count).toBeLessThanOrEqual(200 + 2 * 12);
+  // A new window starts afresh in both.
+  expect(await limiters[1].hit('account-1', now + 60000)).toBe(0);
 });
