@@ -1,7 +1,7 @@
 // Bearer-token sessions: random tokens, stored only as hashes, revocable, with an absolute expiry.
 import { createHash, randomBytes } from 'node:crypto';
 import { trusted, type Types } from 'mongoose';
-import type { AccountModels } from './models';
+import type { AccountModels, SessionDoc } from './models';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -25,7 +25,10 @@ export class SessionStore {
 
   /** The account id for a live token, or null. */
   async resolve(token: string): Promise<string | null> {
-    const session = await this.models.Session.findOne({ tokenHash: hashToken(token) }).lean();
+    // Every logged-in request asks this: the driver directly, for the three fields it needs.
+    const session = await this.models.Session.collection.findOne<
+      Pick<SessionDoc, 'accountId' | 'expiresAt' | 'revokedAt'>
+    >({ tokenHash: hashToken(token) }, { projection: { accountId: 1, expiresAt: 1, revokedAt: 1 } });
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
     return String(session.accountId);
   }

@@ -1,7 +1,7 @@
 // Draft persistence with optimistic versions: every change names the version it was based on, and a
 // stale one is refused with the current draft, so two phones never overwrite each other silently.
 import { randomBytes } from 'node:crypto';
-import { trusted, type Model } from 'mongoose';
+import { trusted, Types, type Model } from 'mongoose';
 import { validateApplication, type ApplicationValidation, type ValidateOptions } from '@hiring/shared';
 import type { FieldCipher } from '../security/fieldCipher';
 import { conflict, notFound } from '../http/errors';
@@ -149,11 +149,14 @@ export class DraftService {
     const sealed = this.seal(next);
     // The filter names the base version: a writer that got there first (another device or process) wins
     // and this one gets the conflict. The stored text is not sent back: `next` is what it holds.
-    const updated = await this.Draft.findOneAndUpdate(
-      { _id: id, accountId, version: baseVersion },
-      { $set: { ...sealed, touchedAt: new Date() }, $inc: { version: 1 } },
+    // Every autosave comes here: the driver directly, as mongoose's casting and timestamp walk of this
+    // update (about a fifth of the bff's JavaScript time per autosave) only repeat what is built right here.
+    const now = new Date();
+    const updated = (await this.Draft.collection.findOneAndUpdate(
+      { _id: new Types.ObjectId(id), accountId: new Types.ObjectId(accountId), version: baseVersion },
+      { $set: { ...sealed, touchedAt: now, updatedAt: now }, $inc: { version: 1 } },
       { returnDocument: 'after', projection: { sealed: 0 } },
-    ).lean();
+    )) as (Omit<DraftDoc, 'sealed'> & { _id: Types.ObjectId }) | null;
     if (!updated) {
       this.recent.delete(id);
       throw this.versionConflict(await this.get(accountId, id));
