@@ -13,24 +13,22 @@ import {
   type MatterCode,
 } from '@hiring/shared';
 import type { Person } from '@hiring/mock';
-import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
-import { adults, applicationFor, makeLegalRepresentative } from './helpers/fixtures';
+import { loginAs, type Client, type TestServer } from './helpers/testServer';
+import {
+  startDispatchingServer,
+  stopDispatchingServer,
+  submitApplication,
+  waitFor,
+} from './helpers/journeys';
+import { adults, applicationFor } from './helpers/fixtures';
 
 let server: TestServer;
 jest.setTimeout(120_000);
 
 beforeAll(async () => {
-  server = await startTestServer({
-    mocks: { workingDayMs: 300 },
-    env: { DISPATCH_POLL_MS: '50', DISPATCH_BACKOFF_MS: '50', DISPATCH_BACKOFF_CAP_MS: '400' },
-  });
-  server.services.dispatcher.start(2);
+  server = await startDispatchingServer();
 });
-
-afterAll(async () => {
-  await server.services.dispatcher.stop();
-  await server.close();
-});
+afterAll(() => stopDispatchingServer(server));
 
 const population = () => server.mocks!.world.population;
 const agencyOf = (matter: MatterCode) => matterSpec(matter).agency;
@@ -43,31 +41,7 @@ const people = (count: number, scenario: Person['scenario'] = 'normal') => {
   return found;
 };
 
-async function submit(client: Client, application: any) {
-  const unit = population().unitByUscc(application.unit.uscc);
-  if (unit) await makeLegalRepresentative(server.api, client.token, unit);
-  const draft = await client.call('POST', '/drafts', { application });
-  expect(draft.status).toBe(201);
-  const res = await client.call(
-    'POST',
-    `/drafts/${draft.body.id}/submit`,
-    {},
-    { 'Idempotency-Key': randomUUID() },
-  );
-  expect(res.body.error ?? null).toBeNull();
-  return res.body;
-}
-
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 3000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const submit = (client: Client, application: unknown) => submitApplication(server, client, application);
 
 type Detail = Record<string, any>;
 const matterOf = (app: Detail, matter: string) =>

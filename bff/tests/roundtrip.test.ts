@@ -1,54 +1,28 @@
 // The agency round trip over real HTTP: every field of the form reaches each agency that declares it, in
 // the paper form's notation and as declared (no placeholder floor), and every result an agency decides
 // comes back, is kept and is shown to the employer (detail page, 办结 notice, next application's codes).
-import { randomUUID } from 'node:crypto';
 import { MATTER_FIELDS, addDays, addMonths, matterSpec, todayInChina, type MatterCode } from '@hiring/shared';
-import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
-import { adults, applicationFor, employeeFrom, makeLegalRepresentative } from './helpers/fixtures';
+import { loginAs, type Client, type TestServer } from './helpers/testServer';
+import {
+  startDispatchingServer,
+  stopDispatchingServer,
+  submitApplication,
+  waitFor,
+} from './helpers/journeys';
+import { adults, applicationFor, employeeFrom } from './helpers/fixtures';
 
 let server: TestServer;
 jest.setTimeout(120_000);
 
 beforeAll(async () => {
-  server = await startTestServer({
-    mocks: { workingDayMs: 300 },
-    env: { DISPATCH_POLL_MS: '50', DISPATCH_BACKOFF_MS: '50', DISPATCH_BACKOFF_CAP_MS: '400' },
-  });
-  server.services.dispatcher.start(2);
+  server = await startDispatchingServer();
 });
-
-afterAll(async () => {
-  await server.services.dispatcher.stop();
-  await server.close();
-});
+afterAll(() => stopDispatchingServer(server));
 
 const population = () => server.mocks!.world.population;
 const agencyOf = (matter: MatterCode) => matterSpec(matter).agency;
 
-async function submit(client: Client, application: any) {
-  await makeLegalRepresentative(server.api, client.token, population().unitByUscc(application.unit.uscc)!);
-  const draft = await client.call('POST', '/drafts', { application });
-  expect(draft.status).toBe(201);
-  const res = await client.call(
-    'POST',
-    `/drafts/${draft.body.id}/submit`,
-    {},
-    { 'Idempotency-Key': randomUUID() },
-  );
-  expect(res.status).toBe(201);
-  return res.body;
-}
-
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const submit = (client: Client, application: unknown) => submitApplication(server, client, application);
 
 const detailOf = (client: Client, id: string) => async () =>
   (await client.call('GET', `/applications/${id}`)).body;

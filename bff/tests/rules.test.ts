@@ -1,7 +1,6 @@
 // Administered rules (issue 14): provisional due dates past the package's last year, an official year
 // entered by an administrator recomputing open matters, rule figures with effective dates, refusals of bad
 // configurations, and a second app instance on the same database seeing every change without a restart.
-import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import {
   type TestServer,
 } from './helpers/testServer';
 import { adults, applicationFor, makeLegalRepresentative } from './helpers/fixtures';
+import { submitApplication } from './helpers/journeys';
 
 jest.setTimeout(60_000);
 
@@ -72,19 +72,11 @@ async function at<T>(iso: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function submitted(): Promise<{ id: string }> {
+/** A one-hire application of units[5], whose legal representative the owner became in beforeAll. */
+function submitted(): Promise<{ id: string }> {
   const population = server.mocks!.world.population;
   const application = applicationFor(population.units[5], adults(population, 'normal', 1, 7));
-  const draft = await owner.call('POST', '/drafts', { application });
-  expect(draft.status).toBe(201);
-  const res = await owner.call(
-    'POST',
-    `/drafts/${draft.body.id}/submit`,
-    {},
-    { 'Idempotency-Key': randomUUID() },
-  );
-  expect(res.status).toBe(201);
-  return res.body;
+  return submitApplication(server, owner, application, { asLegalRepresentative: false });
 }
 
 const accept = (id: string, matter: string, caseId: string) =>

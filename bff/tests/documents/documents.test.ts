@@ -1,13 +1,13 @@
 // The printed 联办申请表 and 受理回执 over real HTTP: page counts, every field of every hire in the text a
 // PDF reader extracts, rare name characters drawn (rendered to PNG in test/artifacts/documents/), size,
 // owner-only access and no caching.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { population } from '@hiring/mock';
 import { formatContractPeriod, formatFormMonth } from '@hiring/shared';
 import { loginAs, startTestServer, type Client, type TestServer } from '../helpers/testServer';
 import { adults, applicationFor, makeLegalRepresentative } from '../helpers/fixtures';
+import { submitApplication } from '../helpers/journeys';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { missingCharacters } from '../../src/documents/fonts';
@@ -75,18 +75,9 @@ function applicationWith(hires: number, skip = 0) {
   return application;
 }
 
-async function submit(application: unknown) {
-  const draft = await owner.call('POST', '/drafts', { application });
-  expect(draft.status).toBe(201);
-  const res = await owner.call(
-    'POST',
-    `/drafts/${draft.body.id}/submit`,
-    {},
-    { 'Idempotency-Key': randomUUID() },
-  );
-  expect(res.status).toBe(201);
-  return res.body;
-}
+// The owner became the unit's legal representative once, in beforeAll.
+const submit = (application: unknown) =>
+  submitApplication(server, owner, application, { asLegalRepresentative: false });
 
 async function download(path_: string, token = owner.token) {
   const res = await fetch(`${server.api}${path_}`, { headers: { authorization: `Bearer ${token}` } });
