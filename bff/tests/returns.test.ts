@@ -14,21 +14,12 @@ import {
 } from '@hiring/shared';
 import type { Person } from '@hiring/mock';
 import { loginAs, type Client, type TestServer } from './helpers/testServer';
-import {
-  startDispatchingServer,
-  stopDispatchingServer,
-  submitApplication,
-  waitFor,
-} from './helpers/journeys';
+import { dispatchingServerForSuite, submitApplication, waitFor } from './helpers/journeys';
 import { adults, applicationFor } from './helpers/fixtures';
 
 let server: TestServer;
 jest.setTimeout(120_000);
-
-beforeAll(async () => {
-  server = await startDispatchingServer();
-});
-afterAll(() => stopDispatchingServer(server));
+dispatchingServerForSuite((started) => (server = started));
 
 const population = () => server.mocks!.world.population;
 const agencyOf = (matter: MatterCode) => matterSpec(matter).agency;

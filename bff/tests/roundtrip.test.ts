@@ -3,21 +3,12 @@
 // comes back, is kept and is shown to the employer (detail page, 办结 notice, next application's codes).
 import { MATTER_FIELDS, addDays, addMonths, matterSpec, todayInChina, type MatterCode } from '@hiring/shared';
 import { loginAs, type Client, type TestServer } from './helpers/testServer';
-import {
-  startDispatchingServer,
-  stopDispatchingServer,
-  submitApplication,
-  waitFor,
-} from './helpers/journeys';
+import { dispatchingServerForSuite, submitApplication, waitFor } from './helpers/journeys';
 import { adults, applicationFor, employeeFrom } from './helpers/fixtures';
 
 let server: TestServer;
 jest.setTimeout(120_000);
-
-beforeAll(async () => {
-  server = await startDispatchingServer();
-});
-afterAll(() => stopDispatchingServer(server));
+dispatchingServerForSuite((started) => (server = started));
 
 const population = () => server.mocks!.world.population;
 const agencyOf = (matter: MatterCode) => matterSpec(matter).agency;

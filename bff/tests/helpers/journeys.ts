@@ -5,19 +5,25 @@ import type { MockOptions } from '@hiring/mock';
 import { makeLegalRepresentative } from './fixtures';
 import { startTestServer, type Client, type TestServer } from './testServer';
 
-/** Poll and retry quickly, a working day of 300 ms: a return and its 补正 take seconds, not days. */
-export async function startDispatchingServer(mocks: MockOptions = {}): Promise<TestServer> {
-  const server = await startTestServer({
-    mocks: { workingDayMs: 300, ...mocks },
-    env: { DISPATCH_POLL_MS: '50', DISPATCH_BACKOFF_MS: '50', DISPATCH_BACKOFF_CAP_MS: '400' },
+/**
+ * The suite's server (its beforeAll and afterAll): the bff with the stand-ins and two dispatch workers that
+ * poll and retry quickly, a working day of 300 ms, so a return and its 补正 take seconds, not days.
+ * `started` receives it before the first test.
+ */
+export function dispatchingServerForSuite(started: (server: TestServer) => void, mocks: MockOptions = {}) {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer({
+      mocks: { workingDayMs: 300, ...mocks },
+      env: { DISPATCH_POLL_MS: '50', DISPATCH_BACKOFF_MS: '50', DISPATCH_BACKOFF_CAP_MS: '400' },
+    });
+    server.services.dispatcher.start(2);
+    started(server);
   });
-  server.services.dispatcher.start(2);
-  return server;
-}
-
-export async function stopDispatchingServer(server: TestServer | undefined): Promise<void> {
-  await server?.services.dispatcher.stop();
-  await server?.close();
+  afterAll(async () => {
+    await server?.services.dispatcher.stop();
+    await server?.close();
+  });
 }
 
 /**
