@@ -1,14 +1,13 @@
 // 补正材料 of a returned matter: upload (multipart `file` and `label`), list, and delete before they are sent.
 // The next 补正 of the matter carries every material not sent yet to the agency (resubmission.ts).
-import multer from '@koa/multer';
 import { MulterError } from 'multer';
-import type { Context } from 'koa';
 import * as yup from 'yup';
 import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
 import { AppError, notFound } from '../http/errors';
 import { errorResponse } from '../http/errorSchema';
-import { defineRoute, type Middleware, type Route } from '../http/route';
+import { receiveSingleFile } from '../http/fileUpload';
+import { defineRoute, type Route } from '../http/route';
 import { objectIdOf, parseInput, strictObject } from '../http/validate';
 import { MAX_MATERIAL_BYTES, MAX_MATERIALS_PER_MATTER, MATERIAL_CONTENT_TYPES } from './materials';
 import { matterSchema } from './routes';
@@ -40,25 +39,19 @@ export function materialRoutes(services: Services): Route[] {
   const auth = accountLogin(services);
   const params = yup.object({ id: objectIdOf('办件编号'), matter: matterSchema });
 
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_MATERIAL_BYTES, files: 1, fields: 2, fieldSize: 256, parts: 4 },
-  }).single(FILE_FIELD);
-  const receiveFile: Middleware = async (ctx, next) => {
-    if (!ctx.is('multipart/form-data')) throw fileRequired();
-    try {
-      await upload(ctx as unknown as Context, async () => undefined);
-    } catch (error) {
-      if (error instanceof MulterError && error.code === 'LIMIT_FILE_SIZE')
-        throw new AppError(
-          413,
-          'MATERIAL_TOO_LARGE',
-          `每份材料不能超过 ${mb(MAX_MATERIAL_BYTES)}，请压缩或分页上传`,
-        );
-      throw new AppError(400, 'MATERIAL_BAD_UPLOAD', '上传的数据不完整，请重新选择文件上传');
-    }
-    return next();
-  };
+  const receiveFile = receiveSingleFile({
+    field: FILE_FIELD,
+    limits: { fileSize: MAX_MATERIAL_BYTES, fields: 2, fieldSize: 256, parts: 4 },
+    notMultipart: fileRequired,
+    errorFor: (error) =>
+      error instanceof MulterError && error.code === 'LIMIT_FILE_SIZE'
+        ? new AppError(
+            413,
+            'MATERIAL_TOO_LARGE',
+            `每份材料不能超过 ${mb(MAX_MATERIAL_BYTES)}，请压缩或分页上传`,
+          )
+        : new AppError(400, 'MATERIAL_BAD_UPLOAD', '上传的数据不完整，请重新选择文件上传'),
+  });
 
   /** The owner's matter, and which of its materials a 补正 already sent. */
   async function matterOf(accountId: string, id: string, matter: string) {

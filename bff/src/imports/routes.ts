@@ -3,16 +3,15 @@
 //   POST /drafts/:id/import         multipart: `file` (.xlsx or .csv, ≤ 5 MB) and `version`
 // The sheet is checked row by row before anything is saved; the rows that pass are added in one versioned
 // change (409 on a stale version, like any edit), the others come back with their reasons and as a file.
-import multer from '@koa/multer';
 import { MulterError } from 'multer';
-import type { Context } from 'koa';
+import { receiveSingleFile } from '../http/fileUpload';
 import * as yup from 'yup';
 import { todayInChina } from '@hiring/shared';
 import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
 import { AppError, badRequest } from '../http/errors';
 import { errorResponse } from '../http/errorSchema';
-import { defineRoute, PUBLIC, type Middleware, type Route } from '../http/route';
+import { defineRoute, PUBLIC, type Route } from '../http/route';
 import { objectIdOf, parseInput, strictNumber, strictObject } from '../http/validate';
 import { draftViewSchema, MAX_EMPLOYEES } from '../drafts/draftSchema';
 import { newEmployeeKey } from '../drafts/draftService';
@@ -130,20 +129,12 @@ export function importRoutes(services: Services): Route[] {
   let running = 0;
   const reader = new SheetReader();
 
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, fieldSize: 64, parts: 6 },
-  }).single(FILE_FIELD);
-
-  const receiveFile: Middleware = async (ctx, next) => {
-    if (!ctx.is('multipart/form-data')) throw fileRequired();
-    try {
-      await upload(ctx as unknown as Context, async () => undefined);
-    } catch (error) {
-      throw uploadError(error);
-    }
-    return next();
-  };
+  const receiveFile = receiveSingleFile({
+    field: FILE_FIELD,
+    limits: { fileSize: MAX_FILE_BYTES, fields: 4, fieldSize: 64, parts: 6 },
+    notMultipart: fileRequired,
+    errorFor: uploadError,
+  });
 
   return [
     defineRoute({

@@ -2,21 +2,12 @@
 // in this request's memory: multer keeps it in a Buffer, nothing is written or logged, and the buffer
 // is wiped when the request ends.
 import Router from 'koa-router';
-import multer from '@koa/multer';
 import * as yup from 'yup';
 import { MulterError } from 'multer';
-import type { Context } from 'koa';
+import { receiveSingleFile } from '../http/fileUpload';
 import { AppError } from '../http/errors';
 import { errorResponse } from '../http/errorSchema';
-import {
-  defineRoute,
-  mountRoutes,
-  PUBLIC,
-  type Guard,
-  type Middleware,
-  type Route,
-  type RouteContext,
-} from '../http/route';
+import { defineRoute, mountRoutes, PUBLIC, type Guard, type Route, type RouteContext } from '../http/route';
 import { checkIdCardImage, MAX_IMAGE_BYTES } from './imageCheck';
 import { imageRequired, imageTooLarge, malformedUpload, RetryLaterError, tooManyFiles } from './ocrErrors';
 import type { IdCardImage, OcrProvider } from './types';
@@ -131,19 +122,11 @@ function uploadErrors(error: unknown): unknown {
 export function createOcrRoutes(options: OcrRouterOptions): Route[] {
   const { provider } = options;
   const now = options.now ?? (() => new Date());
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
-  }).single(IMAGE_FIELD);
-
-  const receiveImage: Middleware = async (ctx, next) => {
-    try {
-      await upload(ctx as unknown as Context, async () => undefined);
-    } catch (error) {
-      throw uploadErrors(error);
-    }
-    return next();
-  };
+  const receiveImage = receiveSingleFile({
+    field: IMAGE_FIELD,
+    limits: { fileSize: MAX_IMAGE_BYTES, fields: 10, fieldSize: 1024, parts: 12 },
+    errorFor: uploadErrors,
+  });
 
   /** Reads the one uploaded photo with `read`; the photo is wiped whatever happens. */
   const recognise =

@@ -1,13 +1,5 @@
 // Baidu AI Cloud ID-card OCR (rest/2.0/ocr/v1/idcard) with an OAuth client-credentials token.
 import {
-  birthDateFromText,
-  cleanAddress,
-  cleanIdNumber,
-  cleanName,
-  ethnicityFromText,
-  genderFromText,
-} from '../fieldText';
-import {
   backSideOfCard,
   imageBlurred,
   imageOverExposed,
@@ -19,6 +11,7 @@ import {
   ocrUnavailable,
 } from '../ocrErrors';
 import type { FieldName, IdCardReading, OcrProvider } from '../types';
+import { readingFromTexts } from './cloudReading';
 import { postForJson, type CloudHttpOptions } from './http';
 
 export interface BaiduOptions extends CloudHttpOptions {
@@ -29,8 +22,15 @@ export interface BaiduOptions extends CloudHttpOptions {
   now?: () => number;
 }
 
-/** Used when the service reports no probability for a field. */
-const REPORTED_FIELD_CONFIDENCE = 0.9;
+/** The service's name of each portrait-side field. */
+const KEYS: Record<FieldName, string> = {
+  idNumber: '公民身份号码',
+  name: '姓名',
+  gender: '性别',
+  ethnicity: '民族',
+  birthDate: '出生',
+  address: '住址',
+};
 
 interface BaiduWord {
   words?: string;
@@ -81,43 +81,18 @@ export function toReading(body: BaiduResponse): IdCardReading {
   if (body.error_code) throw errorForCode(body.error_code);
   if (body.image_status && body.image_status !== 'normal') throw errorForStatus(body.image_status);
   const words = body.words_result ?? {};
-  const text = (key: string) => words[key]?.words?.trim() || null;
-  const raw = {
-    idNumber: text('公民身份号码'),
-    name: text('姓名'),
-    gender: text('性别'),
-    ethnicity: text('民族'),
-    birthDate: text('出生'),
-    address: text('住址'),
-  };
-  const ethnicity = raw.ethnicity ? ethnicityFromText(raw.ethnicity) : null;
-  const fields = {
-    idNumber: raw.idNumber ? cleanIdNumber(raw.idNumber) : null,
-    name: raw.name ? cleanName(raw.name) : null,
-    gender: raw.gender ? genderFromText(raw.gender) : null,
-    ethnicity,
-    birthDate: raw.birthDate ? birthDateFromText(raw.birthDate) : null,
-    address: raw.address ? cleanAddress(raw.address) : null,
-  };
-  if (!fields.idNumber && !fields.name) throw notAnIdCard();
-  const keys: Record<FieldName, string> = {
-    idNumber: '公民身份号码',
-    name: '姓名',
-    gender: '性别',
-    ethnicity: '民族',
-    birthDate: '出生',
-    address: '住址',
-  };
-  const confidence = {} as IdCardReading['confidence'];
-  for (const field of Object.keys(keys) as FieldName[]) {
-    const reported = words[keys[field]]?.probability?.min;
-    confidence[field] = fields[field]
-      ? typeof reported === 'number'
-        ? reported
-        : REPORTED_FIELD_CONFIDENCE
-      : 0;
-  }
-  return { fields, confidence };
+  const word = (field: FieldName) => words[KEYS[field]];
+  return readingFromTexts(
+    {
+      idNumber: word('idNumber')?.words?.trim(),
+      name: word('name')?.words?.trim(),
+      gender: word('gender')?.words?.trim(),
+      ethnicity: word('ethnicity')?.words?.trim(),
+      birthDate: word('birthDate')?.words?.trim(),
+      address: word('address')?.words?.trim(),
+    },
+    (field) => word(field)?.probability?.min,
+  );
 }
 
 export function createBaiduOcrProvider(options: BaiduOptions): OcrProvider {

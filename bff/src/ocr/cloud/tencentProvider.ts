@@ -1,14 +1,6 @@
 // Tencent Cloud IDCardOCR (API 3.0, version 2018-11-19), signed with TC3-HMAC-SHA256.
 import { createHash, createHmac } from 'node:crypto';
 import {
-  birthDateFromText,
-  cleanAddress,
-  cleanIdNumber,
-  cleanName,
-  ethnicityFromText,
-  genderFromText,
-} from '../fieldText';
-import {
   backSideOfCard,
   imageBlurred,
   imageTooLarge,
@@ -19,6 +11,7 @@ import {
   ocrUnavailable,
 } from '../ocrErrors';
 import type { IdCardReading, OcrProvider } from '../types';
+import { readingFromTexts } from './cloudReading';
 import { postForJson, type CloudHttpOptions } from './http';
 
 export interface TencentOptions extends CloudHttpOptions {
@@ -35,8 +28,6 @@ const ACTION = 'IDCardOCR';
 const VERSION = '2018-11-19';
 const SERVICE = 'ocr';
 const CONTENT_TYPE = 'application/json; charset=utf-8';
-/** The service reports no per-field confidence; a field it returns is treated as this sure. */
-const REPORTED_FIELD_CONFIDENCE = 0.9;
 
 const sha256 = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
@@ -98,28 +89,14 @@ export function toReading(body: TencentResponse): IdCardReading {
   if (result.Error?.Code) throw errorFor(result.Error.Code);
   // A back side (国徽面) answers with Authority and ValidDate and no personal fields.
   if (!result.IdNum && !result.Name && (result.Authority || result.ValidDate)) throw backSideOfCard();
-  const ethnicity = result.Nation ? ethnicityFromText(result.Nation) : null;
-  const fields = {
-    idNumber: result.IdNum ? cleanIdNumber(result.IdNum) : null,
-    name: result.Name ? cleanName(result.Name) : null,
-    gender: result.Sex ? genderFromText(result.Sex) : null,
-    ethnicity,
-    birthDate: result.Birth ? birthDateFromText(result.Birth) : null,
-    address: result.Address ? cleanAddress(result.Address) : null,
-  };
-  if (!fields.idNumber && !fields.name) throw notAnIdCard();
-  const sure = (value: unknown) => (value ? REPORTED_FIELD_CONFIDENCE : 0);
-  return {
-    fields,
-    confidence: {
-      idNumber: sure(fields.idNumber),
-      name: sure(fields.name),
-      gender: sure(fields.gender),
-      ethnicity: sure(fields.ethnicity),
-      birthDate: sure(fields.birthDate),
-      address: sure(fields.address),
-    },
-  };
+  return readingFromTexts({
+    idNumber: result.IdNum,
+    name: result.Name,
+    gender: result.Sex,
+    ethnicity: result.Nation,
+    birthDate: result.Birth,
+    address: result.Address,
+  });
 }
 
 export function createTencentOcrProvider(options: TencentOptions): OcrProvider {
