@@ -18,6 +18,7 @@ import { lookupRoutes } from './lookups/routes';
 import { applicationRoutes } from './applications/routes';
 import { correctionRoutes } from './applications/correctionRoutes';
 import { materialRoutes } from './applications/materialRoutes';
+import { ratingRoutes } from './applications/ratingRoutes';
 import { noticeRoutes } from './notices/routes';
 import { AGENCY_SIGNATURE_SCHEME, callbackRoutes } from './dispatch/callbackRoutes';
 import { accountLogin } from './accounts/requireAccount';
@@ -104,6 +105,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...applicationRoutes(services),
         ...correctionRoutes(services),
         ...materialRoutes(services),
+        ...ratingRoutes(services),
         ...draftRoutes(services),
         ...importRoutes(services),
         ...noticeRoutes(services),

@@ -41,6 +41,9 @@ export const ERROR_CODES = [
   'MATERIAL_TYPE',
   'MATERIALS_LIMIT',
   'MATERIAL_SENT',
+  // 好差评 (one rating per application, after 办结)
+  'ALREADY_RATED',
+  'NOT_COMPLETED',
   // The public status lookup (办件编码 + 查询密码) and the printed documents
   'LOOKUP_FAILED',
   'LOOKUP_LOCKED',

@@ -15,6 +15,7 @@ import {
 } from '../drafts/draftSchema';
 import { DRAFT_EXAMPLES } from '../drafts/routes';
 import { IdempotencyStore, idempotencyKey } from './idempotency';
+import { ratingSchema } from './ratingRoutes';
 import { submitDraft } from './submission';
 import { resubmitMatter } from './resubmission';
 import { applicationDetail, applicationSummary, isOverdue, overallOf } from './view';
@@ -195,6 +196,11 @@ const applicationSchema = applicationSummarySchema
       )
       .required(),
     matters: yup.array(matterViewSchema).required(),
+    rating: ratingSchema,
+    rateable: yup
+      .boolean()
+      .required()
+      .meta({ description: '可以评价：全部事项已办结且尚未评价（每个办件只能评价一次）' }),
   })
   .meta({ name: 'Application', description: '办件详情：各事项进度；身份证号已脱敏' });
 

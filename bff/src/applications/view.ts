@@ -129,11 +129,24 @@ export function applicationSummary(doc: Omit<StoredApplication, 'sealed'>) {
   };
 }
 
+/** 好差评 as stored on the application, or null while it is not rated. */
+export function ratingView(doc: Pick<StoredApplication, 'rating'>) {
+  const rating = doc.rating;
+  return rating ? { score: rating.score, comment: rating.comment ?? '', ratedAt: rating.ratedAt } : null;
+}
+
+/** The employer may rate once, when every matter is 办结. */
+export function isRateable(doc: Pick<StoredApplication, 'rating' | 'matters'>): boolean {
+  return !doc.rating && overallOf(doc.matters).status === 'completed';
+}
+
 export function applicationDetail(doc: StoredApplication, cipher: FieldCipher) {
   const sealed = cipher.decrypt<SealedApplication>(doc.sealed);
   const names = new Map(sealed.form.employees.map((e) => [e.key ?? '', e.name ?? '']));
   return {
     ...applicationSummary(doc),
+    rating: ratingView(doc),
+    rateable: isRateable(doc),
     queryPassword: sealed.queryPassword,
     housingFundRelief: sealed.form.housingFundRelief ?? 'none',
     reliefDeadline: doc.reliefDeadline ?? null,
