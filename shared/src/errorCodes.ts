@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'DOCUMENTS_BUSY',
   // Person lookups (auto-fill)
   'LOOKUP_LIMIT_REACHED',
+  'LOOKUP_NOT_ON_DRAFT',
   // Administered rules (calendar years, rule figures)
   'RULES_CHANGED',
   'PERIOD_EXISTS',

@@ -111,10 +111,19 @@ export class DraftService {
     return { items, total };
   }
 
-  /** The clear-text summary of an own draft (no decryption), or null when it is not the caller's. */
-  async summaryOf(accountId: string, id: string): Promise<{ uscc: string } | null> {
-    const doc = await this.Draft.findOne({ _id: id, accountId }, { summary: 1 }).lean();
-    return doc ? { uscc: doc.summary?.uscc ?? '' } : null;
+  /**
+   * What a person lookup is checked against: the unit of an own draft and the ID number its row `key`
+   * holds as saved (decrypted here, not kept), or null when the draft is not the caller's.
+   */
+  async rowOf(
+    accountId: string,
+    id: string,
+    key: string,
+  ): Promise<{ uscc: string; row: { idNumber?: string } | null } | null> {
+    const doc = await this.Draft.findOne({ _id: id, accountId }, { summary: 1, sealed: 1 }).lean();
+    if (!doc) return null;
+    const row = this.cipher.decrypt<DraftApplication>(doc.sealed).employees.find((e) => e.key === key);
+    return { uscc: doc.summary?.uscc ?? '', row: row ? { idNumber: row.idNumber } : null };
   }
 
   /** Only the owner sees a draft; anyone else gets the same 404 as for a draft that does not exist. */

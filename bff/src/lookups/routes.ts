@@ -7,6 +7,8 @@ import { AppError, notFound } from '../http/errors';
 import { maskIdNumber } from '../security/mask';
 import { defineRoute, routeModule, type Route } from '../http/route';
 import { cleanString, objectIdOf, strictObject } from '../http/validate';
+import { errorResponse } from '../http/errorSchema';
+import { employeeKeySchema } from '../drafts/draftSchema';
 
 const usccQuery = yup.object({
   uscc: cleanString({ upper: true })
@@ -17,6 +19,8 @@ const usccQuery = yup.object({
 
 const personBody = strictObject({
   draftId: objectIdOf('草稿编号').meta({ description: '正在填写的草稿：查询只为填写该草稿中的员工' }),
+  // The hire's row on that draft: it must already hold this ID number as saved (save the row, then look up).
+  employeeKey: employeeKeySchema,
   idNumber: cleanString({ upper: true })
     .required('请填写身份证号码')
     .test('id', '身份证号码不正确（位数、出生日期或校验位有误）', (v) => parseIdNumber(v) !== null)
@@ -69,19 +73,25 @@ export function lookupRoutes(services: Services): Route[] {
       method: 'post',
       path: '/persons/lookup',
       operationId: 'lookupPerson',
-      summary: '按身份证号码自动获取人员信息（POST：身份证号不进 URL）',
+      summary:
+        '按身份证号码自动获取人员信息：仅限草稿中已保存该号码的员工（employeeKey）；POST：身份证号不进 URL',
       body: personBody,
-      example: { draftId: '0123456789abcdef01234567', idNumber: '361102199003072010' },
+      example: {
+        draftId: '0123456789abcdef01234567',
+        employeeKey: '0123456789ab',
+        idNumber: '361102199003072010',
+      },
       responses: {
         200: { description: '人员信息（仅表单自动填写的字段）', schema: personRecordSchema },
         400: 'BadRequest',
+        403: errorResponse('该身份证号码不在草稿的这位员工上（LOOKUP_NOT_ON_DRAFT）：先保存该员工再查询'),
         404: 'NotFound',
         429: 'TooManyRequests',
         503: 'Unavailable',
       },
-      handler: async (ctx, { body: { draftId, idNumber } }) => {
+      handler: async (ctx, { body }) => {
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = await lookupPerson(services, ctx.state.accountId, draftId, idNumber);
+        ctx.body = await lookupPerson(services, ctx.state.accountId, body);
       },
     }),
   ]);
@@ -92,13 +102,18 @@ const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /**
- * A person lookup has a purpose and a trail: only to fill in an employee on a draft the caller owns,
- * within a daily budget per account and per unit, and every attempt (answered, refused or not found) is
- * written to the audit log with the masked ID number. The answer holds only what the form fills in.
+ * A person lookup has a purpose and a trail: only for the ID number saved on a hire's row of a draft the
+ * caller owns (so nobody can read the register by trying numbers), within a daily budget per account and
+ * per unit, and every attempt (answered, refused or not found) is written to the audit log with the masked
+ * ID number. The answer holds only what the form fills in.
  */
-async function lookupPerson(services: Services, accountId: string, draftId: string, idNumber: string) {
+async function lookupPerson(
+  services: Services,
+  accountId: string,
+  { draftId, employeeKey, idNumber }: { draftId: string; employeeKey: string; idNumber: string },
+) {
   const { audit, rateCounters, config } = services;
-  const draft = await services.drafts.summaryOf(accountId, draftId);
+  const draft = await services.drafts.rowOf(accountId, draftId, employeeKey);
   const trail = (outcome: 'ok' | 'refused' | 'not-found' | 'error', reason?: string) =>
     audit.record({
       actor: { kind: 'account', id: accountId },
@@ -111,6 +126,14 @@ async function lookupPerson(services: Services, accountId: string, draftId: stri
   if (!draft) {
     await trail('refused', 'not-own-draft');
     throw notFound('草稿不存在或已删除');
+  }
+  if (draft.row?.idNumber?.trim().toUpperCase() !== idNumber) {
+    await trail('refused', draft.row ? 'not-on-row' : 'no-such-row');
+    throw new AppError(
+      403,
+      'LOOKUP_NOT_ON_DRAFT',
+      '只能为草稿中已保存的员工自动获取信息：请先保存这位员工的身份证号码，或手工填写',
+    );
   }
   const now = Date.now() + CHINA_OFFSET_MS;
   const perAccount = await rateCounters.hit('person-lookup:account', accountId, DAY_MS, now);

@@ -23,12 +23,17 @@ afterAll(async () => {
 const population = () => server.mocks!.world.population;
 const people = (skip: number, n = 1) => adults(population(), 'normal', n, skip);
 
-async function draftOf(client: Client, unitIndex = 5) {
+/** An own draft with `hires` on it; each hire's row key by ID number, as a lookup must name it. */
+async function draftOf(client: Client, unitIndex = 5, hires = people(200)) {
   const res = await client.call('POST', '/drafts', {
-    application: applicationFor(population().units[unitIndex], people(200), ['employment']),
+    application: applicationFor(population().units[unitIndex], hires, ['employment']),
   });
   expect(res.status).toBe(201);
-  return res.body.id as string;
+  const rows = res.body.application.employees as { key: string; idNumber: string }[];
+  return {
+    id: res.body.id as string,
+    keyOf: (idNumber: string) => rows.find((r) => r.idNumber === idNumber)!.key,
+  };
 }
 
 const lookup = (client: Client, body: object) => client.call('POST', '/persons/lookup', body);
@@ -37,14 +42,22 @@ describe('person lookups', () => {
   it('answer only for a draft the caller owns, only the fields the form fills in', async () => {
     const [person] = people(210);
     expect((await lookup(alice, { idNumber: person.idNumber })).status).toBe(400);
-    const bobsDraft = await draftOf(bob, 6);
-    const foreign = await lookup(alice, { idNumber: person.idNumber, draftId: bobsDraft });
+    const bobs = await draftOf(bob, 6, [person]);
+    const foreign = await lookup(alice, {
+      idNumber: person.idNumber,
+      draftId: bobs.id,
+      employeeKey: bobs.keyOf(person.idNumber),
+    });
     expect(foreign.status).toBe(404);
-    const own = await draftOf(alice);
+    const own = await draftOf(alice, 5, [person]);
     const res = await fetch(`${server.api}/persons/lookup`, {
       method: 'POST',
       headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ idNumber: person.idNumber, draftId: own }),
+      body: JSON.stringify({
+        idNumber: person.idNumber,
+        draftId: own.id,
+        employeeKey: own.keyOf(person.idNumber),
+      }),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -56,22 +69,27 @@ describe('person lookups', () => {
   it('stop at the daily cap per account and per unit', async () => {
     const carol = await loginAs(server, 'lookup-carol');
     const dave = await loginAs(server, 'lookup-dave');
-    const carols = await draftOf(carol, 9);
-    const daves = await draftOf(dave, 9); // the same unit
-    const ids = people(220, 8).map((p) => p.idNumber);
+    const hires = people(220, 8);
+    const ids = hires.map((p) => p.idNumber);
+    const carols = await draftOf(carol, 9, hires.slice(0, 5));
+    const daves = await draftOf(dave, 9, hires.slice(5, 6)); // the same unit
+    const on = (draft: { id: string; keyOf: (id: string) => string }, idNumber: string) => ({
+      idNumber,
+      draftId: draft.id,
+      employeeKey: draft.keyOf(idNumber),
+    });
     const statuses = [];
-    for (const idNumber of ids.slice(0, 4))
-      statuses.push((await lookup(carol, { idNumber, draftId: carols })).status);
+    for (const idNumber of ids.slice(0, 4)) statuses.push((await lookup(carol, on(carols, idNumber))).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
-    const refused = await lookup(carol, { idNumber: ids[4], draftId: carols });
+    const refused = await lookup(carol, on(carols, ids[4]));
     expect(refused.body.error).toEqual({
       code: 'LOOKUP_LIMIT_REACHED',
       message: '今日自动获取人员信息的次数已用完，请手工填写',
     });
     // Carol's five attempts spent the unit's budget of five: Dave, of the same unit, gets none today.
-    expect((await lookup(dave, { idNumber: ids[5], draftId: daves })).status).toBe(429);
-    const otherUnit = await draftOf(dave, 10);
-    expect((await lookup(dave, { idNumber: ids[6], draftId: otherUnit })).status).toBe(200);
+    expect((await lookup(dave, on(daves, ids[5]))).status).toBe(429);
+    const otherUnit = await draftOf(dave, 10, hires.slice(6, 7));
+    expect((await lookup(dave, on(otherUnit, ids[6]))).status).toBe(200);
   });
 
   it('leave an audit record of every attempt, with the ID number masked', async () => {
@@ -113,7 +131,7 @@ describe('caching', () => {
     const doc = (await (await fetch(`${server.api}/openapi.json`)).json()) as {
       paths: Record<string, object>;
     };
-    const draftId = await draftOf(alice, 11);
+    const draftId = (await draftOf(alice, 11)).id;
     const paths = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.keys(item)
         .filter((method) => method === 'get')
