@@ -17,6 +17,7 @@ import type {
   OcrBackResult,
   OcrResult,
   PersonLookup,
+  Rating,
   Session,
   StatusLookupResult,
   SubmittedApplication,
@@ -36,9 +37,12 @@ export function endpoints(api: ApiClient) {
     me: () => api.get<Me>('/me'),
 
     lookupUnit: (uscc: string) => api.get<UnitLookup>(`/units/lookup?uscc=${encodeURIComponent(uscc)}`),
-    /** Only for an employee of the draft being filled in (`draftId`): the bff audits and caps lookups. */
-    lookupPerson: (idNumber: string, draftId: string) =>
-      api.send<PersonLookup>('POST', '/persons/lookup', { idNumber, draftId }),
+    /**
+     * Only for the ID number saved on the hire's row `employeeKey` of the draft being filled in (save the
+     * row first: DraftStore.whenSaved); the bff audits and caps lookups.
+     */
+    lookupPerson: (idNumber: string, draftId: string, employeeKey: string) =>
+      api.send<PersonLookup>('POST', '/persons/lookup', { idNumber, draftId, employeeKey }),
 
     listDrafts: () => api.get<{ items: DraftSummary[] }>('/drafts'),
     createDraft: (application?: DraftApplication) => api.send<Draft>('POST', '/drafts', { application }),
@@ -69,6 +73,9 @@ export function endpoints(api: ApiClient) {
 
     listApplications: () => api.get<{ items: ApplicationSummary[] }>('/applications'),
     getApplication: (id: string) => api.get<SubmittedApplication>(`/applications/${id}`),
+    /** 好差评: once, after every matter is 办结. */
+    rateApplication: (id: string, score: number, comment: string) =>
+      api.send<Rating>('POST', `/applications/${id}/rating`, { score, comment }),
     // Printable documents, opened on the device (bff/src/documents/routes.ts).
     openApplicationForm: (id: string, code: string) =>
       api.download(`/applications/${id}/form.pdf`, `联办申请表-${code}.pdf`, 'pdf'),

@@ -253,3 +253,54 @@ describe('409 conflict: a field-level three-way merge', () => {
     expect(server.draft.application.unit).toMatchObject({ address: '广丰区', bank: { name: '建设银行' } });
   });
 });
+
+describe('a row saved for a person lookup', () => {
+  const ID = '36110219900307201X';
+
+  it('is saved at once, without the typing pause, and named by the key the server gave it', async () => {
+    const { store, server } = setup();
+    await store.load();
+    const localKey = store.addEmployee({ idType: 'resident' });
+    store.updateEmployee(localKey, { idNumber: ID });
+    let key: string | undefined;
+    void store.whenSaved(localKey, ID).saved.then((k) => (key = k));
+    await settle();
+    expect(key).toBe('s1');
+    expect(server.draft.application.employees?.[0]).toMatchObject({ key: 's1', idNumber: ID });
+  });
+
+  it('waits while offline and goes on when the save has gone through', async () => {
+    const { store, server, goOnline } = setup();
+    await store.load();
+    const localKey = store.addEmployee({ idType: 'resident' });
+    await store.sync();
+    server.offline = true;
+    store.updateEmployee(localKey, { idNumber: ID });
+    let key: string | undefined;
+    void store.whenSaved(localKey, ID).saved.then((k) => (key = k));
+    await settle();
+    expect(store.getState().status).toBe('offline');
+    expect(key).toBeUndefined();
+    server.offline = false;
+    goOnline();
+    await settle();
+    expect(key).toBe('s1');
+  });
+
+  it('stops waiting when cancelled (the number was changed before it was saved)', async () => {
+    const { store, server } = setup();
+    await store.load();
+    server.offline = true;
+    const localKey = store.addEmployee({ idType: 'resident', idNumber: ID });
+    let resolved = false;
+    const wait = store.whenSaved(localKey, ID);
+    void wait.saved.then(() => (resolved = true));
+    wait.cancel();
+    await settle();
+    server.offline = false;
+    await store.retry();
+    await settle();
+    expect(server.draft.application.employees?.[0].idNumber).toBe(ID);
+    expect(resolved).toBe(false);
+  });
+});

@@ -217,6 +217,28 @@ export class DraftStore {
     return this.aliases.get(key) ?? key;
   }
 
+  /**
+   * Waits until the bff holds `idNumber` on the hire `key` (a person lookup is answered only for the number
+   * saved on the row it names), saving now rather than after the typing pause; offline or in a conflict it
+   * waits for the save like any other edit. Resolves with the row's server key; `cancel` stops waiting.
+   */
+  whenSaved(key: string, idNumber: string): { saved: Promise<string>; cancel: () => void } {
+    let stop = () => {};
+    const saved = new Promise<string>((resolve) => {
+      const check = () => {
+        const real = this.resolveKey(key);
+        const onServer = this.base?.employees?.find((e) => e.key === real);
+        if (real.startsWith(LOCAL_PREFIX) || onServer?.idNumber !== idNumber) return false;
+        stop();
+        resolve(real);
+        return true;
+      };
+      stop = this.subscribe(check);
+      if (!check()) void this.sync();
+    });
+    return { saved, cancel: () => stop() };
+  }
+
   employee(key: string): DraftEmployee | undefined {
     const real = this.resolveKey(key);
     return this.state.application.employees?.find((e) => e.key === real);

@@ -75,17 +75,23 @@ export default function EmployeeStep() {
   const computed = validation?.computed.employees[index];
 
   // A valid ID number lets the bff fill name, ethnicity and hukou address from the population register.
+  // The bff answers only for the number saved on this row, so the row is saved at once (no typing pause)
+  // and the lookup follows; offline it waits for that save. Keyed by the page's key, which stays valid
+  // when the server renames a new row, so the rename does not start a second lookup.
   const idNumber = row?.idNumber;
+  const pageKey = params.key ?? '';
   const lookupWanted = row?.idType === 'resident' && !row.name;
   useEffect(() => setNotInRegister(undefined), [idNumber]);
   useEffect(() => {
-    if (!id || !store || !lookupWanted || !parseIdNumber(idNumber)) return;
-    api
-      .lookupPerson(idNumber as string, id)
+    if (!id || !store || !lookupWanted || !idNumber || !parseIdNumber(idNumber)) return;
+    let live = true;
+    const wait = store.whenSaved(pageKey, idNumber);
+    wait.saved
+      .then((rowKey) => (live ? api.lookupPerson(idNumber, id, rowKey) : undefined))
       .then((person) => {
-        const current = store.employee(key);
-        if (!current || current.name) return;
-        store.updateEmployee(key, {
+        const current = store.employee(pageKey);
+        if (!person || !live || !current || current.name) return;
+        store.updateEmployee(pageKey, {
           name: person.name,
           ethnicity: current.ethnicity || person.ethnicity,
           gender: (current.gender || person.gender) as EmployeeRow['gender'],
@@ -98,7 +104,11 @@ export default function EmployeeStep() {
             '公安人口信息中未查到这个身份证号码：请核对号码是否输错；确认无误的，请手动填写姓名等信息',
           );
       });
-  }, [id, store, key, idNumber, lookupWanted]);
+    return () => {
+      live = false;
+      wait.cancel();
+    };
+  }, [id, store, pageKey, idNumber, lookupWanted]);
 
   /** A card scanned onto a hire who already has a number: the same person's card, or someone else? */
   async function acceptScan(scanned: Partial<EmployeeRow>) {
