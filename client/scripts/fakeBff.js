@@ -67,6 +67,8 @@ function fakeBff() {
     overdueCount: 0,
     housingFundRelief: 'none',
     reliefDeadline: null,
+    rating: null,
+    rateable: false,
     employees: [{ key: '000000000001', name: '张三', idNumber: '362**********1234' }],
     matters: [
       {

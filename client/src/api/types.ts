@@ -27,6 +27,8 @@ export type CorrectionBody = NonNullable<
 >['content']['application/json'];
 export type UnitCodes = Ok<'getUnitCodes'>;
 export type SubmittedApplication = Schemas['Application'];
+/** 好差评 as given (null on an application not rated yet). */
+export type Rating = NonNullable<Schemas['Rating']>;
 export type ApplicationSummary = Schemas['ApplicationSummary'];
 export type Notice = Schemas['Notice'];
 export type UnitLookup = Schemas['UnitRecord'];

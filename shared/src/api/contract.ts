@@ -41,6 +41,10 @@ export interface paths {
     /** 补正被退回的事项并单独重新提交（其他事项不受影响） */
     post: operations['resubmitMatter'];
   };
+  '/api/v1/applications/{id}/rating': {
+    /** 好差评：全部事项办结后评价办件（1-5 星，可附 200 字以内的评价；每个办件只能评价一次） */
+    post: operations['rateApplication'];
+  };
   '/api/v1/applications/{id}/receipt.pdf': {
     /**
      * 受理回执 PDF（办件编码、查询密码、二维码、各事项部门时限与应办结日期、后续事项）
@@ -168,7 +172,7 @@ export interface paths {
     get: operations['getOpenApi'];
   };
   '/api/v1/persons/lookup': {
-    /** 按身份证号码自动获取人员信息（POST：身份证号不进 URL） */
+    /** 按身份证号码自动获取人员信息：仅限草稿中已保存该号码的员工（employeeKey）；POST：身份证号不进 URL */
     post: operations['lookupPerson'];
   };
   '/api/v1/staff/admin/calendar/years/{year}': {
@@ -400,6 +404,9 @@ export interface components {
       overdueCount: number;
       /** @description 查询密码（打印在回执上） */
       queryPassword: string;
+      /** @description 可以评价：全部事项已办结且尚未评价（每个办件只能评价一次） */
+      rateable: boolean;
+      rating: components['schemas']['Rating'];
       /**
        * Format: date
        * @description 缓缴/降缴材料截止日
@@ -692,10 +699,13 @@ export interface components {
       | 'MATERIAL_TYPE'
       | 'MATERIALS_LIMIT'
       | 'MATERIAL_SENT'
+      | 'ALREADY_RATED'
+      | 'NOT_COMPLETED'
       | 'LOOKUP_FAILED'
       | 'LOOKUP_LOCKED'
       | 'DOCUMENTS_BUSY'
       | 'LOOKUP_LIMIT_REACHED'
+      | 'LOOKUP_NOT_ON_DRAFT'
       | 'RULES_CHANGED'
       | 'PERIOD_EXISTS'
       | 'PERIOD_IN_FORCE'
@@ -1126,6 +1136,13 @@ export interface components {
       hukouAddress: string;
       name: string;
     };
+    /** @description 好差评（未评价为 null）：1 非常不满意 · 2 不满意 · 3 基本满意 · 4 满意 · 5 非常满意 */
+    Rating: {
+      comment: string;
+      /** Format: date-time */
+      ratedAt: string;
+      score: number;
+    } | null;
     Revoked: {
       id: components['schemas']['ObjectId'];
       /** @enum {string} */
@@ -1560,6 +1577,51 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  rateApplication: {
+    parameters: {
+      path: {
+        /** @description 办件编号 */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description 选填，最多 200 字（首尾空白去掉）
+           * @default
+           */
+          comment?: string;
+          /** @description 1 非常不满意 · 2 不满意 · 3 基本满意 · 4 满意 · 5 非常满意 */
+          score: number;
+        };
+      };
+    };
+    responses: {
+      /** @description 已保存的评价 */
+      201: {
+        content: {
+          'application/json': components['schemas']['Rating'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      /** @description 该办件已评价（ALREADY_RATED） */
+      409: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description 尚有事项未办结（NOT_COMPLETED） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -2193,6 +2255,7 @@ export interface operations {
         'application/json': {
           /** @description 正在填写的草稿：查询只为填写该草稿中的员工 */
           draftId: string;
+          employeeKey: components['schemas']['EmployeeKey'];
           /** @description 18 位居民身份证号码（校验位正确）。不符合时提示：身份证号码不正确（位数、出生日期或校验位有误） */
           idNumber: string;
         };
@@ -2203,6 +2266,12 @@ export interface operations {
       200: Json<components['schemas']['PersonRecord']>;
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      /** @description 该身份证号码不在草稿的这位员工上（LOOKUP_NOT_ON_DRAFT）：先保存该员工再查询 */
+      403: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       503: components['responses']['Unavailable'];

@@ -12,6 +12,7 @@ import { useRemote } from '../../lib/useRemote';
 import { api } from '../../services';
 import { Correction } from './Correction';
 import { MatterResult } from './MatterResult';
+import { RatingCard } from './Rating';
 
 export default function ApplicationDetail() {
   const { params } = useRouter();
@@ -113,6 +114,16 @@ export default function ApplicationDetail() {
               ) : null}
             </View>
           ))}
+          <RatingCard
+            app={app}
+            onRated={(rating) => {
+              if (rating) setOverride({ ...app, rating, rateable: false });
+              else {
+                setOverride(undefined);
+                void reload();
+              }
+            }}
+          />
           <DocumentDownloads id={app.id} code={app.code} />
           <ActionButton
             id="detail-refresh"
