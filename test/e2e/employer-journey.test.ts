@@ -523,6 +523,33 @@ step(
 );
 
 step(
+  '好差评: the 办结 application is rated once (stars with their meaning, a comment) and shows the rating',
+  async () => {
+    // The 办结 notice opened the application: the form is offered once every matter is 办结.
+    await visible('rating-form').waitFor();
+    await expectText('rating-label', '点选星级');
+    await visible('rating-submit').click();
+    await expectText('rating-error', '请先点选星级（1 到 5 星）');
+    await visible('rating-star-2').click();
+    await expectText('rating-label', '不满意');
+    await visible('rating-star-5').click();
+    await expectText('rating-label', '非常满意');
+    await fill('rating-comment', '  一次填表，四个事项都办好了，不用多跑  ');
+    await shot('rating-form');
+    await visible('rating-submit').click();
+    await expectText('rating-given-label', '5 星 · 非常满意');
+    await expectText('rating-given-comment', '一次填表，四个事项都办好了，不用多跑');
+    await waitCount(page.locator('[data-testid="rating-form"]'), 0);
+    await shot('rating-given');
+    // Once only: after a reload the rating is shown, the form is not offered again.
+    await page.reload();
+    await expectText('rating-given-label', '5 星 · 非常满意');
+    await waitCount(page.locator('[data-testid="rating-form"]'), 0);
+  },
+  STEP_BUDGET,
+);
+
+step(
   'the legal representative sees the submission in the trail and revokes; the operator then sees and submits nothing of the unit',
   async () => {
     const { unit } = cast;

@@ -233,6 +233,16 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await host.reLaunch(page.startsWith('/') ? page : `/${page}`);
   expect(host.violations).toEqual([]);
   await host.waitFor('the deep-linked application', () => user.kv('办件编码') === code);
+
+  // 好差评: the 办结 application is rated once; the page then shows the rating given, not the form.
+  await host.waitText('评价本次办理');
+  await user.tap('rating-star-4');
+  await host.waitText('满意');
+  await user.fill('rating-comment', '办理很快，不用跑窗口');
+  await user.tap('rating-submit');
+  await host.waitText('4 星 · 满意');
+  await host.waitText('办理很快，不用跑窗口');
+  expect(host.root().byId('rating-submit')).toBeFalsy();
 }
 
 function labelOfHukou(code: string): string {
