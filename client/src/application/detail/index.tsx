@@ -60,6 +60,17 @@ export default function ApplicationDetail() {
               <View className="kv__v">{app.employees.map((e) => e.name).join('、')}</View>
             </View>
           </View>
+          {/* Right under the summary: once everything is 办结, rating is what is left to do here. */}
+          <RatingCard
+            app={app}
+            onRated={(rating) => {
+              if (rating) setOverride({ ...app, rating, rateable: false });
+              else {
+                setOverride(undefined);
+                void reload();
+              }
+            }}
+          />
           {app.matters.map((m) => (
             <View className="card" key={m.matter} data-testid={`matter-${m.matter}`} data-status={m.status}>
               <View className="matter__head">
@@ -114,16 +125,6 @@ export default function ApplicationDetail() {
               ) : null}
             </View>
           ))}
-          <RatingCard
-            app={app}
-            onRated={(rating) => {
-              if (rating) setOverride({ ...app, rating, rateable: false });
-              else {
-                setOverride(undefined);
-                void reload();
-              }
-            }}
-          />
           <DocumentDownloads id={app.id} code={app.code} />
           <ActionButton
             id="detail-refresh"
