@@ -1602,26 +1602,14 @@ export interface operations {
     };
     responses: {
       /** @description 已保存的评价 */
-      201: {
-        content: {
-          'application/json': components['schemas']['Rating'];
-        };
-      };
+      201: Json<components['schemas']['Rating']>;
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
       /** @description 该办件已评价（ALREADY_RATED） */
-      409: {
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
+      409: Json<components['schemas']['Error']>;
       /** @description 尚有事项未办结（NOT_COMPLETED） */
-      422: {
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
+      422: Json<components['schemas']['Error']>;
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -2267,11 +2255,7 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       /** @description 该身份证号码不在草稿的这位员工上（LOOKUP_NOT_ON_DRAFT）：先保存该员工再查询 */
-      403: {
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
+      403: Json<components['schemas']['Error']>;
       404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
       503: components['responses']['Unavailable'];
