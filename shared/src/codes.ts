@@ -132,6 +132,19 @@ export const GENDERS: readonly CodeItem<GenderCode>[] = [
   { code: '2', label: '女' },
 ];
 
+/**
+ * The code list each coded column of a hire's row takes its values from: the schema, the agencies' field
+ * declarations, the paper form's columns and the console's selects all look a column's list up here.
+ */
+export const ROW_CODE_LISTS = {
+  idType: ID_TYPES,
+  ethnicity: ETHNICITIES,
+  gender: GENDERS,
+  hukouType: HUKOU_TYPES,
+  education: EDUCATION_LEVELS,
+  insuranceTypes: INSURANCE_TYPES,
+} as const;
+
 /** The four matters of the joint application, in the form's order. */
 export const MATTER_CODES = ['employment', 'socialInsurance', 'medicalInsurance', 'housingFund'] as const;
 export type MatterCode = (typeof MATTER_CODES)[number];

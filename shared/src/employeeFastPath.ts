@@ -6,15 +6,7 @@
 // of returns null, and the caller lets yup judge the row, so every error still comes from yup.
 import type { EmployeeRow } from './application';
 import { employeeFieldsFor } from './application';
-import {
-  EDUCATION_LEVELS,
-  ETHNICITIES,
-  GENDERS,
-  HUKOU_TYPES,
-  ID_TYPES,
-  INSURANCE_TYPES,
-  codesOf,
-} from './codes';
+import { ROW_CODE_LISTS, codesOf } from './codes';
 import type { IdType, MatterCode } from './codes';
 import { yuanToFen } from './contributions';
 import { isRealDate } from './dates';
@@ -22,12 +14,10 @@ import { checkDocumentNumber, normalizeDocumentNumber } from './documents';
 import { isMainlandMobile, normalizeMobile } from './phone';
 import type { RuleConfig } from './ruleConfig';
 
-const ID_TYPE_CODES = new Set<string>(codesOf(ID_TYPES));
-const ETHNICITY_CODES = new Set<string>(codesOf(ETHNICITIES));
-const GENDER_CODES = new Set<string>(codesOf(GENDERS));
-const HUKOU_CODES = new Set<string>(codesOf(HUKOU_TYPES));
-const EDUCATION_CODES = new Set<string>(codesOf(EDUCATION_LEVELS));
-const INSURANCE_CODES = new Set<string>(codesOf(INSURANCE_TYPES));
+/** Each coded column's codes, as a set to look a value up in. */
+const CODES = Object.fromEntries(
+  Object.entries(ROW_CODE_LISTS).map(([field, list]) => [field, new Set<string>(codesOf(list))]),
+) as Record<keyof typeof ROW_CODE_LISTS, Set<string>>;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Signals "not sure": the caller falls back to yup. */
@@ -83,16 +73,16 @@ export function fastRowChecker(matters: readonly MatterCode[], config: RuleConfi
         if (typeof row.key !== 'string') throw notFast;
         out.key = row.key;
       }
-      const idType = row.idType === undefined ? 'resident' : code(row.idType, ID_TYPE_CODES);
+      const idType = row.idType === undefined ? 'resident' : code(row.idType, CODES.idType);
       out.idType = idType;
       if (typeof row.idNumber !== 'string') throw notFast;
       const idNumber = normalizeDocumentNumber(row.idNumber);
       if (!idNumber || !checkDocumentNumber(idType as IdType, idNumber).valid) throw notFast;
       out.idNumber = idNumber;
       out.name = text(row.name, 50);
-      out.ethnicity = code(row.ethnicity, ETHNICITY_CODES);
-      out.gender = code(row.gender, GENDER_CODES);
-      out.hukouType = code(row.hukouType, HUKOU_CODES);
+      out.ethnicity = code(row.ethnicity, CODES.ethnicity);
+      out.gender = code(row.gender, CODES.gender);
+      out.hukouType = code(row.hukouType, CODES.hukouType);
       out.hukouAddress = text(row.hukouAddress, 200);
       if (typeof row.phone !== 'string') throw notFast;
       const phone = normalizeMobile(row.phone);
@@ -116,8 +106,9 @@ export function fastRowChecker(matters: readonly MatterCode[], config: RuleConfi
       }
       if (needs('insuranceTypes')) {
         const types = row.insuranceTypes;
-        if (!Array.isArray(types) || types.length < 1 || types.length > INSURANCE_CODES.size) throw notFast;
-        out.insuranceTypes = types.map((t: unknown) => code(t, INSURANCE_CODES));
+        if (!Array.isArray(types) || types.length < 1 || types.length > CODES.insuranceTypes.size)
+          throw notFast;
+        out.insuranceTypes = types.map((t: unknown) => code(t, CODES.insuranceTypes));
       }
       if (needs('housingFund')) {
         const fund = row.housingFund;
@@ -129,7 +120,7 @@ export function fastRowChecker(matters: readonly MatterCode[], config: RuleConfi
         };
       }
       if (needs('occupation')) out.occupation = text(row.occupation, 50);
-      if (needs('education')) out.education = code(row.education, EDUCATION_CODES);
+      if (needs('education')) out.education = code(row.education, CODES.education);
       if (needs('workAddress')) out.workAddress = text(row.workAddress, 200);
       if (row.remark !== undefined) {
         if (typeof row.remark !== 'string') throw notFast;

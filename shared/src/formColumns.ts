@@ -3,15 +3,7 @@
 // (汉 or 汉族 or 01; ① or 1 or 市区非农业户口; 12% or 0.12) and anything unreadable is reported, never
 // guessed. The parsed rows then go through validateApplication like any other.
 import type { EmployeeRow, HousingFundRow } from './application';
-import {
-  EDUCATION_LEVELS,
-  ETHNICITIES,
-  GENDERS,
-  HUKOU_TYPES,
-  ID_TYPES,
-  INSURANCE_TYPES,
-  labelOf,
-} from './codes';
+import { ROW_CODE_LISTS, labelOf } from './codes';
 import type { CodeItem, InsuranceType } from './codes';
 import {
   formatContractPeriod,
@@ -89,7 +81,7 @@ export interface TemplateColumn {
   note: string;
 }
 
-const CIRCLED_HUKOU = HUKOU_TYPES.map((item, i) => `${'①②③④⑤⑥⑦⑧'[i]}${item.label}户口`);
+const CIRCLED_HUKOU = ROW_CODE_LISTS.hukouType.map((item, i) => `${'①②③④⑤⑥⑦⑧'[i]}${item.label}户口`);
 
 /**
  * The downloadable template, one row per hire, in the form's column order (证件类型 added before column 1,
@@ -102,7 +94,7 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     header: '证件类型',
     field: 'idType',
     width: 14,
-    choices: ID_TYPES.map((item) => item.label),
+    choices: ROW_CODE_LISTS.idType.map((item) => item.label),
     note: '不填即为居民身份证；港澳台、外籍员工须选择所持证件',
   },
   {
@@ -117,14 +109,14 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     header: '民族',
     field: 'ethnicity',
     width: 10,
-    choices: ETHNICITIES.map((item) => item.label),
+    choices: ROW_CODE_LISTS.ethnicity.map((item) => item.label),
     note: '如 汉族',
   },
   {
     header: '性别',
     field: 'gender',
     width: 6,
-    choices: GENDERS.map((item) => item.label),
+    choices: ROW_CODE_LISTS.gender.map((item) => item.label),
     note: '男或女，须与身份证号码一致',
   },
   {
@@ -164,7 +156,7 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     text: true,
     note: '格式 YYYY.MM.DD—YYYY.MM.DD；无固定期限写“2024.03.01—无固定期限”',
   },
-  ...INSURANCE_TYPES.map((item) => ({
+  ...ROW_CODE_LISTS.insuranceTypes.map((item) => ({
     header: item.label,
     field: insuranceBoxField(item.code),
     width: 8,
@@ -179,7 +171,7 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     header: '学历',
     field: 'education',
     width: 12,
-    choices: EDUCATION_LEVELS.map((item) => item.label),
+    choices: ROW_CODE_LISTS.education.map((item) => item.label),
     note: '招用人员登记：如 普通高中、大学本科',
   },
   { header: '工作地址', field: 'workAddress', width: 28, note: '招用人员登记：实际工作地点' },
@@ -195,7 +187,7 @@ const HEADER_TO_FIELD = new Map<string, string>([
       (h) => [normalizeHeader(h), column.field] as [string, string],
     ),
   ),
-  ...INSURANCE_TYPES.flatMap((item) =>
+  ...ROW_CODE_LISTS.insuranceTypes.flatMap((item) =>
     [item.label, item.label.replace(/保险$/, '')].map(
       (h) => [normalizeHeader(h), insuranceBoxField(item.code)] as [string, string],
     ),
@@ -313,32 +305,35 @@ export function rowFromFormCells(cells: FormCells, index: number): ParsedFormRow
     }
     switch (field) {
       case 'idType': {
-        const code = codeFrom(ID_TYPES, cell);
+        const code = codeFrom(ROW_CODE_LISTS.idType, cell);
         if (code) row.idType = code;
         else unreadable(field, '证件类型', cell);
         break;
       }
       case 'ethnicity': {
-        const code = codeFrom(ETHNICITIES, cell, '族');
+        const code = codeFrom(ROW_CODE_LISTS.ethnicity, cell, '族');
         if (code) row.ethnicity = code;
         else unreadable(field, '民族', cell);
         break;
       }
       case 'gender': {
-        const code = codeFrom(GENDERS, cell.replace(/性$/, ''));
+        const code = codeFrom(ROW_CODE_LISTS.gender, cell.replace(/性$/, ''));
         if (code) row.gender = code;
         else unreadable(field, '性别', cell);
         break;
       }
       case 'hukouType': {
         const circled = CIRCLED.indexOf(cell[0]);
-        const code = circled >= 0 ? HUKOU_TYPES[circled].code : codeFrom(HUKOU_TYPES, cell, '户口');
+        const code =
+          circled >= 0
+            ? ROW_CODE_LISTS.hukouType[circled].code
+            : codeFrom(ROW_CODE_LISTS.hukouType, cell, '户口');
         if (code) row.hukouType = code;
         else unreadable(field, '户口性质', cell);
         break;
       }
       case 'education': {
-        const code = codeFrom(EDUCATION_LEVELS, cell) ?? EDUCATION_ALIASES[cell];
+        const code = codeFrom(ROW_CODE_LISTS.education, cell) ?? EDUCATION_ALIASES[cell];
         if (code) row.education = code;
         else unreadable(field, '学历', cell);
         break;
@@ -370,7 +365,9 @@ export function rowFromFormCells(cells: FormCells, index: number): ParsedFormRow
       case 'insuranceTypes': {
         const names = cell.split(/[、,，;；/\s]+/).filter(Boolean);
         const codes = names.map(
-          (name) => codeFrom(INSURANCE_TYPES, name, '保险') ?? INSURANCE_ALIASES[name.replace(/保险$/, '')],
+          (name) =>
+            codeFrom(ROW_CODE_LISTS.insuranceTypes, name, '保险') ??
+            INSURANCE_ALIASES[name.replace(/保险$/, '')],
         );
         const bad = names.filter((_, i) => codes[i] === undefined);
         if (bad.length > 0) unreadable(field, '险种', bad.join('、'));
@@ -404,7 +401,9 @@ export function rowFromFormCells(cells: FormCells, index: number): ParsedFormRow
   if (boxes.size > 0) {
     // Boxes and a 险种 list may both be filled; the order of the form's boxes is kept.
     const chosen = new Set([...(row.insuranceTypes ?? []), ...boxes]);
-    row.insuranceTypes = INSURANCE_TYPES.map((item) => item.code).filter((code) => chosen.has(code));
+    row.insuranceTypes = ROW_CODE_LISTS.insuranceTypes
+      .map((item) => item.code)
+      .filter((code) => chosen.has(code));
   }
   // Mainland hires' sheets usually have no 证件类型 column; ⑦/⑧ hires must say which document they hold.
   if (!row.idType && row.hukouType !== '7' && row.hukouType !== '8') row.idType = 'resident';
@@ -418,15 +417,15 @@ export function rowToFormCells(row: Partial<EmployeeRow>): Record<string, string
   const put = (header: string, value: string | number | undefined) => {
     cells[header] = value === undefined ? '' : String(value);
   };
-  put('证件类型', row.idType ? labelOf(ID_TYPES, row.idType) : undefined);
+  put('证件类型', row.idType ? labelOf(ROW_CODE_LISTS.idType, row.idType) : undefined);
   put('身份证号码', row.idNumber);
   put('姓名', row.name);
-  put('民族', row.ethnicity ? labelOf(ETHNICITIES, row.ethnicity) : undefined);
-  put('性别', row.gender ? labelOf(GENDERS, row.gender) : undefined);
+  put('民族', row.ethnicity ? labelOf(ROW_CODE_LISTS.ethnicity, row.ethnicity) : undefined);
+  put('性别', row.gender ? labelOf(ROW_CODE_LISTS.gender, row.gender) : undefined);
   put(
     '户口性质',
     row.hukouType
-      ? `${CIRCLED[Number(row.hukouType) - 1] ?? ''}${labelOf(HUKOU_TYPES, row.hukouType) ?? ''}`
+      ? `${CIRCLED[Number(row.hukouType) - 1] ?? ''}${labelOf(ROW_CODE_LISTS.hukouType, row.hukouType) ?? ''}`
       : undefined,
   );
   put('户籍地址', row.hukouAddress);
@@ -436,12 +435,12 @@ export function rowToFormCells(row: Partial<EmployeeRow>): Record<string, string
   put('申报工资（元/月）', row.wage);
   put('本次参保时间', row.insuredFrom ? formatFormMonth(row.insuredFrom) : undefined);
   put('劳动合同起止时间', row.contract ? formatContractPeriod(row.contract) : undefined);
-  put('险种', row.insuranceTypes?.map((code) => labelOf(INSURANCE_TYPES, code)).join('、'));
+  put('险种', row.insuranceTypes?.map((code) => labelOf(ROW_CODE_LISTS.insuranceTypes, code)).join('、'));
   put('月缴存基数（元）', row.housingFund?.base);
   put('单位缴存比例', row.housingFund ? `${row.housingFund.unitRatio}%` : undefined);
   put('个人缴存比例', row.housingFund ? `${row.housingFund.personalRatio}%` : undefined);
   put('职业（工种）', row.occupation);
-  put('学历', row.education ? labelOf(EDUCATION_LEVELS, row.education) : undefined);
+  put('学历', row.education ? labelOf(ROW_CODE_LISTS.education, row.education) : undefined);
   put('工作地址', row.workAddress);
   put('备注', row.remark);
   return cells;

@@ -3,15 +3,7 @@
 // and in the paper form's notation) and the agency stand-ins' intake schemas are all derived from this
 // table, so they cannot disagree; docs/field-mapping.md is generated from it (npm run docs:fields -w shared).
 import type { Application, EmployeeRow } from './application';
-import {
-  EDUCATION_LEVELS,
-  ETHNICITIES,
-  GENDERS,
-  HUKOU_TYPES,
-  ID_TYPES,
-  INSURANCE_TYPES,
-  MATTERS,
-} from './codes';
+import { ROW_CODE_LISTS, MATTERS } from './codes';
 import type { MatterCode } from './codes';
 import { formatContractPeriod, formatFormDate, formatFormMonth } from './dates';
 
@@ -58,7 +50,7 @@ export interface MatterDeclaration {
 
 const codesOf = (list: readonly { code: string }[]) => list.map((item) => item.code);
 const insuranceCodes = (matter: MatterCode) =>
-  INSURANCE_TYPES.filter((type) => type.matter === matter).map((type) => type.code);
+  ROW_CODE_LISTS.insuranceTypes.filter((type) => type.matter === matter).map((type) => type.code);
 
 const unitBase: FieldDeclaration[] = [
   {
@@ -166,7 +158,7 @@ const person: FieldDeclaration[] = [
     label: '证件类型',
     format: 'code',
     required: true,
-    codes: codesOf(ID_TYPES),
+    codes: codesOf(ROW_CODE_LISTS.idType),
   },
   {
     form: 'employees[].idNumber',
@@ -190,7 +182,7 @@ const person: FieldDeclaration[] = [
     label: '民族',
     format: 'code',
     required: true,
-    codes: codesOf(ETHNICITIES),
+    codes: codesOf(ROW_CODE_LISTS.ethnicity),
   },
   {
     form: 'employees[].gender',
@@ -198,7 +190,7 @@ const person: FieldDeclaration[] = [
     label: '性别',
     format: 'code',
     required: true,
-    codes: codesOf(GENDERS),
+    codes: codesOf(ROW_CODE_LISTS.gender),
   },
   {
     form: 'employees[].hukouType',
@@ -206,7 +198,7 @@ const person: FieldDeclaration[] = [
     label: '户口性质',
     format: 'code',
     required: true,
-    codes: codesOf(HUKOU_TYPES),
+    codes: codesOf(ROW_CODE_LISTS.hukouType),
   },
   {
     form: 'employees[].hukouAddress',
@@ -305,7 +297,7 @@ export const MATTER_FIELDS: Readonly<Record<MatterCode, MatterDeclaration>> = {
         label: '学历',
         format: 'code',
         required: true,
-        codes: codesOf(EDUCATION_LEVELS),
+        codes: codesOf(ROW_CODE_LISTS.education),
       },
       {
         form: 'employees[].workAddress',
@@ -395,6 +387,11 @@ export const MATTER_FIELDS: Readonly<Record<MatterCode, MatterDeclaration>> = {
 
 const ROW = 'employees[].';
 const PERSON_COLUMNS = new Set(person.map((field) => field.form));
+
+/** Columns 1-8 of the form, the person, needed whatever the matters (证件类型 defaults to 居民身份证). */
+export const PERSON_ROW_FIELDS: readonly (keyof EmployeeRow)[] = person
+  .filter((field) => field.required && field.form !== `${ROW}idType`)
+  .map((field) => field.form.slice(ROW.length) as keyof EmployeeRow);
 
 /**
  * The row fields a set of matters requires beyond columns 1-8 (the top-level field: "housingFund" for

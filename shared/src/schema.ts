@@ -5,16 +5,7 @@
 import * as yup from 'yup';
 import type { Application, EmployeeRow, UnitPart } from './application';
 import { employeeFieldsFor } from './application';
-import {
-  EDUCATION_LEVELS,
-  ETHNICITIES,
-  GENDERS,
-  HUKOU_TYPES,
-  ID_TYPES,
-  INSURANCE_TYPES,
-  MATTERS,
-  codesOf,
-} from './codes';
+import { ROW_CODE_LISTS, MATTERS, codesOf } from './codes';
 import type { MatterCode } from './codes';
 import { isRealDate } from './dates';
 import { checkDocumentNumber, normalizeDocumentNumber } from './documents';
@@ -150,9 +141,11 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
         });
       }),
     name: text('姓名', 50),
-    ethnicity: code('民族', codesOf(ETHNICITIES), '民族代码不正确').required('请选择民族'),
-    gender: code('性别', codesOf(GENDERS), '性别不正确').required('请选择性别'),
-    hukouType: code('户口性质', codesOf(HUKOU_TYPES), '户口性质代码应为 1-8').required('请选择户口性质'),
+    ethnicity: code('民族', codesOf(ROW_CODE_LISTS.ethnicity), '民族代码不正确').required('请选择民族'),
+    gender: code('性别', codesOf(ROW_CODE_LISTS.gender), '性别不正确').required('请选择性别'),
+    hukouType: code('户口性质', codesOf(ROW_CODE_LISTS.hukouType), '户口性质代码应为 1-8').required(
+      '请选择户口性质',
+    ),
     hukouAddress: text('户籍地址', 200),
     phone: str('手机号码')
       .transform(normalizePhone)
@@ -172,10 +165,10 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
     insuranceTypes: forMatter(
       'insuranceTypes',
       yup
-        .array(code('险种', codesOf(INSURANCE_TYPES), '险种不正确').required('险种不正确'))
+        .array(code('险种', codesOf(ROW_CODE_LISTS.insuranceTypes), '险种不正确').required('险种不正确'))
         .typeError('险种格式不正确')
         .min(1, '请至少选择一个险种')
-        .max(INSURANCE_TYPES.length, '险种重复或过多'),
+        .max(ROW_CODE_LISTS.insuranceTypes.length, '险种重复或过多'),
       '险种',
     ),
     housingFund: forMatter(
@@ -188,13 +181,17 @@ function buildEmployeeSchema(matters: readonly MatterCode[]) {
       '公积金缴存信息',
     ),
     occupation: forMatter('occupation', text('职业（工种）', 50), '职业（工种）'),
-    education: forMatter('education', code('学历', codesOf(EDUCATION_LEVELS), '学历代码不正确'), '学历'),
+    education: forMatter(
+      'education',
+      code('学历', codesOf(ROW_CODE_LISTS.education), '学历代码不正确'),
+      '学历',
+    ),
     workAddress: forMatter('workAddress', text('工作地址', 200), '工作地址'),
     remark: optionalText('备注', 500),
   });
 }
 
-const ID_TYPE_CODES = codesOf(ID_TYPES);
+const ID_TYPE_CODES = codesOf(ROW_CODE_LISTS.idType);
 
 type EmployeeSchema = ReturnType<typeof buildEmployeeSchema>;
 

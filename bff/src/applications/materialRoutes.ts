@@ -6,7 +6,7 @@ import type { Services } from '../context';
 import { accountLogin } from '../accounts/requireAccount';
 import { AppError, notFound } from '../http/errors';
 import { errorResponse } from '../http/errorSchema';
-import { receiveSingleFile } from '../http/fileUpload';
+import { receiveSingleFile, uploadedFile } from '../http/fileUpload';
 import { defineRoute, type Route } from '../http/route';
 import { objectIdOf, parseInput, strictObject } from '../http/validate';
 import { MAX_MATERIAL_BYTES, MAX_MATERIALS_PER_MATTER, MATERIAL_CONTENT_TYPES } from './materials';
@@ -73,13 +73,9 @@ export function materialRoutes(services: Services): Route[] {
       upload: {
         contentType: 'multipart/form-data',
         schema: yup.object({
-          [FILE_FIELD]: yup
-            .mixed()
-            .required()
-            .meta({
-              description: `PDF、JPG 或 PNG，不超过 ${mb(MAX_MATERIAL_BYTES)}；每个事项最多 ${MAX_MATERIALS_PER_MATTER} 份`,
-              jsonSchema: { type: 'string', contentMediaType: 'application/octet-stream' },
-            }),
+          [FILE_FIELD]: uploadedFile(
+            `PDF、JPG 或 PNG，不超过 ${mb(MAX_MATERIAL_BYTES)}；每个事项最多 ${MAX_MATERIALS_PER_MATTER} 份`,
+          ),
           label: yup.string().required().meta({ description: '材料名称，如“营业执照副本”' }),
         }),
       },

@@ -6,7 +6,15 @@ import { accountLogin } from '../accounts/requireAccount';
 import { notFound } from '../http/errors';
 import { defineRoute, type Route } from '../http/route';
 import { errorResponse } from '../http/errorSchema';
-import { objectIdOf, objectIdSchema, pageOf, pageQuery, strictNumber, strictObject } from '../http/validate';
+import {
+  dayOrNull,
+  objectIdOf,
+  objectIdSchema,
+  pageOf,
+  pageQuery,
+  strictNumber,
+  strictObject,
+} from '../http/validate';
 import {
   draftEmployeeWithKeySchema,
   draftUnitSchema,
@@ -86,14 +94,6 @@ const matterStatusSchema = yup
     description: MATTER_STATUSES.map((s) => `${s.code} ${s.label}`).join(' · '),
   });
 
-const isoDate = () =>
-  yup
-    .string()
-    .matches(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .defined()
-    .meta({ jsonSchema: { format: 'date' } });
-
 const applicationSummarySchema = yup
   .object({
     id: objectIdSchema,
@@ -128,7 +128,7 @@ const matterViewSchema = yup
     statusLabel: yup.string().required(),
     attempt: yup.number().integer().min(1).required(),
     caseId: yup.string().nullable().defined(),
-    dueDate: isoDate(),
+    dueDate: dayOrNull(),
     dueDateBasis: yup
       .string()
       .nullable()
@@ -185,7 +185,7 @@ const applicationSchema = applicationSummarySchema
       .matches(/^\d{6}$/)
       .meta({ description: '查询密码（打印在回执上）' }),
     housingFundRelief: housingFundReliefSchema.required(),
-    reliefDeadline: isoDate().meta({ description: '缓缴/降缴材料截止日' }),
+    reliefDeadline: dayOrNull().meta({ description: '缓缴/降缴材料截止日' }),
     employees: yup
       .array(
         yup.object({

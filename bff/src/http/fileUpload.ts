@@ -2,7 +2,15 @@
 // under the route's limits, with multer's and busboy's errors turned into the route's own answers.
 import multer from '@koa/multer';
 import type { Context } from 'koa';
+import * as yup from 'yup';
 import type { Middleware } from './route';
+
+/** The file part of a multipart body as the contract declares it (`mediaType` of the bytes sent). */
+export const uploadedFile = (description: string, mediaType = 'application/octet-stream') =>
+  yup
+    .mixed()
+    .required()
+    .meta({ description, jsonSchema: { type: 'string', contentMediaType: mediaType } });
 
 export interface SingleFileUpload {
   /** The multipart field that carries the file. */

@@ -128,6 +128,15 @@ export const objectIdOf = (what: string) =>
     .meta({ description: what });
 
 /** A database id in a response. */
+/** A day in an answer, YYYY-MM-DD, or null when there is none yet (e.g. a due date before acceptance). */
+export const dayOrNull = () =>
+  yup
+    .string()
+    .matches(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .defined()
+    .meta({ jsonSchema: { format: 'date' } });
+
 export const objectIdSchema = yup
   .string()
   .required()

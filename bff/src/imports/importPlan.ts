@@ -8,6 +8,7 @@ import {
   checkDocumentNumber,
   employeeFieldsFor,
   maskDocumentNumber,
+  PERSON_ROW_FIELDS,
   rowFromFormCells,
   validateEmployee,
   type EmployeeRow,
@@ -65,17 +66,6 @@ export interface ImportPlan {
   missingColumns: string[];
 }
 
-/** Columns 1-8 of the form, needed whatever the matters. */
-const ALWAYS_NEEDED = [
-  'idNumber',
-  'name',
-  'ethnicity',
-  'gender',
-  'hukouType',
-  'hukouAddress',
-  'phone',
-  'address',
-];
 const FUND_FIELDS = ['housingFund.base', 'housingFund.unitRatio', 'housingFund.personalRatio'];
 
 /** Lines under the list on the paper form (signatures, unit codes, notes): the list ends there. */
@@ -169,7 +159,7 @@ export async function planImport(sheet: ChosenSheet, target: ImportTarget): Prom
   if (dataRows.length > target.limit) throw tooManyHires(dataRows.length, room, target.limit);
 
   const needed = [
-    ...ALWAYS_NEEDED,
+    ...PERSON_ROW_FIELDS,
     ...employeeFieldsFor(target.matters).flatMap((field) =>
       field === 'housingFund' ? FUND_FIELDS : [field],
     ),

@@ -4,7 +4,7 @@
 // The sheet is checked row by row before anything is saved; the rows that pass are added in one versioned
 // change (409 on a stale version, like any edit), the others come back with their reasons and as a file.
 import { MulterError } from 'multer';
-import { receiveSingleFile } from '../http/fileUpload';
+import { receiveSingleFile, uploadedFile } from '../http/fileUpload';
 import * as yup from 'yup';
 import { todayInChina } from '@hiring/shared';
 import type { Services } from '../context';
@@ -164,13 +164,7 @@ export function importRoutes(services: Services): Route[] {
       upload: {
         contentType: 'multipart/form-data',
         schema: yup.object({
-          [FILE_FIELD]: yup
-            .mixed()
-            .required()
-            .meta({
-              description: '.xlsx 或 .csv（UTF-8 / GBK），不超过 5 MB，最多 500 行',
-              jsonSchema: { type: 'string', contentMediaType: 'application/octet-stream' },
-            }),
+          [FILE_FIELD]: uploadedFile('.xlsx 或 .csv（UTF-8 / GBK），不超过 5 MB，最多 500 行'),
           version: yup.number().integer().min(1).required().meta({ description: '基于哪个草稿版本导入' }),
         }),
       },

@@ -4,7 +4,7 @@
 import Router from 'koa-router';
 import * as yup from 'yup';
 import { MulterError } from 'multer';
-import { receiveSingleFile } from '../http/fileUpload';
+import { receiveSingleFile, uploadedFile } from '../http/fileUpload';
 import { AppError } from '../http/errors';
 import { errorResponse } from '../http/errorSchema';
 import { defineRoute, mountRoutes, PUBLIC, type Guard, type Route, type RouteContext } from '../http/route';
@@ -78,13 +78,7 @@ const backReadingSchema = yup
 const photoUpload = {
   contentType: 'multipart/form-data' as const,
   schema: yup.object({
-    [IMAGE_FIELD]: yup
-      .mixed()
-      .required()
-      .meta({
-        description: 'JPEG、PNG 或 WebP，不超过 4 MB',
-        jsonSchema: { type: 'string', contentMediaType: 'image/jpeg' },
-      }),
+    [IMAGE_FIELD]: uploadedFile('JPEG、PNG 或 WebP，不超过 4 MB', 'image/jpeg'),
   }),
 };
 

@@ -9,7 +9,7 @@ import type { Services } from '../context';
 import { AppError } from '../http/errors';
 import { errorResponse } from '../http/errorSchema';
 import { PUBLIC, defineRoute, type Route } from '../http/route';
-import { cleanString, strictObject } from '../http/validate';
+import { cleanString, dayOrNull, strictObject } from '../http/validate';
 import { maskIdNumber, maskName, maskPhone } from '../security/mask';
 import { matterView, overallOf, type SealedApplication } from '../applications/view';
 import { isProvisional } from '../documents/applicationDocuments';
@@ -26,14 +26,6 @@ const lookupBody = strictObject({
     .matches(/^\d{6}$/, '查询密码为 6 位数字')
     .meta({ description: '查询密码（6 位数字）' }),
 });
-
-const isoDate = () =>
-  yup
-    .string()
-    .matches(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .defined()
-    .meta({ jsonSchema: { format: 'date' } });
 
 const statusLookupSchema = yup
   .object({
@@ -63,7 +55,7 @@ const statusLookupSchema = yup
           timeLimit: yup.string().defined(),
           status: yup.string().oneOf(codesOf(MATTER_STATUSES)).required(),
           statusLabel: yup.string().required(),
-          dueDate: isoDate(),
+          dueDate: dayOrNull(),
           dueDateProvisional: yup
             .boolean()
             .required()

@@ -3,12 +3,7 @@
 // the OCR route; what the OCR is unsure of is left empty and named, for the clerk to check on the card.
 import { useState } from 'react';
 import {
-  EDUCATION_LEVELS,
-  ETHNICITIES,
-  GENDERS,
-  HUKOU_TYPES,
-  ID_TYPES,
-  INSURANCE_TYPES,
+  ROW_CODE_LISTS,
   employeeFieldsFor,
   type Application,
   type EmployeeRow,
@@ -121,7 +116,7 @@ function HireForm({
   const [reading, setReading] = useState<{ busy: boolean; message?: string; error?: string }>({
     busy: false,
   });
-  const insuranceChoices = INSURANCE_TYPES.filter((t) => matters.includes(t.matter));
+  const insuranceChoices = ROW_CODE_LISTS.insuranceTypes.filter((t) => matters.includes(t.matter));
 
   async function readPhoto(file: File | undefined) {
     if (!file) return;
@@ -186,7 +181,7 @@ function HireForm({
         <SelectField
           label="证件类型"
           {...hireField('idType')}
-          options={ID_TYPES}
+          options={ROW_CODE_LISTS.idType}
           onChange={(v) => onChange({ idType: (v || 'resident') as EmployeeRow['idType'] })}
         />
         <TextField
@@ -199,19 +194,19 @@ function HireForm({
         <SelectField
           label="民族"
           {...hireField('ethnicity')}
-          options={ETHNICITIES}
+          options={ROW_CODE_LISTS.ethnicity}
           onChange={(v) => onChange({ ethnicity: v })}
         />
         <SelectField
           label="性别"
           {...hireField('gender')}
-          options={GENDERS}
+          options={ROW_CODE_LISTS.gender}
           onChange={(v) => onChange({ gender: v as EmployeeRow['gender'] })}
         />
         <SelectField
           label="户口性质"
           {...hireField('hukouType')}
-          options={HUKOU_TYPES}
+          options={ROW_CODE_LISTS.hukouType}
           onChange={(v) => onChange({ hukouType: v as EmployeeRow['hukouType'] })}
         />
         {hire.idType && hire.idType !== 'resident' && (
@@ -301,7 +296,7 @@ function HireForm({
           <SelectField
             label="学历"
             {...hireField('education')}
-            options={EDUCATION_LEVELS}
+            options={ROW_CODE_LISTS.education}
             onChange={(v) => onChange({ education: v || undefined })}
           />
         )}
@@ -328,7 +323,9 @@ function HireForm({
                     if (e.target.checked) current.add(t.code);
                     else current.delete(t.code);
                     onChange({
-                      insuranceTypes: INSURANCE_TYPES.map((x) => x.code).filter((c) => current.has(c)),
+                      insuranceTypes: ROW_CODE_LISTS.insuranceTypes
+                        .map((x) => x.code)
+                        .filter((c) => current.has(c)),
                     });
                   }}
                 />
