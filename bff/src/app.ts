@@ -28,6 +28,7 @@ import { buildOpenApiDocument, openApiRoutes, type OpenApiDocument } from './ope
 import { staffRoutes } from './staff/routes';
 import { staffAuthRoutes } from './staff/authRoutes';
 import { clerkRoutes } from './staff/clerk/routes';
+import { supervisorRoutes } from './staff/supervisor/routes';
 import { documentRoutes } from './documents/routes';
 import { statusLookupRoutes } from './statusLookup/routes';
 import { ruleRoutes } from './rules/routes';
@@ -112,6 +113,7 @@ export function routeGroups(services: Services, document: () => OpenApiDocument)
         ...staffRoutes(services),
         ...staffAuthRoutes(services),
         ...clerkRoutes(services),
+        ...supervisorRoutes(services),
         ...documentRoutes(services),
         ...statusLookupRoutes(services), // public: 办件编码 + 查询密码
         ...ruleRoutes(services),

@@ -82,6 +82,9 @@ const schema = yup.object({
   HEALTH_CHECKS_PER_MINUTE: yup.number().integer().min(1).default(1200),
   PERSON_LOOKUPS_PER_DAY: yup.number().integer().min(1).default(200),
   PERSON_LOOKUPS_PER_UNIT_PER_DAY: yup.number().integer().min(1).default(1000),
+  /** Excel exports of the supervision dashboard per staff member and hour, and the rows one may hold. */
+  SUPERVISOR_EXPORTS_PER_HOUR: yup.number().integer().min(1).max(1000).default(20),
+  SUPERVISOR_EXPORT_MAX_ROWS: yup.number().integer().min(1).max(50000).default(5000),
   MAX_OPEN_DRAFTS: yup.number().integer().min(1).max(1000).default(50),
   AGENCY_TIMEOUT_MS: yup.number().integer().min(100).max(60000).default(5000),
   SESSION_TTL_HOURS: yup
@@ -159,6 +162,8 @@ export interface Config {
     healthChecksPerMinute: number;
     personLookupsPerDay: number;
     personLookupsPerUnitPerDay: number;
+    supervisorExportsPerHour: number;
+    supervisorExportMaxRows: number;
   };
   maxOpenDrafts: number;
   /** Whether this process runs the background workers (dispatch, purge, reminders). */
@@ -313,6 +318,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       healthChecksPerMinute: parsed.HEALTH_CHECKS_PER_MINUTE,
       personLookupsPerDay: parsed.PERSON_LOOKUPS_PER_DAY,
       personLookupsPerUnitPerDay: parsed.PERSON_LOOKUPS_PER_UNIT_PER_DAY,
+      supervisorExportsPerHour: parsed.SUPERVISOR_EXPORTS_PER_HOUR,
+      supervisorExportMaxRows: parsed.SUPERVISOR_EXPORT_MAX_ROWS,
     },
     maxOpenDrafts: parsed.MAX_OPEN_DRAFTS,
     workers: parsed.WORKERS,

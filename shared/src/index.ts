@@ -32,3 +32,4 @@ export type {
   components as ApiComponents,
   operations as ApiOperations,
 } from './api/contract';
+export * from './auditActions';

@@ -12,6 +12,8 @@ const timelineEntry = new Schema(
     at: { type: Date, required: true },
     status: { type: String, enum: MATTER_STATUSES, required: true },
     note: String,
+    /** An agency's return: its reason codes, kept here because a 补正 replaces the matter's reasons. */
+    reasonCodes: { type: [String], default: undefined },
   },
   { _id: false },
 );
@@ -140,7 +142,7 @@ export interface MatterDoc {
   sentEmployeeKeys: string[];
   /** 补正材料 this matter carries to its agency (applications/materials.ts). */
   materialIds?: string[];
-  timeline: { at: Date; status: MatterStatusCode; note?: string | null }[];
+  timeline: { at: Date; status: MatterStatusCode; note?: string | null; reasonCodes?: string[] | null }[];
   lastCheckedAt?: Date | null;
   dispatch: {
     state: (typeof DISPATCH_STATES)[number];

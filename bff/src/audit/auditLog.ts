@@ -2,7 +2,7 @@
 // view of personal data and every administrative or authority change writes one record. Records hold
 // masked identifiers only (362***********12), never the personal data itself, so the trail can be searched
 // by supervisors without becoming a second copy of the data it protects.
-import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { Schema, trusted, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
 const auditSchema = new Schema(
   {
@@ -64,7 +64,11 @@ export class AuditLog {
     if (query.actorId) filter['actor.id'] = query.actorId;
     if (query.subject) filter.subject = query.subject;
     if (query.from || query.to) {
-      filter.at = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lt: query.to } : {}) };
+      // trusted: the connection sanitizes filters (sanitizeFilter), which would turn these operators into values.
+      filter.at = trusted({
+        ...(query.from ? { $gte: query.from } : {}),
+        ...(query.to ? { $lt: query.to } : {}),
+      });
     }
     const [items, total] = await Promise.all([
       this.Audit.find(filter)

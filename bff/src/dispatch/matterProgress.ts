@@ -116,7 +116,8 @@ export class MatterProgress {
         result = storedResultOf(view.result, current.sentEmployeeKeys ?? []);
         if (result && this.results) set[`${at}.result`] = this.results.cipher.encrypt(result);
       }
-      if (view.status === 'returned') set[`${at}.reasons`] = this.reasonsOf(view, current);
+      const reasons = view.status === 'returned' ? this.reasonsOf(view, current) : undefined;
+      if (reasons) set[`${at}.reasons`] = reasons;
       const stepNote = (view.steps ?? [])
         .map((s) => `${s.label}${s.status ? (STEP_STATUS[s.status] ?? '') : ''}`)
         .join('；');
@@ -124,6 +125,10 @@ export class MatterProgress {
         at: now,
         status,
         note: i === steps.length - 1 && stepNote ? `${NOTES[status]}：${stepNote}` : NOTES[status],
+        // The supervision's returns by reason count every return, also those a 补正 has since replaced.
+        ...(status === 'returned' && reasons
+          ? { reasonCodes: reasons.map((r) => r.code ?? 'RETURNED') }
+          : {}),
       }));
       const updated = await this.Application.findOneAndUpdate(
         guard,

@@ -282,6 +282,25 @@ export interface paths {
     /** 某类参数的修改历史（最近 100 次） */
     get: operations['getRuleFigureHistory'];
   };
+  '/api/v1/staff/supervisor/applications/{id}': {
+    /** 督查查看一件办件：各事项进度、期限、退回原因；员工姓名与身份证号已脱敏，不含部门回传的个人编号；记入审计 */
+    get: operations['supervisorGetApplication'];
+  };
+  '/api/v1/staff/supervisor/audit': {
+    /** 查询审计日志：按工作人员账号、操作类型、日期（新到旧，分页）；查询本身也记入审计 */
+    get: operations['supervisorSearchAudit'];
+  };
+  '/api/v1/staff/supervisor/dashboard': {
+    /**
+     * 督查统计：所选期间（按提交日期，最长 366 天）与区县的申请、事项、办理用时、超期、退回原因和好差评
+     * @description 办理用时与超期按工作日计（与办理期限同一工作日历）。计时自推送部门（提交或补正后重新提交）之日起；部门尚未受理的事项，按其时限自计时起点推算期限，逾期同样计为超期。超期事项列出最多 200 项（按超期工作日从多到少），total 为全部件数。
+     */
+    get: operations['supervisorDashboard'];
+  };
+  '/api/v1/staff/supervisor/dashboard.xlsx': {
+    /** 导出督查统计表（.xlsx：概况、分事项、超期事项、退回原因、好差评、每日）；限次数与行数，记入审计 */
+    get: operations['supervisorExportDashboard'];
+  };
   '/api/v1/stats': {
     /** 我的办件统计：按状态计数与超期事项数 */
     get: operations['getStats'];
@@ -429,6 +448,24 @@ export interface components {
       /** Format: date-time */
       submittedAt: string;
       unitName: string;
+    };
+    AuditRecord: {
+      action: string;
+      actionLabel: string;
+      actorCountyLabel: string;
+      actorId: string;
+      /** @enum {string} */
+      actorKind: 'account' | 'staff' | 'system';
+      actorKindLabel: string;
+      actorRoleLabel: string;
+      /** Format: date-time */
+      at: string;
+      /** @description 细节（计数、期间等，不含个人信息），已写成文字 */
+      detail: string;
+      outcome: string;
+      outcomeLabel: string;
+      purpose: string;
+      subject: string;
     };
     AuthorityEvent: {
       applicationCode: string | null;
@@ -1233,6 +1270,120 @@ export interface components {
       /** Format: date-time */
       submittedAt: string;
       unitName: string;
+    };
+    SupervisorFigures: {
+      matters: {
+        agencyLabel: string;
+        completed: number;
+        completedLate: number;
+        label: string;
+        matter: string;
+        medianWorkingDays: null | number;
+        open: number;
+        overdueOpen: number;
+        p90WorkingDays: null | number;
+        timeLimit: string;
+        total: number;
+      }[];
+      overdue?: {
+        items: components['schemas']['SupervisorOverdueMatter'][];
+        total: number;
+      };
+      perDay: {
+        applications: number;
+        /** Format: date */
+        date: string;
+        matters: number;
+      }[];
+      period?: {
+        county: string | null;
+        countyLabel: string;
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+        /** Format: date */
+        today: string;
+      };
+      ratings?: {
+        average: number | null;
+        count: number;
+        distribution: {
+          count: number;
+          score: number;
+        }[];
+        recent: {
+          code: string;
+          comment: string;
+          /** Format: date-time */
+          ratedAt: string;
+          score: number;
+          unitName: string;
+        }[];
+      };
+      returns?: {
+        reasons: {
+          code: string;
+          count: number;
+          label: string;
+        }[];
+        total: number;
+      };
+      timeLimits: {
+        label: string;
+        matters: number;
+        share: number;
+        workingDays: number;
+      }[];
+      totals?: {
+        applications: number;
+        completed: number;
+        completedLate: number;
+        matters: number;
+        neverAcceptedOverdue: number;
+        open: number;
+        overdueOpen: number;
+        returned: number;
+      };
+    };
+    SupervisorOverdueMatter: {
+      agencyLabel: string;
+      applicationId: components['schemas']['ObjectId'];
+      code: string;
+      completedOn: string | null;
+      county: string | null;
+      countyLabel: string;
+      /**
+       * Format: date
+       * @description 办理期限：受理时确定；部门未受理的，自计时起点按时限推算
+       */
+      dueDate: string;
+      label: string;
+      matter: string;
+      /** @description 部门尚未受理（仍在等待推送或受理） */
+      neverAccepted: boolean;
+      /** @description true 仍未办结；false 已超期办结 */
+      open: boolean;
+      /**
+       * Format: date
+       * @description 自该日起超期
+       */
+      overdueSince: string;
+      /**
+       * Format: date
+       * @description 计时起点：提交（或补正后重新提交）之日
+       */
+      startedOn: string;
+      status: string;
+      statusLabel: string;
+      /**
+       * Format: date
+       * @description 处于当前状态的起始日
+       */
+      statusSince: string;
+      unitName: string;
+      /** @description 超期工作日数（至今日或办结之日） */
+      workingDaysOver: number;
     };
     UnitAuthority: {
       authorityId: components['schemas']['ObjectId'];
@@ -2786,6 +2937,173 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  supervisorGetApplication: {
+    parameters: {
+      path: {
+        /** @description 办件编号 */
+        id: string;
+      };
+    };
+    responses: {
+      /** @description 办件 */
+      200: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  supervisorSearchAudit: {
+    parameters: {
+      query?: {
+        action?:
+          | 'staff.login'
+          | 'staff.logout'
+          | 'staff.search'
+          | 'staff.view'
+          | 'staff.walkIn'
+          | 'staff.ocr'
+          | 'staff.returns'
+          | 'staff.handBack'
+          | 'staff.document.form'
+          | 'staff.document.receipt'
+          | 'supervisor.dashboard'
+          | 'supervisor.export'
+          | 'supervisor.auditSearch'
+          | 'authority.paper'
+          | 'authority.claim'
+          | 'authority.grant'
+          | 'authority.accept'
+          | 'authority.revoke'
+          | 'authority.use'
+          | 'identity.verify'
+          | 'person.lookup'
+          | 'status.lookup'
+          | 'document.form'
+          | 'document.draftForm'
+          | 'calendar.enter'
+          | 'calendar.withdraw'
+          | 'rules.figure.add'
+          | 'rules.figure.update'
+          | 'rules.figure.delete';
+        actor?: string;
+        /** @description 不符合时提示：起始日期不是有效日期；起始日期须在 2004—2100 年之间 */
+        from?: string;
+        page?: number;
+        pageSize?: number;
+        /** @description 不符合时提示：截止日期不是有效日期；截止日期须在 2004—2100 年之间 */
+        to?: string;
+      };
+    };
+    responses: {
+      /** @description 审计记录 */
+      200: {
+        content: {
+          'application/json': {
+            items: components['schemas']['AuditRecord'][];
+            page: number;
+            pageSize: number;
+            total: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  supervisorDashboard: {
+    parameters: {
+      query: {
+        /** @description 区县代码，不填为全市：361102 信州区、361103 广丰区、361104 广信区、361123 玉山县、361124 铅山县、361125 横峰县、361126 弋阳县、361127 余干县、361128 鄱阳县、361129 万年县、361130 婺源县、361181 德兴市 */
+        county?:
+          | '361102'
+          | '361103'
+          | '361104'
+          | '361123'
+          | '361124'
+          | '361125'
+          | '361126'
+          | '361127'
+          | '361128'
+          | '361129'
+          | '361130'
+          | '361181';
+        /** @description 不符合时提示：起始日期不是有效日期；起始日期须在 2004—2100 年之间 */
+        from: string;
+        /** @description 不符合时提示：截止日期不是有效日期；截止日期须在 2004—2100 年之间 */
+        to: string;
+      };
+    };
+    responses: {
+      /** @description 统计 */
+      200: {
+        content: {
+          'application/json': components['schemas']['SupervisorFigures'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description 期间内的申请过多（VALIDATION_FAILED） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  supervisorExportDashboard: {
+    parameters: {
+      query: {
+        /** @description 区县代码，不填为全市：361102 信州区、361103 广丰区、361104 广信区、361123 玉山县、361124 铅山县、361125 横峰县、361126 弋阳县、361127 余干县、361128 鄱阳县、361129 万年县、361130 婺源县、361181 德兴市 */
+        county?:
+          | '361102'
+          | '361103'
+          | '361104'
+          | '361123'
+          | '361124'
+          | '361125'
+          | '361126'
+          | '361127'
+          | '361128'
+          | '361129'
+          | '361130'
+          | '361181';
+        /** @description 不符合时提示：起始日期不是有效日期；起始日期须在 2004—2100 年之间 */
+        from: string;
+        /** @description 不符合时提示：截止日期不是有效日期；截止日期须在 2004—2100 年之间 */
+        to: string;
+      };
+    };
+    responses: {
+      /** @description Excel 文件（Content-Disposition 为中文文件名） */
+      200: {
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description 期间内的申请过多（VALIDATION_FAILED） */
+      422: {
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
     };
   };
