@@ -16,6 +16,9 @@ const AuthorityPage = lazy(() => import('./pages/clerk/AuthorityPage'));
 const SearchPage = lazy(() => import('./pages/clerk/SearchPage'));
 const ApplicationPage = lazy(() => import('./pages/clerk/ApplicationPage'));
 const ReturnsPage = lazy(() => import('./pages/clerk/ReturnsPage'));
+const DashboardPage = lazy(() => import('./pages/supervisor/DashboardPage'));
+const SupervisedApplicationPage = lazy(() => import('./pages/supervisor/ApplicationPage'));
+const AuditPage = lazy(() => import('./pages/supervisor/AuditPage'));
 
 function Page({ roles, children }: { roles: StaffRole[]; children: ReactNode }) {
   const { state } = useSession();
@@ -101,6 +104,30 @@ export function App() {
           element={
             <Page roles={['clerk']}>
               <ReturnsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="supervisor/dashboard"
+          element={
+            <Page roles={['supervisor']}>
+              <DashboardPage />
+            </Page>
+          }
+        />
+        <Route
+          path="supervisor/applications/:id"
+          element={
+            <Page roles={['supervisor']}>
+              <SupervisedApplicationPage />
+            </Page>
+          }
+        />
+        <Route
+          path="supervisor/audit"
+          element={
+            <Page roles={['supervisor']}>
+              <AuditPage />
             </Page>
           }
         />

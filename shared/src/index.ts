@@ -33,3 +33,4 @@ export type {
   operations as ApiOperations,
 } from './api/contract';
 export * from './auditActions';
+export * from './supervision';

@@ -92,6 +92,8 @@ export function screenshots(dir: string) {
 export interface ConsoleWorld {
   mocks: RunningMocks;
   bff: BffProcess;
+  /** The bff's database, for tests that must set up what only time would bring (an overdue matter). */
+  databaseUri: string;
   site: ConsoleServer;
   browser: Browser;
   /** Errors thrown in any console page opened through signedIn. */
@@ -106,8 +108,9 @@ export async function startConsoleWorld(name: string, mockOptions: MockOptions =
   ensureConsoleBuild();
   const secret = `${name}-callback-secret-0123456789`;
   const mocks = await startMocks({ callbackSecret: secret, ...mockOptions });
+  const databaseUri = testDatabaseUri(name);
   const bff = await startBff(await freePort(), {
-    MONGODB_URI: testDatabaseUri(name),
+    MONGODB_URI: databaseUri,
     ...bffEnvFor(mocks, secret),
     DISPATCH_POLL_MS: '100',
   });
@@ -118,6 +121,7 @@ export async function startConsoleWorld(name: string, mockOptions: MockOptions =
   return {
     mocks,
     bff,
+    databaseUri,
     site,
     browser,
     pageErrors,

@@ -19,7 +19,10 @@ export const NAVIGATION: Record<StaffRole, NavItem[]> = {
     { to: '/clerk/returns', label: '退回补正' },
     { to: '/clerk/authorities', label: '经办人授权登记' },
   ],
-  supervisor: [],
+  supervisor: [
+    { to: '/supervisor/dashboard', label: '督查统计' },
+    { to: '/supervisor/audit', label: '审计日志' },
+  ],
   admin: [
     { to: '/admin/figures', label: '业务参数' },
     { to: '/admin/calendar', label: '工作日历' },

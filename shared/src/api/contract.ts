@@ -1285,7 +1285,7 @@ export interface components {
         timeLimit: string;
         total: number;
       }[];
-      overdue?: {
+      overdue: {
         items: components['schemas']['SupervisorOverdueMatter'][];
         total: number;
       };
@@ -1295,7 +1295,7 @@ export interface components {
         date: string;
         matters: number;
       }[];
-      period?: {
+      period: {
         county: string | null;
         countyLabel: string;
         /** Format: date */
@@ -1305,7 +1305,7 @@ export interface components {
         /** Format: date */
         today: string;
       };
-      ratings?: {
+      ratings: {
         average: number | null;
         count: number;
         distribution: {
@@ -1321,7 +1321,7 @@ export interface components {
           unitName: string;
         }[];
       };
-      returns?: {
+      returns: {
         reasons: {
           code: string;
           count: number;
@@ -1335,7 +1335,7 @@ export interface components {
         share: number;
         workingDays: number;
       }[];
-      totals?: {
+      totals: {
         applications: number;
         completed: number;
         completedLate: number;

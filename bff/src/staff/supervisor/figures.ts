@@ -16,7 +16,6 @@ import {
   MATTER_STATUSES,
   SHANGRAO_COUNTIES,
   addDays,
-  daysBetween,
   labelOf,
   matterDueDateOf,
   returnReasonOf,
@@ -394,6 +393,3 @@ export class FigureAccumulator {
     };
   }
 }
-
-/** Days in a period, both ends included. */
-export const periodDays = (from: IsoDate, to: IsoDate) => daysBetween(from, to) + 1;

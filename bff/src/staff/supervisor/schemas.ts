@@ -7,12 +7,12 @@ import {
   CALENDAR_LAST_YEAR,
   SHANGRAO_COUNTIES,
   codesOf,
+  SUPERVISION_MAX_PERIOD_DAYS,
   isRealDate,
+  supervisionPeriodProblem,
 } from '@hiring/shared';
 import { objectIdSchema, pageQuery } from '../../http/validate';
-import { periodDays } from './figures';
 
-export const MAX_PERIOD_DAYS = 366;
 const COUNTY_CODES = Object.keys(SHANGRAO_COUNTIES);
 
 const day = (label: string) =>
@@ -44,10 +44,11 @@ export const periodQuery = yup
     to: day('截止日期').required('请选择截止日期'),
     county: countyQuery,
   })
-  .test('period', `统计期间应为 1—${MAX_PERIOD_DAYS} 天，且截止日期不早于起始日期`, (v) => {
+  .test('period', function checkPeriod(v) {
+    // A missing or malformed date is already reported by its own field.
     if (!v?.from || !v?.to || !isRealDate(v.from) || !isRealDate(v.to)) return true;
-    const days = periodDays(v.from, v.to);
-    return days >= 1 && days <= MAX_PERIOD_DAYS;
+    const problem = supervisionPeriodProblem(v.from, v.to);
+    return problem ? this.createError({ message: problem }) : true;
   });
 
 const count = () => yup.number().integer().min(0).required();
@@ -82,26 +83,30 @@ export const overdueMatterSchema = yup
 
 export const figuresSchema = yup
   .object({
-    period: yup.object({
-      from: date(),
-      to: date(),
-      county: yup.string().nullable().defined(),
-      countyLabel: yup.string().required(),
-      today: date(),
-    }),
-    totals: yup.object({
-      applications: count(),
-      matters: count(),
-      completed: count(),
-      open: count(),
-      returned: count(),
-      overdueOpen: count(),
-      completedLate: count(),
-      neverAcceptedOverdue: count(),
-    }),
+    period: yup
+      .object({
+        from: date(),
+        to: date(),
+        county: yup.string().nullable().defined(),
+        countyLabel: yup.string().required(),
+        today: date(),
+      })
+      .required(),
+    totals: yup
+      .object({
+        applications: count(),
+        matters: count(),
+        completed: count(),
+        open: count(),
+        returned: count(),
+        overdueOpen: count(),
+        completedLate: count(),
+        neverAcceptedOverdue: count(),
+      })
+      .required(),
     perDay: yup
       .array(yup.object({ date: date(), applications: count(), matters: count() }))
-      .max(MAX_PERIOD_DAYS)
+      .max(SUPERVISION_MAX_PERIOD_DAYS)
       .required(),
     timeLimits: yup
       .array(
@@ -132,40 +137,48 @@ export const figuresSchema = yup
       )
       .max(10)
       .required(),
-    overdue: yup.object({
-      total: count(),
-      items: yup.array(overdueMatterSchema).max(5000).required(),
-    }),
-    returns: yup.object({
-      total: count(),
-      reasons: yup
-        .array(yup.object({ code: yup.string().required(), label: yup.string().required(), count: count() }))
-        .max(100)
-        .required(),
-    }),
-    ratings: yup.object({
-      count: count(),
-      average: yup.number().nullable().defined(),
-      distribution: yup
-        .array(yup.object({ score: yup.number().integer().min(1).max(5).required(), count: count() }))
-        .max(5)
-        .required(),
-      recent: yup
-        .array(
-          yup.object({
-            code: yup.string().required(),
-            unitName: yup.string().defined(),
-            score: yup.number().integer().min(1).max(5).required(),
-            comment: yup.string().defined(),
-            ratedAt: yup
-              .string()
-              .required()
-              .meta({ jsonSchema: { format: 'date-time' } }),
-          }),
-        )
-        .max(10)
-        .required(),
-    }),
+    overdue: yup
+      .object({
+        total: count(),
+        items: yup.array(overdueMatterSchema).max(50000).required(),
+      })
+      .required(),
+    returns: yup
+      .object({
+        total: count(),
+        reasons: yup
+          .array(
+            yup.object({ code: yup.string().required(), label: yup.string().required(), count: count() }),
+          )
+          .max(100)
+          .required(),
+      })
+      .required(),
+    ratings: yup
+      .object({
+        count: count(),
+        average: yup.number().nullable().defined(),
+        distribution: yup
+          .array(yup.object({ score: yup.number().integer().min(1).max(5).required(), count: count() }))
+          .max(5)
+          .required(),
+        recent: yup
+          .array(
+            yup.object({
+              code: yup.string().required(),
+              unitName: yup.string().defined(),
+              score: yup.number().integer().min(1).max(5).required(),
+              comment: yup.string().defined(),
+              ratedAt: yup
+                .string()
+                .required()
+                .meta({ jsonSchema: { format: 'date-time' } }),
+            }),
+          )
+          .max(10)
+          .required(),
+      })
+      .required(),
   })
   .meta({ name: 'SupervisorFigures' });
 
