@@ -4,6 +4,7 @@
 // matter, exports the figures to Excel (the test opens the downloaded file with exceljs), drills down to
 // the application (hires masked) and finds the export in the audit log; a clerk reaches no supervisor page
 // and the bff refuses them the figures. Screenshots go to test/artifacts/console-supervisor/.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,12 @@ async function takeWalkIn() {
   const { header } = await staffLogin(world.bff.url, world.mocks.urls.staffIdp, 'xz-clerk');
   const res = await fetch(`${world.bff.url}/api/v1/staff/clerk/applications`, {
     method: 'POST',
-    headers: { cookie: header, 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/json' },
+    headers: {
+      cookie: header,
+      'x-requested-with': 'XMLHttpRequest',
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+    },
     body: JSON.stringify({
       application: sampleApplication(unit, [first, second], undefined, {
         name: operator.name,
@@ -94,9 +100,39 @@ async function ageMedicalMatter(id: string) {
   }
 }
 
+/** The 公积金 operator returns the case on the stand-in's own page; the bff hears it by callback. */
+async function returnHousingFund(code: string) {
+  const operator = await (await world.browser.newContext()).newPage();
+  await operator.goto(world.mocks.urls.housingFund);
+  const row = operator.locator('tr', { hasText: code });
+  const send = row.getByRole('button', { name: '退回', exact: true });
+  await waitShown(send, 60_000);
+  await row.locator('textarea[name=reason]').fill('缴存基数证明不清晰，请重新提供');
+  await send.click();
+  await waitText(operator.locator('tr', { hasText: code }), '已退回');
+  await operator.context().close();
+}
+
+/** The employer's 好差评 as the rating route stores it on the application (issue 17's rating part). */
+async function rate(id: string, score: number, comment: string) {
+  const db = await mongoose.createConnection(world.databaseUri).asPromise();
+  try {
+    await db
+      .collection('applications')
+      .updateOne(
+        { _id: new mongoose.Types.ObjectId(id) },
+        { $set: { rating: { score, comment, ratedAt: new Date() } } },
+      );
+  } finally {
+    await db.close();
+  }
+}
+
 it('a supervisor sees a new application in the figures, finds its overdue matter, exports Excel and drills down; a clerk cannot', async () => {
   const taken = await takeWalkIn();
   const due = await ageMedicalMatter(taken.id);
+  await returnHousingFund(taken.code);
+  await rate(taken.id, 4, '窗口办理很快，公积金退回原因写得清楚');
   const today = todayInChina();
 
   const page = await world.signedIn('city-supervisor');
@@ -118,6 +154,10 @@ it('a supervisor sees a new application in the figures, finds its overdue matter
   await waitText(row, addDays(due, 1));
   await waitText(row, taken.unit.name);
   await waitText(page.getByTestId('total-超期未办结'), '1');
+  // The 公积金 operator's return, by its reason; the rating with its grade and comment.
+  await waitText(page.getByTestId('returns'), '窗口退回1 次');
+  await waitText(page.getByTestId('ratings-summary'), '共 1 条评价，平均 4.00 分；好评 1');
+  await waitText(page.getByTestId('ratings'), '窗口办理很快');
   await shot(page, 'supervisor-dashboard');
 
   // A period the bff would refuse is named before anything is sent.

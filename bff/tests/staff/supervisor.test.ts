@@ -340,12 +340,13 @@ it('counts every return by reason (also the one a 补正 replaced) and the ratin
   expect(body.ratings).toEqual({
     count: 2,
     average: 3,
+    grades: { good: 1, neutral: 0, bad: 1 },
     distribution: [
-      { score: 1, count: 0 },
-      { score: 2, count: 1 },
-      { score: 3, count: 0 },
-      { score: 4, count: 1 },
-      { score: 5, count: 0 },
+      { score: 1, label: '非常不满意', count: 0 },
+      { score: 2, label: '不满意', count: 1 },
+      { score: 3, label: '基本满意', count: 0 },
+      { score: 4, label: '满意', count: 1 },
+      { score: 5, label: '非常满意', count: 0 },
     ],
     recent: [
       {

@@ -1310,8 +1310,15 @@ export interface components {
         count: number;
         distribution: {
           count: number;
+          label: string;
           score: number;
         }[];
+        /** @description 好评（4-5 分）、中评（3 分）、差评（1-2 分） */
+        grades: {
+          bad: number;
+          good: number;
+          neutral: number;
+        };
         recent: {
           code: string;
           comment: string;
@@ -2949,11 +2956,7 @@ export interface operations {
     };
     responses: {
       /** @description 办件 */
-      200: {
-        content: {
-          'application/json': Record<string, never>;
-        };
-      };
+      200: Json<Record<string, never>>;
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
@@ -3046,21 +3049,13 @@ export interface operations {
     };
     responses: {
       /** @description 统计 */
-      200: {
-        content: {
-          'application/json': components['schemas']['SupervisorFigures'];
-        };
-      };
+      200: Json<components['schemas']['SupervisorFigures']>;
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       /** @description 期间内的申请过多（VALIDATION_FAILED） */
-      422: {
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
+      422: Json<components['schemas']['Error']>;
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -3099,11 +3094,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       /** @description 期间内的申请过多（VALIDATION_FAILED） */
-      422: {
-        content: {
-          'application/json': components['schemas']['Error'];
-        };
-      };
+      422: Json<components['schemas']['Error']>;
       429: components['responses']['TooManyRequests'];
     };
   };

@@ -14,6 +14,10 @@
 import {
   MATTERS,
   MATTER_STATUSES,
+  RATING_COMMENT_MAX_LENGTH,
+  RATING_LABELS,
+  RATING_SCORES,
+  ratingGrade,
   SHANGRAO_COUNTIES,
   addDays,
   labelOf,
@@ -39,7 +43,7 @@ export interface FigureSource {
     MatterDoc,
     'matter' | 'status' | 'acceptedOn' | 'dueDate' | 'completedAt' | 'reasons' | 'timeline'
   >[];
-  rating?: { score?: number | null; comment?: string | null; ratedAt?: Date | null; at?: Date | null } | null;
+  rating?: { score?: number | null; comment?: string | null; ratedAt?: Date | null } | null;
 }
 
 export interface OverdueMatter {
@@ -99,7 +103,9 @@ export interface Figures {
   ratings: {
     count: number;
     average: number | null;
-    distribution: { score: number; count: number }[];
+    /** 好评 (4-5) / 中评 (3) / 差评 (1-2), as the 政务服务好差评 scheme groups them. */
+    grades: { good: number; neutral: number; bad: number };
+    distribution: { score: number; label: string; count: number }[];
     recent: { code: string; unitName: string; score: number; comment: string; ratedAt: string }[];
   };
 }
@@ -168,7 +174,7 @@ export class FigureAccumulator {
   private overdueTotal = 0;
   private readonly reasons = new Map<string, number>();
   private returnsTotal = 0;
-  private readonly scores = [0, 0, 0, 0, 0];
+  private readonly scores: number[] = RATING_SCORES.map(() => 0);
   private recent: Figures['ratings']['recent'] = [];
   /** Due dates by time limit and start day (many matters share both). */
   private readonly dueDates = new Map<string, IsoDate | null>();
@@ -306,16 +312,16 @@ export class FigureAccumulator {
 
   private addRating(doc: FigureSource) {
     const score = doc.rating?.score;
-    if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) return;
-    this.scores[score - 1] += 1;
-    const ratedAt = doc.rating?.ratedAt ?? doc.rating?.at;
+    if (!RATING_SCORES.includes(score as never)) return;
+    this.scores[(score as number) - 1] += 1;
+    const ratedAt = doc.rating?.ratedAt;
     const comment = (doc.rating?.comment ?? '').trim();
     if (!comment || !ratedAt) return;
     this.recent.push({
       code: doc.code,
       unitName: doc.unitName ?? '',
-      score,
-      comment: comment.slice(0, 200),
+      score: score as number,
+      comment: comment.slice(0, RATING_COMMENT_MAX_LENGTH),
       ratedAt: new Date(ratedAt).toISOString(),
     });
     if (this.recent.length > RECENT_COMMENTS * 2) this.trimRecent();
@@ -387,7 +393,18 @@ export class FigureAccumulator {
       ratings: {
         count: ratingCount,
         average: ratingCount ? Math.round((scoreSum / ratingCount) * 100) / 100 : null,
-        distribution: this.scores.map((count, i) => ({ score: i + 1, count })),
+        grades: RATING_SCORES.reduce(
+          (grades, score) => ({
+            ...grades,
+            [ratingGrade(score)]: grades[ratingGrade(score)] + this.scores[score - 1],
+          }),
+          { good: 0, neutral: 0, bad: 0 },
+        ),
+        distribution: RATING_SCORES.map((score) => ({
+          score,
+          label: RATING_LABELS[score],
+          count: this.scores[score - 1],
+        })),
         recent: this.recent,
       },
     };

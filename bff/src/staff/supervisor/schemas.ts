@@ -158,8 +158,18 @@ export const figuresSchema = yup
       .object({
         count: count(),
         average: yup.number().nullable().defined(),
+        grades: yup
+          .object({ good: count(), neutral: count(), bad: count() })
+          .required()
+          .meta({ description: '好评（4-5 分）、中评（3 分）、差评（1-2 分）' }),
         distribution: yup
-          .array(yup.object({ score: yup.number().integer().min(1).max(5).required(), count: count() }))
+          .array(
+            yup.object({
+              score: yup.number().integer().min(1).max(5).required(),
+              label: yup.string().required(),
+              count: count(),
+            }),
+          )
           .max(5)
           .required(),
         recent: yup

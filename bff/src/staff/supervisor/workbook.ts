@@ -152,7 +152,12 @@ export async function figuresWorkbook(
     { header: '评分', width: 10 },
     { header: '件数', width: 10 },
   ]);
-  for (const d of figures.ratings.distribution) await ratings.add([`${d.score} 分`, d.count]);
+  for (const d of figures.ratings.distribution) await ratings.add([`${d.score} 分（${d.label}）`, d.count]);
+  await ratings.add([]);
+  const { good, neutral, bad } = figures.ratings.grades;
+  await ratings.add(['好评', good]);
+  await ratings.add(['中评', neutral]);
+  await ratings.add(['差评', bad]);
   ratings.commit();
 
   const perDay = sheetOf(book, '每日', [

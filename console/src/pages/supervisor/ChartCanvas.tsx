@@ -29,6 +29,8 @@ Chart.defaults.animation = false;
 Chart.defaults.font.family = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
 Chart.defaults.font.size = 13;
 Chart.defaults.color = '#1d2430';
+// A single bar would otherwise fill its whole band.
+Chart.defaults.datasets.bar.maxBarThickness = 28;
 
 export const CHART_COLORS = ['#1d4f91', '#f0b429', '#1f7a3d', '#b42318', '#6b4fbb', '#0e7c86'];
 

@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { ChartConfiguration } from 'chart.js';
 import { SHANGRAO_COUNTIES, addDays, supervisionPeriodProblem, todayInChina } from '@hiring/shared';
 import { call, download } from '../../api/http';
-import type { components } from '../../api/contract';
+import type { ApiComponents as components } from '@hiring/shared';
 import { useApi } from '../../components/useApi';
 import { Empty, ErrorBox, Loaded } from '../../components/Status';
 import { useStaff } from '../../session/SessionContext';
@@ -365,12 +365,12 @@ function Returns({ figures }: { figures: Figures }) {
 }
 
 function Ratings({ figures }: { figures: Figures }) {
-  const { count, average, distribution, recent } = figures.ratings;
+  const { count, average, grades, distribution, recent } = figures.ratings;
   const config = useMemo<ChartConfiguration>(
     () => ({
       type: 'bar',
       data: {
-        labels: distribution.map((d) => `${d.score} 分`),
+        labels: distribution.map((d) => `${d.score} 分 ${d.label}`),
         datasets: [
           { label: '件数', data: distribution.map((d) => d.count), backgroundColor: CHART_COLORS[2] },
         ],
@@ -390,7 +390,8 @@ function Ratings({ figures }: { figures: Figures }) {
       ) : (
         <>
           <p data-testid="ratings-summary">
-            共 {count} 条评价，平均 <b>{average?.toFixed(2)}</b> 分
+            共 {count} 条评价，平均 <b>{average?.toFixed(2)}</b> 分；好评 {grades.good}、中评 {grades.neutral}
+            、差评 {grades.bad}
           </p>
           <ChartCanvas config={config} label="评分分布柱状图" testId="chart-ratings" height={180} />
           {recent.length > 0 && (

@@ -1,7 +1,7 @@
 // The dashboard's period and county as the address holds them (?from&to&county), so a view can be
 // reloaded, bookmarked or sent to a colleague; the last 30 days city-wide when none is given.
 import { addDays, isRealDate, todayInChina } from '@hiring/shared';
-import type { operations } from '../../api/contract';
+import type { ApiOperations as operations } from '@hiring/shared';
 
 type PeriodQuery = NonNullable<operations['supervisorDashboard']['parameters']['query']>;
 
