@@ -1,6 +1,6 @@
 // 审计日志: who looked at or changed what, searchable by staff account, kind of action and date, newest
 // first, a page at a time. Each search is itself recorded by the bff.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AUDIT_ACTIONS } from '@hiring/shared';
 import { call } from '../../api/http';
@@ -13,8 +13,10 @@ const PAGE_SIZE = 20;
 
 export default function AuditPage() {
   const [params, setParams] = useSearchParams();
-  const query: Query = Object.fromEntries(
-    FIELDS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])),
+  // One object per URL (useSearchParams keeps `params` while the URL stays): the search reloads on a new one.
+  const query: Query = useMemo(
+    () => Object.fromEntries(FIELDS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : []))),
+    [params],
   );
   const page = Number(params.get('page') ?? '1') || 1;
   const [form, setForm] = useState<Query>(query);
@@ -24,7 +26,7 @@ export default function AuditPage() {
         query: { ...query, action: query.action as never, page, pageSize: PAGE_SIZE },
         signal,
       }),
-    [params.toString()],
+    [query, page],
   );
   return (
     <section>

@@ -418,10 +418,11 @@ function Ratings({ figures }: { figures: Figures }) {
 
 export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
-  const period = periodOf(params);
+  // One object per URL, so the figures reload when the address changes and only then.
+  const period = useMemo(() => periodOf(params), [params]);
   const figures = useApi(
     (signal) => call('get', '/api/v1/staff/supervisor/dashboard', { query: queryOf(period), signal }),
-    [period.from, period.to, period.county],
+    [period],
   );
   return (
     <section>
