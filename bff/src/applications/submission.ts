@@ -51,6 +51,28 @@ export function newMatter(matter: string, code: string, attempt: number, now: Da
   };
 }
 
+/**
+ * Inserts a new application under a fresh 办件编码 (`insert(code)`). A duplicate key is either a collision of
+ * the random code, and another is drawn (five times at most), or the same submission stored already (a
+ * concurrent or an earlier run): `earlier()` finds that one, or throws the answer for it, and it is returned
+ * with `inserted: false`.
+ */
+export async function insertUnderNewCode<T>(
+  now: Date,
+  insert: (code: string) => Promise<T>,
+  earlier: () => Promise<T | null>,
+): Promise<{ doc: T; inserted: boolean }> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return { doc: await insert(newApplicationCode(now)), inserted: true };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000 || tries >= 5) throw error;
+      const found = await earlier();
+      if (found) return { doc: found, inserted: false };
+    }
+  }
+}
+
 /** 409 for everyone but the submission that used the draft up: they learn which application it became. */
 function alreadySubmitted(winner: { _id: unknown; code: string }) {
   return conflict('ALREADY_SUBMITTED', `该草稿已提交，办件编码 ${winner.code}`, {
@@ -136,41 +158,37 @@ export async function submitDraft(
     },
   };
   const now = new Date();
-  let inserted: (ApplicationDoc & { _id: unknown }) | null = null;
-  for (let tries = 0; !inserted; tries++) {
-    const code = newApplicationCode(now);
-    try {
-      const doc = await Application.create({
-        accountId,
-        code,
-        submissionKey,
-        draftId,
-        sealed: cipher.encrypt(sealed),
-        unitName: form.unit?.name ?? '',
-        uscc: (form.unit as { uscc?: string } | undefined)?.uscc ?? '',
-        employeeCount: form.employees.length,
-        county: countyOfUnit(form.unit as { countyCode?: string; uscc?: string } | undefined),
-        submittedAt: now,
-        reliefDeadline: result.computed.reliefMaterialsDueBy ?? undefined,
-        dispatchPending: true,
-        nextDispatchAt: now,
-        matters: form.matters.map((matter) => newMatter(matter, code, 1, now, '申请已提交，等待推送至部门')),
-      });
-      inserted = doc.toObject();
-    } catch (error) {
-      const duplicate = (error as { code?: number }).code === 11000;
-      if (!duplicate || tries >= 5) throw error;
-      // A concurrent submission of this draft won (under any key), or a run under this key did; else the
-      // code collided: draw another.
+  const { doc: inserted, inserted: isNew } = await insertUnderNewCode(
+    now,
+    async (code): Promise<ApplicationDoc & { _id: unknown }> =>
+      (
+        await Application.create({
+          accountId,
+          code,
+          submissionKey,
+          draftId,
+          sealed: cipher.encrypt(sealed),
+          unitName: form.unit?.name ?? '',
+          uscc: (form.unit as { uscc?: string } | undefined)?.uscc ?? '',
+          employeeCount: form.employees.length,
+          county: countyOfUnit(form.unit as { countyCode?: string; uscc?: string } | undefined),
+          submittedAt: now,
+          reliefDeadline: result.computed.reliefMaterialsDueBy ?? undefined,
+          dispatchPending: true,
+          nextDispatchAt: now,
+          matters: form.matters.map((matter) =>
+            newMatter(matter, code, 1, now, '申请已提交，等待推送至部门'),
+          ),
+        })
+      ).toObject(),
+    // A concurrent submission of this draft won (under any key), or a run under this key did.
+    async () => {
       const winner = await Application.findOne({ accountId, draftId }).lean();
-      if (winner) {
-        if (winner.submissionKey !== submissionKey) throw alreadySubmitted(winner);
-        return winner;
-      }
-      const sameKey = await Application.findOne({ accountId, submissionKey }).lean();
-      if (sameKey) return sameKey;
-    }
-  }
+      if (winner && winner.submissionKey !== submissionKey) throw alreadySubmitted(winner);
+      return winner ?? (await Application.findOne({ accountId, submissionKey }).lean());
+    },
+  );
+  if (!isNew) return inserted;
   await drafts.consume(accountId, draftId);
   await deps.authority.recordUse(authority, accountId, inserted.code);
   deps.nudge();

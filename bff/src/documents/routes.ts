@@ -11,6 +11,7 @@ import { objectIdOf } from '../http/validate';
 import { formOf } from '../drafts/draftService';
 import { staffLogin, type StaffMember } from '../staff/requireStaff';
 import { applicationInScope, staffActor } from '../staff/scope';
+import type { ApplicationDoc } from '../applications/models';
 import { draftFormPdf, receiptData, storedFormPdf } from './applicationDocuments';
 import { receiptPng } from './receipt';
 import { render } from './renderer';
@@ -67,6 +68,42 @@ export function documentRoutes(services: Services): Route[] {
     404: 'NotFound' as const,
     503: 'Unavailable' as const,
   });
+
+  /** A PDF a clerk, supervisor or administrator prints of an application in their scope; audited. */
+  const staffDocument = (spec: {
+    path: string;
+    operationId: string;
+    summary: string;
+    title: string;
+    action: string;
+    produce(
+      doc: ApplicationDoc & { _id: unknown },
+    ): Promise<{ pdf: Buffer; detail?: Record<string, unknown> }>;
+  }) =>
+    defineRoute({
+      method: 'get',
+      path: spec.path,
+      operationId: spec.operationId,
+      summary: spec.summary,
+      description: BUSY_NOTE,
+      tags: ['staff', 'documents'],
+      auth: staffLogin(services, 'clerk', 'supervisor', 'admin'),
+      params: applicationParams,
+      responses: ownerResponses(file('application/pdf', spec.title)),
+      handler: async (ctx, { params }) => {
+        // A clerk prints only their county's applications (another county's: 404).
+        const staff = ctx.state.staff as StaffMember;
+        const doc = await applicationInScope(applications, staff, params.id);
+        const { pdf, detail } = await spec.produce(doc);
+        await services.audit.record({
+          actor: staffActor(staff),
+          action: spec.action,
+          subject: doc.code,
+          ...(detail && { detail }),
+        });
+        send(ctx, pdf, 'application/pdf', `${spec.title}-${doc.code}.pdf`);
+      },
+    });
 
   return [
     defineRoute({
@@ -140,54 +177,26 @@ export function documentRoutes(services: Services): Route[] {
       },
     }),
     // 一窗受理: the window clerk prints the form of an application the employer submitted online.
-    defineRoute({
-      method: 'get',
+    staffDocument({
       path: '/staff/applications/:id/form.pdf',
       operationId: 'getStaffApplicationForm',
       summary: '工作人员打印办件的联办申请表（一窗受理；记入审计）',
-      description: BUSY_NOTE,
-      tags: ['staff', 'documents'],
-      auth: staffLogin(services, 'clerk', 'supervisor', 'admin'),
-      params: applicationParams,
-      responses: ownerResponses(file('application/pdf', '联办申请表')),
-      handler: async (ctx, { params }) => {
-        // A clerk prints only their county's applications (another county's: 404).
-        const staff = ctx.state.staff as StaffMember;
-        const doc = await applicationInScope(applications, staff, params.id);
+      title: '联办申请表',
+      action: 'staff.document.form',
+      produce: async (doc) => {
         const out = await storedFormPdf(doc, cipher, config.lookupPageUrl);
-        await services.audit.record({
-          actor: staffActor(staff),
-          action: 'staff.document.form',
-          subject: doc.code,
-          detail: { pages: out.pages, employees: doc.employeeCount },
-        });
-        send(ctx, out.pdf, 'application/pdf', `联办申请表-${doc.code}.pdf`);
+        return { pdf: out.pdf, detail: { pages: out.pages, employees: doc.employeeCount } };
       },
     }),
-    defineRoute({
-      method: 'get',
+    staffDocument({
       path: '/staff/applications/:id/receipt.pdf',
       operationId: 'getStaffReceiptPdf',
       summary: '工作人员打印办件的受理回执（窗口交给来办单位；含查询密码；记入审计）',
-      description: BUSY_NOTE,
-      tags: ['staff', 'documents'],
-      auth: staffLogin(services, 'clerk', 'supervisor', 'admin'),
-      params: applicationParams,
-      responses: ownerResponses(file('application/pdf', '受理回执')),
-      handler: async (ctx, { params }) => {
-        const staff = ctx.state.staff as StaffMember;
-        const doc = await applicationInScope(applications, staff, params.id);
-        const { pdf } = await render({
-          kind: 'receiptPdf',
-          data: receiptData(doc, cipher, config.lookupPageUrl),
-        });
-        await services.audit.record({
-          actor: staffActor(staff),
-          action: 'staff.document.receipt',
-          subject: doc.code,
-        });
-        send(ctx, pdf, 'application/pdf', `受理回执-${doc.code}.pdf`);
-      },
+      title: '受理回执',
+      action: 'staff.document.receipt',
+      produce: async (doc) => ({
+        pdf: (await render({ kind: 'receiptPdf', data: receiptData(doc, cipher, config.lookupPageUrl) })).pdf,
+      }),
     }),
   ];
 }

@@ -87,13 +87,8 @@ const calendarYearSummary = yup
   })
   .meta({ name: 'CalendarYearSummary' });
 
-const calendarYearDetail = yup
-  .object({
-    year: yup.number().integer().required(),
-    basis: basisSchema,
-    origin: originSchema,
-    source: yup.string().nullable().defined(),
-    enteredAt: dateTime,
+const calendarYearDetail = calendarYearSummary
+  .shape({
     holidays: yup.array(calendarDay).required(),
     workdays: yup.array(calendarDay).required(),
   })

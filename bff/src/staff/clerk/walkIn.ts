@@ -12,8 +12,8 @@ import {
 import type { Services } from '../../context';
 import { AppError, conflict, validationFailed } from '../../http/errors';
 import { newEmployeeKey } from '../../drafts/draftService';
-import { newApplicationCode, newQueryPassword } from '../../applications/codes';
-import { newMatter } from '../../applications/submission';
+import { newQueryPassword } from '../../applications/codes';
+import { insertUnderNewCode, newMatter } from '../../applications/submission';
 import type { SealedApplication } from '../../applications/view';
 import { maskIdNumber } from '../../security/mask';
 import type { StaffMember } from '../staffTokens';
@@ -136,40 +136,32 @@ async function enterWalkIn(
       authority: authority.basis as 'paperAuthorization',
     },
   };
-  let inserted: {
-    _id: unknown;
-    code: string;
-    unitName?: string | null;
-    employeeCount?: number | null;
-  } | null = null;
-  for (let tries = 0; !inserted; tries++) {
-    const code = newApplicationCode(now);
-    try {
-      const doc = await services.applications.create({
-        accountId,
-        code,
-        submissionKey,
-        sealed: services.cipher.encrypt(sealed),
-        unitName: unit.name,
-        uscc: unit.uscc,
-        employeeCount: value.employees.length,
-        county: staff.county,
-        channel: 'window',
-        takenBy: { id: staff.id, name: staff.name },
-        submittedAt: now,
-        reliefDeadline: result.computed.reliefMaterialsDueBy ?? undefined,
-        dispatchPending: true,
-        nextDispatchAt: now,
-        matters: value.matters.map((matter) => newMatter(matter, code, 1, now, '窗口受理，等待推送至部门')),
-      });
-      inserted = doc.toObject();
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000 || tries >= 5) throw error;
-      // A run under this key filed it already (one that took over a crashed run); else the code collided.
-      const earlier = await services.applications.findOne({ accountId, submissionKey }).lean();
-      if (earlier) return earlier;
-    }
-  }
+  const { doc: inserted, inserted: isNew } = await insertUnderNewCode(
+    now,
+    async (code) =>
+      (
+        await services.applications.create({
+          accountId,
+          code,
+          submissionKey,
+          sealed: services.cipher.encrypt(sealed),
+          unitName: unit.name,
+          uscc: unit.uscc,
+          employeeCount: value.employees.length,
+          county: staff.county,
+          channel: 'window',
+          takenBy: { id: staff.id, name: staff.name },
+          submittedAt: now,
+          reliefDeadline: result.computed.reliefMaterialsDueBy ?? undefined,
+          dispatchPending: true,
+          nextDispatchAt: now,
+          matters: value.matters.map((matter) => newMatter(matter, code, 1, now, '窗口受理，等待推送至部门')),
+        })
+      ).toObject(),
+    // A run under this key filed it already (one that took over a crashed run).
+    () => services.applications.findOne({ accountId, submissionKey }).lean(),
+  );
+  if (!isNew) return inserted;
   await services.authority.recordUse(authority, accountId, inserted.code);
   await services.audit.record({
     actor: staffActor(staff),
