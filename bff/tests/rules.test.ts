@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_STAFF_TOKENS } from '../src/staff/staffTokens';
-import { bffEnvFor } from '@hiring/mock';
+import { bffEnvFor, HOLIDAY_NOTICE_2027 } from '@hiring/mock';
 import {
   CALLBACK_SECRET,
   callApi,
@@ -88,26 +88,6 @@ const matterOf = async (id: string, matter: string, via = server) => {
   return res.body.matters.find((m: { matter: string }) => m.matter === matter);
 };
 
-/** A plausible State Council notice for 2027 (13 net weekdays off), with 调休 workdays. */
-const notice2027 = {
-  source: '国务院办公厅关于2027年部分节假日安排的通知（测试用）',
-  holidays: [
-    { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
-    { name: '春节', from: '2027-02-05', to: '2027-02-13' },
-    { name: '清明节', from: '2027-04-03', to: '2027-04-05' },
-    { name: '劳动节', from: '2027-05-01', to: '2027-05-05' },
-    { name: '端午节', from: '2027-06-09' },
-    { name: '中秋节', from: '2027-09-15' },
-    { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
-  ],
-  workdays: [
-    { name: '春节', date: '2027-02-14' },
-    { name: '劳动节', date: '2027-05-08' },
-    { name: '国庆节', date: '2027-09-26' },
-    { name: '国庆节', date: '2027-10-09' },
-  ],
-};
-
 describe('working-day calendar', () => {
   let december: string;
   let february: string;
@@ -146,7 +126,13 @@ describe('working-day calendar', () => {
   });
 
   it('entering the official 2027 calendar with 调休 workdays recomputes open matters, in every instance', async () => {
-    const entered = await callApi(server, ADMIN, 'PUT', '/staff/admin/calendar/years/2027', notice2027);
+    const entered = await callApi(
+      server,
+      ADMIN,
+      'PUT',
+      '/staff/admin/calendar/years/2027',
+      HOLIDAY_NOTICE_2027,
+    );
     expect(entered.status).toBe(200);
     expect(entered.body).toMatchObject({ year: 2027, basis: 'official', origin: 'entered', recomputed: 2 });
     expect(entered.body.workdays).toEqual(expect.arrayContaining([{ date: '2027-02-14', name: '春节' }]));
@@ -176,7 +162,11 @@ describe('working-day calendar', () => {
       dueDateBasis: 'official',
     });
     const seen = await callApi(second, CLERK, 'GET', '/staff/calendar/years/2027');
-    expect(seen.body).toMatchObject({ basis: 'official', origin: 'entered', source: notice2027.source });
+    expect(seen.body).toMatchObject({
+      basis: 'official',
+      origin: 'entered',
+      source: HOLIDAY_NOTICE_2027.source,
+    });
 
     const audit = await server.services.audit.search({ action: 'calendar.enter', page: 1, pageSize: 10 });
     expect(audit.items[0]).toMatchObject({
@@ -199,7 +189,7 @@ describe('working-day calendar', () => {
 
   it('refuses a bad year, a wrong role and a missing credential', async () => {
     const weekdayWork = await callApi(server, ADMIN, 'PUT', '/staff/admin/calendar/years/2027', {
-      ...notice2027,
+      ...HOLIDAY_NOTICE_2027,
       workdays: [{ name: '春节', date: '2027-02-17' }],
     });
     expect(weekdayWork.status).toBe(422);
@@ -212,15 +202,27 @@ describe('working-day calendar', () => {
     });
     expect(thin.status).toBe(422);
     expect(thin.body.error.message).toBe('2027 年节假日安排有 1 处问题，未保存');
-    const outOfRange = await callApi(server, ADMIN, 'PUT', '/staff/admin/calendar/years/2101', notice2027);
+    const outOfRange = await callApi(
+      server,
+      ADMIN,
+      'PUT',
+      '/staff/admin/calendar/years/2101',
+      HOLIDAY_NOTICE_2027,
+    );
     expect(outOfRange.status).toBe(400);
     expect(outOfRange.body.error.details[0].message).toBe('年份须在 2004—2100 之间');
     const unknownField = await callApi(server, ADMIN, 'PUT', '/staff/admin/calendar/years/2027', {
-      ...notice2027,
+      ...HOLIDAY_NOTICE_2027,
       extra: 1,
     });
     expect(unknownField.status).toBe(400);
-    const clerk = await callApi(server, CLERK, 'PUT', '/staff/admin/calendar/years/2027', notice2027);
+    const clerk = await callApi(
+      server,
+      CLERK,
+      'PUT',
+      '/staff/admin/calendar/years/2027',
+      HOLIDAY_NOTICE_2027,
+    );
     expect(clerk.status).toBe(403);
     expect(clerk.body.error).toEqual({ code: 'FORBIDDEN', message: '该操作仅限管理员' });
     const anonymous = await callApi(server, null, 'GET', '/staff/calendar/years');

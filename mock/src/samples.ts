@@ -138,3 +138,26 @@ export async function makeLegalRepresentative(
   const claim = await post('/units', { uscc: unit.uscc });
   if (claim.status !== 201) throw new Error(`makeLegalRepresentative: unit ${claim.status} ${claim.text}`);
 }
+
+/**
+ * A plausible State Council notice for 2027 (13 net weekdays off), with 调休 workdays: what an administrator
+ * enters for a year the chinese-days data does not have yet (the rules tests, in one process and in two).
+ */
+export const HOLIDAY_NOTICE_2027 = {
+  source: '国务院办公厅关于2027年部分节假日安排的通知（测试用）',
+  holidays: [
+    { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
+    { name: '春节', from: '2027-02-05', to: '2027-02-13' },
+    { name: '清明节', from: '2027-04-03', to: '2027-04-05' },
+    { name: '劳动节', from: '2027-05-01', to: '2027-05-05' },
+    { name: '端午节', from: '2027-06-09' },
+    { name: '中秋节', from: '2027-09-15' },
+    { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
+  ],
+  workdays: [
+    { name: '春节', date: '2027-02-14' },
+    { name: '劳动节', date: '2027-05-08' },
+    { name: '国庆节', date: '2027-09-26' },
+    { name: '国庆节', date: '2027-10-09' },
+  ],
+};

@@ -1,5 +1,6 @@
 // Two real bff processes on one database: a calendar year entered through one and a rule figure changed
 // through the other are in force in both at once, with no restart (each checks the rules' revision on use).
+import { HOLIDAY_NOTICE_2027 } from '@hiring/mock';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { DEV_STAFF_TOKENS } from '../../bff/src/staff/staffTokens';
 import { freePort, startBff, type BffProcess } from '../src/bffProcess';
@@ -40,24 +41,7 @@ it('sees a calendar year entered through the other process without a restart', a
   expect((await call(a, SUPERVISOR, 'GET', '/staff/calendar/years/2027')).body.basis).toBe('provisional');
   expect((await call(b, SUPERVISOR, 'GET', '/staff/calendar/years/2027')).body.basis).toBe('provisional');
 
-  const entered = await call(a, ADMIN, 'PUT', '/staff/admin/calendar/years/2027', {
-    source: '国务院办公厅关于2027年部分节假日安排的通知（测试用）',
-    holidays: [
-      { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
-      { name: '春节', from: '2027-02-05', to: '2027-02-13' },
-      { name: '清明节', from: '2027-04-03', to: '2027-04-05' },
-      { name: '劳动节', from: '2027-05-01', to: '2027-05-05' },
-      { name: '端午节', from: '2027-06-09' },
-      { name: '中秋节', from: '2027-09-15' },
-      { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
-    ],
-    workdays: [
-      { name: '春节', date: '2027-02-14' },
-      { name: '劳动节', date: '2027-05-08' },
-      { name: '国庆节', date: '2027-09-26' },
-      { name: '国庆节', date: '2027-10-09' },
-    ],
-  });
+  const entered = await call(a, ADMIN, 'PUT', '/staff/admin/calendar/years/2027', HOLIDAY_NOTICE_2027);
   expect(entered.status).toBe(200);
 
   const seen = await call(b, SUPERVISOR, 'GET', '/staff/calendar/years/2027');
