@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS: readonly CodeItem[] = [
   { code: 'identity.verify', label: '公安身份核验' },
   { code: 'person.lookup', label: '查询人员信息' },
   { code: 'status.lookup', label: '办件编码查询进度' },
+  { code: 'application.rate', label: '单位评价办件（好差评）' },
   { code: 'document.form', label: '单位下载联办申请表' },
   { code: 'document.draftForm', label: '单位下载草稿申请表' },
   { code: 'calendar.enter', label: '录入工作日历' },
