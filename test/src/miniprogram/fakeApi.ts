@@ -53,7 +53,8 @@ export interface HostServices {
   };
   record: {
     toasts: string[];
-    modals: { title?: string; content?: string }[];
+    /** Each dialog as the user saw it: its text and the labels of its two buttons. */
+    modals: { title?: string; content?: string; confirmText?: string; cancelText?: string }[];
     clipboard: string[];
     openedDocuments: StoredFile[];
     requests: { method: string; url: string }[];
@@ -68,6 +69,23 @@ type Options = Record<string, unknown> & {
 
 const MAX_STORAGE_ITEM = 1024 * 1024;
 const WECHAT_DOC_TYPES = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'];
+
+/**
+ * Taro's showModal on Alipay calls my.confirm with confirmButtonText/cancelButtonText copied from
+ * confirmText/cancelText and leaves the originals in the options, which my.confirm ignores. Those copies
+ * are not the app's mistake; a confirmText without its confirmButtonText (the label lost) still is.
+ */
+function taroModalOnAlipay(confirm: (options?: unknown) => unknown) {
+  return (options?: unknown) => {
+    if (options && typeof options === 'object') {
+      const o = { ...(options as Record<string, unknown>) };
+      if (o.confirmText !== undefined && o.confirmText === o.confirmButtonText) delete o.confirmText;
+      if (o.cancelText !== undefined && o.cancelText === o.cancelButtonText) delete o.cancelText;
+      return confirm(o);
+    }
+    return confirm(options);
+  };
+}
 
 export function createFakeApi(host: HostServices): Record<string, unknown> {
   const { platform, shapes } = host;
@@ -413,7 +431,12 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
       return Object.fromEntries(ids.map((id) => [id, accepted.includes(id) ? 'accept' : 'reject']));
     }),
     showModal: asyncApi('showModal', async (o) => {
-      host.record.modals.push({ title: o.title as string, content: o.content as string });
+      host.record.modals.push({
+        title: o.title as string,
+        content: o.content as string,
+        confirmText: o.confirmText as string | undefined,
+        cancelText: o.cancelText as string | undefined,
+      });
       const confirm = host.user.modalAnswers.length ? host.user.modalAnswers.shift()! : true;
       return { confirm, cancel: !confirm };
     }),
@@ -477,11 +500,18 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
         },
       };
     }),
-    confirm: asyncApi('confirm', async (o) => {
-      host.record.modals.push({ title: o.title as string, content: o.content as string });
-      const confirm = host.user.modalAnswers.length ? host.user.modalAnswers.shift()! : true;
-      return { confirm };
-    }),
+    confirm: taroModalOnAlipay(
+      asyncApi('confirm', async (o) => {
+        host.record.modals.push({
+          title: o.title as string,
+          content: o.content as string,
+          confirmText: o.confirmButtonText as string | undefined,
+          cancelText: o.cancelButtonText as string | undefined,
+        });
+        const confirm = host.user.modalAnswers.length ? host.user.modalAnswers.shift()! : true;
+        return { confirm };
+      }),
+    ),
     alert: asyncApi('alert', async (o) => {
       host.record.modals.push({ title: o.title as string, content: o.content as string });
       return {};
