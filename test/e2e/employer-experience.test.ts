@@ -4,94 +4,50 @@
 // page updating itself, 全部已读, and every page in normal and 大字模式 (screenshots in
 // test/artifacts/e2e-experience/, sizes measured in the page).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
-  bffEnvFor,
   makeLegalRepresentative,
-  pointCallbacksAt,
   sampleApplication,
   sampleEmployee,
-  startMocks,
   workingAgePeople,
-  type RunningMocks,
+  type Person,
 } from '@hiring/mock';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { generateIdCardPhoto } from '../../bff/ocr-testset/generate';
-import { testDatabaseUri } from '../../tools/jest/testDatabase';
-import { freePort, startBff, type BffProcess } from '../src/bffProcess';
-import {
-  byTestId,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  eventually,
-  PHONE,
-  waitShown,
-  waitText,
-  waitValue,
-} from '../src/browser';
-import { ensureH5Build, startH5Server, type H5Server } from '../src/h5';
-import { smallTexts, wholePageShot, wrappedTexts } from '../src/screenshot';
+import type { Page } from 'playwright-core';
+import { eventually, PHONE, waitShown, waitText, waitValue } from '../src/browser';
+import { idCardPhotoOf } from '../src/cast';
+import { startE2eWorld, type E2eWorld } from '../src/e2eWorld';
+import { saveUnitElsewhere } from '../src/otherDevice';
+import { smallTexts, wrappedTexts } from '../src/screenshot';
 
 // The H5 build alone can take a few minutes on 2 busy cores; each step below well under one.
 jest.setTimeout(8 * 60 * 1000);
 
-const SECRET = 'e2e-experience-secret-0123456789';
-const ARTIFACTS = path.resolve(__dirname, '../artifacts/e2e-experience');
-
-let mocks: RunningMocks;
-let bff: BffProcess;
-let h5: H5Server;
-let browser: Browser;
-let context: BrowserContext;
+let world: E2eWorld;
 let page: Page;
-let tmpDir: string;
 let token: string;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureH5Build();
-  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-experience-'));
-  mocks = await startMocks({ callbackSecret: SECRET, workingDayMs: 2000, reviewMode: 'manual' });
-  bff = await startBff(await freePort(), {
-    MONGODB_URI: testDatabaseUri('e2e-experience'),
-    DEV_LOGIN: 'true',
-    ...bffEnvFor(mocks, SECRET),
-    DISPATCH_POLL_MS: '100',
+  world = await startE2eWorld({
+    name: 'e2e-experience',
+    mocks: { workingDayMs: 2000, reviewMode: 'manual' },
   });
-  pointCallbacksAt(mocks, bff.url);
-  h5 = await startH5Server(await freePort(), bff.url);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  context = await browser.newContext(PHONE);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-
-  await page.goto(h5.url);
+  page = world.page;
+  await page.goto(world.h5.url);
   // Signed in once the lists that need an account have loaded.
   await waitText(visible('draft-list'), '暂无草稿');
-  token = await page.evaluate<string>(
-    `(() => { const s = JSON.parse(localStorage.getItem('hiring:session') || '{}'); return (s.data || s).token; })()`,
-  );
-  await makeLegalRepresentative(`${bff.url}/api/v1`, token, cast().unit);
+  token = await world.sessionToken();
+  await makeLegalRepresentative(`${world.bff.url}/api/v1`, token, cast().unit);
 });
 
 afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await h5?.stop();
-  await bff?.kill();
-  await mocks?.stop();
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  await world?.stop();
 });
 
-const visible = (testId: string) => byTestId(page, testId);
-let shots = 0;
-const shot = (name: string) =>
-  wholePageShot(page, path.join(ARTIFACTS, `${String(++shots).padStart(2, '0')}-${name}.png`));
+const visible = (testId: string) => world.visible(testId);
+const shot = (name: string) => world.shot(name);
 
 function cast() {
-  const { population } = mocks.world;
+  const { population } = world.mocks.world;
   const unit = population.units.filter((u) => u.socialInsuranceCode && u.housingFundAccount)[2];
   const [first, second, ...others] = workingAgePeople(population, 'normal', 60, 40).filter((p) =>
     p.regionCode.startsWith('3611'),
@@ -104,15 +60,10 @@ async function call<T = any>(
   route: string,
   body?: unknown,
   headers: Record<string, string> = {},
-) {
-  const res = await fetch(`${bff.url}/api/v1${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`${method} ${route}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
+): Promise<T> {
+  const res = await world.call(token, method, route, body, headers);
+  if (res.status >= 400) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as T;
 }
 
 const waitSaved = () =>
@@ -127,20 +78,9 @@ const draftIdOnScreen = async () => decodeURIComponent(/[?&]id=([^&]+)/.exec(pag
 
 let draftId: string;
 
-async function photoOf(person: ReturnType<typeof cast>['first'], seed: number): Promise<string> {
-  const { jpeg } = await generateIdCardPhoto({
-    seed,
-    version: 1,
-    person: {
-      name: person.name,
-      gender: person.gender,
-      ethnicity: person.ethnicity,
-      birthDate: person.birthDate,
-      address: person.hukouAddress,
-      idNumber: person.idNumber,
-    },
-  });
-  const file = path.join(tmpDir, `card-${seed}.jpg`);
+async function photoOf(person: Person, seed: number): Promise<string> {
+  const { jpeg } = await idCardPhotoOf(person, seed);
+  const file = path.join(world.tmpDir, `card-${seed}.jpg`);
   fs.writeFileSync(file, jpeg);
   return file;
 }
@@ -168,16 +108,12 @@ describe('the employer on a phone (issue 19)', () => {
     draftId = await draftIdOnScreen();
 
     // Device A (another phone, same account) changes the phone and the unit address.
-    const a = await call('GET', `/drafts/${draftId}`);
     const addressA = '江西省上饶市广丰区永丰街道 8 号';
-    await call('PATCH', `/drafts/${draftId}`, {
-      version: a.version,
-      unit: {
-        ...a.application.unit,
-        address: addressA,
-        operator: { ...a.application.unit.operator, phone: '13900000001' },
-      },
-    });
+    await saveUnitElsewhere(call, draftId, (unit) => ({
+      ...unit,
+      address: addressA,
+      operator: { ...unit.operator, phone: '13900000001' },
+    }));
     // Device B (this page, still on the old version) changes the phone and 开户行.
     await visible('unit-operator-phone').fill('13900000002');
     await visible('unit-bank-name').fill('建设银行上饶分行');
@@ -207,14 +143,10 @@ describe('the employer on a phone (issue 19)', () => {
     await shot('conflict-merged');
 
     // A change of different fields on both sides is merged without a question.
-    const again = await call('GET', `/drafts/${draftId}`);
-    await call('PATCH', `/drafts/${draftId}`, {
-      version: again.version,
-      unit: {
-        ...again.application.unit,
-        bank: { ...again.application.unit.bank, accountName: '另一台设备填的户名' },
-      },
-    });
+    await saveUnitElsewhere(call, draftId, (unit) => ({
+      ...unit,
+      bank: { ...unit.bank, accountName: '另一台设备填的户名' },
+    }));
     await visible('unit-bank-accountNo').fill('6222020200112233');
     await visible('merged-notice').waitFor({ timeout: 20000 });
     await waitSaved();
@@ -230,7 +162,7 @@ describe('the employer on a phone (issue 19)', () => {
     await waitSaved();
     // The wizard's other steps arrive while the first one is on screen.
     await page.waitForLoadState('networkidle');
-    await context.setOffline(true);
+    await page.context().setOffline(true);
     try {
       await visible('wizard-next').click();
       await visible('matter-1').waitFor({ timeout: 10000 });
@@ -246,7 +178,7 @@ describe('the employer on a phone (issue 19)', () => {
       await visible('wizard-next').click();
       await visible('add-employee-scan').waitFor({ timeout: 10000 });
     } finally {
-      await context.setOffline(false);
+      await page.context().setOffline(false);
     }
     await waitSaved();
     expect((await call('GET', `/drafts/${draftId}`)).application.matters.sort()).toEqual([
@@ -255,7 +187,7 @@ describe('the employer on a phone (issue 19)', () => {
       'medicalInsurance',
       'socialInsurance',
     ]);
-    expect(pageErrors.filter((e) => /chunk/i.test(e))).toEqual([]);
+    expect(world.pageErrors.filter((e) => /chunk/i.test(e))).toEqual([]);
   });
 
   it('#5 asks whether a re-scanned card is another person, and clears that person if so', async () => {
@@ -304,7 +236,7 @@ describe('the employer on a phone (issue 19)', () => {
         employee: sampleEmployee(person, i === 2 ? { phone: undefined } : {}),
       });
     }
-    await page.goto(`${h5.url}#/wizard/employees/index?id=${draftId}`);
+    await page.goto(`${world.h5.url}#/wizard/employees/index?id=${draftId}`);
     await page.reload();
     await visible('employee-count').waitFor();
     await waitText(visible('employee-count'), /^共 5 位员工，\d 位待完善$/);
@@ -351,18 +283,18 @@ describe('the employer on a phone (issue 19)', () => {
     );
     applicationId = submitted.id;
     code = submitted.code;
-    await page.goto(`${h5.url}#/application/detail/index?id=${applicationId}`);
+    await page.goto(`${world.h5.url}#/application/detail/index?id=${applicationId}`);
     await visible('detail-code').waitFor();
     // 即办 matters, then 医保 approved by its operator: none of it needs 刷新进度.
     await waitText(visible('matter-employment-status'), '已办结', 30000);
     await waitText(visible('matter-medicalInsurance-status'), '审核中', 30000);
     await shot('detail-reviewing');
     for (const agency of ['medicalSecurity', 'housingFund'] as const) {
-      const { cases } = (await (await fetch(`${mocks.urls[agency]}/_admin/cases`)).json()) as {
+      const { cases } = (await (await fetch(`${world.mocks.urls[agency]}/_admin/cases`)).json()) as {
         cases: { caseId: string; applicationCode: string }[];
       };
       const found = cases.find((c) => c.applicationCode === code)!;
-      await fetch(`${mocks.urls[agency]}/_admin/cases/${found.caseId}/approve`, { method: 'POST' });
+      await fetch(`${world.mocks.urls[agency]}/_admin/cases/${found.caseId}/approve`, { method: 'POST' });
     }
     await waitText(visible('matter-medicalInsurance-status'), '已办结', 60000);
     await waitText(visible('detail-status'), '已办结', 60000);
@@ -371,7 +303,7 @@ describe('the employer on a phone (issue 19)', () => {
   });
 
   it('#7 one notice per decision, and 全部已读 in one tap', async () => {
-    await page.goto(`${h5.url}#/pages/messages/index`);
+    await page.goto(`${world.h5.url}#/pages/messages/index`);
     await visible('notice-0').waitFor();
     await eventually(
       'the 办结 notice',
@@ -415,7 +347,7 @@ describe('the employer on a phone (issue 19)', () => {
     for (const large of [false, true]) {
       await page.evaluate(`localStorage.setItem('hiring:largeFont', JSON.stringify({ data: ${large} }))`);
       for (const [name, route, ready] of pages) {
-        await page.goto(`${h5.url}#/${route}`);
+        await page.goto(`${world.h5.url}#/${route}`);
         await page.reload();
         await visible(ready).waitFor({ timeout: 20000 });
         await page.waitForTimeout(500);
@@ -437,7 +369,7 @@ describe('the employer on a phone (issue 19)', () => {
         });
       }
     }
-    console.log(`e2e-experience: ${report.join('；')}; screenshots in ${ARTIFACTS}`);
-    expect(pageErrors).toEqual([]);
+    console.log(`e2e-experience: ${report.join('；')}; screenshots in ${world.artifacts}`);
+    expect(world.pageErrors).toEqual([]);
   });
 });

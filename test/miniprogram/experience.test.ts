@@ -4,48 +4,27 @@
 // start date typed first (#1). The H5 build is held to the same in test/e2e/employer-experience.test.ts.
 // Each test opens its wizard page directly on a draft made through the API, so it does not repeat the
 // journey's login-to-unit steps (test/miniprogram/journey.test.ts walks those).
-import {
-  bffEnvFor,
-  makeLegalRepresentative,
-  pointCallbacksAt,
-  sampleApplication,
-  sampleEmployee,
-  startMocks,
-  type Person,
-  type RunningMocks,
-} from '@hiring/mock';
+import { makeLegalRepresentative, sampleApplication, sampleEmployee, type Person } from '@hiring/mock';
 import { addDays, todayInChina } from '@hiring/shared';
-import { testDatabaseUri } from '../../tools/jest/testDatabase';
-import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 import { idCardPhotoOf, journeyCast } from '../src/cast';
-import { COMPILED_API_BASE, ensureMiniBuilds, miniDist, privacyGuide } from '../src/miniprogram/bundles';
-import { MiniProgramHost } from '../src/miniprogram/host';
+import { MINI_PLATFORMS, type MiniPlatform } from '../src/miniprogram/bundles';
+import type { MiniProgramHost } from '../src/miniprogram/host';
 import { sessionToken } from '../src/miniprogram/session';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
+import { startHostWorld, type HostWorld } from '../src/miniprogram/world';
+import { saveUnitElsewhere } from '../src/otherDevice';
 
 // A build of each bundle (~20-40 s on 2 busy cores) when stale; OCR of a card takes seconds on a busy machine.
 jest.setTimeout(6 * 60 * 1000);
 
-const SECRET = 'mp-experience-secret-0123456789';
-const PLATFORMS = ['weapp', 'alipay'] as const;
-type Platform = (typeof PLATFORMS)[number];
-
-let mocks: RunningMocks;
-let bff: BffProcess;
+let world: HostWorld;
 
 beforeAll(async () => {
-  ensureMiniBuilds();
-  mocks = await startMocks({ callbackSecret: SECRET, workingDayMs: 2000, reviewMode: 'manual' });
-  bff = await startBff(await freePort(), {
-    MONGODB_URI: testDatabaseUri('mp-experience'),
-    ...bffEnvFor(mocks, SECRET),
-  });
-  pointCallbacksAt(mocks, bff.url);
+  world = await startHostWorld({ name: 'mp-experience' });
 });
 
 afterAll(async () => {
-  await bff?.kill();
-  await mocks?.stop();
+  await world?.stop();
 });
 
 /** One launched bundle, signed in, acting for its own unit as its legal representative. */
@@ -56,22 +35,16 @@ interface Phone {
   cast: ReturnType<typeof journeyCast>;
 }
 
-async function phone(platform: Platform): Promise<Phone> {
-  const host = new MiniProgramHost({
-    platform,
-    dir: miniDist(platform),
-    apiBase: { compiled: COMPILED_API_BASE, actual: `${bff.url}/api/v1` },
-    standInUrl: platform === 'weapp' ? mocks.urls.wechat : mocks.urls.alipay,
-    privacyGuide: privacyGuide(),
-  });
+async function phone(platform: MiniPlatform): Promise<Phone> {
+  const host = world.newHost(platform);
   await host.launch();
   // Signed in on launch (wx.login / my.getAuthCode): the bundle has stored its session.
   const token = await host.waitFor('the stored session', () => sessionToken(host), 20000);
   // Units and people of its own: the journey uses offsets 0 and 1.
-  const cast = journeyCast(mocks.world.population, 2 + PLATFORMS.indexOf(platform));
-  await makeLegalRepresentative(`${bff.url}/api/v1`, token, cast.unit);
+  const cast = journeyCast(world.mocks.world.population, 2 + MINI_PLATFORMS.indexOf(platform));
+  await makeLegalRepresentative(world.apiBase, token, cast.unit);
   const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${bff.url}/api/v1${route}`, {
+    const res = await fetch(`${world.apiBase}${route}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -111,7 +84,7 @@ function hostReport(host: MiniProgramHost): string {
   return `page ${host.stack.at(-1)?.route}\n${host.stack.length ? host.text().slice(0, 2000) : ''}\nmodals: ${JSON.stringify(host.record.modals)}\nerrors: ${host.errors.join('\n')}\nviolations: ${host.violations.join('\n')}`;
 }
 
-describe.each(PLATFORMS)('the employer on the %s bundle (issue 19)', (platform) => {
+describe.each(MINI_PLATFORMS)('the employer on the %s bundle (issue 19)', (platform) => {
   let p: Phone;
 
   beforeAll(async () => {
@@ -154,16 +127,12 @@ describe.each(PLATFORMS)('the employer on the %s bundle (issue 19)', (platform) 
       await waitSaved(host);
 
       // Device A (another phone, same account) changes the phone and the unit address.
-      const a = await call('GET', `/drafts/${id}`);
       const addressA = '江西省上饶市广丰区永丰街道 8 号';
-      await call('PATCH', `/drafts/${id}`, {
-        version: a.version,
-        unit: {
-          ...a.application.unit,
-          address: addressA,
-          operator: { ...a.application.unit.operator, phone: '13900000001' },
-        },
-      });
+      await saveUnitElsewhere(call, id, (unit) => ({
+        ...unit,
+        address: addressA,
+        operator: { ...unit.operator, phone: '13900000001' },
+      }));
       // Device B (this bundle, still on the old version) changes the phone and 开户行.
       await user.fill('unit-operator-phone', '13900000002');
       await user.fill('unit-bank-name', '建设银行上饶分行');
@@ -194,14 +163,10 @@ describe.each(PLATFORMS)('the employer on the %s bundle (issue 19)', (platform) 
       });
 
       // Different fields changed on both sides: merged without a question.
-      const again = await call('GET', `/drafts/${id}`);
-      await call('PATCH', `/drafts/${id}`, {
-        version: again.version,
-        unit: {
-          ...again.application.unit,
-          bank: { ...again.application.unit.bank, accountName: '另一台设备填的户名' },
-        },
-      });
+      await saveUnitElsewhere(call, id, (unit) => ({
+        ...unit,
+        bank: { ...unit.bank, accountName: '另一台设备填的户名' },
+      }));
       await user.fill('unit-bank-accountNo', '6222020200112233');
       await host.waitText('已合并另一台设备上的修改', 20000);
       await waitSaved(host);

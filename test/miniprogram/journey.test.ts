@@ -3,49 +3,28 @@
 // as the H5 browser journey, so the three builds are held to one behaviour. Here the account holder is
 // the unit's legal representative (issue 13, path 1: 我的身份 then 我的单位); the H5 journey also takes
 // the operator the legal representative authorizes in the app.
-import { bffEnvFor, pointCallbacksAt, startMocks, type RunningMocks } from '@hiring/mock';
+import type { RunningMocks } from '@hiring/mock';
 import { addDays, HUKOU_TYPES, todayInChina } from '@hiring/shared';
-import { testDatabaseUri } from '../../tools/jest/testDatabase';
-import { freePort, startBff, type BffProcess } from '../src/bffProcess';
 import { idCardPhotoOf, journeyCast } from '../src/cast';
-import { COMPILED_API_BASE, ensureMiniBuilds, miniDist, privacyGuide } from '../src/miniprogram/bundles';
-import { MiniProgramHost } from '../src/miniprogram/host';
+import type { MiniProgramHost } from '../src/miniprogram/host';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
+import { startHostWorld, type HostWorld } from '../src/miniprogram/world';
 
 // A build of each bundle (~20-40 s on 2 busy cores) when stale, then about 20 s of journey each.
 jest.setTimeout(6 * 60 * 1000);
 
-const SECRET = 'mp-callback-secret-0123456789';
-
+let world: HostWorld;
 let mocks: RunningMocks;
-let bff: BffProcess;
 
 beforeAll(async () => {
-  ensureMiniBuilds();
   // Manual review: the test plays the 医保/公积金 operators who approve the 3-working-day matters.
-  mocks = await startMocks({ callbackSecret: SECRET, workingDayMs: 2000, reviewMode: 'manual' });
-  bff = await startBff(await freePort(), {
-    MONGODB_URI: testDatabaseUri('miniprogram'),
-    ...bffEnvFor(mocks, SECRET),
-    DISPATCH_POLL_MS: '100',
-  });
-  pointCallbacksAt(mocks, bff.url);
+  world = await startHostWorld({ name: 'miniprogram', mocks: { workingDayMs: 2000, reviewMode: 'manual' } });
+  mocks = world.mocks;
 });
 
 afterAll(async () => {
-  await bff?.kill();
-  await mocks?.stop();
+  await world?.stop();
 });
-
-function newHost(platform: 'weapp' | 'alipay'): MiniProgramHost {
-  return new MiniProgramHost({
-    platform,
-    dir: miniDist(platform),
-    apiBase: { compiled: COMPILED_API_BASE, actual: `${bff.url}/api/v1` },
-    standInUrl: platform === 'weapp' ? mocks.urls.wechat : mocks.urls.alipay,
-    privacyGuide: privacyGuide(),
-  });
-}
 
 async function agencyCase(agency: 'medicalSecurity' | 'housingFund', code: string): Promise<string> {
   const res = await fetch(`${mocks.urls[agency]}/_admin/cases`);
@@ -251,7 +230,7 @@ function labelOfHukou(code: string): string {
 
 for (const [offset, platform] of (['weapp', 'alipay'] as const).entries()) {
   it(`takes an employer from login to 办结 on the ${platform === 'weapp' ? 'WeChat' : 'Alipay'} bundle`, async () => {
-    const host = newHost(platform);
+    const host = world.newHost(platform);
     try {
       await journey(host, offset);
       expect(host.errors).toEqual([]);

@@ -1,66 +1,37 @@
 // Issue 16 on the real compiled WeChat bundle in the headless mini-program host: the template opens in the
 // document viewer, a sheet picked from a chat (wx.chooseMessageFile) is uploaded with wx.uploadFile, and
 // the answer per row is shown. Real bff (child process), database and stand-ins.
-import {
-  SHEET_HEADERS,
-  hireRow,
-  makeLegalRepresentative,
-  startMocks,
-  workingAgePeople,
-  xlsxOf,
-  type RunningMocks,
-} from '@hiring/mock';
-import { testDatabaseUri } from '../../tools/jest/testDatabase';
-import { freePort, startBff, type BffProcess } from '../src/bffProcess';
-import { COMPILED_API_BASE, ensureMiniBuilds, miniDist, privacyGuide } from '../src/miniprogram/bundles';
-import { MiniProgramHost } from '../src/miniprogram/host';
+import { SHEET_HEADERS, hireRow, makeLegalRepresentative, workingAgePeople, xlsxOf } from '@hiring/mock';
 import { sessionToken } from '../src/miniprogram/session';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
+import { startHostWorld, type HostWorld } from '../src/miniprogram/world';
 
 // A build of each bundle (~20-40 s on 2 busy cores) when stale, then a few seconds of import.
 jest.setTimeout(6 * 60 * 1000);
 
-const SECRET = 'mp-import-secret-0123456789ab';
-let mocks: RunningMocks;
-let bff: BffProcess;
+let world: HostWorld;
 
 beforeAll(async () => {
-  ensureMiniBuilds();
-  mocks = await startMocks({ callbackSecret: SECRET });
-  bff = await startBff(await freePort(), {
-    MONGODB_URI: testDatabaseUri('miniprogram-import'),
-    WECHAT_URL: mocks.urls.wechat,
-    ALIPAY_URL: mocks.urls.alipay,
-    GOV_DATA_URL: mocks.urls.govData,
-    HRSS_URL: mocks.urls.hrss,
-    MEDICAL_SECURITY_URL: mocks.urls.medicalSecurity,
-    HOUSING_FUND_URL: mocks.urls.housingFund,
-    AGENCY_CALLBACK_SECRET: SECRET,
-  });
+  world = await startHostWorld({ name: 'miniprogram-import' });
 });
 
 afterAll(async () => {
-  await bff?.kill();
-  await mocks?.stop();
+  await world?.stop();
 });
 
 it('imports a sheet picked from a WeChat chat on the WeChat bundle', async () => {
-  const host = new MiniProgramHost({
-    platform: 'weapp',
-    dir: miniDist('weapp'),
-    apiBase: { compiled: COMPILED_API_BASE, actual: `${bff.url}/api/v1` },
-    standInUrl: mocks.urls.wechat,
-    privacyGuide: privacyGuide(),
-  });
+  const host = world.newHost('weapp');
   const user = new MiniProgramUser(host);
   try {
-    const unit = mocks.world.population.units.find((u) => u.socialInsuranceCode && u.housingFundAccount)!;
-    const people = workingAgePeople(mocks.world.population, 'normal', 6, 80);
+    const unit = world.mocks.world.population.units.find(
+      (u) => u.socialInsuranceCode && u.housingFundAccount,
+    )!;
+    const people = workingAgePeople(world.mocks.world.population, 'normal', 6, 80);
     await host.launch();
     await host.waitText('我的草稿');
     await host.waitFor('home loaded', () => !host.text().includes('正在加载'));
     // The account acts for the unit as its legal representative (the journey test drives those screens).
-    await makeLegalRepresentative(`${bff.url}/api/v1`, sessionToken(host), unit);
+    await makeLegalRepresentative(world.apiBase, sessionToken(host), unit);
     await user.tap('new-application');
     await host.waitRoute('wizard/unit/index');
     // The one unit the account may act for is chosen and looked up.

@@ -8,8 +8,9 @@ import { bffEnvFor, pointCallbacksAt, startMocks, type MockOptions, type Running
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from './bffProcess';
-import { byTestId, CHROMIUM_ARGS, CHROMIUM_PATH, CONTENT_HEIGHT, eventually, PHONE } from './browser';
+import { byTestId, CHROMIUM_ARGS, CHROMIUM_PATH, eventually, PHONE } from './browser';
 import { ensureH5Build, startH5Server, type H5Server } from './h5';
+import { wholePageShot } from './screenshot';
 
 export interface E2eOptions {
   /** Names the database and the screenshot folder (test/artifacts/<name>/). */
@@ -94,24 +95,8 @@ export async function startE2eWorld(options: E2eOptions): Promise<E2eWorld> {
   }
 
   let shots = 0;
-  const shot = async (name: string, target: Page = page) => {
-    shots += 1;
-    // Let transitions and the debounced save indicator settle, so the picture shows what a user would see.
-    await target.waitForTimeout(300);
-    const file = path.join(artifacts, `${String(shots).padStart(2, '0')}-${name}.png`);
-    // fullPage alone stops at the fold: the viewport is stretched to the content (same width, same layout).
-    const viewport = target.viewportSize()!;
-    const height = Math.min(await target.evaluate<number>(CONTENT_HEIGHT), 8000);
-    if (height > viewport.height) {
-      await target.setViewportSize({ width: viewport.width, height });
-      await target.waitForTimeout(100);
-    }
-    try {
-      await target.screenshot({ path: file, fullPage: true });
-    } finally {
-      if (height > viewport.height) await target.setViewportSize(viewport);
-    }
-  };
+  const shot = (name: string, target: Page = page) =>
+    wholePageShot(target, path.join(artifacts, `${String(++shots).padStart(2, '0')}-${name}.png`));
 
   const sessionToken = (target: Page = page) =>
     eventually(

@@ -6,6 +6,7 @@ import { loadConfig } from '../../../bff/src/config';
 import { clientDist, ensureClientBuild } from '../clientBuild';
 
 export const MINI_PLATFORMS = ['weapp', 'alipay'] as const;
+export type MiniPlatform = (typeof MINI_PLATFORMS)[number];
 /** The templates the bff pushes with by default (it refuses consents to any other). */
 export const SUBSCRIBE_TEMPLATES = Object.values(
   loadConfig({ NODE_ENV: 'test', MONGODB_URI: 'mongodb://unused' }).templates,
@@ -18,7 +19,7 @@ export function ensureMiniBuilds(): void {
     ensureClientBuild(target, { TARO_APP_SUBSCRIBE_TEMPLATES: SUBSCRIBE_TEMPLATES.join(',') });
 }
 
-export const miniDist = (platform: (typeof MINI_PLATFORMS)[number]): string => clientDist(platform);
+export const miniDist = (platform: MiniPlatform): string => clientDist(platform);
 
 /** The privacy guide the mini-program declares in the platforms' consoles. */
 export function privacyGuide(): string[] {

@@ -270,6 +270,12 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
     return templateIds;
   }
 
+  /** A two-button dialog: recorded as the user saw it, answered with the next prepared answer (确定 if none). */
+  function ask(dialog: HostServices['record']['modals'][number]): boolean {
+    host.record.modals.push(dialog);
+    return host.user.modalAnswers.length ? host.user.modalAnswers.shift()! : true;
+  }
+
   function takePick(): PickedFile {
     const pick = host.user.picks.shift();
     // The user closes the picker: the platforms answer with a cancel failure.
@@ -431,13 +437,12 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
       return Object.fromEntries(ids.map((id) => [id, accepted.includes(id) ? 'accept' : 'reject']));
     }),
     showModal: asyncApi('showModal', async (o) => {
-      host.record.modals.push({
+      const confirm = ask({
         title: o.title as string,
         content: o.content as string,
         confirmText: o.confirmText as string | undefined,
         cancelText: o.cancelText as string | undefined,
       });
-      const confirm = host.user.modalAnswers.length ? host.user.modalAnswers.shift()! : true;
       return { confirm, cancel: !confirm };
     }),
     showToast: asyncApi('showToast', async (o) => {
@@ -502,13 +507,12 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
     }),
     confirm: taroModalOnAlipay(
       asyncApi('confirm', async (o) => {
-        host.record.modals.push({
+        const confirm = ask({
           title: o.title as string,
           content: o.content as string,
           confirmText: o.confirmButtonText as string | undefined,
           cancelText: o.cancelButtonText as string | undefined,
         });
-        const confirm = host.user.modalAnswers.length ? host.user.modalAnswers.shift()! : true;
         return { confirm };
       }),
     ),
