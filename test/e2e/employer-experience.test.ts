@@ -17,7 +17,7 @@ import { eventually, PHONE, waitShown, waitText, waitValue } from '../src/browse
 import { idCardPhotoOf } from '../src/cast';
 import { startE2eWorld, type E2eWorld } from '../src/e2eWorld';
 import { saveUnitElsewhere } from '../src/otherDevice';
-import { smallTexts, wrappedTexts } from '../src/screenshot';
+import { overflowingTexts, smallTexts, wrappedTexts } from '../src/screenshot';
 
 // The H5 build alone can take a few minutes on 2 busy cores; each step below well under one.
 jest.setTimeout(8 * 60 * 1000);
@@ -329,7 +329,7 @@ describe('the employer on a phone (issue 19)', () => {
     await waitText(visible('open-messages'), '查看');
   });
 
-  it('大字模式: every page readable, body text ≥ 18 px and nothing under 14 px; normal mode ≥ 12 px', async () => {
+  it('大字模式: every page readable, body text ≥ 18 px and nothing under 14 px or off its card; normal mode ≥ 12 px', async () => {
     const key = (await call('GET', `/drafts/${draftId}`)).application.employees[0].key;
     const pages: [string, string, string][] = [
       ['home', '', 'new-application'],
@@ -346,7 +346,8 @@ describe('the employer on a phone (issue 19)', () => {
     const report: string[] = [];
     for (const large of [false, true]) {
       await page.evaluate(`localStorage.setItem('hiring:largeFont', JSON.stringify({ data: ${large} }))`);
-      for (const [name, route, ready] of pages) {
+      for (const [screen, route, ready] of pages) {
+        const name = `${screen} ${large ? '大字' : '常规'}`;
         await page.goto(`${world.h5.url}#/${route}`);
         await page.reload();
         await visible(ready).waitFor({ timeout: 20000 });
@@ -360,13 +361,14 @@ describe('the employer on a phone (issue 19)', () => {
               ),
             )
           : [];
-        report.push(`${large ? '大字' : '常规'} ${name}: ${tooSmall.length + bodyTooSmall.length} 处过小`);
-        await shot(`${name}-${large ? 'large' : 'normal'}`);
+        report.push(`${name}: ${tooSmall.length + bodyTooSmall.length} 处过小`);
+        await shot(`${screen}-${large ? 'large' : 'normal'}`);
         expect({ name, tooSmall, bodyTooSmall }).toEqual({ name, tooSmall: [], bodyTooSmall: [] });
-        expect({ name, wrapped: await wrappedTexts(page, '.status, .badge, .kv__v--code') }).toEqual({
+        expect({
           name,
-          wrapped: [],
-        });
+          wrapped: await wrappedTexts(page, '.status, .badge, .kv__v--code'),
+          overflowing: await overflowingTexts(page),
+        }).toEqual({ name, wrapped: [], overflowing: [] });
       }
     }
     console.log(`e2e-experience: ${report.join('；')}; screenshots in ${world.artifacts}`);

@@ -56,3 +56,26 @@ export function wrappedTexts(page: Page, selector: string): Promise<string[]> {
     return out;
   })()`);
 }
+
+/**
+ * Texts that run past the right edge of their card (or of the screen, outside a card), as "class: text":
+ * a link or value pushed off the card by a neighbour in 大字模式. Inputs scroll their own text and are left out.
+ */
+export function overflowingTexts(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const out = [];
+    const screen = document.documentElement.clientWidth;
+    for (const el of document.querySelectorAll('.page *')) {
+      if (el.closest('input, textarea, select')) continue;
+      const own = [...el.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).map((n) => n.textContent.trim()).join('');
+      if (!own || el.getClientRects().length === 0) continue;
+      const card = el.closest('.card');
+      const edge = card ? card.getBoundingClientRect().right : screen;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
+      if (right > edge + 1) out.push(el.className + ': ' + own.slice(0, 20));
+    }
+    return out;
+  })()`);
+}
