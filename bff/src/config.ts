@@ -213,6 +213,20 @@ function sizeInBytes(text: string): number {
   return Math.floor(Number(amount) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit.toLowerCase() as 'b']);
 }
 
+/**
+ * The configuration for a command line, or null once its problems are printed (the caller exits with 78,
+ * EX_CONFIG): an operator sees what to fix in Chinese, not a stack trace.
+ */
+export function loadConfigOrReport(env: NodeJS.ProcessEnv = process.env): Config | null {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return null;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let parsed: yup.InferType<typeof schema>;
   try {

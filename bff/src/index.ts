@@ -1,6 +1,6 @@
 // Entry point: `node bff/dist/index.js`. Reads the environment, connects, listens, shuts down gracefully.
 import { createServer, type Server } from 'node:http';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrReport } from './config';
 import { connectDatabase } from './db';
 import { createLogger } from './logger';
 import { createApp } from './app';
@@ -11,16 +11,8 @@ export { createApp } from './app';
 export { loadConfig } from './config';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrReport();
+  if (!config) process.exit(78);
   const logger = createLogger(config.logLevel);
   const db = await connectDatabase(config.mongodbUri);
   const services = createServices(config, logger, db);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as yup from 'yup';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '@hiring/shared';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrReport } from '../config';
 import { connectDatabase } from '../db';
 import { createLogger } from '../logger';
 import { createServices } from '../context';
@@ -57,16 +57,8 @@ export async function main(argv: string[]): Promise<number> {
     return 65;
   }
 
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 78;
-    }
-    throw error;
-  }
+  const config = loadConfigOrReport();
+  if (!config) return 78;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const db = await connectDatabase(config.mongodbUri);
   const services = createServices(config, logger, db);

@@ -8,6 +8,7 @@ import type { Services } from '../context';
 import { AppError } from '../http/errors';
 import { defineRoute, PUBLIC, type Route } from '../http/route';
 import { checkStaffCsrf, ownOrigin, sessionToken, STAFF_SESSION_COOKIE } from './requireStaff';
+import { staffActor } from './scope';
 
 const CALLBACK_PATH = '/api/v1/staff/auth/callback';
 const LOGIN_COOKIE = 'staff_login';
@@ -130,12 +131,7 @@ export function staffAuthRoutes(services: Services): Route[] {
         const { staff } = outcome;
         const session = await staffSessions.issue(staff);
         await audit.record({
-          actor: {
-            kind: 'staff',
-            id: staff.id,
-            role: staff.role,
-            ...(staff.county ? { county: staff.county } : {}),
-          },
+          actor: staffActor(staff),
           action: 'staff.login',
           detail: { idleExpiresAt: session.idleExpiresAt.toISOString() },
         });
@@ -159,12 +155,7 @@ export function staffAuthRoutes(services: Services): Route[] {
         const staff = token ? await staffSessions.end(token) : null;
         if (staff) {
           await audit.record({
-            actor: {
-              kind: 'staff',
-              id: staff.id,
-              role: staff.role,
-              ...(staff.county ? { county: staff.county } : {}),
-            },
+            actor: staffActor(staff),
             action: 'staff.logout',
           });
         }
