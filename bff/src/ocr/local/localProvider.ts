@@ -99,12 +99,24 @@ function lostCharacter(read: LineRead, image: LineImage | null): boolean {
 
 /**
  * The least probability among the characters of `reads` (lines in order) after the first `skip`
- * characters. Assumes the cleaned text keeps the read's characters, which holds for addresses (only
- * spaces and punctuation are dropped, and the model reads neither in an address line).
+ * characters of the cleaned address. A space the model puts at a line's end (where the next line's
+ * paper begins) is not part of the address and says nothing of its characters; anything else the
+ * cleaning drops (a dash where 一 is printed) still counts, so a weak one makes the address doubtful.
  */
 function weakestAfter(reads: LineRead[], skip: number): number {
-  const all = reads.flatMap((r) => r.charConfidences);
-  const rest = all.slice(skip);
+  const kept: { ch: string; p: number }[] = [];
+  for (const read of reads)
+    [...read.text].forEach((ch, i) => {
+      if (!/[\s\u3000]/.test(ch)) kept.push({ ch, p: read.charConfidences[i] ?? 0 });
+    });
+  // `skip` counts characters of the cleaned text: punctuation dropped inside the prefix is skipped too.
+  let cleaned = 0;
+  let from = 0;
+  while (from < kept.length && cleaned < skip) {
+    if (cleanChinese(kept[from].ch)) cleaned++;
+    from++;
+  }
+  const rest = kept.slice(from).map((k) => k.p);
   return rest.length ? Math.min(...rest) : 1;
 }
 
@@ -132,7 +144,12 @@ const FRONT_TEXT_RIGHT = 556;
 interface LineOptions {
   /** Paper kept left and right of the ink, in card units. */
   margin?: number;
+  /** Paper kept above and below the ink, in card units. */
+  vertical?: number;
 }
+
+/** A line cut out of the card, able to cut itself again with other margins (a second look). */
+type FramedLine = LineImage & { reframe?: (options: LineOptions) => LineImage | null };
 
 /** `box` grown by REACH, kept on the card and left of the portrait unless the box itself is not. */
 function reachOf(box: L.Box): L.Box {
@@ -180,16 +197,85 @@ function trimLine(
   keepFrom: number,
   keepTo: number,
   options: LineOptions = {},
-): LineImage | null {
-  const margin = LINE_MARGIN * SCALE;
-  const rows = cropRows(region, band.top - margin, band.bottom + margin);
-  return trimToRuns(
-    rows,
-    keepFrom,
-    keepTo,
-    Math.round((options.margin ?? TRIM_MARGIN) * SCALE),
-    (band.bottom - band.top) / 2,
-  );
+): FramedLine | null {
+  const cut = (o: LineOptions) => {
+    const margin = Math.round((o.vertical ?? LINE_MARGIN) * SCALE);
+    const rows = cropRows(region, band.top - margin, band.bottom + margin);
+    return trimToRuns(
+      rows,
+      keepFrom,
+      keepTo,
+      Math.round((o.margin ?? TRIM_MARGIN) * SCALE),
+      (band.bottom - band.top) / 2,
+    );
+  };
+  const image: FramedLine | null = cut(options);
+  if (image) image.reframe = cut;
+  return image;
+}
+
+/**
+ * Margins of the second look at a doubtful line: tighter and looser paper change the scale and
+ * placement the model sees the characters at, so a character read weakly once may read surely again.
+ */
+const SECOND_LOOKS: LineOptions[] = [
+  { vertical: 4, margin: 6 },
+  { vertical: 11, margin: 16 },
+  { vertical: 9, margin: 26 },
+];
+
+interface LineResult {
+  read: LineRead;
+  image: LineImage | null;
+}
+
+/**
+ * The line's read, or a surer one agreed by two looks. When the first read has a character below
+ * `minConfidence` or lost a character, the line is cut again with other margins and read again; a
+ * text read identically by at least two looks is taken, each character at the best probability the
+ * agreeing looks gave it but one (so two looks vouch for every character), provided one of them
+ * shows no lost character. A read no second look agrees with is kept as it was (and stays
+ * doubtful): one look alone never overrides another.
+ */
+async function readSurely(
+  recogniser: LineRecogniser,
+  first: LineResult,
+  minConfidence: number,
+): Promise<LineResult> {
+  const sure = (r: LineResult) => weakest(r.read) >= minConfidence && !lostCharacter(r.read, r.image);
+  const reframe = (first.image as FramedLine | null)?.reframe;
+  if (!first.read.text || sure(first) || !reframe) return first;
+  const images = SECOND_LOOKS.map((o) => reframe(o));
+  const reads = await readLines(recogniser, images);
+  const looks: LineResult[] = [first, ...reads.map((read, i) => ({ read, image: images[i] }))];
+  let best: { result: LineResult; agreeing: number; weakest: number } | null = null;
+  for (const look of looks) {
+    const agreeing = looks.filter((other) => other.read.text === look.read.text);
+    if (!look.read.text || agreeing.length < 2) continue;
+    // Each character as surely as the second-surest look read it: one sure look alone (霏 read as 罪
+    // at 0.9 once, at 0.56 the other time) never carries a character.
+    const charConfidences = look.read.charConfidences.map(
+      (_, i) => agreeing.map((other) => other.read.charConfidences[i] ?? 0).sort((a, b) => b - a)[1],
+    );
+    const read: LineRead = {
+      ...look.read,
+      charConfidences,
+      confidence: charConfidences.reduce((a, b) => a + b, 0) / charConfidences.length,
+    };
+    const representative = agreeing.find((other) => !lostCharacter(other.read, other.image));
+    const result = {
+      read: { ...read, positions: representative?.read.positions },
+      image: representative?.image ?? null,
+    };
+    if (!representative || Math.min(...charConfidences) < minConfidence) continue;
+    if (
+      !best ||
+      agreeing.length > best.agreeing ||
+      (agreeing.length === best.agreeing && Math.min(...charConfidences) > best.weakest)
+    )
+      best = { result, agreeing: agreeing.length, weakest: Math.min(...charConfidences) };
+  }
+  return best?.result ?? first;
 }
 
 /** The ethnicity line with wider paper margins (20 and 30 units) than `line` gives it. */
@@ -243,12 +329,15 @@ export async function readFront(recogniser: LineRecogniser, image: IdCardImage):
     ...(await Promise.all(boxes.map((box) => line(card, box)))),
     ...(await findAddressLines(card)),
   ];
-  const [name, gender, ethnicity, birth, number, ...addressLines] = await readLines(recogniser, lines);
+  const [firstName, gender, ethnicity, birth, number, ...firstAddressLines] = await readLines(
+    recogniser,
+    lines,
+  );
   const needsCheck: FieldCheck[] = [];
 
   const idText = cleanIdNumber(number.text);
   const parsed = idText ? parseIdNumber(idText) : null;
-  const nameText = cleanName(name.text);
+  const nameText0 = cleanName(firstName.text);
   const printedBirth = birthDateFromText(birth.text);
   if (!parsed) {
     // No valid number: perhaps the other side of the card (its validity line sits where the number is).
@@ -256,7 +345,23 @@ export async function readFront(recogniser: LineRecogniser, image: IdCardImage):
     if (/签发|机关|有效|期限/.test(label.text)) throw backSideOfCard();
   }
   // A front has most of an ID number, or at least a name and a birth date where they belong.
-  if ((idText?.length ?? 0) < 12 && !(nameText && printedBirth)) throw notAnIdCard();
+  if ((idText?.length ?? 0) < 12 && !(nameText0 && printedBirth)) throw notAnIdCard();
+
+  // A doubtful name or address line gets a second look (readSurely); a sure one is read once.
+  const nameLook = await readSurely(
+    recogniser,
+    { read: firstName, image: lines[0] },
+    MIN_CHAR_CONFIDENCE.name,
+  );
+  const name = nameLook.read;
+  lines[0] = nameLook.image;
+  const nameText = cleanName(name.text);
+  const addressLines: LineRead[] = [];
+  for (const [i, read] of firstAddressLines.entries()) {
+    const look = await readSurely(recogniser, { read, image: lines[5 + i] }, MIN_CHAR_CONFIDENCE.address);
+    addressLines.push(look.read);
+    lines[5 + i] = look.image;
+  }
 
   if (!idText) needsCheck.push(doubt('idNumber', '未能识别公民身份号码，请对照证件填写'));
   else if (!parsed)

@@ -1,0 +1,75 @@
+import sharp from 'sharp';
+import { decodePhoto, locateCard } from './local/locateCard';
+
+/**
+ * A pale card (a tilted rectangle with text and a dark portrait) on a desk, under light falling off
+ * across the photo; returns the photo and the card's true corners.
+ */
+async function cardOnDesk(desk: { from: string; to: string }, card = '#f3f1ea') {
+  const width = 1280;
+  const height = 960;
+  const corners = [
+    { x: 250, y: 230 },
+    { x: 1050, y: 190 },
+    { x: 1075, y: 690 },
+    { x: 275, y: 730 },
+  ];
+  const points = corners.map((c) => `${c.x},${c.y}`).join(' ');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs>
+      <linearGradient id="desk" x1="0" y1="0" x2="1" y2="0.3"><stop offset="0" stop-color="${desk.from}"/><stop offset="1" stop-color="${desk.to}"/></linearGradient>
+      <linearGradient id="light" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.35"/></linearGradient>
+    </defs>
+    <rect width="${width}" height="${height}" fill="url(#desk)"/>
+    <polygon points="${points}" fill="${card}"/>
+    <polygon points="820,260 1000,250 1015,560 835,570" fill="#555"/>
+    <text x="330" y="330" font-family="Noto Sans CJK SC" font-size="40" transform="rotate(-3 330 330)">姓名 王明</text>
+    <text x="420" y="650" font-family="Noto Sans CJK SC" font-size="44" transform="rotate(-3 420 650)">361102199003071237</text>
+    <rect width="${width}" height="${height}" fill="url(#light)"/>
+  </svg>`;
+  const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+  return { jpeg, corners };
+}
+
+async function foundCorners(jpeg: Buffer) {
+  const outline = await locateCard(await decodePhoto(jpeg));
+  return outline?.corners ?? null;
+}
+
+/** Rendering and searching a 1280 × 960 photo: well under a second idle, allowed for a busy machine. */
+const BUDGET = 30_000;
+
+describe('finding the card in a photo', () => {
+  it(
+    'finds a card on a dark desk to within a few pixels of its corners',
+    async () => {
+      const { jpeg, corners } = await cardOnDesk({ from: '#4a3524', to: '#2d2118' });
+      const found = await foundCorners(jpeg);
+      expect(found).not.toBeNull();
+      found!.forEach((c, i) => expect(Math.hypot(c.x - corners[i].x, c.y - corners[i].y)).toBeLessThan(8));
+    },
+    BUDGET,
+  );
+
+  it(
+    'finds a card on white paper whose far end, in the shade, is darker than the paper near the light',
+    async () => {
+      // The card is only a little lighter than the paper, and the light falling off across the photo
+      // makes its shaded end darker than the lit paper: no single brightness tells card from desk.
+      const { jpeg, corners } = await cardOnDesk({ from: '#dedbd4', to: '#c9c6bf' });
+      const found = await foundCorners(jpeg);
+      expect(found).not.toBeNull();
+      found!.forEach((c, i) => expect(Math.hypot(c.x - corners[i].x, c.y - corners[i].y)).toBeLessThan(8));
+    },
+    BUDGET,
+  );
+
+  it(
+    'finds nothing in a photo of an empty desk',
+    async () => {
+      const { jpeg } = await cardOnDesk({ from: '#dedbd4', to: '#c9c6bf' }, 'rgba(0,0,0,0)');
+      expect(await foundCorners(jpeg)).toBeNull();
+    },
+    BUDGET,
+  );
+});
