@@ -224,7 +224,7 @@ const SECOND_LOOKS: LineOptions[] = [
   { vertical: 9, margin: 26 },
 ];
 
-interface LineResult {
+export interface LineResult {
   read: LineRead;
   image: LineImage | null;
 }
@@ -237,7 +237,7 @@ interface LineResult {
  * shows no lost character. A read no second look agrees with is kept as it was (and stays
  * doubtful): one look alone never overrides another.
  */
-async function readSurely(
+export async function readSurely(
   recogniser: LineRecogniser,
   first: LineResult,
   minConfidence: number,
