@@ -92,20 +92,40 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logLines,
     responses,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      // Quiet the sources of work first (the dispatcher, the stand-ins' pending callbacks), then let requests
+      // already in the bff finish before the database goes: a callback cut off by a dropped database
+      // answers 500, which is the teardown's doing, not the product's.
+      await services.dispatcher.stop();
+      await mocks?.stop();
+      await closeGracefully(server, 5_000);
       if (!options.mongodbUri) await db.dropDatabase().catch(() => undefined);
       await db.close();
-      await mocks?.stop();
       if (responses.problems.length)
         throw new Error(
           `${responses.problems.length} of ${responses.checked} responses do not match their declared schema:\n` +
-            responses.problems.slice(0, 20).join('\n'),
+            responses.problems.slice(0, 20).join('\n') +
+            serverErrorsIn(logLines),
         );
     },
   };
+}
+
+/** Stops accepting connections, lets in-flight requests answer, and cuts whatever is left after `graceMs`. */
+async function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/** The app's own error lines, so a 5xx in the schema report comes with its cause. */
+function serverErrorsIn(logLines: string[]): string {
+  const errors = logLines.filter((line) => /"level":(50|60)/.test(line)).slice(0, 5);
+  return errors.length ? `\nerror log lines:\n${errors.map((l) => l.slice(0, 1500)).join('\n')}` : '';
 }
 
 export interface Client {
