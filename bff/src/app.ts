@@ -5,6 +5,7 @@ import helmet from 'koa-helmet';
 import type { Connection } from 'mongoose';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { trackInFlight } from './http/inFlight';
 import { errorHandler } from './http/errorHandler';
 import { AppError } from './http/errors';
 import { requestContext } from './http/requestContext';
@@ -163,6 +164,7 @@ export function createApp(
   let document: OpenApiDocument | undefined;
   const groups = routeGroups(services, () => (document ??= documentOf(groups)));
 
+  trackInFlight(app);
   if (options.onResponse) {
     const observe = options.onResponse;
     app.use(async (ctx, next) => {

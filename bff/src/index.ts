@@ -4,6 +4,7 @@ import { loadConfigOrReport } from './config';
 import { connectDatabase } from './db';
 import { createLogger } from './logger';
 import { createApp } from './app';
+import { requestsDrained } from './http/inFlight';
 import { createServices } from './context';
 import { startScheduledJobs } from './jobs/scheduledJobs';
 
@@ -46,13 +47,13 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     // Stop accepting, let in-flight requests and deliveries finish, then close the database.
     stopJobs();
-    server.close(() => {
-      services.dispatcher
-        .stop()
-        .then(() => db.close())
-        .catch(() => undefined)
-        .finally(() => process.exit(0));
-    });
+    server.close();
+    server.closeIdleConnections();
+    // The server's close waits for connections; a handler whose client hung up is waited for here.
+    Promise.all([requestsDrained(app, 8000), services.dispatcher.stop()])
+      .then(() => db.close())
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(1), 10000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

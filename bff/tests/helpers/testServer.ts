@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import type { Connection } from 'mongoose';
 import { bffEnvFor, pointCallbacksAt, startMocks, type MockOptions, type RunningMocks } from '@hiring/mock';
 import { createApp } from '../../src/app';
+import { requestsDrained } from '../../src/http/inFlight';
 import { loadConfig, type Config } from '../../src/config';
 import { createServices, type Services } from '../../src/context';
 import { connectDatabase } from '../../src/db';
@@ -93,11 +94,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     responses,
     close: async () => {
       // Quiet the sources of work first (the dispatcher, the stand-ins' pending callbacks), then let requests
-      // already in the bff finish before the database goes: a callback cut off by a dropped database
+      // already in the bff finish before the database goes: a callback cut off by a closed database
       // answers 500, which is the teardown's doing, not the product's.
       await services.dispatcher.stop();
       await mocks?.stop();
       await closeGracefully(server, 5_000);
+      // A callback whose agency hung up still runs in the bff: the database stays until it has answered.
+      await requestsDrained(app, 10_000);
       if (!options.mongodbUri) await db.dropDatabase().catch(() => undefined);
       await db.close();
       if (responses.problems.length)
