@@ -206,8 +206,11 @@ describe('an agency outage', () => {
         applicationFor(unit, adults(population(), 'normal', 1, 20), ['employment', 'socialInsurance']),
       );
       expect(submitted.status).toBe(201);
-      await new Promise((r) => setTimeout(r, 800));
-      const during = await server.services.applications.findById(submitted.body.id).lean();
+      // Wait for the retries themselves rather than a fixed time: a busy machine polls less often.
+      const during = await waitFor(
+        () => server.services.applications.findById(submitted.body.id).lean(),
+        (doc) => !!doc && doc.matters.every((m) => m.dispatch.tries >= 2),
+      );
       for (const m of during!.matters) {
         expect(m.status).toBe('pending');
         expect(m.dispatch.tries).toBeGreaterThanOrEqual(2);
