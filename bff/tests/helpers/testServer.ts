@@ -149,7 +149,8 @@ export async function loginAs(server: TestServer, nickname: string): Promise<Cli
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ nickname }),
   });
-  if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 200)
+    throw new Error(`dev login failed: ${res.status} ${await res.text()}${serverErrorsIn(server.logLines)}`);
   const { token, account } = (await res.json()) as any;
   return {
     token,
