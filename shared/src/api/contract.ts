@@ -2990,6 +2990,7 @@ export interface operations {
           | 'identity.verify'
           | 'person.lookup'
           | 'status.lookup'
+          | 'application.rate'
           | 'document.form'
           | 'document.draftForm'
           | 'calendar.enter'
