@@ -10,6 +10,7 @@ import { errorHandler } from './http/errorHandler';
 import { AppError } from './http/errors';
 import { requestContext } from './http/requestContext';
 import { jsonBody } from './http/jsonBody';
+import { bodyLimitsFor } from './http/bodyLimits';
 import { rateLimit, tooManyRequests } from './http/rateLimit';
 import { routeOf, routerOf, type Middleware, type Route, type RouteGroup } from './http/route';
 import { createServices, type Services } from './context';
@@ -35,24 +36,6 @@ import { statusLookupRoutes } from './statusLookup/routes';
 import { ruleRoutes } from './rules/routes';
 import { authorityRoutes } from './authority/routes';
 import { importRoutes } from './imports/routes';
-
-/** Routes whose bodies may be as large as BODY_LIMIT: a new draft with its employees, a 补正. */
-const LARGE_BODY_PATHS = /^\/api\/v1\/(drafts|applications\/[^/]+\/matters\/[^/]+\/resubmit)$/;
-/** An agency's answer names each employee once by index: a few tens of KB for 500 employees. */
-const CALLBACK_PATHS = /^\/api\/v1\/agency-callbacks\/[^/]+$/;
-
-/**
- * Body bounds per route: 500 employees of about 25 fields each for the large ones, an agency's answer for
- * callbacks, and a few fields for everything else (login, one employee, a header patch).
- */
-function bodyLimitsFor(largest: number) {
-  const cap = (bytes: number, keys: number) => ({ bytes: Math.min(bytes, largest), keys });
-  const large = cap(largest, 25_000);
-  const callback = cap(256 * 1024, 5_000);
-  const small = cap(16 * 1024, 400);
-  return (path: string) =>
-    LARGE_BODY_PATHS.test(path) ? large : CALLBACK_PATHS.test(path) ? callback : small;
-}
 
 /** The sheet import's multipart upload (the photos are OCR_UPLOAD_PATHS); every other body is JSON. */
 const UPLOAD_PATHS = [
