@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import { createApp } from '../src/app';
@@ -24,6 +25,8 @@ export interface CpuMessage {
   micros: number;
   /** The kernel's part of `micros` (socket reads and writes). */
   systemMicros: number;
+  /** The longest the event loop was held (ms) since the previous `cpu` message: what any other request waited. */
+  loopMaxMs: number;
 }
 export type ChildCommand = { type: 'cpu' } | { type: 'stop' } | { type: 'profile'; file: string | null };
 
@@ -60,11 +63,23 @@ async function main() {
   const inspector = new Session();
   inspector.connect();
   let profiling: string | null = null;
+  // Sampled every 10 ms: each sample is the time between two timer runs, so the worst one less the
+  // resolution is the longest the loop was held.
+  const LOOP_RESOLUTION_MS = 10;
+  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  loopDelay.enable();
 
   process.on('message', async (message: ChildCommand) => {
     if (message.type === 'cpu') {
       const { user, system } = process.cpuUsage();
-      process.send!({ type: 'cpu', micros: user + system, systemMicros: system } satisfies CpuMessage);
+      const loopMaxMs = Math.max(0, loopDelay.max / 1e6 - LOOP_RESOLUTION_MS);
+      loopDelay.reset();
+      process.send!({
+        type: 'cpu',
+        micros: user + system,
+        systemMicros: system,
+        loopMaxMs,
+      } satisfies CpuMessage);
     } else if (message.type === 'profile') {
       if (profiling) {
         const { profile } = await inspector.post('Profiler.stop');
