@@ -30,6 +30,26 @@ function messageForStatus(
   return { code: 'BAD_REQUEST', message: '请求有误' };
 }
 
+/**
+ * The database's driver giving up (no server within its selection timeout, a connection dropped or timed
+ * out, a full pool's wait): an outage to wait out, answered 503 like any other upstream — a busy machine's
+ * slow database must not read as a bug of ours (500).
+ */
+const DATABASE_DOWN = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoOperationTimeoutError',
+  'MongoWaitQueueTimeoutError',
+  'MongoPoolClearedError',
+]);
+
+/** Mongoose holds a query while its connection is down and gives up with a plain MongooseError. */
+const databaseDown = (error: unknown) =>
+  DATABASE_DOWN.has((error as Error)?.name) ||
+  ((error as Error)?.name === 'MongooseError' && /buffering timed out/.test((error as Error).message));
+
 export function errorHandler() {
   return async function handleErrors(ctx: Context, next: Next): Promise<void> {
     try {
@@ -78,6 +98,19 @@ export function errorHandler() {
         // A value of the wrong type reached a query (e.g. an object where a string belongs): a bad request.
         ctx.status = 400;
         ctx.body = { error: { code: 'BAD_REQUEST', message: '请求参数有误' } };
+        return;
+      }
+      if (databaseDown(raw)) {
+        ctx.state.logger?.warn({ err: raw }, 'database unavailable');
+        ctx.status = 503;
+        ctx.set('Retry-After', '5');
+        ctx.body = {
+          error: {
+            code: 'DATABASE_UNAVAILABLE',
+            message: '数据服务暂时繁忙，请稍后重试',
+            requestId: ctx.state.requestId,
+          },
+        };
         return;
       }
       const error = raw as HttpLikeError;
