@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
 import { adults, applicationFor, employeeFrom, makeLegalRepresentative } from './helpers/fixtures';
+import { waitFor } from './helpers/journeys';
 
 // Whole journeys through the stand-ins: a budget for a busy machine, not a speed claim.
 jest.setTimeout(60_000);
@@ -34,21 +35,6 @@ async function submit(client: Client, application: unknown, key = randomUUID()) 
   const draft = await client.call('POST', '/drafts', { application });
   expect(draft.status).toBe(201);
   return client.call('POST', `/drafts/${draft.body.id}/submit`, {}, { 'Idempotency-Key': key });
-}
-
-async function waitFor<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 15000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const statuses = (app: { matters: { matter: string; status: string }[] }) =>
