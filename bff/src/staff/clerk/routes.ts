@@ -10,11 +10,12 @@ import { errorResponse } from '../../http/errorSchema';
 import { conflict } from '../../http/errors';
 import { cleanString, objectIdOf, objectIdSchema, pageQuery, strictObject } from '../../http/validate';
 import { draftApplicationSchema } from '../../drafts/draftSchema';
-import { applicationDetail, applicationSummary } from '../../applications/view';
+import { applicationSummary } from '../../applications/view';
 import { createOcrRoutes } from '../../ocr';
 import { maskIdNumber } from '../../security/mask';
 import { staffLogin, type StaffMember } from '../requireStaff';
 import { applicationInScope, scopeFilter, staffActor } from '../scope';
+import { staffApplicationView } from '../applicationView';
 import { IdempotencyStore, idempotencyKey } from '../../applications/idempotency';
 import { takeWalkIn } from './walkIn';
 
@@ -98,7 +99,7 @@ export function summaryOf(doc: Parameters<typeof applicationSummary>[0]) {
 
 export function clerkRoutes(services: Services): Route[] {
   const clerk = staffLogin(services, 'clerk');
-  const { applications, audit, cipher } = services;
+  const { applications, audit } = services;
   const staffOf = (ctx: RouteContext) => ctx.state.staff as StaffMember;
 
   // The OCR endpoint's declaration, on the clerk's path: a scanner file or a desktop camera picture.
@@ -200,17 +201,8 @@ export function clerkRoutes(services: Services): Route[] {
         404: 'NotFound',
       },
       handler: async (ctx, { params }) => {
-        const staff = staffOf(ctx);
-        const doc = await applicationInScope(applications, staff, params.id);
-        const { queryPassword: _password, ...detail } = applicationDetail(doc as never, cipher);
-        await audit.record({ actor: staffActor(staff), action: 'staff.view', subject: doc.code });
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = {
-          ...detail,
-          uscc: doc.uscc ?? '',
-          county: doc.county ?? null,
-          channel: doc.channel ?? 'online',
-        };
+        ctx.body = await staffApplicationView(services, staffOf(ctx), params.id);
       },
     }),
     defineRoute({

@@ -18,11 +18,11 @@ import { errorResponse } from '../../http/errorSchema';
 import { AppError, notFound } from '../../http/errors';
 import { objectIdOf } from '../../http/validate';
 import { RateLimiter, tooManyRequests } from '../../http/rateLimit';
-import { applicationDetail } from '../../applications/view';
 import { maskName } from '../../security/mask';
 import type { AuditRecord } from '../../audit/auditLog';
 import { staffLogin, type StaffMember } from '../requireStaff';
-import { applicationInScope, staffActor } from '../scope';
+import { staffActor } from '../scope';
+import { staffApplicationView } from '../applicationView';
 import { FigureAccumulator, type FigureSource } from './figures';
 import { auditQuery, auditRecordSchema, figuresSchema, periodQuery } from './schemas';
 import { XLSX_TYPE, figuresWorkbook } from './workbook';
@@ -110,7 +110,7 @@ function auditRecordView(record: AuditRecord) {
 
 export function supervisorRoutes(services: Services): Route[] {
   const supervisor = staffLogin(services, 'supervisor');
-  const { applications, audit, cipher, config } = services;
+  const { applications, audit, config } = services;
   const exports = new RateLimiter(
     services.rateCounters,
     'supervisor-export',
@@ -280,19 +280,13 @@ export function supervisorRoutes(services: Services): Route[] {
         404: 'NotFound',
       },
       handler: async (ctx, { params }) => {
-        const staff = staffOf(ctx);
-        const doc = await applicationInScope(applications, staff, params.id);
-        const { queryPassword: _password, ...detail } = applicationDetail(doc as never, cipher);
-        await audit.record({ actor: staffActor(staff), action: 'staff.view', subject: doc.code });
+        const detail = await staffApplicationView(services, staffOf(ctx), params.id);
         ctx.set('Cache-Control', 'no-store');
         ctx.body = {
           ...detail,
           employees: detail.employees.map((e) => ({ ...e, name: maskName(e.name) ?? '' })),
           // The agencies' results hold each hire's numbers: supervision needs the progress, not those.
           matters: detail.matters.map((m) => ({ ...m, result: null })),
-          uscc: doc.uscc ?? '',
-          county: doc.county ?? null,
-          channel: doc.channel ?? 'online',
         };
       },
     }),
