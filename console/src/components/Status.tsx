@@ -55,3 +55,46 @@ export function Loaded<T>({
   if (state.data === undefined) return <Loading />;
   return <>{children(state.data)}</>;
 }
+
+/** What a save just did, in green, until the next one. */
+export function SavedNotice({ message, testId }: { message: string | undefined; testId: string }) {
+  if (!message) return null;
+  return (
+    <p className="notice notice-ok" role="status" data-testid={testId}>
+      {message}
+    </p>
+  );
+}
+
+/**
+ * Why a form was not saved: the problems found before sending (or the bff's, from the last error's
+ * details), else the last error itself.
+ */
+export function FormProblems({
+  problems,
+  error,
+  title,
+  testId,
+}: {
+  problems: readonly string[];
+  error: Error | undefined;
+  title?: string;
+  testId: string;
+}) {
+  const shown = problems.length ? problems : problemsOf(error);
+  if (shown.length === 0) return error ? <ErrorBox error={error} /> : null;
+  return (
+    <div className="status status-error" role="alert" data-testid={testId}>
+      {title && <p>{title}</p>}
+      <ul>
+        {shown.map((p, i) => (
+          <li key={i}>{p}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The bff's per-field problems of a refused request, none for any other error. */
+const problemsOf = (error: Error | undefined): string[] =>
+  error instanceof ApiError ? error.details.map((d) => d.message) : [];

@@ -2,7 +2,7 @@
 // Issue paths are shared's ("employees[1].phone"); each input's id is derived from it, so the first
 // problem can be focused. Plain inputs and selects: Tab, typing and Enter work as in any desktop form.
 import type { ReactNode } from 'react';
-import type { CodeItem } from '@hiring/shared';
+import { SHANGRAO_COUNTIES, type CodeItem } from '@hiring/shared';
 
 export type Issues = ReadonlyMap<string, string>;
 
@@ -16,12 +16,33 @@ export const issueMap = (issues: readonly { path: string; message: string }[]): 
 export const fieldId = (path: string) => `f-${path.replace(/[^\w]+/g, '-')}`;
 
 /**
- * Binds fields of one object: `bind('name')` gives a field's path (`pathOf('name')`), the issues and the
- * object's value, to spread into a TextField or SelectField.
+ * Binds fields of one object: `bind('name')` gives a field's path (`pathOf('name')`), the issues, the
+ * object's value and an onChange handing `{ name: text }` to `onChange`, to spread into a TextField or
+ * SelectField. A field that is not free text says how its text becomes a value: `bind('wage', parse)`.
  */
 export const fieldBinder =
-  <T extends object>(values: T, issues: Issues, pathOf: (field: keyof T & string) => string) =>
-  <K extends keyof T & string>(field: K) => ({ path: pathOf(field), issues, value: values[field] });
+  <T extends object>(
+    values: T,
+    issues: Issues,
+    pathOf: (field: keyof T & string) => string,
+    onChange: (change: Partial<T>) => void,
+  ) =>
+  <K extends keyof T & string>(
+    field: K,
+    ...[parse]: string extends T[K] ? [Parser<T[K]>?] : [Parser<T[K]>]
+  ) => ({
+    path: pathOf(field),
+    issues,
+    value: values[field],
+    onChange: (text: string) => onChange({ [field]: parse ? parse(text) : text } as Partial<T>),
+  });
+
+type Parser<V> = (text: string) => V;
+
+/** Codes and ID numbers are typed in upper case (a trailing x of an ID number is an X). */
+export const upperCase = (text: string) => text.toUpperCase();
+/** An optional field left empty is absent, not an empty string. */
+export const orAbsent = (text: string) => text || undefined;
 
 /** Focuses the first field on the page (in reading order) that has a problem, else the first of `paths`. */
 export function focusFirst(paths: readonly string[]): void {
@@ -97,16 +118,31 @@ export function SelectField(
         aria-invalid={issues.has(path) || undefined}
         onChange={(e) => onChange(e.target.value)}
       >
-        <option value="">请选择</option>
-        {options.map((o) => (
-          <option key={o.code} value={o.code}>
-            {o.label}
-          </option>
-        ))}
+        <CodeOptions options={options} />
       </select>
     </Frame>
   );
 }
+
+/** A select's options: `none` first (the empty value), then the code list's. */
+export function CodeOptions({ options, none = '请选择' }: { options: readonly CodeItem[]; none?: string }) {
+  return (
+    <>
+      <option value="">{none}</option>
+      {options.map((o) => (
+        <option key={o.code} value={o.code}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** Shangrao's counties as a code list, for a county select. */
+export const COUNTY_OPTIONS: readonly CodeItem[] = Object.entries(SHANGRAO_COUNTIES).map(([code, label]) => ({
+  code,
+  label,
+}));
 
 /** A box the clerk ticks to attest something seen (a paper, an original card). */
 export function CheckField({

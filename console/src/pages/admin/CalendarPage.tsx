@@ -6,6 +6,9 @@ import { CALENDAR_BASIS_LABELS, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, todayIn
 import { call } from '../../api/http';
 import { useApi } from '../../components/useApi';
 import { Loaded } from '../../components/Status';
+import { Form } from '../../components/forms';
+import { dateTime } from '../../components/format';
+import { Table } from '../../components/Table';
 
 export const ORIGIN_LABELS = {
   package: '内置数据',
@@ -26,13 +29,7 @@ export default function CalendarPage() {
         “3 个工作日”时限按工作日历计算。已发布国务院办公厅通知的年份为<b>正式</b>；尚无通知的年份按法定节假日
         <b>预计</b>，涉及这些年份的办理时限显示为“预计”，收到通知后请及时录入。
       </p>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          navigate(`/admin/calendar/${chosen}`);
-        }}
-      >
+      <Form className="inline-form" onSubmit={() => navigate(`/admin/calendar/${chosen}`)}>
         <label>
           年份
           <input
@@ -47,7 +44,7 @@ export default function CalendarPage() {
         <button type="submit" className="primary" data-testid="calendar-open-year">
           查看或录入该年安排
         </button>
-      </form>
+      </Form>
       <Loaded state={years}>
         {({ items }) => {
           const shown = showAll
@@ -55,38 +52,26 @@ export default function CalendarPage() {
             : items.filter((y) => y.year >= thisYear - 2 && y.year <= thisYear + 5);
           return (
             <>
-              <table className="table" data-testid="calendar-years">
-                <thead>
-                  <tr>
-                    <th>年份</th>
-                    <th>依据</th>
-                    <th>数据来源</th>
-                    <th>通知</th>
-                    <th>录入时间</th>
-                    <th />
+              <Table columns={['年份', '依据', '数据来源', '通知', '录入时间', '']} testId="calendar-years">
+                {shown.map((y) => (
+                  <tr key={y.year} data-testid={`calendar-year-${y.year}`}>
+                    <td>{y.year} 年</td>
+                    <td>
+                      <span className={`badge ${y.basis === 'provisional' ? 'badge-warn' : 'badge-ok'}`}>
+                        {CALENDAR_BASIS_LABELS[y.basis]}
+                      </span>
+                    </td>
+                    <td>{ORIGIN_LABELS[y.origin]}</td>
+                    <td>{y.source ?? '—'}</td>
+                    <td>{y.enteredAt ? dateTime(y.enteredAt) : '—'}</td>
+                    <td>
+                      <Link to={`/admin/calendar/${y.year}`}>
+                        {y.basis === 'provisional' ? '录入' : '查看'}
+                      </Link>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {shown.map((y) => (
-                    <tr key={y.year} data-testid={`calendar-year-${y.year}`}>
-                      <td>{y.year} 年</td>
-                      <td>
-                        <span className={`badge ${y.basis === 'provisional' ? 'badge-warn' : 'badge-ok'}`}>
-                          {CALENDAR_BASIS_LABELS[y.basis]}
-                        </span>
-                      </td>
-                      <td>{ORIGIN_LABELS[y.origin]}</td>
-                      <td>{y.source ?? '—'}</td>
-                      <td>{y.enteredAt ? new Date(y.enteredAt).toLocaleString('zh-CN') : '—'}</td>
-                      <td>
-                        <Link to={`/admin/calendar/${y.year}`}>
-                          {y.basis === 'provisional' ? '录入' : '查看'}
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
               <button type="button" className="link-button" onClick={() => setShowAll((v) => !v)}>
                 {showAll
                   ? `只看近年（${thisYear - 2}—${thisYear + 5}）`

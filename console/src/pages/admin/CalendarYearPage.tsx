@@ -1,7 +1,7 @@
 // One year of the working-day calendar: its days off and 调休 workdays, and for an administrator the entry
 // of the State Council's notice (ranges as the notice lists them). The form is checked with shared's rules
 // before it is sent (the bff checks the same again) and survives a session expiry.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   CALENDAR_BASIS_LABELS,
@@ -10,10 +10,13 @@ import {
   checkOfficialYear,
   expandCalendarNotice,
 } from '@hiring/shared';
-import { ApiError, call } from '../../api/http';
+import { call } from '../../api/http';
 import type { ApiComponents as components } from '@hiring/shared';
 import { useApi } from '../../components/useApi';
-import { ErrorBox, Loaded } from '../../components/Status';
+import { FormProblems, Loaded, SavedNotice } from '../../components/Status';
+import { Form } from '../../components/forms';
+import { useAction } from '../../components/useAction';
+import { useSaved } from '../../components/useSaved';
 import { useStoredState } from '../../components/useStoredState';
 import { dayCount, rangeLabel, toRanges } from './calendarDays';
 import { ORIGIN_LABELS } from './CalendarPage';
@@ -30,30 +33,19 @@ export default function CalendarYearPage() {
         : Promise.reject(new Error(`年份须在 ${CALENDAR_FIRST_YEAR}—${CALENDAR_LAST_YEAR} 之间`)),
     [year, valid],
   );
-  const [saved, setSaved] = useState<string>();
+  const { message, saved } = useSaved(detail.reload);
   return (
     <section>
       <p className="crumbs">
         <Link to="/admin/calendar">工作日历</Link> / {valid ? `${year} 年` : '年份有误'}
       </p>
       <h1>{valid ? `${year} 年工作日历` : '工作日历'}</h1>
-      {saved && (
-        <p className="notice notice-ok" role="status" data-testid="calendar-saved">
-          {saved}
-        </p>
-      )}
+      <SavedNotice message={message} testId="calendar-saved" />
       <Loaded state={detail}>
         {(d) => (
           <>
             <YearSummary detail={d} />
-            <YearEntryForm
-              key={`${d.year}:${d.enteredAt ?? ''}`}
-              detail={d}
-              onSaved={(message) => {
-                setSaved(message);
-                detail.reload();
-              }}
-            />
+            <YearEntryForm key={`${d.year}:${d.enteredAt ?? ''}`} detail={d} onSaved={saved} />
           </>
         )}
       </Loaded>
@@ -150,22 +142,14 @@ function YearEntryForm({ detail, onSaved }: { detail: Detail; onSaved(message: s
     initialForm(detail),
   );
   const [problems, setProblems] = useState<string[]>([]);
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
-
+  const { busy, error, run } = useAction();
   const update = (change: Partial<EntryForm>) => setForm((f) => ({ ...f, ...change }));
-  const setHoliday = (i: number, change: Partial<EntryForm['holidays'][number]>) =>
-    update({ holidays: form.holidays.map((h, j) => (j === i ? { ...h, ...change } : h)) });
-  const setWorkday = (i: number, change: Partial<EntryForm['workdays'][number]>) =>
-    update({ workdays: form.workdays.map((w, j) => (j === i ? { ...w, ...change } : w)) });
 
-  async function submit() {
-    setError(undefined);
+  function submit() {
     const found = checkForm(year, form);
     setProblems(found);
     if (found.length) return;
-    setBusy(true);
-    try {
+    void run(async () => {
       const change = await call('put', '/api/v1/staff/admin/calendar/years/{year}', {
         path: { year },
         body: {
@@ -181,38 +165,20 @@ function YearEntryForm({ detail, onSaved }: { detail: Detail; onSaved(message: s
             ? '在办事项的办理时限将由定时任务稍后重算。'
             : `${change.recomputed} 个在办事项的办理时限已按新安排重算。`),
       );
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setProblems(e.details.map((d) => d.message));
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  async function withdraw() {
+  function withdraw() {
     if (!window.confirm(`撤回 ${year} 年管理员录入的安排？撤回后回到内置数据或预计。`)) return;
-    setBusy(true);
-    try {
+    void run(async () => {
       await call('delete', '/api/v1/staff/admin/calendar/years/{year}', { path: { year } });
       clearStored();
       onSaved(`已撤回 ${year} 年录入的安排。`);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form
-      className="panel form"
-      data-testid="calendar-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <Form className="panel form" data-testid="calendar-form" onSubmit={submit} noValidate>
       <h2>录入国务院办公厅通知</h2>
       <p className="muted">
         按通知逐段填写放假日期（一段连续的放假只填起止日）和调休上班日（周六或周日）。已按推算或现有数据预填，请逐项核对。
@@ -227,102 +193,139 @@ function YearEntryForm({ detail, onSaved }: { detail: Detail; onSaved(message: s
           data-testid="calendar-source"
         />
       </label>
-      <fieldset>
-        <legend>放假安排</legend>
-        {form.holidays.map((h, i) => (
-          <div className="row" key={i} data-testid={`holiday-${i}`}>
-            <input
-              aria-label={`第 ${i + 1} 段节日名称`}
+      <RowList
+        legend="放假安排"
+        rows={form.holidays}
+        onChange={(holidays) => update({ holidays })}
+        blank={{ name: '', from: '', to: '' }}
+        testId="holiday"
+        addLabel="添加一段放假"
+      >
+        {(h, set, i) => (
+          <>
+            <NameInput
+              label={`第 ${i + 1} 段节日名称`}
               value={h.name}
-              maxLength={20}
-              onChange={(e) => setHoliday(i, { name: e.target.value })}
               placeholder="节日名称"
+              onChange={(name) => set({ name })}
             />
-            <input
-              type="date"
-              aria-label={`第 ${i + 1} 段放假开始日期`}
+            <DateInput
+              label={`第 ${i + 1} 段放假开始日期`}
               value={h.from}
-              onChange={(e) => setHoliday(i, { from: e.target.value })}
+              onChange={(from) => set({ from })}
             />
             <span>至</span>
-            <input
-              type="date"
-              aria-label={`第 ${i + 1} 段放假结束日期`}
-              value={h.to}
-              onChange={(e) => setHoliday(i, { to: e.target.value })}
-            />
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => update({ holidays: form.holidays.filter((_, j) => j !== i) })}
-            >
-              删除
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          onClick={() => update({ holidays: [...form.holidays, { name: '', from: '', to: '' }] })}
-          data-testid="add-holiday"
-        >
-          添加一段放假
-        </button>
-      </fieldset>
-      <fieldset>
-        <legend>调休上班日</legend>
-        {form.workdays.map((w, i) => (
-          <div className="row" key={i} data-testid={`workday-${i}`}>
-            <input
-              aria-label={`第 ${i + 1} 个调休上班日对应节日`}
+            <DateInput label={`第 ${i + 1} 段放假结束日期`} value={h.to} onChange={(to) => set({ to })} />
+          </>
+        )}
+      </RowList>
+      <RowList
+        legend="调休上班日"
+        rows={form.workdays}
+        onChange={(workdays) => update({ workdays })}
+        blank={{ name: '', date: '' }}
+        testId="workday"
+        addLabel="添加调休上班日"
+      >
+        {(w, set, i) => (
+          <>
+            <NameInput
+              label={`第 ${i + 1} 个调休上班日对应节日`}
               value={w.name}
-              maxLength={20}
-              onChange={(e) => setWorkday(i, { name: e.target.value })}
               placeholder="对应节日"
+              onChange={(name) => set({ name })}
             />
-            <input
-              type="date"
-              aria-label={`第 ${i + 1} 个调休上班日日期`}
+            <DateInput
+              label={`第 ${i + 1} 个调休上班日日期`}
               value={w.date}
-              onChange={(e) => setWorkday(i, { date: e.target.value })}
+              onChange={(date) => set({ date })}
             />
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => update({ workdays: form.workdays.filter((_, j) => j !== i) })}
-            >
-              删除
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          onClick={() => update({ workdays: [...form.workdays, { name: '', date: '' }] })}
-          data-testid="add-workday"
-        >
-          添加调休上班日
-        </button>
-      </fieldset>
-      {problems.length > 0 && (
-        <div className="status status-error" role="alert" data-testid="calendar-problems">
-          <p>请先改正以下问题：</p>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {error && !problems.length && <ErrorBox error={error} />}
+          </>
+        )}
+      </RowList>
+      <FormProblems problems={problems} error={error} title="请先改正以下问题：" testId="calendar-problems" />
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="calendar-submit">
+        <button type="submit" className="primary" disabled={!!busy} data-testid="calendar-submit">
           {busy ? '正在保存…' : `保存 ${year} 年正式安排`}
         </button>
         {detail.origin === 'entered' && (
-          <button type="button" disabled={busy} onClick={() => void withdraw()}>
+          <button type="button" disabled={!!busy} onClick={withdraw}>
             撤回录入
           </button>
         )}
       </div>
-    </form>
+    </Form>
+  );
+}
+
+/**
+ * The rows of one list of the notice (its holiday ranges, its workdays), each with 删除, and a button adding
+ * a blank row. `testId` names the rows `${testId}-${i}` and the button `add-${testId}`.
+ */
+function RowList<R>({
+  legend,
+  rows,
+  onChange,
+  blank,
+  testId,
+  addLabel,
+  children,
+}: {
+  legend: string;
+  rows: R[];
+  onChange(rows: R[]): void;
+  blank: R;
+  testId: string;
+  addLabel: string;
+  children(row: R, set: (change: Partial<R>) => void, index: number): ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {rows.map((row, i) => (
+        <div className="row" key={i} data-testid={`${testId}-${i}`}>
+          {children(row, (change) => onChange(rows.map((r, j) => (j === i ? { ...r, ...change } : r))), i)}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          >
+            删除
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange([...rows, blank])} data-testid={`add-${testId}`}>
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}
+
+/** The holiday a row belongs to, as the notice names it (春节, 国庆节…). */
+function NameInput(props: {
+  label: string;
+  value: string;
+  placeholder: string;
+  onChange(name: string): void;
+}) {
+  return (
+    <input
+      aria-label={props.label}
+      value={props.value}
+      maxLength={20}
+      onChange={(e) => props.onChange(e.target.value)}
+      placeholder={props.placeholder}
+    />
+  );
+}
+
+function DateInput(props: { label: string; value: string; onChange(date: string): void }) {
+  return (
+    <input
+      type="date"
+      aria-label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
   );
 }

@@ -4,10 +4,13 @@
 // not yet in force. The new value is checked with shared's checkFigurePeriods before it is sent.
 import { useState } from 'react';
 import { addDays, checkFigurePeriods, todayInChina, type AnyRuleFigurePeriod } from '@hiring/shared';
-import { ApiError, call } from '../../api/http';
+import { call } from '../../api/http';
 import type { ApiComponents as components } from '@hiring/shared';
 import { useApi } from '../../components/useApi';
-import { ErrorBox, Loaded } from '../../components/Status';
+import { ErrorBox, FormProblems, Loaded, SavedNotice } from '../../components/Status';
+import { Form } from '../../components/forms';
+import { useAction } from '../../components/useAction';
+import { useSaved } from '../../components/useSaved';
 import { useStoredState } from '../../components/useStoredState';
 import { countyLabel, describeValue, fieldsOf, readPath, withPath } from './figureFields';
 
@@ -17,7 +20,7 @@ type Value = Record<string, unknown>;
 
 export default function FiguresPage() {
   const list = useApi((signal) => call('get', '/api/v1/staff/rules/figures', { signal }), []);
-  const [message, setMessage] = useState<string>();
+  const { message, saved } = useSaved(list.reload);
   return (
     <section>
       <h1>业务参数</h1>
@@ -25,23 +28,12 @@ export default function FiguresPage() {
         申报校验与计算使用的参数。标为<b>参考值</b>
         的数值尚未经正式文件确认，只作提示，不用于调整或拦截单位申报。
       </p>
-      {message && (
-        <p className="notice notice-ok" role="status" data-testid="figures-saved">
-          {message}
-        </p>
-      )}
+      <SavedNotice message={message} testId="figures-saved" />
       <Loaded state={list}>
         {({ kinds }) => (
           <>
             {kinds.map((set) => (
-              <FigureCard
-                key={set.kind}
-                set={set}
-                onChanged={(text) => {
-                  setMessage(text);
-                  list.reload();
-                }}
-              />
+              <FigureCard key={set.kind} set={set} onChanged={saved} />
             ))}
           </>
         )}
@@ -52,21 +44,18 @@ export default function FiguresPage() {
 
 function FigureCard({ set, onChanged }: { set: FigureSet; onChanged(message: string): void }) {
   const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<Error>();
+  const { error, run } = useAction();
   const today = todayInChina();
 
-  async function remove(effectiveFrom: string) {
+  function remove(effectiveFrom: string) {
     if (!window.confirm(`删除${set.label}自 ${effectiveFrom} 起的期间？`)) return;
-    setError(undefined);
-    try {
+    void run(async () => {
       await call('delete', '/api/v1/staff/admin/rules/figures/{kind}/periods/{effectiveFrom}', {
         path: { kind: set.kind, effectiveFrom },
         query: { revision: set.revision },
       });
       onChanged(`已删除${set.label}自 ${effectiveFrom} 起的期间。`);
-    } catch (e) {
-      setError(e as Error);
-    }
+    });
   }
 
   return (
@@ -104,7 +93,7 @@ function FigureCard({ set, onChanged }: { set: FigureSet; onChanged(message: str
               <td>{p.source}</td>
               <td>
                 {p.effectiveFrom > today && (
-                  <button type="button" className="link-button" onClick={() => void remove(p.effectiveFrom)}>
+                  <button type="button" className="link-button" onClick={() => remove(p.effectiveFrom)}>
                     删除
                   </button>
                 )}
@@ -158,13 +147,11 @@ function NewPeriodForm({
   // Number inputs keep what is typed (text) until saved, so a half-typed value is not lost.
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<string[]>([]);
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const fields = fieldsOf(base ?? {});
   const counties = form.value.counties as Record<string, string> | undefined;
 
-  async function submit() {
-    setError(undefined);
+  function submit() {
     const period = {
       kind: set.kind,
       effectiveFrom: form.effectiveFrom,
@@ -181,8 +168,7 @@ function NewPeriodForm({
     ];
     setProblems(found);
     if (found.length) return;
-    setBusy(true);
-    try {
+    void run(async () => {
       await call('post', '/api/v1/staff/admin/rules/figures/{kind}/periods', {
         path: { kind: set.kind },
         body: {
@@ -195,24 +181,11 @@ function NewPeriodForm({
       });
       clearStored();
       onSaved(`已保存${set.label}自 ${form.effectiveFrom} 起的新数值。`);
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setProblems(e.details.map((d) => d.message));
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form
-      className="form sub-form"
-      noValidate
-      data-testid={`figure-${set.kind}-form`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <Form className="form sub-form" noValidate data-testid={`figure-${set.kind}-form`} onSubmit={submit}>
       <h3>新增{set.label}生效期间</h3>
       <div className="grid">
         <label className="field">
@@ -270,24 +243,15 @@ function NewPeriodForm({
           </p>
         </details>
       )}
-      {problems.length > 0 && (
-        <div className="status status-error" role="alert" data-testid="figure-problems">
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {error && !problems.length && <ErrorBox error={error} />}
+      <FormProblems problems={problems} error={error} testId="figure-problems" />
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy} data-testid={`figure-${set.kind}-submit`}>
+        <button type="submit" className="primary" disabled={!!busy} data-testid={`figure-${set.kind}-submit`}>
           {busy ? '正在保存…' : '保存'}
         </button>
         <button type="button" onClick={onCancel}>
           取消
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

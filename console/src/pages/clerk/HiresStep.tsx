@@ -10,7 +10,15 @@ import {
   type InsuranceType,
 } from '@hiring/shared';
 import { readIdCardPhoto } from '../../api/clerk';
-import { CheckField, fieldBinder, SelectField, TextField, type Issues } from '../../components/fields';
+import {
+  CheckField,
+  fieldBinder,
+  orAbsent,
+  SelectField,
+  TextField,
+  upperCase,
+  type Issues,
+} from '../../components/fields';
 import { newHire } from './walkInModel';
 
 const OCR_FIELD_LABELS: Record<string, string> = {
@@ -28,6 +36,9 @@ const HOUSING_FUND_AMOUNTS = [
   { part: 'unitRatio', label: '单位缴存比例（%）' },
   { part: 'personalRatio', label: '个人缴存比例（%）' },
 ] as const;
+
+/** The ID type chosen, 居民身份证 when the choice is cleared. */
+const asIdType = (text: string) => (text || 'resident') as EmployeeRow['idType'];
 
 /** A number when the text is one, else the text (shared then says what is wrong with it). */
 const numberOrText = (text: string): number | string | undefined =>
@@ -112,7 +123,7 @@ function HireForm({
   onRemove(): void;
 }) {
   const p = (field: string) => `employees[${index}].${field}`;
-  const hireField = fieldBinder(hire, issues, p);
+  const hireField = fieldBinder(hire, issues, p, onChange);
   const [reading, setReading] = useState<{ busy: boolean; message?: string; error?: string }>({
     busy: false,
   });
@@ -178,78 +189,35 @@ function HireForm({
         </button>
       </div>
       <div className="grid">
-        <SelectField
-          label="证件类型"
-          {...hireField('idType')}
-          options={ROW_CODE_LISTS.idType}
-          onChange={(v) => onChange({ idType: (v || 'resident') as EmployeeRow['idType'] })}
-        />
-        <TextField
-          label="证件号码"
-          {...hireField('idNumber')}
-          maxLength={18}
-          onChange={(v) => onChange({ idNumber: v.toUpperCase() })}
-        />
-        <TextField label="姓名" {...hireField('name')} onChange={(v) => onChange({ name: v })} />
-        <SelectField
-          label="民族"
-          {...hireField('ethnicity')}
-          options={ROW_CODE_LISTS.ethnicity}
-          onChange={(v) => onChange({ ethnicity: v })}
-        />
+        <SelectField label="证件类型" {...hireField('idType', asIdType)} options={ROW_CODE_LISTS.idType} />
+        <TextField label="证件号码" {...hireField('idNumber', upperCase)} maxLength={18} />
+        <TextField label="姓名" {...hireField('name')} />
+        <SelectField label="民族" {...hireField('ethnicity')} options={ROW_CODE_LISTS.ethnicity} />
         <SelectField
           label="性别"
-          {...hireField('gender')}
+          {...hireField('gender', (v) => v as EmployeeRow['gender'])}
           options={ROW_CODE_LISTS.gender}
-          onChange={(v) => onChange({ gender: v as EmployeeRow['gender'] })}
         />
         <SelectField
           label="户口性质"
-          {...hireField('hukouType')}
+          {...hireField('hukouType', (v) => v as EmployeeRow['hukouType'])}
           options={ROW_CODE_LISTS.hukouType}
-          onChange={(v) => onChange({ hukouType: v as EmployeeRow['hukouType'] })}
         />
         {hire.idType && hire.idType !== 'resident' && (
-          <TextField
-            label="出生日期"
-            type="date"
-            {...hireField('birthDate')}
-            onChange={(v) => onChange({ birthDate: v || undefined })}
-          />
+          <TextField label="出生日期" type="date" {...hireField('birthDate', orAbsent)} />
         )}
-        <TextField
-          label="户籍地址"
-          {...hireField('hukouAddress')}
-          wide
-          onChange={(v) => onChange({ hukouAddress: v })}
-        />
-        <TextField
-          label="手机号码"
-          {...hireField('phone')}
-          inputMode="tel"
-          onChange={(v) => onChange({ phone: v })}
-        />
-        <TextField
-          label="通讯地址"
-          {...hireField('address')}
-          wide
-          onChange={(v) => onChange({ address: v })}
-        />
+        <TextField label="户籍地址" {...hireField('hukouAddress')} wide />
+        <TextField label="手机号码" {...hireField('phone')} inputMode="tel" />
+        <TextField label="通讯地址" {...hireField('address')} wide />
         {needed.has('wage') && (
           <TextField
             label="申报工资（元/月）"
-            {...hireField('wage')}
+            {...hireField('wage', (v) => numberOrText(v) as number)}
             inputMode="decimal"
-            onChange={(v) => onChange({ wage: numberOrText(v) as number })}
           />
         )}
         {needed.has('insuredFrom') && (
-          <TextField
-            label="本次参保时间"
-            type="month"
-            {...hireField('insuredFrom')}
-            onChange={(v) => onChange({ insuredFrom: v || undefined })}
-          />
+          <TextField label="本次参保时间" type="month" {...hireField('insuredFrom', orAbsent)} />
         )}
         {needed.has('contract') && (
           <>
@@ -286,27 +254,17 @@ function HireForm({
             />
           ))}
         {needed.has('occupation') && (
-          <TextField
-            label="职业（工种）"
-            {...hireField('occupation')}
-            onChange={(v) => onChange({ occupation: v || undefined })}
-          />
+          <TextField label="职业（工种）" {...hireField('occupation', orAbsent)} />
         )}
         {needed.has('education') && (
           <SelectField
             label="学历"
-            {...hireField('education')}
+            {...hireField('education', orAbsent)}
             options={ROW_CODE_LISTS.education}
-            onChange={(v) => onChange({ education: v || undefined })}
           />
         )}
         {needed.has('workAddress') && (
-          <TextField
-            label="工作地址"
-            {...hireField('workAddress')}
-            wide
-            onChange={(v) => onChange({ workAddress: v || undefined })}
-          />
+          <TextField label="工作地址" {...hireField('workAddress', orAbsent)} wide />
         )}
       </div>
       {insuranceChoices.length > 0 && (

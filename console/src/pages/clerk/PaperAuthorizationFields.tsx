@@ -2,7 +2,7 @@
 // reference and last day, and the clerk's two attestations — the signed and sealed original and the
 // operator's ID card seen. The same block on 经办人授权登记 and on 窗口受理; each page says where its values
 // live (`paths`, shared's issue paths) and takes the changes.
-import { CheckField, fieldBinder, TextField, type Issues } from '../../components/fields';
+import { CheckField, fieldBinder, TextField, upperCase, type Issues } from '../../components/fields';
 
 export interface PaperAuthorization {
   name: string;
@@ -31,35 +31,15 @@ export function PaperAuthorizationFields({
   issues: Issues;
   onChange(change: Partial<PaperAuthorization>): void;
 }) {
-  const text = fieldBinder(value, issues, (field) => paths[field]);
+  const text = fieldBinder(value, issues, (field) => paths[field], onChange);
   return (
     <>
       <div className="grid">
-        <TextField label="经办人姓名" {...text('name')} onChange={(v) => onChange({ name: v })} />
-        <TextField
-          label="经办人身份证号"
-          {...text('idNumber')}
-          maxLength={18}
-          onChange={(v) => onChange({ idNumber: v.toUpperCase() })}
-        />
-        <TextField
-          label="经办人手机号码"
-          {...text('phone')}
-          inputMode="tel"
-          onChange={(v) => onChange({ phone: v })}
-        />
-        <TextField
-          label="纸质授权书编号"
-          {...text('reference')}
-          maxLength={40}
-          onChange={(v) => onChange({ reference: v })}
-        />
-        <TextField
-          label="授权截止日期"
-          type="date"
-          {...text('expiresOn')}
-          onChange={(v) => onChange({ expiresOn: v })}
-        />
+        <TextField label="经办人姓名" {...text('name')} />
+        <TextField label="经办人身份证号" {...text('idNumber', upperCase)} maxLength={18} />
+        <TextField label="经办人手机号码" {...text('phone')} inputMode="tel" />
+        <TextField label="纸质授权书编号" {...text('reference')} maxLength={40} />
+        <TextField label="授权截止日期" type="date" {...text('expiresOn')} />
       </div>
       {ATTESTED.map(({ field, label }) => (
         <CheckField

@@ -3,10 +3,19 @@
 // attested, hires read from an ID-card photo. Everything typed stays in the tab until it is taken in.
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { FORM_CHECKBOXES, SHANGRAO_COUNTIES, type Application, type MatterCode } from '@hiring/shared';
+import { FORM_CHECKBOXES, type Application, type MatterCode } from '@hiring/shared';
 import { ApiError } from '../../api/http';
 import { submitWalkIn, type WalkInResult } from '../../api/clerk';
-import { fieldBinder, focusFirst, issueMap, SelectField, TextField } from '../../components/fields';
+import {
+  COUNTY_OPTIONS,
+  fieldBinder,
+  focusFirst,
+  issueMap,
+  orAbsent,
+  SelectField,
+  TextField,
+  upperCase,
+} from '../../components/fields';
 import { ErrorBox } from '../../components/Status';
 import { useStoredState } from '../../components/useStoredState';
 import { useStaff } from '../../session/SessionContext';
@@ -23,8 +32,6 @@ import {
 } from './walkInModel';
 import { PrintButtons } from './PrintButtons';
 import { PaperAuthorizationFields, type PaperAuthorization } from './PaperAuthorizationFields';
-
-const COUNTY_OPTIONS = Object.entries(SHANGRAO_COUNTIES).map(([code, label]) => ({ code, label }));
 
 /** Where the paper authorization's values live in a walk-in (shared's issue paths). */
 const WALK_IN_AUTHORIZATION_PATHS = {
@@ -69,7 +76,7 @@ export default function WalkInPage() {
   };
   const issues = issueMap(problems);
   const { application, attestation, step } = walkIn;
-  const unitField = fieldBinder(application.unit, issues, (field) => `unit.${field}`);
+  const unitField = fieldBinder(application.unit, issues, (field) => `unit.${field}`, setUnit);
 
   function goTo(next: number) {
     setProblems([]);
@@ -177,34 +184,21 @@ export default function WalkInPage() {
           <>
             <h2>单位信息</h2>
             <div className="grid">
-              <TextField
-                label="统一社会信用代码"
-                {...unitField('uscc')}
-                maxLength={18}
-                onChange={(v) => setUnit({ uscc: v.toUpperCase() })}
-              />
-              <TextField label="单位名称" {...unitField('name')} onChange={(v) => setUnit({ name: v })} />
+              <TextField label="统一社会信用代码" {...unitField('uscc', upperCase)} maxLength={18} />
+              <TextField label="单位名称" {...unitField('name')} />
               <SelectField
                 label="单位所在县（市、区）"
-                {...unitField('countyCode')}
+                {...unitField('countyCode', orAbsent)}
                 options={COUNTY_OPTIONS}
-                onChange={(v) => setUnit({ countyCode: v || undefined })}
               />
-              <TextField
-                label="单位地址"
-                {...unitField('address')}
-                wide
-                onChange={(v) => setUnit({ address: v })}
-              />
+              <TextField label="单位地址" {...unitField('address')} wide />
               <TextField
                 label="单位编码（社保，首次办理可不填）"
-                {...unitField('socialInsuranceCode')}
-                onChange={(v) => setUnit({ socialInsuranceCode: v || undefined })}
+                {...unitField('socialInsuranceCode', orAbsent)}
               />
               <TextField
                 label="单位账号（公积金，首次办理可不填）"
-                {...unitField('housingFundAccount')}
-                onChange={(v) => setUnit({ housingFundAccount: v || undefined })}
+                {...unitField('housingFundAccount', orAbsent)}
               />
             </div>
             <h2>经办人与纸质授权</h2>

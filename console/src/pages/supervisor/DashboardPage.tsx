@@ -5,11 +5,15 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ChartConfiguration } from 'chart.js';
-import { SHANGRAO_COUNTIES, addDays, supervisionPeriodProblem, todayInChina } from '@hiring/shared';
+import { addDays, supervisionPeriodProblem, todayInChina } from '@hiring/shared';
 import { call, download } from '../../api/http';
 import type { ApiComponents as components } from '@hiring/shared';
 import { useApi } from '../../components/useApi';
 import { Empty, ErrorBox, Loaded } from '../../components/Status';
+import { CodeOptions, COUNTY_OPTIONS } from '../../components/fields';
+import { DateRangeFields, Form } from '../../components/forms';
+import { NotedCell, numeric, Table } from '../../components/Table';
+import { useAction } from '../../components/useAction';
 import { useStaff } from '../../session/SessionContext';
 import { ChartCanvas, CHART_COLORS } from './ChartCanvas';
 import { periodOf, queryOf, type Period } from './period';
@@ -27,32 +31,19 @@ function PeriodPicker({ period, onChange }: { period: Period; onChange(period: P
   const today = todayInChina();
   const quick = (days: number) => onChange({ ...form, from: addDays(today, -(days - 1)), to: today });
   return (
-    <form
+    <Form
       className="inline-form panel"
       data-testid="period-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (!problem) onChange(form);
       }}
     >
-      <label>
-        提交日期 自
-        <input
-          type="date"
-          value={form.from}
-          onChange={(e) => setForm({ ...form, from: e.target.value })}
-          data-testid="period-from"
-        />
-      </label>
-      <label>
-        至
-        <input
-          type="date"
-          value={form.to}
-          onChange={(e) => setForm({ ...form, to: e.target.value })}
-          data-testid="period-to"
-        />
-      </label>
+      <DateRangeFields
+        label="提交日期"
+        value={form}
+        onChange={(change) => setForm({ ...form, ...change })}
+        testId="period"
+      />
       <label>
         区县
         <select
@@ -61,12 +52,7 @@ function PeriodPicker({ period, onChange }: { period: Period; onChange(period: P
           onChange={(e) => setForm({ ...form, county: e.target.value })}
           data-testid="period-county"
         >
-          <option value="">全市</option>
-          {Object.entries(SHANGRAO_COUNTIES).map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
+          <CodeOptions options={COUNTY_OPTIONS} none="全市" />
         </select>
       </label>
       <button type="submit" className="primary" disabled={!!problem} data-testid="period-submit">
@@ -86,17 +72,14 @@ function PeriodPicker({ period, onChange }: { period: Period; onChange(period: P
           {problem}
         </p>
       )}
-    </form>
+    </Form>
   );
 }
 
 function ExportButton({ period }: { period: Period }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  async function save() {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = useAction();
+  const save = () =>
+    run(async () => {
       const { blob, fileName } = await download('/api/v1/staff/supervisor/dashboard.xlsx', {
         query: queryOf(period),
       });
@@ -105,18 +88,13 @@ function ExportButton({ period }: { period: Period }) {
       link.download = fileName ?? '督查统计.xlsx';
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return (
     <div className="export">
       <button
         type="button"
         className="primary"
-        disabled={busy}
+        disabled={!!busy}
         onClick={() => void save()}
         data-testid="export"
       >
@@ -214,36 +192,34 @@ function Matters({ figures }: { figures: Figures }) {
   return (
     <div className="panel">
       <h2>分事项办理用时（工作日）</h2>
-      <table className="table" data-testid="matter-figures">
-        <thead>
-          <tr>
-            <th>事项</th>
-            <th>部门</th>
-            <th>时限</th>
-            <th className="num">事项数</th>
-            <th className="num">已办结</th>
-            <th className="num">用时中位数</th>
-            <th className="num">用时 90% 分位</th>
-            <th className="num">超期未办结</th>
-            <th className="num">超期办结</th>
+      <Table
+        columns={[
+          '事项',
+          '部门',
+          '时限',
+          numeric('事项数'),
+          numeric('已办结'),
+          numeric('用时中位数'),
+          numeric('用时 90% 分位'),
+          numeric('超期未办结'),
+          numeric('超期办结'),
+        ]}
+        testId="matter-figures"
+      >
+        {figures.matters.map((m) => (
+          <tr key={m.matter} data-testid={`matter-figure-${m.matter}`}>
+            <td>{m.label}</td>
+            <td>{m.agencyLabel}</td>
+            <td>{m.timeLimit}</td>
+            <td className="num">{m.total}</td>
+            <td className="num">{m.completed}</td>
+            <td className="num">{workingDays(m.medianWorkingDays)}</td>
+            <td className="num">{workingDays(m.p90WorkingDays)}</td>
+            <td className="num">{m.overdueOpen}</td>
+            <td className="num">{m.completedLate}</td>
           </tr>
-        </thead>
-        <tbody>
-          {figures.matters.map((m) => (
-            <tr key={m.matter} data-testid={`matter-figure-${m.matter}`}>
-              <td>{m.label}</td>
-              <td>{m.agencyLabel}</td>
-              <td>{m.timeLimit}</td>
-              <td className="num">{m.total}</td>
-              <td className="num">{m.completed}</td>
-              <td className="num">{workingDays(m.medianWorkingDays)}</td>
-              <td className="num">{workingDays(m.p90WorkingDays)}</td>
-              <td className="num">{m.overdueOpen}</td>
-              <td className="num">{m.completedLate}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <p className="muted small">
         用时自推送部门（提交或补正后重新提交）之日起算至办结之日，按工作日历计（与办理期限相同）；即办事项当日办结为
         0 个工作日。
@@ -266,47 +242,37 @@ function OverdueList({ figures }: { figures: Figures }) {
         <Empty>所选期间没有超期事项。</Empty>
       ) : (
         <>
-          <table className="table" data-testid="overdue">
-            <thead>
-              <tr>
-                <th>办件编码</th>
-                <th>单位（区县）</th>
-                <th>事项 / 部门</th>
-                <th>状态</th>
-                <th>办理期限</th>
-                <th>超期起始</th>
-                <th className="num">超期</th>
+          <Table
+            columns={[
+              '办件编码',
+              '单位（区县）',
+              '事项 / 部门',
+              '状态',
+              '办理期限',
+              '超期起始',
+              numeric('超期'),
+            ]}
+            testId="overdue"
+          >
+            {items.map((o) => (
+              <tr key={`${o.code}-${o.matter}`} data-testid={`overdue-${o.code}-${o.matter}`}>
+                <td>
+                  <Link to={`/supervisor/applications/${o.applicationId}`}>{o.code}</Link>
+                </td>
+                <NotedCell note={o.countyLabel}>{o.unitName}</NotedCell>
+                <NotedCell note={o.agencyLabel}>{o.label}</NotedCell>
+                <td>
+                  <span className={`badge ${o.open ? 'badge-error' : 'badge-warn'}`}>{overdueState(o)}</span>
+                  <div className="muted small">自 {o.statusSince} 起</div>
+                </td>
+                <td>{o.dueDate}</td>
+                <td>{o.overdueSince}</td>
+                <td className="num">
+                  {o.workingDaysOver > 0 ? `${o.workingDaysOver} 个工作日` : '不足 1 个工作日'}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((o) => (
-                <tr key={`${o.code}-${o.matter}`} data-testid={`overdue-${o.code}-${o.matter}`}>
-                  <td>
-                    <Link to={`/supervisor/applications/${o.applicationId}`}>{o.code}</Link>
-                  </td>
-                  <td>
-                    {o.unitName}
-                    <div className="muted small">{o.countyLabel}</div>
-                  </td>
-                  <td>
-                    {o.label}
-                    <div className="muted small">{o.agencyLabel}</div>
-                  </td>
-                  <td>
-                    <span className={`badge ${o.open ? 'badge-error' : 'badge-warn'}`}>
-                      {overdueState(o)}
-                    </span>
-                    <div className="muted small">自 {o.statusSince} 起</div>
-                  </td>
-                  <td>{o.dueDate}</td>
-                  <td>{o.overdueSince}</td>
-                  <td className="num">
-                    {o.workingDaysOver > 0 ? `${o.workingDaysOver} 个工作日` : '不足 1 个工作日'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
           {total > items.length && (
             <p className="muted small">
               按超期工作日从多到少列出前 {items.length} 项；导出的 Excel 列出更多。
