@@ -1,6 +1,6 @@
-// The console's form frames: a form that stays on its page when submitted, the search bar of a list page,
-// and the 自 … 至 … date range of a search or a statistics period.
-import type { FormHTMLAttributes, ReactNode } from 'react';
+// The console's form frames: a form that stays on its page when submitted, the search bar of a list page
+// with its text criteria, and the 自 … 至 … date range of a search or a statistics period.
+import type { FormHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
 
 /** A form whose submit (a button, Enter in a field) runs `onSubmit` instead of loading another page. */
 export function Form({
@@ -35,6 +35,25 @@ export function SearchForm({
         查询
       </button>
     </Form>
+  );
+}
+
+/** A text criterion of a SearchForm, its label over the input. */
+export function TextCriterion({
+  label,
+  value,
+  onChange,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
+  label: string;
+  value: string | undefined;
+  onChange(value: string): void;
+}) {
+  return (
+    <label>
+      {label}
+      <input {...input} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }
 

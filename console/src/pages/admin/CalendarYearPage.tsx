@@ -20,6 +20,7 @@ import { useSaved } from '../../components/useSaved';
 import { useStoredState } from '../../components/useStoredState';
 import { dayCount, rangeLabel, toRanges } from './calendarDays';
 import { ORIGIN_LABELS } from './CalendarPage';
+import { SourceField } from './SourceField';
 
 type Detail = components['schemas']['CalendarYearDetail'];
 
@@ -183,16 +184,13 @@ function YearEntryForm({ detail, onSaved }: { detail: Detail; onSaved(message: s
       <p className="muted">
         按通知逐段填写放假日期（一段连续的放假只填起止日）和调休上班日（周六或周日）。已按推算或现有数据预填，请逐项核对。
       </p>
-      <label className="field wide">
-        来源（通知名称、文号）
-        <input
-          value={form.source}
-          maxLength={200}
-          onChange={(e) => update({ source: e.target.value })}
-          placeholder={`国务院办公厅关于${year}年部分节假日安排的通知`}
-          data-testid="calendar-source"
-        />
-      </label>
+      <SourceField
+        label="来源（通知名称、文号）"
+        value={form.source}
+        onChange={(source) => update({ source })}
+        placeholder={`国务院办公厅关于${year}年部分节假日安排的通知`}
+        testId="calendar-source"
+      />
       <RowList
         legend="放假安排"
         rows={form.holidays}

@@ -12,6 +12,7 @@ import { Form } from '../../components/forms';
 import { useAction } from '../../components/useAction';
 import { useSaved } from '../../components/useSaved';
 import { useStoredState } from '../../components/useStoredState';
+import { SourceField } from './SourceField';
 import { countyLabel, describeValue, fieldsOf, readPath, withPath } from './figureFields';
 
 type FigureSet = components['schemas']['FigureSetInForce'];
@@ -215,15 +216,12 @@ function NewPeriodForm({
             />
           </label>
         ))}
-        <label className="field wide">
-          来源（文件名称、文号）
-          <input
-            value={form.source}
-            maxLength={200}
-            onChange={(e) => setForm((f) => ({ ...f, source: e.target.value }))}
-            data-testid={`figure-${set.kind}-source`}
-          />
-        </label>
+        <SourceField
+          label="来源（文件名称、文号）"
+          value={form.source}
+          onChange={(source) => setForm((f) => ({ ...f, source }))}
+          testId={`figure-${set.kind}-source`}
+        />
         <label className="check">
           <input
             type="checkbox"

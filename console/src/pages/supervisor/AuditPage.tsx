@@ -3,11 +3,10 @@
 import { AUDIT_ACTIONS } from '@hiring/shared';
 import { call } from '../../api/http';
 import { useApi } from '../../components/useApi';
-import { Empty, Loaded } from '../../components/Status';
 import { CodeOptions } from '../../components/fields';
-import { DateRangeFields, SearchForm } from '../../components/forms';
+import { DateRangeFields, SearchForm, TextCriterion } from '../../components/forms';
 import { dateTime } from '../../components/format';
-import { Pager } from '../../components/Pager';
+import { PagedResults } from '../../components/Pager';
 import { NotedCell, Table } from '../../components/Table';
 import { useSearchQuery } from '../../components/useSearchQuery';
 
@@ -28,14 +27,12 @@ export default function AuditPage() {
     <section>
       <h1>审计日志</h1>
       <SearchForm name="audit" onSearch={search}>
-        <label>
-          工作人员账号
-          <input
-            value={form.actor ?? ''}
-            onChange={(e) => update({ actor: e.target.value })}
-            data-testid="audit-actor"
-          />
-        </label>
+        <TextCriterion
+          label="工作人员账号"
+          value={form.actor}
+          onChange={(actor) => update({ actor })}
+          data-testid="audit-actor"
+        />
         <label>
           操作类型
           <select
@@ -48,42 +45,37 @@ export default function AuditPage() {
         </label>
         <DateRangeFields label="日期" value={form} onChange={update} />
       </SearchForm>
-      <Loaded state={results}>
-        {({ items, total }) =>
-          items.length === 0 ? (
-            <Empty>没有符合条件的记录。</Empty>
-          ) : (
-            <>
-              <p className="muted">
-                共 {total} 条，第 {page} 页
-              </p>
-              <Table columns={['时间', '操作人', '操作', '对象', '结果', '细节']} testId="audit-results">
-                {items.map((r, i) => (
-                  <tr key={`${r.at}-${i}`}>
-                    <td>{dateTime(r.at)}</td>
-                    <NotedCell
-                      note={[r.actorKindLabel, r.actorRoleLabel, r.actorCountyLabel]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    >
-                      {r.actorId}
-                    </NotedCell>
-                    <td>{r.actionLabel}</td>
-                    <td>{r.subject || '—'}</td>
-                    <td>
-                      <span className={`badge ${r.outcome === 'ok' ? 'badge-ok' : 'badge-warn'}`}>
-                        {r.outcomeLabel}
-                      </span>
-                    </td>
-                    <td className="small">{[r.purpose, r.detail].filter(Boolean).join('；') || '—'}</td>
-                  </tr>
-                ))}
-              </Table>
-              <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={goToPage} />
-            </>
-          )
-        }
-      </Loaded>
+      <PagedResults
+        state={results}
+        page={page}
+        pageSize={PAGE_SIZE}
+        unit="条"
+        empty="没有符合条件的记录。"
+        onPage={goToPage}
+      >
+        {(items) => (
+          <Table columns={['时间', '操作人', '操作', '对象', '结果', '细节']} testId="audit-results">
+            {items.map((r, i) => (
+              <tr key={`${r.at}-${i}`}>
+                <td>{dateTime(r.at)}</td>
+                <NotedCell
+                  note={[r.actorKindLabel, r.actorRoleLabel, r.actorCountyLabel].filter(Boolean).join(' · ')}
+                >
+                  {r.actorId}
+                </NotedCell>
+                <td>{r.actionLabel}</td>
+                <td>{r.subject || '—'}</td>
+                <td>
+                  <span className={`badge ${r.outcome === 'ok' ? 'badge-ok' : 'badge-warn'}`}>
+                    {r.outcomeLabel}
+                  </span>
+                </td>
+                <td className="small">{[r.purpose, r.detail].filter(Boolean).join('；') || '—'}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </PagedResults>
     </section>
   );
 }
