@@ -11,8 +11,9 @@ afterAll(async () => {
   await server.close();
 });
 
-async function wechatCode(nickname: string): Promise<string> {
-  const res = await fetch(`${server.mocks!.urls.wechat}/_dev/code`, {
+/** A login code minted by the platform's stand-in, as its client would hand it to the mini-program. */
+async function platformCode(platform: 'wechat' | 'alipay', nickname: string): Promise<string> {
+  const res = await fetch(`${server.mocks!.urls[platform]}/_dev/code`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ nickname }),
@@ -20,14 +21,8 @@ async function wechatCode(nickname: string): Promise<string> {
   return ((await res.json()) as any).code;
 }
 
-async function alipayCode(nickname: string): Promise<string> {
-  const res = await fetch(`${server.mocks!.urls.alipay}/_dev/code`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ nickname }),
-  });
-  return ((await res.json()) as any).code;
-}
+const wechatCode = (nickname: string) => platformCode('wechat', nickname);
+const alipayCode = (nickname: string) => platformCode('alipay', nickname);
 
 describe('platform login', () => {
   it('logs in with a WeChat code once; the same user gets the same account; the code cannot be reused', async () => {

@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Person, Unit } from '@hiring/mock';
 import { addDays, idCheckChar, todayInChina } from '@hiring/shared';
-import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
+import { loginAs, type Client, type TestServer } from './helpers/testServer';
 import { adults, applicationFor, makeLegalRepresentative } from './helpers/fixtures';
+import { dispatchingServerForSuite } from './helpers/journeys';
 import { ResponseCheck } from './helpers/responseCheck';
 
 const check = new ResponseCheck();
@@ -20,20 +21,9 @@ jest.setTimeout(60_000);
 
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startTestServer({
-    mocks: { workingDayMs: 3_600_000 },
-    env: {
-      STAFF_TOKENS: `clerk-1:${CLERK}:clerk,supervisor-1:${SUPERVISOR}:supervisor`,
-      DISPATCH_POLL_MS: '50',
-    },
-  });
-  server.services.dispatcher.start(2);
-}, 30_000);
-
-afterAll(async () => {
-  await server.services.dispatcher.stop();
-  await server.close();
+dispatchingServerForSuite((started) => (server = started), {
+  mocks: { workingDayMs: 3_600_000 },
+  env: { STAFF_TOKENS: `clerk-1:${CLERK}:clerk,supervisor-1:${SUPERVISOR}:supervisor` },
 });
 
 const population = () => server.mocks!.world.population;
@@ -78,6 +68,15 @@ async function inviteAndAccept(lr: Client, operator: Client, unit: Unit, person:
   const accepted = await operator.call('POST', `/invitations/${invited.body.id}/accept`);
   expect(accepted.status).toBe(200);
   return invited.body.id as string;
+}
+
+/** A verified person logged in as `nickname` whom the unit's legal representative authorized and who accepted. */
+async function authorizedOperator(lr: Client, unit: Unit, nickname: string, seed: number) {
+  const client = await loginAs(server, nickname);
+  const [person] = people(1, seed);
+  expect((await verify(client, person)).status).toBe(200);
+  const authorityId = await inviteAndAccept(lr, client, unit, person);
+  return { client, person, authorityId };
 }
 
 const expectChinese = (res: { body: any }, code: string) => {
@@ -328,10 +327,7 @@ describe('path 2: authorized in the app by the legal representative', () => {
   });
 
   it('shows each operator their own applications, the legal representative all, and an ended operator none', async () => {
-    const colleague = await loginAs(server, 'op-44-b');
-    const [colleaguePerson] = people(1, 500);
-    expect((await verify(colleague, colleaguePerson)).status).toBe(200);
-    const authorityId = await inviteAndAccept(lr, colleague, unit, colleaguePerson);
+    const { client: colleague, authorityId } = await authorizedOperator(lr, unit, 'op-44-b', 500);
     const mine = await fileFor(colleague, unit, 501);
     expect(mine.status).toBe(201);
     const own = await fileFor(lr, unit, 502);
@@ -362,10 +358,7 @@ describe('path 2: authorized in the app by the legal representative', () => {
   });
 
   it('lets the operator end their own authorization', async () => {
-    const quitter = await loginAs(server, 'op-44-quit');
-    const [quitterPerson] = people(1, 510);
-    expect((await verify(quitter, quitterPerson)).status).toBe(200);
-    const authorityId = await inviteAndAccept(lr, quitter, unit, quitterPerson);
+    const { client: quitter, authorityId } = await authorizedOperator(lr, unit, 'op-44-quit', 510);
     expect((await fileFor(quitter, unit, 511)).status).toBe(201);
     expect((await quitter.call('POST', `/authorities/${authorityId}/revoke`)).status).toBe(200);
     expect((await fileFor(quitter, unit, 512)).status).toBe(403);
@@ -377,10 +370,11 @@ describe('path 2: authorized in the app by the legal representative', () => {
   });
 
   it('stops an expired authorization at once and records its end', async () => {
-    const temp = await loginAs(server, 'op-44-temp');
-    const [tempPerson] = people(1, 520);
-    expect((await verify(temp, tempPerson)).status).toBe(200);
-    const authorityId = await inviteAndAccept(lr, temp, unit, tempPerson);
+    const {
+      client: temp,
+      person: tempPerson,
+      authorityId,
+    } = await authorizedOperator(lr, unit, 'op-44-temp', 520);
     expect((await fileFor(temp, unit, 521)).status).toBe(201);
     const { Types } = await import('mongoose');
     await server.db

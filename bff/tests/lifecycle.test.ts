@@ -1,32 +1,18 @@
 // The whole life of an application over real HTTP: submit, dispatch to the stand-in agencies, callbacks,
 // 办结 and its notice; a returned matter corrected and resubmitted alone; an agency outage and recovery.
 import { randomUUID } from 'node:crypto';
-import { loginAs, startTestServer, type Client, type TestServer } from './helpers/testServer';
+import { loginAs, type Client, type TestServer } from './helpers/testServer';
 import { adults, applicationFor, employeeFrom, makeLegalRepresentative } from './helpers/fixtures';
-import { waitFor } from './helpers/journeys';
+import { dispatchingServerForSuite, waitFor } from './helpers/journeys';
 
 // Whole journeys through the stand-ins: a budget for a busy machine, not a speed claim.
 jest.setTimeout(60_000);
 
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startTestServer({
-    mocks: { workingDayMs: 300 },
-    env: {
-      DISPATCH_POLL_MS: '50',
-      DISPATCH_BACKOFF_MS: '50',
-      DISPATCH_BACKOFF_CAP_MS: '400',
-      DISPATCH_LEASE_MS: '3000',
-      RECONCILE_AFTER_MS: '1000',
-    },
-  });
-  server.services.dispatcher.start(4);
-});
-
-afterAll(async () => {
-  await server.services.dispatcher.stop();
-  await server.close();
+dispatchingServerForSuite((started) => (server = started), {
+  env: { DISPATCH_LEASE_MS: '3000', RECONCILE_AFTER_MS: '1000' },
+  workers: 4,
 });
 
 const population = () => server.mocks!.world.population;

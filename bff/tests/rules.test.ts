@@ -25,6 +25,8 @@ const CLERK = DEV_STAFF_TOKENS.find((t) => t.role === 'clerk')!.token;
 
 let server: TestServer;
 let second: TestServer;
+/** An admin's request made by a clerk instead, who must be refused. */
+const byClerk = (method: string, path: string, body: unknown) => callApi(server, CLERK, method, path, body);
 let owner: Client;
 
 beforeAll(async () => {
@@ -216,13 +218,7 @@ describe('working-day calendar', () => {
       extra: 1,
     });
     expect(unknownField.status).toBe(400);
-    const clerk = await callApi(
-      server,
-      CLERK,
-      'PUT',
-      '/staff/admin/calendar/years/2027',
-      HOLIDAY_NOTICE_2027,
-    );
+    const clerk = await byClerk('PUT', '/staff/admin/calendar/years/2027', HOLIDAY_NOTICE_2027);
     expect(clerk.status).toBe(403);
     expect(clerk.body.error).toEqual({ code: 'FORBIDDEN', message: '该操作仅限管理员' });
     const anonymous = await callApi(server, null, 'GET', '/staff/calendar/years');
@@ -361,12 +357,10 @@ describe('rule figures', () => {
   it('refuses a floor above its cap, overlapping periods and a ratio outside 1-12 %, in Chinese', async () => {
     const post = (kind: string, body: unknown) =>
       callApi(server, ADMIN, 'POST', `/staff/admin/rules/figures/${kind}/periods`, body);
-    const floorAboveCap = await post('socialInsuranceBase', {
-      effectiveFrom: '2027-01-01',
-      value: { floor: 5000, cap: 4000 },
-      placeholder: false,
-      source: '测试',
-    });
+    /** A real (not placeholder) figure in force from 2027 on. */
+    const post2027 = (kind: string, value: unknown) =>
+      post(kind, { effectiveFrom: '2027-01-01', value, placeholder: false, source: '测试' });
+    const floorAboveCap = await post2027('socialInsuranceBase', { floor: 5000, cap: 4000 });
     expect(floorAboveCap.status).toBe(422);
     expect(floorAboveCap.body.error.message).toBe(
       '社会保险缴费基数上下限未保存：社会保险缴费基数上下限（2027-01-01—长期）：缴费基数下限（5000 元）高于上限（4000 元）',
@@ -380,20 +374,10 @@ describe('rule figures', () => {
     expect(overlap.body.error.details[0].message).toBe(
       '最低工资标准的生效期间重叠：2021-04-01—2026-12-31 与 2026-06-01—2026-08-31',
     );
-    const ratio = await post('housingFundRatio', {
-      effectiveFrom: '2027-01-01',
-      value: { minPercent: 5, maxPercent: 15 },
-      placeholder: false,
-      source: '测试',
-    });
+    const ratio = await post2027('housingFundRatio', { minPercent: 5, maxPercent: 15 });
     expect(ratio.status).toBe(422);
     expect(ratio.body.error.details[0].message).toMatch(/缴存比例范围须在 1%—12% 之间/);
-    const capBelowWage = await post('housingFundBaseCap', {
-      effectiveFrom: '2027-01-01',
-      value: { cap: 1500 },
-      placeholder: false,
-      source: '测试',
-    });
+    const capBelowWage = await post2027('housingFundBaseCap', { cap: 1500 });
     expect(capBelowWage.status).toBe(422);
     expect(capBelowWage.body.error.details[0].message).toBe(
       '2027-01-01 起住房公积金月缴存基数上限（1500 元）低于最低工资标准（2000 元），即下限高于上限',
@@ -403,13 +387,7 @@ describe('rule figures', () => {
     expect(same.body.error.code).toBe('PERIOD_EXISTS');
     const stale = await post('minimumWage', { ...wage2027, effectiveFrom: '2028-01-01', revision: 0 });
     expect(stale.status).toBe(409);
-    const clerk = await callApi(
-      server,
-      CLERK,
-      'POST',
-      '/staff/admin/rules/figures/minimumWage/periods',
-      wage2027,
-    );
+    const clerk = await byClerk('POST', '/staff/admin/rules/figures/minimumWage/periods', wage2027);
     expect(clerk.status).toBe(403);
     const unknownKind = await post('bonus', wage2027);
     expect(unknownKind.status).toBe(400);

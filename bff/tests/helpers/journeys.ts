@@ -5,19 +5,30 @@ import type { MockOptions } from '@hiring/mock';
 import { makeLegalRepresentative } from './fixtures';
 import { startTestServer, type Client, type TestServer } from './testServer';
 
+export interface DispatchingServerOptions {
+  mocks?: MockOptions;
+  /** Added to (or overriding) the quick dispatch settings. */
+  env?: Record<string, string>;
+  /** Dispatch workers (default 2). */
+  workers?: number;
+}
+
 /**
- * The suite's server (its beforeAll and afterAll): the bff with the stand-ins and two dispatch workers that
- * poll and retry quickly, a working day of 300 ms, so a return and its 补正 take seconds, not days.
- * `started` receives it before the first test.
+ * The suite's server (its beforeAll and afterAll): the bff with the stand-ins and dispatch workers that
+ * poll and retry quickly, a working day of 300 ms unless asked otherwise, so a return and its 补正 take
+ * seconds, not days. `started` receives it before the first test.
  */
-export function dispatchingServerForSuite(started: (server: TestServer) => void, mocks: MockOptions = {}) {
+export function dispatchingServerForSuite(
+  started: (server: TestServer) => void,
+  { mocks = {}, env = {}, workers = 2 }: DispatchingServerOptions = {},
+) {
   let server: TestServer | undefined;
   beforeAll(async () => {
     server = await startTestServer({
       mocks: { workingDayMs: 300, ...mocks },
-      env: { DISPATCH_POLL_MS: '50', DISPATCH_BACKOFF_MS: '50', DISPATCH_BACKOFF_CAP_MS: '400' },
+      env: { DISPATCH_POLL_MS: '50', DISPATCH_BACKOFF_MS: '50', DISPATCH_BACKOFF_CAP_MS: '400', ...env },
     });
-    server.services.dispatcher.start(2);
+    server.services.dispatcher.start(workers);
     started(server);
   });
   afterAll(async () => {

@@ -22,11 +22,7 @@ interface Attempt {
   headers?: Record<string, string>;
 }
 
-const missing = () => new Types.ObjectId().toHexString();
-const missingKey = () => randomUUID().replace(/-/g, '').slice(0, 12);
-
-/** Each id-taking route, written once and aimed at whichever ids are given. */
-function attempts(ids: {
+interface AttemptIds {
   draftId: string;
   version: number;
   employeeKey: string;
@@ -36,7 +32,26 @@ function attempts(ids: {
   submissionKey: string;
   uscc: string;
   authorityId: string;
-}): Attempt[] {
+}
+
+const missing = () => new Types.ObjectId().toHexString();
+const missingKey = () => randomUUID().replace(/-/g, '').slice(0, 12);
+
+/** The owner's own ids, as the routes take them. */
+const ownersIds = (): AttemptIds => ({
+  draftId: a.draftId,
+  version: a.draftVersion,
+  employeeKey: a.employeeKey,
+  applicationId: a.applicationId,
+  noticeId: a.noticeIds[0],
+  submittedDraftId: a.submittedDraftId,
+  submissionKey: a.submissionKey,
+  uscc: a.uscc,
+  authorityId: a.authorityId,
+});
+
+/** Each id-taking route, written once and aimed at whichever ids are given. */
+function attempts(ids: AttemptIds): Attempt[] {
   const employee = employeeFrom(adults(server.mocks!.world.population, 'normal', 1, 90)[0]);
   const operator = adults(server.mocks!.world.population, 'normal', 1, 96)[0];
   const grant = {
@@ -169,17 +184,7 @@ it('has an owner whose draft, employee, application and notices exist', async ()
 
 it('answers every id-taking route of another account with the 404 of a missing object, and changes nothing', async () => {
   const before = await ownerView();
-  const theirs = attempts({
-    draftId: a.draftId,
-    version: a.draftVersion,
-    employeeKey: a.employeeKey,
-    applicationId: a.applicationId,
-    noticeId: a.noticeIds[0],
-    submittedDraftId: a.submittedDraftId,
-    submissionKey: a.submissionKey,
-    uscc: a.uscc,
-    authorityId: a.authorityId,
-  });
+  const theirs = attempts(ownersIds());
   const nowhere = attempts({
     draftId: missing(),
     version: a.draftVersion,
@@ -251,17 +256,7 @@ it('answers the owner as the OpenAPI document says', async () => {
 });
 
 it('lets the owner use the same requests on their own objects (the attempts were well-formed)', async () => {
-  const own = attempts({
-    draftId: a.draftId,
-    version: a.draftVersion,
-    employeeKey: a.employeeKey,
-    applicationId: a.applicationId,
-    noticeId: a.noticeIds[0],
-    submittedDraftId: a.submittedDraftId,
-    submissionKey: a.submissionKey,
-    uscc: a.uscc,
-    authorityId: a.authorityId,
-  });
+  const own = attempts(ownersIds());
   const byRoute = Object.fromEntries(own.map((x) => [x.route, x]));
   const run = async (route: string) => {
     const x = byRoute[route];

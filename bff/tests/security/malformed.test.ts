@@ -60,6 +60,21 @@ const OPERATORS: unknown[] = [
   { $exists: true },
 ];
 const HUGE = 'x'.repeat(20_000);
+/** Malformed query strings of the operations that read one: the parameter missing, repeated, as an operator, and bad values. */
+const BAD_QUERIES: Record<string, readonly string[]> = {
+  lookupUnit: [
+    '',
+    '?uscc=a&uscc=b',
+    '?uscc[$gt]=',
+    ...['', '%00', '9'.repeat(5000), '{"$where":"1"}', '91361100MA0000000%27'].map((v) => `?uscc=${v}`),
+  ],
+  deleteDraftEmployee: [
+    '?',
+    '?version=1&version=2',
+    '?version[$gt]=0',
+    ...['', 'abc', '-1', '1.5', '1e999', '{"$gt":0}'].map((v) => `?version=${v}`),
+  ],
+};
 
 type Path = (string | number)[];
 
@@ -366,34 +381,8 @@ function generate(): Case[] {
     }
 
     // Query strings.
-    if (operation.operationId === 'lookupUnit') {
-      for (const query of [
-        '',
-        '?uscc=',
-        '?uscc=a&uscc=b',
-        '?uscc[$gt]=',
-        '?uscc=%00',
-        `?uscc=${'9'.repeat(5000)}`,
-        '?uscc={"$where":"1"}',
-        '?uscc=91361100MA0000000%27',
-      ]) {
-        add('query', query || 'no query', { url: url({}, query || '?') });
-      }
-    }
-    if (operation.operationId === 'deleteDraftEmployee') {
-      for (const query of [
-        '?',
-        '?version=',
-        '?version=abc',
-        '?version=-1',
-        '?version=1.5',
-        '?version[$gt]=0',
-        '?version=1&version=2',
-        '?version=1e999',
-        '?version={"$gt":0}',
-      ]) {
-        add('query', query, { url: url({}, query) });
-      }
+    for (const query of BAD_QUERIES[operation.operationId] ?? []) {
+      add('query', query || 'no query', { url: url({}, query || '?') });
     }
 
     if (!schema || baseline === undefined) continue;

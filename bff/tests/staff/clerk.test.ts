@@ -9,6 +9,7 @@ import { addDays, todayInChina } from '@hiring/shared';
 import { population, staffLogin, type StaffCookie } from '@hiring/mock';
 import { generateIdCardPhoto } from '../../ocr-testset/generate';
 import { adults, applicationFor } from '../helpers/fixtures';
+import { staffCall, type StaffAnswer } from '../helpers/staffCall';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
 jest.setTimeout(180_000);
@@ -31,33 +32,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Answer = { status: number; body: any; headers: Headers };
+type Answer = StaffAnswer;
 
-async function call(
+const call = (
   cookie: StaffCookie,
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<Answer> {
-  const res = await fetch(`${server.api}${path}`, {
-    method,
-    headers: {
-      cookie: cookie.header,
-      'X-Requested-With': 'XMLHttpRequest',
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const type = res.headers.get('content-type') ?? '';
-  const raw = Buffer.from(await res.arrayBuffer());
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: type.includes('json') ? JSON.parse(raw.toString('utf8')) : raw,
-  };
-}
+) => staffCall(server, cookie, method, path, body, headers);
 
 /** A walk-in submitted as the console does: one Idempotency-Key per 受理 attempt. */
 const takeIn = (cookie: StaffCookie, body: unknown, key: string = randomUUID()) =>

@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import { Types } from 'mongoose';
 import { defaultWorkingDayCalendar, todayInChina } from '@hiring/shared';
 import { staffLogin, type StaffCookie } from '@hiring/mock';
+import { sheetRows } from '../helpers/sheets';
+import { staffCall, type StaffAnswer } from '../helpers/staffCall';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
 jest.setTimeout(180_000);
@@ -16,18 +18,9 @@ let server: TestServer;
 let supervisor: StaffCookie;
 let clerk: StaffCookie;
 
-type Answer = { status: number; body: any; headers: Headers };
+type Answer = StaffAnswer;
 
-async function call(cookie: StaffCookie, path: string): Promise<Answer> {
-  const res = await fetch(`${server.api}${path}`, { headers: { cookie: cookie.header } });
-  const type = res.headers.get('content-type') ?? '';
-  const raw = Buffer.from(await res.arrayBuffer());
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: type.includes('json') ? JSON.parse(raw.toString('utf8')) : raw,
-  };
-}
+const call = (cookie: StaffCookie, path: string) => staffCall(server, cookie, 'GET', path);
 
 const at = (text: string) => new Date(`${text}+08:00`);
 const delivered = {
@@ -410,8 +403,7 @@ it('exports the figures as Excel with a Chinese file name, capped and audited', 
     '好差评',
     '每日',
   ]);
-  const rows = (sheet: string) =>
-    (book.getWorksheet(sheet)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+  const rows = (sheet: string) => sheetRows(book, sheet);
   expect(rows('概况')).toEqual(
     expect.arrayContaining([
       ['申请件数', 3],
