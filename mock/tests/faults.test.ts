@@ -1,28 +1,10 @@
 import type { RunningMocks } from '../src/index';
-import {
-  caseBody,
-  get,
-  normalPeople,
-  post,
-  sleep,
-  startReceiver,
-  startTestMocks,
-  type Receiver,
-} from './helpers';
+import { caseBody, get, normalPeople, post, sleep, mocksCallingBack, type Receiver } from './helpers';
 
 describe('fault controls', () => {
   let mocks: RunningMocks;
   let receiver: Receiver;
-  beforeAll(async () => {
-    receiver = await startReceiver();
-    mocks = await startTestMocks({
-      callbackUrls: { hrss: receiver.url, medicalSecurity: receiver.url, housingFund: receiver.url },
-    });
-  });
-  afterAll(async () => {
-    await mocks.stop();
-    await receiver.close();
-  });
+  mocksCallingBack('all', (running) => ({ mocks, receiver } = running));
   beforeEach(() => {
     Object.values(mocks.agencies).forEach((agency) => agency.reset());
     receiver.received.length = 0;

@@ -27,6 +27,29 @@ export function startTestMocks(options: MockOptions = {}): Promise<RunningMocks>
   });
 }
 
+/**
+ * Stand-ins whose three agencies call back one receiver, started fresh for each test (`each`) or once for
+ * the suite (`all`) and stopped after; `started` receives both.
+ */
+export function mocksCallingBack(
+  per: 'each' | 'all',
+  started: (running: { mocks: RunningMocks; receiver: Receiver }) => void,
+): void {
+  let running: { mocks: RunningMocks; receiver: Receiver } | undefined;
+  (per === 'each' ? beforeEach : beforeAll)(async () => {
+    const receiver = await startReceiver();
+    const mocks = await startTestMocks({
+      callbackUrls: { hrss: receiver.url, medicalSecurity: receiver.url, housingFund: receiver.url },
+    });
+    running = { mocks, receiver };
+    started(running);
+  });
+  (per === 'each' ? afterEach : afterAll)(async () => {
+    await running?.mocks.stop();
+    await running?.receiver.close();
+  });
+}
+
 export interface ReceivedCallback {
   headers: http.IncomingHttpHeaders;
   rawBody: string;

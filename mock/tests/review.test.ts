@@ -7,24 +7,14 @@ import {
   post,
   SECRET,
   sleep,
-  startReceiver,
-  startTestMocks,
+  mocksCallingBack,
   type Receiver,
 } from './helpers';
 
 describe('review within 3 working days and signed callbacks', () => {
   let mocks: RunningMocks;
   let receiver: Receiver;
-  beforeEach(async () => {
-    receiver = await startReceiver();
-    mocks = await startTestMocks({
-      callbackUrls: { hrss: receiver.url, medicalSecurity: receiver.url, housingFund: receiver.url },
-    });
-  });
-  afterEach(async () => {
-    await mocks.stop();
-    await receiver.close();
-  });
+  mocksCallingBack('each', (running) => ({ mocks, receiver } = running));
 
   it('医保 accepts, goes to review, and decides within 3 scaled working days with signed, sequenced callbacks', async () => {
     const sent = Date.now();

@@ -1,21 +1,29 @@
 import { ageOn, assessAge } from '../src/age';
 import { formatAgeMonths, retirementAgeMonths, retirementDate } from '../src/retirement';
+import type { RetirementCategory } from '../src/ruleConfig';
 
 describe('statutory retirement age (gradual raise from 2025)', () => {
-  it.each([
-    ['1964-12', 'male', '60岁'],
-    ['1965-01', 'male', '60岁1个月'],
-    ['1965-05', 'male', '60岁2个月'],
-    ['1976-08', 'male', '62岁11个月'],
-    ['1976-09', 'male', '63岁'],
-    ['1990-01', 'male', '63岁'],
-    ['1969-12', 'femaleCadre', '55岁'],
-    ['1970-01', 'femaleCadre', '55岁1个月'],
-    ['1974-12', 'femaleWorker', '50岁'],
-    ['1975-01', 'femaleWorker', '50岁1个月'],
-    ['1975-03', 'femaleWorker', '50岁2个月'],
-    ['1984-12', 'femaleWorker', '55岁'],
-  ] as const)('born %s (%s) retires at %s', (birth, category, expected) => {
+  // By category, birth month → retirement age.
+  const RETIREMENT_AGES = {
+    male: {
+      '1964-12': '60岁',
+      '1965-01': '60岁1个月',
+      '1965-05': '60岁2个月',
+      '1976-08': '62岁11个月',
+      '1976-09': '63岁',
+      '1990-01': '63岁',
+    },
+    femaleCadre: { '1969-12': '55岁', '1970-01': '55岁1个月' },
+    femaleWorker: { '1974-12': '50岁', '1975-01': '50岁1个月', '1975-03': '50岁2个月', '1984-12': '55岁' },
+  } as const;
+
+  const cases = Object.entries(RETIREMENT_AGES).flatMap(([category, ages]) =>
+    Object.entries(ages).map(
+      ([birth, expected]) => [birth, category as RetirementCategory, expected] as const,
+    ),
+  );
+
+  it.each(cases)('born %s (%s) retires at %s', (birth, category, expected) => {
     expect(formatAgeMonths(retirementAgeMonths(birth, category))).toBe(expected);
   });
 

@@ -13,6 +13,18 @@ export function uscc(first17 = '91361100MA35ABCDE'): string {
   return first17 + usccCheckChar(first17);
 }
 
+/** The columns of an employee row that describe the person (the paper form's 基本信息, before the job's). */
+export const PERSON_COLUMNS = [
+  'idNumber',
+  'name',
+  'ethnicity',
+  'gender',
+  'hukouType',
+  'hukouAddress',
+  'phone',
+  'address',
+] as const satisfies readonly (keyof EmployeeRow)[];
+
 export function employee(overrides: Partial<EmployeeRow> = {}): EmployeeRow {
   return {
     idType: 'resident',

@@ -1,7 +1,7 @@
 import { fieldOfHeader, rowFromFormCells, rowToFormCells, TEMPLATE_COLUMNS } from '../src/formColumns';
 import { ETHNICITIES, INSURANCE_TYPES } from '../src/codes';
 import { validateApplication } from '../src/validateApplication';
-import { TODAY, application, employee, residentId } from './fixtures';
+import { PERSON_COLUMNS, TODAY, application, employee, residentId } from './fixtures';
 
 describe('importing rows in the paper form’s columns', () => {
   const sheetRow = {
@@ -114,18 +114,7 @@ describe('险种 as one column per box, as on the form', () => {
 describe('the template’s columns', () => {
   it('cover every column of the form and take their lists from the code lists', () => {
     const byField = new Map(TEMPLATE_COLUMNS.map((column) => [column.field, column]));
-    for (const field of [
-      'idNumber',
-      'name',
-      'ethnicity',
-      'gender',
-      'hukouType',
-      'hukouAddress',
-      'phone',
-      'address',
-    ]) {
-      expect(byField.has(field)).toBe(true);
-    }
+    for (const field of PERSON_COLUMNS) expect(byField.has(field)).toBe(true);
     expect(byField.get('ethnicity')?.choices).toEqual(ETHNICITIES.map((item) => item.label));
     expect(byField.get('hukouType')?.choices?.[4]).toBe('⑤省外非农业户口');
     expect(TEMPLATE_COLUMNS.filter((column) => column.field.startsWith('insurance:'))).toHaveLength(

@@ -6,8 +6,23 @@ import {
   validateEmployee,
   validateStep,
 } from '../src/validateApplication';
-import { TODAY, application, employee, residentId } from './fixtures';
-import { ruleConfigsFromFigures } from '../src/ruleConfig';
+import { PERSON_COLUMNS, TODAY, application, employee, residentId } from './fixtures';
+import {
+  ruleConfigsFromFigures,
+  type AnyRuleFigurePeriod,
+  type RuleFigureKind,
+  type RuleFigureValues,
+} from '../src/ruleConfig';
+
+/** The rules with one figure of `kind` in force since 2021: official, or still a placeholder (参考值). */
+function since2021<K extends RuleFigureKind>(
+  kind: K,
+  value: RuleFigureValues[K],
+  { placeholder = false } = {},
+) {
+  const period = { kind, effectiveFrom: '2021-04-01', effectiveTo: null, placeholder, source: '测试', value };
+  return ruleConfigsFromFigures([period as AnyRuleFigurePeriod]);
+}
 
 const validate = (input: unknown, today = TODAY) => validateApplication(input, { today });
 const codes = (issues: { path: string; code: string }[]) => issues.map((i) => `${i.path}:${i.code}`);
@@ -72,24 +87,20 @@ describe('columns that depend on the chosen matters', () => {
     workAddress: undefined,
   });
 
-  it('needs the 招聘信息 group and the contract period (人社 registers no hire without it) for employment registration', () => {
-    const result = validate(application({ matters: ['employment'], employees: [bare] }));
-    expect(codes(result.errors)).toEqual([
-      'employees[0].contract:required',
-      'employees[0].occupation:required',
-      'employees[0].education:required',
-      'employees[0].workAddress:required',
-    ]);
-  });
-
-  it('requires wage, start month, contract and insurance types for social insurance', () => {
-    const result = validate(application({ matters: ['socialInsurance'], employees: [bare] }));
-    expect(codes(result.errors)).toEqual([
-      'employees[0].wage:required',
-      'employees[0].insuredFrom:required',
-      'employees[0].contract:required',
-      'employees[0].insuranceTypes:required',
-    ]);
+  it.each([
+    [
+      'needs the 招聘信息 group and the contract period (人社 registers no hire without it) for employment registration',
+      'employment',
+      ['contract', 'occupation', 'education', 'workAddress'],
+    ],
+    [
+      'requires wage, start month, contract and insurance types for social insurance',
+      'socialInsurance',
+      ['wage', 'insuredFrom', 'contract', 'insuranceTypes'],
+    ],
+  ] as const)('%s', (_title, matter, required) => {
+    const result = validate(application({ matters: [matter], employees: [bare] }));
+    expect(codes(result.errors)).toEqual(required.map((field) => `employees[0].${field}:required`));
   });
 
   it('drops columns of matters not chosen from the submitted value', () => {
@@ -218,16 +229,7 @@ describe('rules across columns', () => {
   });
 
   it('clamps a low declared wage to an official base floor with a visible notice', () => {
-    const official = ruleConfigsFromFigures([
-      {
-        kind: 'socialInsuranceBase',
-        effectiveFrom: '2021-04-01',
-        effectiveTo: null,
-        placeholder: false,
-        source: '测试',
-        value: { floor: 4000, cap: 20000 },
-      },
-    ]);
+    const official = since2021('socialInsuranceBase', { floor: 4000, cap: 20000 });
     const result = validateApplication(application({ employees: [employee({ wage: 2000 })] }), {
       today: TODAY,
       configs: official,
@@ -250,28 +252,10 @@ describe('rules across columns', () => {
   });
 
   it('does not block a ratio outside a range still marked 参考值', () => {
-    const guessed = ruleConfigsFromFigures([
-      {
-        kind: 'housingFundRatio',
-        effectiveFrom: '2021-04-01',
-        effectiveTo: null,
-        placeholder: true,
-        source: '测试',
-        value: { minPercent: 6, maxPercent: 10 },
-      },
-    ]);
+    const guessed = since2021('housingFundRatio', { minPercent: 6, maxPercent: 10 }, { placeholder: true });
     const high = employee({ housingFund: { base: 5000, unitRatio: 12, personalRatio: 12 } });
     expect(validateApplication(application({ employees: [high] }), { today: TODAY }).ok).toBe(true);
-    const official = ruleConfigsFromFigures([
-      {
-        kind: 'housingFundRatio',
-        effectiveFrom: '2021-04-01',
-        effectiveTo: null,
-        placeholder: false,
-        source: '测试',
-        value: { minPercent: 6, maxPercent: 10 },
-      },
-    ]);
+    const official = since2021('housingFundRatio', { minPercent: 6, maxPercent: 10 });
     expect(
       validateApplication(application({ employees: [high] }), { today: TODAY, configs: guessed }).ok,
     ).toBe(true);
@@ -377,14 +361,7 @@ describe('garbage in', () => {
     ...[
       'key',
       'idType',
-      'idNumber',
-      'name',
-      'ethnicity',
-      'gender',
-      'hukouType',
-      'hukouAddress',
-      'phone',
-      'address',
+      ...PERSON_COLUMNS,
       'birthDate',
       'wage',
       'insuredFrom',

@@ -16,6 +16,17 @@ function setup(server = new FakeDraftServer()) {
   return { store, storage, server, goOnline: () => online?.() };
 }
 
+/** A new page load: a fresh store over the same device storage, loaded. */
+async function reopen(page: Pick<ReturnType<typeof setup>, 'server' | 'storage'>) {
+  const store = new DraftStore('d1', {
+    api: page.server.api,
+    storage: page.storage,
+    onOnline: () => () => undefined,
+  });
+  await store.load();
+  return store;
+}
+
 async function settle() {
   for (let i = 0; i < 20; i += 1) await Promise.resolve();
 }
@@ -113,12 +124,7 @@ describe('offline', () => {
 
     // A new page load: fresh store over the same device storage, network back.
     server.offline = false;
-    const second = new DraftStore('d1', {
-      api: server.api,
-      storage: first.storage,
-      onOnline: () => () => undefined,
-    });
-    await second.load();
+    const second = await reopen(first);
     expect(second.getState().application.unit?.name).toBe('新名称');
     expect(server.draft.application.unit?.name).toBe('新名称');
     expect(second.getState().status).toBe('saved');
@@ -129,12 +135,7 @@ describe('offline', () => {
     await first.store.load();
     const localKey = first.store.addEmployee({ name: '周七' });
     await first.store.sync();
-    const second = new DraftStore('d1', {
-      api: first.server.api,
-      storage: first.storage,
-      onOnline: () => () => undefined,
-    });
-    await second.load();
+    const second = await reopen(first);
     expect(second.employee(localKey)?.name).toBe('周七');
   });
 
@@ -143,12 +144,7 @@ describe('offline', () => {
     const first = setup(server);
     await first.store.load();
     server.offline = true;
-    const second = new DraftStore('d1', {
-      api: server.api,
-      storage: first.storage,
-      onOnline: () => () => undefined,
-    });
-    await second.load();
+    const second = await reopen(first);
     expect(second.getState()).toMatchObject({ loaded: true, status: 'offline' });
     expect(second.getState().application.unit?.name).toBe('已保存');
   });
@@ -247,8 +243,7 @@ describe('409 conflict: a field-level three-way merge', () => {
     await store.sync();
     server.offline = false;
     server.editElsewhere({ ...server.draft.application, unit: { ...unit, address: '广丰区' } });
-    const reopened = new DraftStore('d1', { api: server.api, storage, onOnline: () => () => undefined });
-    await reopened.load();
+    const reopened = await reopen({ server, storage });
     expect(reopened.getState().status).toBe('saved');
     expect(server.draft.application.unit).toMatchObject({ address: '广丰区', bank: { name: '建设银行' } });
   });

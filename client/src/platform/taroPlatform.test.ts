@@ -38,6 +38,10 @@ function on(env: 'weapp' | 'alipay' | 'h5') {
   return createTaroPlatform();
 }
 
+/** The file went to the platform's document viewer, with its menu to forward or save it. */
+const expectInDocumentViewer = (filePath: string, fileType: string) =>
+  expect(taro.openDocument).toHaveBeenCalledWith({ filePath, fileType, showMenu: true });
+
 afterEach(() => {
   jest.clearAllMocks();
   process.env.TARO_ENV = ORIGINAL_ENV;
@@ -155,11 +159,7 @@ describe('picking and uploading a sheet', () => {
       data: 'UEsDBA==',
       encoding: 'base64',
     });
-    expect(taro.openDocument).toHaveBeenCalledWith({
-      filePath: 'wxfile://usr/失败.xlsx',
-      fileType: 'xlsx',
-      showMenu: true,
-    });
+    expectInDocumentViewer('wxfile://usr/失败.xlsx', 'xlsx');
   });
 
   it('where no viewer opens a sheet, the template’s link is copied for a computer', async () => {
@@ -240,11 +240,7 @@ describe('documents', () => {
     taro.openDocument.mockResolvedValue({});
     await expect(on('weapp').openDownload(req)).resolves.toEqual({ status: 200 });
     expect(taro.downloadFile).toHaveBeenCalledWith({ url: req.url, header: req.headers });
-    expect(taro.openDocument).toHaveBeenCalledWith({
-      filePath: 'wxfile://tmp/a.pdf',
-      fileType: 'pdf',
-      showMenu: true,
-    });
+    expectInDocumentViewer('wxfile://tmp/a.pdf', 'pdf');
   });
 
   it('Alipay opens its apFilePath; an image goes to the previewer', async () => {
