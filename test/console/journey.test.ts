@@ -43,6 +43,18 @@ function cast() {
   };
 }
 
+/** Clicks a print button: the document (`file` in its URL) answers as a PDF and opens in a new tab. */
+async function printOpensPdf(page: Page, testId: string, file: string) {
+  const [pdf] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes(file)),
+    page.context().waitForEvent('page'),
+    page.getByTestId(testId).click(),
+  ]);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  return pdf;
+}
+
 /** Types one hire's columns the way a clerk would, field by field. */
 async function typeHire(
   page: Page,
@@ -181,13 +193,7 @@ it('a clerk takes in a walk-in application with two hires (one read from an ID-c
   expect(code).toMatch(/^ZP\d+$/);
 
   // Printing: the 联办申请表 (one per copy) opens as a PDF in a new tab.
-  const [pdf] = await Promise.all([
-    clerk.waitForResponse((r) => r.url().includes('/form.pdf')),
-    clerk.context().waitForEvent('page'),
-    clerk.getByTestId('print-form').click(),
-  ]);
-  expect(pdf.status()).toBe(200);
-  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  const pdf = await printOpensPdf(clerk, 'print-form', '/form.pdf');
   // The same document as the clerk's session fetches it, read back as text.
   const printed = await clerk
     .context()
@@ -199,13 +205,7 @@ it('a clerk takes in a walk-in application with two hires (one read from an ID-c
   expect(text).toContain(code);
   expect(text).toContain(unit.name);
   expect(text).toContain(second.name);
-  const [receipt] = await Promise.all([
-    clerk.waitForResponse((r) => r.url().includes('/receipt.pdf')),
-    clerk.context().waitForEvent('page'),
-    clerk.getByTestId('print-receipt').click(),
-  ]);
-  expect(receipt.status()).toBe(200);
-  expect(receipt.headers()['content-type']).toContain('application/pdf');
+  await printOpensPdf(clerk, 'print-receipt', '/receipt.pdf');
   await shot(clerk, 'clerk-walk-in-done');
 
   // 即办 matters are done at once; the 医保 and 公积金 operators approve theirs on their own pages.

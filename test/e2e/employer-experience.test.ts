@@ -13,7 +13,7 @@ import {
   type Person,
 } from '@hiring/mock';
 import type { Page } from 'playwright-core';
-import { eventually, PHONE, waitShown, waitText, waitValue } from '../src/browser';
+import { eventually, PHONE, waitDraftSaved, waitShown, waitText, waitValue } from '../src/browser';
 import { idCardPhotoOf } from '../src/cast';
 import { startE2eWorld, type E2eWorld } from '../src/e2eWorld';
 import { saveUnitElsewhere } from '../src/otherDevice';
@@ -66,13 +66,7 @@ async function call<T = any>(
   return res.body as T;
 }
 
-const waitSaved = () =>
-  eventually(
-    'save-status 已保存',
-    () => visible('save-status').getAttribute('data-status', { timeout: 1000 }),
-    (s) => s === 'saved',
-    20000,
-  );
+const waitSaved = () => waitDraftSaved(page, 20000);
 
 const draftIdOnScreen = async () => decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url())![1]);
 

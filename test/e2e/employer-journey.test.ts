@@ -9,7 +9,15 @@ import path from 'node:path';
 import { sampleApplication } from '@hiring/mock';
 import { addDays, maskDocumentNumber, todayInChina } from '@hiring/shared';
 import type { Page } from 'playwright-core';
-import { eventually, waitCount, waitGone, waitShown, waitText, waitValue } from '../src/browser';
+import {
+  eventually,
+  waitCount,
+  waitDraftSaved,
+  waitGone,
+  waitShown,
+  waitText,
+  waitValue,
+} from '../src/browser';
 import { idCardPhotoOf, journeyCast, type JourneyCast } from '../src/cast';
 import { startE2eWorld, type E2eWorld } from '../src/e2eWorld';
 import { journeySteps } from '../src/journeySteps';
@@ -54,13 +62,7 @@ const expectText = (testId: string, text: string | RegExp, target: Page = page) 
   waitText(visible(testId, target), text);
 
 /** The header's save indicator says 已保存: the bff has everything typed so far. */
-const waitSaved = () =>
-  eventually(
-    'save-status 已保存',
-    () => visible('save-status').getAttribute('data-status', { timeout: 1000 }),
-    (s) => s === 'saved',
-    15000,
-  );
+const waitSaved = () => waitDraftSaved(page, 15000);
 
 /** Taps 刷新进度 until the matter shows `label` (the page does not poll by itself). */
 async function refreshUntil(matter: string, label: string, timeout = 30000): Promise<void> {

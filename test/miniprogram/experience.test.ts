@@ -11,7 +11,7 @@ import { MINI_PLATFORMS, type MiniPlatform } from '../src/miniprogram/bundles';
 import type { MiniProgramHost } from '../src/miniprogram/host';
 import { sessionToken } from '../src/miniprogram/session';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
-import { startHostWorld, type HostWorld } from '../src/miniprogram/world';
+import { hostWorldForSuite, type HostWorld } from '../src/miniprogram/world';
 import { saveUnitElsewhere } from '../src/otherDevice';
 
 // A build of each bundle (~20-40 s on 2 busy cores) when stale; OCR of a card takes seconds on a busy machine.
@@ -19,13 +19,7 @@ jest.setTimeout(6 * 60 * 1000);
 
 let world: HostWorld;
 
-beforeAll(async () => {
-  world = await startHostWorld({ name: 'mp-experience' });
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
+hostWorldForSuite({ name: 'mp-experience' }, (started) => (world = started));
 
 /** One launched bundle, signed in, acting for its own unit as its legal representative. */
 interface Phone {

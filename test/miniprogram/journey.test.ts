@@ -8,7 +8,8 @@ import { addDays, HUKOU_TYPES, todayInChina } from '@hiring/shared';
 import { idCardPhotoOf, journeyCast } from '../src/cast';
 import type { MiniProgramHost } from '../src/miniprogram/host';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
-import { startHostWorld, type HostWorld } from '../src/miniprogram/world';
+import { finishUnitAndChooseAllMatters } from '../src/miniprogram/wizardSteps';
+import { hostWorldForSuite, type HostWorld } from '../src/miniprogram/world';
 
 // A build of each bundle (~20-40 s on 2 busy cores) when stale, then about 20 s of journey each.
 jest.setTimeout(6 * 60 * 1000);
@@ -16,14 +17,10 @@ jest.setTimeout(6 * 60 * 1000);
 let world: HostWorld;
 let mocks: RunningMocks;
 
-beforeAll(async () => {
-  // Manual review: the test plays the 医保/公积金 operators who approve the 3-working-day matters.
-  world = await startHostWorld({ name: 'miniprogram', mocks: { workingDayMs: 2000, reviewMode: 'manual' } });
-  mocks = world.mocks;
-});
-
-afterAll(async () => {
-  await world?.stop();
+// Manual review: the test plays the 医保/公积金 operators who approve the 3-working-day matters.
+hostWorldForSuite({ name: 'miniprogram', mocks: { workingDayMs: 2000, reviewMode: 'manual' } }, (started) => {
+  world = started;
+  mocks = started.mocks;
 });
 
 async function agencyCase(agency: 'medicalSecurity' | 'housingFund', code: string): Promise<string> {
@@ -40,6 +37,12 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   const user = new MiniProgramUser(host);
   const { unit, legalRepresentative, first, second } = journeyCast(mocks.world.population, offset);
   const contractStart = addDays(todayInChina(), -2);
+  /** 完成 on a hire's page: back on the list, which shows the hire. */
+  const saveHire = async (name: string) => {
+    await user.tap('employee-done');
+    await host.waitRoute('wizard/employees/index');
+    await host.waitText(name);
+  };
 
   // Login happens on launch through wx.login / my.getAuthCode and the platform stand-in.
   await host.launch();
@@ -78,18 +81,10 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await user.waitValue('unit-name', unit.name);
   await user.waitValue('unit-address', unit.address);
   await host.waitText(`${legalRepresentative.name}（已实名核验）`);
-  await user.fill('unit-operator-phone', '13800138000');
-  if (!user.checked('unit-firstApplication-no')) await user.check('unit-firstApplication-no');
-  await user.waitValue('unit-socialInsuranceCode', unit.socialInsuranceCode!);
-  await user.tap('wizard-next');
-
   // ② matters: all three boxes of the form.
-  await host.waitRoute('wizard/matters/index');
-  for (const m of ['matter-1', 'matter-2', 'matter-3']) await user.check(m);
-  await user.tap('wizard-next');
+  await finishUnitAndChooseAllMatters(host, user, unit);
 
   // ③/④ hire 1 by an ID-card photo, taken with the platform's camera API.
-  await host.waitRoute('wizard/employees/index');
   await user.tap('add-employee-scan');
   await host.waitRoute('wizard/employee/index');
   const { jpeg } = await idCardPhotoOf(first, 11 + offset);
@@ -123,9 +118,7 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await user.fill('occupation', '操作工');
   await user.choose('education', '大学本科');
   await user.fill('workAddress', unit.address);
-  await user.tap('employee-done');
-  await host.waitRoute('wizard/employees/index');
-  await host.waitText(first.name);
+  await saveHire(first.name);
   await host.waitText('已填写完整');
 
   // Hire 2 typed, copying hire 1's job: the ID number fills name and gender from the register.
@@ -137,9 +130,7 @@ async function journey(host: MiniProgramHost, offset: number): Promise<void> {
   await user.fill('phone', second.phone);
   await user.fill('address', second.address);
   await user.waitValue('wage', '4200');
-  await user.tap('employee-done');
-  await host.waitRoute('wizard/employees/index');
-  await host.waitText(second.name);
+  await saveHire(second.name);
   await user.tap('wizard-next');
 
   // ⑤ review, then submit with the subscribe consent (accepted, as a user would).

@@ -4,20 +4,15 @@
 import { SHEET_HEADERS, hireRow, makeLegalRepresentative, workingAgePeople, xlsxOf } from '@hiring/mock';
 import { sessionToken } from '../src/miniprogram/session';
 import { MiniProgramUser } from '../src/miniprogram/userActions';
-import { startHostWorld, type HostWorld } from '../src/miniprogram/world';
+import { finishUnitAndChooseAllMatters } from '../src/miniprogram/wizardSteps';
+import { hostWorldForSuite, type HostWorld } from '../src/miniprogram/world';
 
 // A build of each bundle (~20-40 s on 2 busy cores) when stale, then a few seconds of import.
 jest.setTimeout(6 * 60 * 1000);
 
 let world: HostWorld;
 
-beforeAll(async () => {
-  world = await startHostWorld({ name: 'miniprogram-import' });
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
+hostWorldForSuite({ name: 'miniprogram-import' }, (started) => (world = started));
 
 it('imports a sheet picked from a WeChat chat on the WeChat bundle', async () => {
   const host = world.newHost('weapp');
@@ -36,14 +31,7 @@ it('imports a sheet picked from a WeChat chat on the WeChat bundle', async () =>
     await host.waitRoute('wizard/unit/index');
     // The one unit the account may act for is chosen and looked up.
     await host.waitText(/已根据登记信息自动填写/);
-    await user.fill('unit-operator-phone', '13800138000');
-    if (!user.checked('unit-firstApplication-no')) await user.check('unit-firstApplication-no');
-    await user.waitValue('unit-socialInsuranceCode', unit.socialInsuranceCode!);
-    await user.tap('wizard-next');
-    await host.waitRoute('wizard/matters/index');
-    for (const m of ['matter-1', 'matter-2', 'matter-3']) await user.check(m);
-    await user.tap('wizard-next');
-    await host.waitRoute('wizard/employees/index');
+    await finishUnitAndChooseAllMatters(host, user, unit);
 
     // The template: downloaded and opened in the document viewer (whose menu forwards or saves it).
     await user.tap('import-template');

@@ -61,6 +61,29 @@ export async function startBff(
   };
 }
 
+/** A JSON request to a running bff's API; the answer's body parsed, or null where it is not JSON. */
+export async function callBff(
+  base: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      'content-type': 'application/json',
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // Tests read the loosely typed JSON answer directly, as the test files' own helpers did.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.status, body: (await res.json().catch(() => null)) as any };
+}
+
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
   const net = await import('node:net');

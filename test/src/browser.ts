@@ -106,3 +106,13 @@ export async function waitShown(locator: Locator, timeout = 10000): Promise<void
 export function byTestId(page: Page, testId: string): Locator {
   return page.locator(`[data-testid="${testId}"]:visible`).first();
 }
+
+/** The header's save indicator on `page` says 已保存: the bff has everything typed so far. */
+export function waitDraftSaved(page: Page, timeout: number): Promise<string | null> {
+  return eventually(
+    'save-status 已保存',
+    () => byTestId(page, 'save-status').getAttribute('data-status', { timeout: 1000 }),
+    (s) => s === 'saved',
+    timeout,
+  );
+}

@@ -23,7 +23,7 @@ import {
 import { routeMatters, todayInChina, validateApplication, type Application } from '@hiring/shared';
 import mongoose from 'mongoose';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
-import { freePort, startBff, type BffProcess } from '../src/bffProcess';
+import { callBff, freePort, startBff, type BffProcess } from '../src/bffProcess';
 
 // About 3-5 minutes on a loaded machine; the budget is for a machine that is much busier still.
 jest.setTimeout(20 * 60_000);
@@ -87,25 +87,7 @@ afterAll(async () => {
   await mocks?.stop();
 });
 
-async function call(
-  base: string,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      'content-type': 'application/json',
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as any };
-}
+const call = callBff;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -26,7 +26,7 @@ import { todayInChina } from '@hiring/shared';
 import { testDatabaseUri } from '../../tools/jest/testDatabase';
 import { insertSupervisionApplications } from '../../bff/bench/supervisionData';
 import { bodyLimitsFor } from '../../bff/src/http/bodyLimits';
-import { freePort, startBff, type BffProcess } from '../src/bffProcess';
+import { callBff, freePort, startBff, type BffProcess } from '../src/bffProcess';
 
 jest.setTimeout(300000);
 
@@ -129,18 +129,8 @@ afterAll(async () => {
   await mocks?.stop();
 });
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${bff.url}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      'content-type': 'application/json',
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as any };
-}
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  callBff(bff.url, token, method, path, body, headers);
 
 function deref(schema: JsonSchema | undefined): JsonSchema {
   if (!schema) return {};

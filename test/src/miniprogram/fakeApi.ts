@@ -123,6 +123,14 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
       : { error: 3, errorMessage: message, errMsg: `${name}:fail ${message}` };
   }
 
+  /** An API whose only effect the test looks at: the text it was given (option `option`), kept in `list`. */
+  function recordingApi(name: string, list: 'toasts' | 'clipboard', option: string) {
+    return asyncApi(name, async (o) => {
+      host.record[list].push(String(o[option]));
+      return {};
+    });
+  }
+
   /** A callback-style API: success/fail/complete later, on the platform's own schedule. */
   function asyncApi(name: string, impl: (opts: Options) => Promise<Record<string, unknown>>, task?: object) {
     return (options?: unknown) => {
@@ -445,14 +453,8 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
       });
       return { confirm, cancel: !confirm };
     }),
-    showToast: asyncApi('showToast', async (o) => {
-      host.record.toasts.push(String(o.title));
-      return {};
-    }),
-    setClipboardData: asyncApi('setClipboardData', async (o) => {
-      host.record.clipboard.push(String(o.data));
-      return {};
-    }),
+    showToast: recordingApi('showToast', 'toasts', 'title'),
+    setClipboardData: recordingApi('setClipboardData', 'clipboard', 'data'),
     getStorageSync: (key: unknown) => {
       if (typeof key !== 'string') host.violation(`wx.getStorageSync: key must be a string`);
       const raw = storage.get(String(key));
@@ -520,14 +522,8 @@ export function createFakeApi(host: HostServices): Record<string, unknown> {
       host.record.modals.push({ title: o.title as string, content: o.content as string });
       return {};
     }),
-    showToast: asyncApi('showToast', async (o) => {
-      host.record.toasts.push(String(o.content));
-      return {};
-    }),
-    setClipboard: asyncApi('setClipboard', async (o) => {
-      host.record.clipboard.push(String(o.text));
-      return {};
-    }),
+    showToast: recordingApi('showToast', 'toasts', 'content'),
+    setClipboard: recordingApi('setClipboard', 'clipboard', 'text'),
     getStorageSync: (options: unknown) => {
       const o = check('getStorageSync', options);
       const raw = storage.get(String(o.key));

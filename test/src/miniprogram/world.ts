@@ -1,6 +1,6 @@
 // One set-up for the mini-program host tests: the bundles built when stale, the stand-ins, the built bff as
 // a child process on its own database, and hosts that load a bundle against them. Each test file starts
-// one world in beforeAll and stops it in afterAll.
+// one world in beforeAll and stops it in afterAll (hostWorldForSuite).
 import { bffEnvFor, pointCallbacksAt, startMocks, type MockOptions, type RunningMocks } from '@hiring/mock';
 import { testDatabaseUri } from '../../../tools/jest/testDatabase';
 import { freePort, startBff, type BffProcess } from '../bffProcess';
@@ -57,4 +57,16 @@ export async function startHostWorld(options: HostWorldOptions): Promise<HostWor
       await mocks.stop();
     },
   };
+}
+
+/** The file's world: started before its first test, stopped after its last; `started` receives it. */
+export function hostWorldForSuite(options: HostWorldOptions, started: (world: HostWorld) => void): void {
+  let world: HostWorld | undefined;
+  beforeAll(async () => {
+    world = await startHostWorld(options);
+    started(world);
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
 }
