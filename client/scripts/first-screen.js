@@ -96,7 +96,11 @@ async function timeOnce(browser, base, rate) {
   };
 }
 
-async function firstScreenTiming(dir) {
+/**
+ * Serves the H5 build in `dir` and runs `use(browser, base)` in headless Chromium; null when playwright-core,
+ * Chromium or the build is missing (the caller then reports the measure as not taken).
+ */
+async function withH5Browser(dir, use) {
   let chromium;
   try {
     ({ chromium } = require('playwright-core'));
@@ -111,7 +115,15 @@ async function firstScreenTiming(dir) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    const base = `http://127.0.0.1:${server.address().port}/`;
+    return await use(browser, `http://127.0.0.1:${server.address().port}/`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function firstScreenTiming(dir) {
+  return withH5Browser(dir, async (browser, base) => {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await timeOnce(browser, base, SLOWDOWN));
     // CPU time unthrottled: Chromium's throttling itself shows up in the thread's time.
@@ -125,13 +137,10 @@ async function firstScreenTiming(dir) {
       runs,
       cpuRuns,
     };
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 }
 
-module.exports = { firstScreenTiming, serve, HOME_BUDGET_MS, STEP_BUDGET_MS, SLOWDOWN };
+module.exports = { firstScreenTiming, withH5Browser, HOME_BUDGET_MS, STEP_BUDGET_MS, SLOWDOWN };
 
 if (require.main === module) {
   firstScreenTiming(path.join(__dirname, '..', 'dist', 'h5')).then((t) => console.log(JSON.stringify(t)));

@@ -9,7 +9,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const os = require('node:os');
-const { firstScreenTiming, serve, HOME_BUDGET_MS, STEP_BUDGET_MS, SLOWDOWN } = require('./first-screen');
+const {
+  firstScreenTiming,
+  withH5Browser,
+  HOME_BUDGET_MS,
+  STEP_BUDGET_MS,
+  SLOWDOWN,
+} = require('./first-screen');
 
 const DIST = path.join(__dirname, '..', 'dist');
 const MAIN_LIMIT = 300 * 1024;
@@ -90,21 +96,8 @@ function reportMini(target) {
  * What the first screen really downloads: index.html's scripts plus the lazily loaded chunks of the home
  * page. Measured by opening the build in headless Chromium (when available) with the API stubbed out.
  */
-async function firstScreenJs(dir) {
-  let chromium;
-  try {
-    ({ chromium } = require('playwright-core'));
-  } catch {
-    return null;
-  }
-  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) return null;
-  const server = await serve(dir);
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  try {
+function firstScreenJs(dir) {
+  return withH5Browser(dir, async (browser, base) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.route('**/api/**', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"items":[],"unread":0}' }),
@@ -113,7 +106,7 @@ async function firstScreenJs(dir) {
     page.on('response', (res) => {
       if (res.url().endsWith('.js')) bodies.push(res.body().catch(() => Buffer.alloc(0)));
     });
-    await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'networkidle' });
+    await page.goto(base, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
     const all = await Promise.all(bodies);
     return {
@@ -121,10 +114,7 @@ async function firstScreenJs(dir) {
       raw: all.reduce((a, b) => a + b.length, 0),
       gz: all.reduce((a, b) => a + zlib.gzipSync(b, { level: 9 }).length, 0),
     };
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 }
 
 async function reportH5() {

@@ -29,5 +29,26 @@ export function useStepFields(
     return false;
   }
 
-  return { validation, errors, showAll, bind, check };
+  /**
+   * Binds the inputs of one part of the draft (the unit, a hire, a hire's 公积金) by key: id and messages as
+   * `bind` gives them for `pathPrefix + key`, the part's value, and an onChange that sets the key to the typed
+   * text (through `parse` where the model wants another form, e.g. a number).
+   */
+  function bindPart<T extends object, Part extends { [K in keyof T]?: unknown }>(
+    /** The part as the draft holds it (looser than T while it is being filled in). */
+    part: Part | undefined,
+    set: (patch: Partial<T>) => void,
+    pathPrefix = '',
+  ) {
+    return <K extends keyof T & keyof Part & string>(key: K, parse?: (text: string) => T[K] | undefined) => {
+      const value = part?.[key];
+      return {
+        ...bind(pathPrefix + key, value),
+        value,
+        onChange: (text: string) => set({ [key]: parse ? parse(text) : text } as Partial<T>),
+      };
+    };
+  }
+
+  return { validation, errors, showAll, bind, bindPart, check };
 }

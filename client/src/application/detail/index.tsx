@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { SubmittedApplication } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { DocumentDownloads } from '../../components/DocumentDownloads';
-import { MatterTimeline, statusClass } from '../../components/MatterTimeline';
+import { CaseSummaryCard, MatterHead, ReturnReasons } from '../../components/CaseSummary';
+import { MatterTimeline } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
 import { usePolling } from '../../lib/usePolling';
 import { useRemote } from '../../lib/useRemote';
@@ -21,6 +22,7 @@ export default function ApplicationDetail() {
   const [override, setOverride] = useState<SubmittedApplication>();
   const [fixing, setFixing] = useState<string>();
   const app = override ?? data;
+  const nameOf = (key: string) => app?.employees.find((e) => e.key === key)?.name ?? '';
   // While a matter is still undecided the page keeps itself current (paused while a 补正 is being filled).
   const undecided = !!app?.matters.some((m) => m.status !== 'completed' && m.status !== 'returned');
   usePolling(
@@ -39,27 +41,13 @@ export default function ApplicationDetail() {
       {error ? <View className="notice notice--error">{error}</View> : null}
       {app ? (
         <>
-          <View className="card">
-            <View className="card__title">{app.unitName}</View>
-            <View className="kv">
-              <View className="kv__k">办件编码</View>
-              <View className="kv__v kv__v--code" data-testid="detail-code">
-                {app.code}
-              </View>
-            </View>
-            <View className="kv">
-              <View className="kv__k">总体状态</View>
-              <View className="kv__v">
-                <View className={statusClass(app.status)} data-testid="detail-status">
-                  {app.statusLabel}
-                </View>
-              </View>
-            </View>
-            <View className="kv">
-              <View className="kv__k">员工</View>
-              <View className="kv__v">{app.employees.map((e) => e.name).join('、')}</View>
-            </View>
-          </View>
+          <CaseSummaryCard
+            app={app}
+            codeClass="kv__v--code"
+            employeesLabel="员工"
+            employees={app.employees.map((e) => e.name).join('、')}
+            testIds={{ code: 'detail-code', status: 'detail-status' }}
+          />
           {/* Right under the summary: once everything is 办结, rating is what is left to do here. */}
           <RatingCard
             app={app}
@@ -73,37 +61,24 @@ export default function ApplicationDetail() {
           />
           {app.matters.map((m) => (
             <View className="card" key={m.matter} data-testid={`matter-${m.matter}`} data-status={m.status}>
-              <View className="matter__head">
-                <View className="card__title">{m.label}</View>
-                <View className={statusClass(m.status)} data-testid={`matter-${m.matter}-status`}>
-                  {m.statusLabel}
-                </View>
-              </View>
+              <MatterHead matter={m} statusTestId={`matter-${m.matter}-status`} />
               <View className="field__hint">
                 {m.agencyLabel}
                 {` · ${m.timeLimit}`}
                 {m.dueDate ? `，${dueByLabel(m.dueDate, m.dueDateBasis)}办结` : ''}
                 {m.overdue ? ' · 已超期' : ''}
               </View>
-              {m.reasons.length ? (
-                <View className="notice notice--error" data-testid={`matter-${m.matter}-reasons`}>
-                  退回原因：
-                  {m.reasons.map((r, i) => (
-                    <View key={`${r.code}-${i}`}>
-                      {`${i + 1}. ${r.message}`}
-                      {r.employeeKey
-                        ? `（${app.employees.find((e) => e.key === r.employeeKey)?.name ?? ''}）`
-                        : ''}
-                    </View>
-                  ))}
-                </View>
-              ) : null}
+              <ReturnReasons
+                testId={`matter-${m.matter}-reasons`}
+                reasons={m.reasons.map((r) => ({
+                  message: r.message,
+                  who: r.employeeKey ? nameOf(r.employeeKey) : undefined,
+                }))}
+              />
               <MatterResult matter={m} />
               {m.excludedEmployeeKeys?.length ? (
                 <View className="field__hint">
-                  {`已移出本事项：${m.excludedEmployeeKeys
-                    .map((k) => app.employees.find((e) => e.key === k)?.name ?? '')
-                    .join('、')}`}
+                  {`已移出本事项：${m.excludedEmployeeKeys.map(nameOf).join('、')}`}
                 </View>
               ) : null}
               <MatterTimeline matter={m} />

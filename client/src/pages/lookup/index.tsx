@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import type { StatusLookupResult } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
+import { CaseSummaryCard, MatterHead, ReturnReasons } from '../../components/CaseSummary';
 import { TextField } from '../../components/fields';
-import { statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
 import { codeFromParams } from '../../lib/lookupCode';
 import { api } from '../../services';
@@ -77,29 +77,12 @@ export default function StatusLookup() {
       </View>
       {result ? (
         <View data-testid="lookup-result">
-          <View className="card">
-            <View className="card__title">{result.unitName}</View>
-            <View className="kv">
-              <View className="kv__k">办件编码</View>
-              <View className="kv__v" data-testid="lookup-result-code">
-                {result.code}
-              </View>
-            </View>
-            <View className="kv">
-              <View className="kv__k">总体状态</View>
-              <View className="kv__v">
-                <View className={statusClass(result.status)} data-testid="lookup-status">
-                  {result.statusLabel}
-                </View>
-              </View>
-            </View>
-            <View className="kv">
-              <View className="kv__k">新招用人员</View>
-              <View className="kv__v" data-testid="lookup-employees">
-                {`${result.employeeCount} 人：${result.employees.map((e) => e.name).join('、')}`}
-              </View>
-            </View>
-          </View>
+          <CaseSummaryCard
+            app={result}
+            employeesLabel="新招用人员"
+            employees={`${result.employeeCount} 人：${result.employees.map((e) => e.name).join('、')}`}
+            testIds={{ code: 'lookup-result-code', status: 'lookup-status', employees: 'lookup-employees' }}
+          />
           {result.matters.map((m) => (
             <View
               className="card"
@@ -107,19 +90,9 @@ export default function StatusLookup() {
               data-testid={`lookup-matter-${m.matter}`}
               data-status={m.status}
             >
-              <View className="matter__head">
-                <View className="card__title">{m.label}</View>
-                <View className={statusClass(m.status)}>{m.statusLabel}</View>
-              </View>
+              <MatterHead matter={m} />
               <View className="field__hint">{`${m.agencyLabel} · ${dueText(m)}`}</View>
-              {m.reasons.length ? (
-                <View className="notice notice--error">
-                  退回原因：
-                  {m.reasons.map((r, i) => (
-                    <View key={i}>{`${i + 1}. ${r.message}${r.employee ? `（${r.employee}）` : ''}`}</View>
-                  ))}
-                </View>
-              ) : null}
+              <ReturnReasons reasons={m.reasons.map((r) => ({ message: r.message, who: r.employee }))} />
             </View>
           ))}
           <View className="field__hint">

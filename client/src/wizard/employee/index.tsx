@@ -59,6 +59,7 @@ export default function EmployeeStep() {
     errors: rowErrors,
     showAll,
     bind,
+    bindPart,
     check,
   } = useStepFields(state?.application, [`employees[${index}]`], `employees[${index}].`);
   /** The 公安 register had no one under the number typed. */
@@ -157,6 +158,9 @@ export default function EmployeeStep() {
   const fund: Partial<HousingFundRow> = row?.housingFund ?? {};
   const setFund = (patch: Partial<HousingFundRow>) =>
     set({ housingFund: { ...fund, ...patch } as HousingFundRow });
+  const field = bindPart(row, set);
+  const fundField = bindPart(fund, setFund, 'housingFund.');
+  const idNumberField = field('idNumber', (v) => v.toUpperCase());
   const contract = row?.contract;
   const insuranceChoices = INSURANCE_TYPES.filter((t) => matters.includes(t.matter));
 
@@ -181,99 +185,35 @@ export default function EmployeeStep() {
           />
           <View className="card">
             <View className="card__title">基本信息</View>
-            <SelectField
-              {...bind('idType', row.idType)}
-              label="证件类型"
-              required
-              value={row.idType}
-              options={options(ID_TYPES)}
-              onChange={(v) => set({ idType: v as EmployeeRow['idType'] })}
-            />
+            <SelectField {...field('idType')} label="证件类型" required options={options(ID_TYPES)} />
             <TextField
-              {...bind('idNumber', row.idNumber)}
-              warning={notInRegister ?? bind('idNumber', row.idNumber).warning}
+              {...idNumberField}
+              warning={notInRegister ?? idNumberField.warning}
               label="证件号码"
               required
               kind={row.idType === 'resident' ? 'idcard' : 'text'}
               maxLength={row.idType === 'resident' ? 18 : 30}
-              value={row.idNumber}
-              onChange={(v) => set({ idNumber: v.toUpperCase() })}
             />
-            <TextField
-              {...bind('name', row.name)}
-              label="姓名"
-              required
-              value={row.name}
-              onChange={(v) => set({ name: v })}
-            />
-            <SelectField
-              {...bind('ethnicity', row.ethnicity)}
-              label="民族"
-              required
-              value={row.ethnicity}
-              options={options(ETHNICITIES)}
-              onChange={(v) => set({ ethnicity: v })}
-            />
-            <SelectField
-              {...bind('gender', row.gender)}
-              label="性别"
-              required
-              value={row.gender}
-              options={options(GENDERS)}
-              onChange={(v) => set({ gender: v as EmployeeRow['gender'] })}
-            />
+            <TextField {...field('name')} label="姓名" required />
+            <SelectField {...field('ethnicity')} label="民族" required options={options(ETHNICITIES)} />
+            <SelectField {...field('gender')} label="性别" required options={options(GENDERS)} />
             {row.idType && row.idType !== 'resident' ? (
-              <DateField
-                {...bind('birthDate', row.birthDate)}
-                label="出生日期"
-                required
-                value={row.birthDate}
-                onChange={(v) => set({ birthDate: v })}
-              />
+              <DateField {...field('birthDate')} label="出生日期" required />
             ) : null}
-            <SelectField
-              {...bind('hukouType', row.hukouType)}
-              label="户口性质"
-              required
-              value={row.hukouType}
-              options={options(HUKOU_TYPES)}
-              onChange={(v) => set({ hukouType: v as EmployeeRow['hukouType'] })}
-            />
-            <TextField
-              {...bind('hukouAddress', row.hukouAddress)}
-              label="户籍地址"
-              required
-              value={row.hukouAddress}
-              onChange={(v) => set({ hukouAddress: v })}
-            />
-            <TextField
-              {...bind('phone', row.phone)}
-              label="手机号码"
-              required
-              kind="tel"
-              maxLength={11}
-              value={row.phone}
-              onChange={(v) => set({ phone: v })}
-            />
-            <TextField
-              {...bind('address', row.address)}
-              label="通讯地址"
-              required
-              value={row.address}
-              onChange={(v) => set({ address: v })}
-            />
+            <SelectField {...field('hukouType')} label="户口性质" required options={options(HUKOU_TYPES)} />
+            <TextField {...field('hukouAddress')} label="户籍地址" required />
+            <TextField {...field('phone')} label="手机号码" required kind="tel" maxLength={11} />
+            <TextField {...field('address')} label="通讯地址" required />
           </View>
 
           {extra.includes('wage') ? (
             <View className="card">
               <View className="card__title">社保、医保</View>
               <TextField
-                {...bind('wage', row.wage)}
+                {...field('wage', toNumber)}
                 label="申报工资（元/月）"
                 required
                 kind="digit"
-                value={row.wage}
-                onChange={(v) => set({ wage: toNumber(v) })}
                 hint={
                   computed?.socialInsuranceBase
                     ? `缴费基数：${computed.socialInsuranceBase.base} 元${
@@ -284,14 +224,7 @@ export default function EmployeeStep() {
                     : '首次就业填第二个月工资，转入填第一个月工资'
                 }
               />
-              <DateField
-                {...bind('insuredFrom', row.insuredFrom)}
-                label="本次参保时间"
-                month
-                required
-                value={row.insuredFrom}
-                onChange={(v) => set({ insuredFrom: v })}
-              />
+              <DateField {...field('insuredFrom')} label="本次参保时间" month required />
               <ChoiceGroup
                 {...bind('insuranceTypes', row.insuranceTypes?.length ? row.insuranceTypes : undefined)}
                 label="参保险种"
@@ -353,29 +286,18 @@ export default function EmployeeStep() {
           {extra.includes('housingFund') ? (
             <View className="card">
               <View className="card__title">住房公积金</View>
+              <TextField {...fundField('base', toNumber)} label="月缴存基数（元）" required kind="digit" />
               <TextField
-                {...bind('housingFund.base', fund.base)}
-                label="月缴存基数（元）"
-                required
-                kind="digit"
-                value={fund.base}
-                onChange={(v) => setFund({ base: toNumber(v) })}
-              />
-              <TextField
-                {...bind('housingFund.unitRatio', fund.unitRatio)}
+                {...fundField('unitRatio', toNumber)}
                 label="单位缴存比例（%）"
                 required
                 kind="digit"
-                value={fund.unitRatio}
-                onChange={(v) => setFund({ unitRatio: toNumber(v) })}
               />
               <TextField
-                {...bind('housingFund.personalRatio', fund.personalRatio)}
+                {...fundField('personalRatio', toNumber)}
                 label="个人缴存比例（%）"
                 required
                 kind="digit"
-                value={fund.personalRatio}
-                onChange={(v) => setFund({ personalRatio: toNumber(v) })}
               />
               <View className="computed" data-testid="housing-fund-amounts" aria-live="polite">
                 {computed?.housingFund
@@ -388,38 +310,19 @@ export default function EmployeeStep() {
           {extra.includes('occupation') ? (
             <View className="card">
               <View className="card__title">就业登记</View>
-              <TextField
-                {...bind('occupation', row.occupation)}
-                label="职业（工种）"
-                required
-                value={row.occupation}
-                onChange={(v) => set({ occupation: v })}
-              />
+              <TextField {...field('occupation')} label="职业（工种）" required />
               <SelectField
-                {...bind('education', row.education)}
+                {...field('education')}
                 label="学历"
                 required
-                value={row.education}
                 options={options(EDUCATION_LEVELS)}
-                onChange={(v) => set({ education: v })}
               />
-              <TextField
-                {...bind('workAddress', row.workAddress)}
-                label="工作地址"
-                required
-                value={row.workAddress}
-                onChange={(v) => set({ workAddress: v })}
-              />
+              <TextField {...field('workAddress')} label="工作地址" required />
             </View>
           ) : null}
 
           <View className="card">
-            <TextField
-              {...bind('remark', row.remark)}
-              label="备注"
-              value={row.remark}
-              onChange={(v) => set({ remark: v })}
-            />
+            <TextField {...field('remark')} label="备注" />
           </View>
         </>
       ) : null}

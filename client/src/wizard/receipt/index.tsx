@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ActionButton } from '../../components/ActionButton';
 import { PageShell } from '../../components/PageShell';
-import { statusClass } from '../../components/MatterTimeline';
+import { KeyValue, StatusTag } from '../../components/CaseSummary';
 import { useRemote } from '../../lib/useRemote';
 import { DocumentDownloads } from '../../components/DocumentDownloads';
 import { goApplication, goHome, goLookup } from '../../routes';
@@ -23,19 +23,13 @@ export default function Receipt() {
         {app ? (
           <>
             <View className="card">
-              <View className="kv">
-                <View className="kv__k">办件编码</View>
-                <View className="kv__v kv__v--strong kv__v--code" data-testid="receipt-code">
-                  {app.code}
-                </View>
-              </View>
+              <KeyValue label="办件编码" valueClass="kv__v--strong kv__v--code" testId="receipt-code">
+                {app.code}
+              </KeyValue>
               {app.queryPassword ? (
-                <View className="kv">
-                  <View className="kv__k">查询密码</View>
-                  <View className="kv__v kv__v--strong" data-testid="receipt-password">
-                    {app.queryPassword}
-                  </View>
-                </View>
+                <KeyValue label="查询密码" valueClass="kv__v--strong" testId="receipt-password">
+                  {app.queryPassword}
+                </KeyValue>
               ) : null}
               <View className="field__hint">
                 请妥善保存办件编码和查询密码：扫描回执上的二维码或在首页“办件查询”中即可查询办理进度，无需登录。
@@ -61,19 +55,16 @@ export default function Receipt() {
               {app.matters.map((m) => {
                 const instant = m.timeLimit === timeLimitLabel(0);
                 return (
-                  <View className="kv" key={m.matter}>
-                    <View className="kv__k">{m.label}</View>
-                    <View className="kv__v">
-                      <View className={statusClass(m.status)}>{m.statusLabel}</View>
-                      {m.status === 'returned'
-                        ? `${m.agencyLabel}已退回，请在办理进度中按退回原因补正后重新提交`
-                        : m.status !== 'completed'
-                          ? instant
-                            ? `${m.timeLimit}，稍后即可办结`
-                            : `${m.agencyLabel}将在 ${m.timeLimit}${m.dueDate ? `（${dueByLabel(m.dueDate, m.dueDateBasis)}）` : ''}`
-                          : ''}
-                    </View>
-                  </View>
+                  <KeyValue key={m.matter} label={m.label}>
+                    <StatusTag status={m.status} label={m.statusLabel} />
+                    {m.status === 'returned'
+                      ? `${m.agencyLabel}已退回，请在办理进度中按退回原因补正后重新提交`
+                      : m.status !== 'completed'
+                        ? instant
+                          ? `${m.timeLimit}，稍后即可办结`
+                          : `${m.agencyLabel}将在 ${m.timeLimit}${m.dueDate ? `（${dueByLabel(m.dueDate, m.dueDateBasis)}）` : ''}`
+                        : ''}
+                  </KeyValue>
                 );
               })}
               {app.reliefDeadline ? (

@@ -18,7 +18,7 @@ export default function UnitStep() {
   const { params } = useRouter();
   const id = params.id;
   const { store, state, loadError } = useDraft(id);
-  const { bind, check } = useStepFields(state?.application, ['unit']);
+  const { bind, bindPart, check } = useStepFields(state?.application, ['unit']);
   const [lookup, setLookup] = useState<{ busy: boolean; message?: string }>({ busy: false });
   const unit = state?.application.unit ?? {};
   const acting = useActingFor();
@@ -37,6 +37,9 @@ export default function UnitStep() {
     set({ operator: { name: '', idNumber: '', phone: '', ...unit.operator, ...patch } });
   const setBank = (patch: Partial<NonNullable<UnitPart['bank']>>) =>
     set({ bank: { ...unit.bank, ...patch } });
+  const field = bindPart(unit, set, 'unit.');
+  const operatorField = bindPart(unit.operator, setOperator, 'unit.operator.');
+  const bankField = bindPart(unit.bank, setBank, 'unit.bank.');
 
   /** 县（市、区） follows the address while the user has not picked another one. */
   const setAddress = (address: string) => {
@@ -117,49 +120,21 @@ export default function UnitStep() {
             {lookup.message}
           </View>
         ) : null}
-        <TextField
-          {...bind('unit.name', unit.name)}
-          label="单位名称"
-          required
-          value={unit.name}
-          onChange={(v) => set({ name: v })}
-        />
-        <TextField
-          {...bind('unit.address', unit.address)}
-          label="单位地址"
-          required
-          value={unit.address}
-          onChange={setAddress}
-        />
+        <TextField {...field('name')} label="单位名称" required />
+        <TextField {...field('address')} label="单位地址" required onChange={setAddress} />
         <SelectField
-          {...bind('unit.countyCode', unit.countyCode)}
+          {...field('countyCode', (v) => v || undefined)}
           label="单位所在县（市、区）"
-          value={unit.countyCode}
           options={COUNTY_OPTIONS}
-          onChange={(v) => set({ countyCode: v || undefined })}
           hint="用于确定最低工资标准和公积金缴存基数下限"
         />
-        <DateField
-          {...bind('unit.applicationDate', unit.applicationDate)}
-          label="申请日期"
-          required
-          value={unit.applicationDate}
-          onChange={(v) => set({ applicationDate: v })}
-        />
+        <DateField {...field('applicationDate')} label="申请日期" required />
       </View>
 
       <View className="card">
         <View className="card__title">单位经办人</View>
         <VerifiedOperator identity={acting.identity} />
-        <TextField
-          {...bind('unit.operator.phone', unit.operator?.phone)}
-          label="经办人联系电话"
-          required
-          kind="tel"
-          maxLength={11}
-          value={unit.operator?.phone}
-          onChange={(v) => setOperator({ phone: v })}
-        />
+        <TextField {...operatorField('phone')} label="经办人联系电话" required kind="tel" maxLength={11} />
       </View>
 
       <View className="card">
@@ -188,12 +163,7 @@ export default function UnitStep() {
         {unit.firstApplication === false ? (
           <>
             {unit.socialInsuranceFirst !== true ? (
-              <TextField
-                {...bind('unit.socialInsuranceCode', unit.socialInsuranceCode)}
-                label="单位编码（社保）"
-                value={unit.socialInsuranceCode}
-                onChange={(v) => set({ socialInsuranceCode: v })}
-              />
+              <TextField {...field('socialInsuranceCode')} label="单位编码（社保）" />
             ) : null}
             <Choice
               id="unit-socialInsuranceFirst"
@@ -208,12 +178,7 @@ export default function UnitStep() {
               }
             />
             {unit.housingFundFirst !== true ? (
-              <TextField
-                {...bind('unit.housingFundAccount', unit.housingFundAccount)}
-                label="单位账号（公积金）"
-                value={unit.housingFundAccount}
-                onChange={(v) => set({ housingFundAccount: v })}
-              />
+              <TextField {...field('housingFundAccount')} label="单位账号（公积金）" />
             ) : null}
             <Choice
               id="unit-housingFundFirst"
@@ -233,25 +198,9 @@ export default function UnitStep() {
 
       <View className="card">
         <View className="card__title">开户信息（选填）</View>
-        <TextField
-          {...bind('unit.bank.name', unit.bank?.name)}
-          label="开户行"
-          value={unit.bank?.name}
-          onChange={(v) => setBank({ name: v })}
-        />
-        <TextField
-          {...bind('unit.bank.accountName', unit.bank?.accountName)}
-          label="户名"
-          value={unit.bank?.accountName}
-          onChange={(v) => setBank({ accountName: v })}
-        />
-        <TextField
-          {...bind('unit.bank.accountNo', unit.bank?.accountNo)}
-          label="账号"
-          kind="number"
-          value={unit.bank?.accountNo}
-          onChange={(v) => setBank({ accountNo: v })}
-        />
+        <TextField {...bankField('name')} label="开户行" />
+        <TextField {...bankField('accountName')} label="户名" />
+        <TextField {...bankField('accountNo')} label="账号" kind="number" />
       </View>
     </WizardFrame>
   );
