@@ -5,8 +5,16 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { api, ensureLoggedIn } from '../services';
 import { ActionButton } from './ActionButton';
+import { Notice } from './Notice';
 
 type Job = 'form' | 'receipt-png' | 'receipt-pdf';
+
+/** The buttons, in order; the 回执 ones only on the receipt page. */
+const DOCUMENTS: readonly { job: Job; label: string; kind: 'secondary' | 'link'; receiptOnly?: boolean }[] = [
+  { job: 'form', label: '下载/打印申请表', kind: 'secondary' },
+  { job: 'receipt-png', label: '保存回执图片', kind: 'secondary', receiptOnly: true },
+  { job: 'receipt-pdf', label: '下载回执 PDF', kind: 'link', receiptOnly: true },
+];
 
 export function DocumentDownloads({
   id,
@@ -44,39 +52,20 @@ export function DocumentDownloads({
         《联办申请表》一式两份（受理经办机构留存、申请单位留存），请用 A4
         纸横向打印，加盖单位公章后可交人社窗口。
       </View>
-      <ActionButton
-        id="download-form"
-        kind="secondary"
-        loading={busy === 'form'}
-        onClick={() => void open('form')}
-      >
-        下载/打印申请表
-      </ActionButton>
-      {receipt ? (
-        <>
-          <ActionButton
-            id="download-receipt-png"
-            kind="secondary"
-            loading={busy === 'receipt-png'}
-            onClick={() => void open('receipt-png')}
-          >
-            保存回执图片
-          </ActionButton>
-          <ActionButton
-            id="download-receipt-pdf"
-            kind="link"
-            loading={busy === 'receipt-pdf'}
-            onClick={() => void open('receipt-pdf')}
-          >
-            下载回执 PDF
-          </ActionButton>
-        </>
-      ) : null}
-      {error ? (
-        <View className="notice notice--error" data-testid="download-error">
-          {error}
-        </View>
-      ) : null}
+      {DOCUMENTS.filter((d) => receipt || !d.receiptOnly).map((d) => (
+        <ActionButton
+          key={d.job}
+          id={`download-${d.job}`}
+          kind={d.kind}
+          loading={busy === d.job}
+          onClick={() => void open(d.job)}
+        >
+          {d.label}
+        </ActionButton>
+      ))}
+      <Notice tone="error" testId="download-error">
+        {error}
+      </Notice>
       {done ? (
         <View className="field__hint" data-testid="download-done">
           {done}

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useEffect, type ReactNode } from 'react';
-import type { DraftState, DraftStore } from '../draft/draftStore';
+import type { OpenDraft } from '../draft/drafts';
 import { rememberStep } from '../draft/handoff';
 import {
   adjacentStep,
@@ -19,9 +19,8 @@ import { SaveStatus } from './SaveStatus';
 interface WizardFrameProps {
   step: WizardStep;
   title: string;
-  store?: DraftStore;
-  state?: DraftState;
-  loadError?: string;
+  /** The step's draft, as useDraft opened it. */
+  draft: OpenDraft;
   children: ReactNode;
   /**
    * The standard footer: 上一步 and 下一步 to the neighbouring steps of WIZARD_STEPS. `onNext` returns false
@@ -37,7 +36,8 @@ interface WizardFrameProps {
 
 /** Progress bar, save state, conflict dialog and the footer around one wizard step. */
 export function WizardFrame(props: WizardFrameProps) {
-  const { step, title, store, state, loadError, children } = props;
+  const { step, title, children } = props;
+  const { store, state, loadError } = props.draft;
   const draftId = state?.id;
   useEffect(() => {
     // The single-hire page needs a key; resuming there would be confusing, so resume at the list.

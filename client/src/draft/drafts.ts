@@ -23,11 +23,14 @@ export function draftStore(id: string): DraftStore {
 }
 
 /** The draft for a wizard page: loads it once (from the device copy or the bff) and re-renders on change. */
-export function useDraft(id: string | undefined): {
+/** An open draft as a page holds it: its store, the state it renders, and why loading failed. */
+export interface OpenDraft {
   store: DraftStore | undefined;
   state: DraftState | undefined;
   loadError?: string;
-} {
+}
+
+export function useDraft(id: string | undefined): OpenDraft {
   const store = id ? draftStore(id) : undefined;
   const [loadError, setLoadError] = useState<string>();
   const state = useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.getState ?? noState);

@@ -266,6 +266,32 @@ async function openDownloadH5(req: DownloadRequest): Promise<{ status: number }>
 
 export function createTaroPlatform(): Platform {
   const name = currentName();
+
+  /**
+   * Taro.uploadFile with the fields each platform takes. fileName is Alipay's and Taro H5's, fileType
+   * (required) Alipay's only, and Alipay knows only image/video/audio (the bff reads what the bytes are);
+   * WeChat has neither and takes the name from the path, and a parameter it does not know is an error in
+   * its API contract.
+   */
+  async function upload(
+    request: {
+      url: string;
+      filePath: string;
+      name: string;
+      header: Record<string, string>;
+      formData?: object;
+    },
+    fileName: string,
+  ): Promise<HttpResponse> {
+    const platformFields =
+      name === 'alipay' ? { fileType: 'image', fileName } : name === 'h5' ? { fileName } : {};
+    try {
+      const res = await Taro.uploadFile({ ...request, ...platformFields } as never);
+      return { status: res.statusCode, body: parseBody(res.data) };
+    } catch (err) {
+      throw new NetworkError(err instanceof Error ? err.message : undefined);
+    }
+  }
   return {
     name,
     async loginCode() {
@@ -281,29 +307,10 @@ export function createTaroPlatform(): Platform {
     pickImage() {
       return name === 'alipay' ? pickImageAlipay() : pickImageWeappOrH5();
     },
-    async uploadImage(url, image, field, headers): Promise<HttpResponse> {
-      try {
-        // H5 uploads a blob: URL whose name would otherwise lack an extension.
-        const ext = image.type?.split('/')[1]?.replace('jpeg', 'jpg') ?? 'jpg';
-        // fileName is Alipay's and Taro H5's, fileType (required) Alipay's only; WeChat has neither and
-        // takes the name from the path, and a parameter it does not know is an error in its API contract.
-        const platformFields =
-          name === 'alipay'
-            ? { fileType: 'image', fileName: `id-card.${ext}` }
-            : name === 'h5'
-              ? { fileName: `id-card.${ext}` }
-              : {};
-        const res = await Taro.uploadFile({
-          url,
-          filePath: image.path,
-          name: field,
-          header: headers,
-          ...platformFields,
-        } as never);
-        return { status: res.statusCode, body: parseBody(res.data) };
-      } catch (err) {
-        throw new NetworkError(err instanceof Error ? err.message : undefined);
-      }
+    uploadImage(url, image, field, headers): Promise<HttpResponse> {
+      // H5 uploads a blob: URL whose name would otherwise lack an extension.
+      const ext = image.type?.split('/')[1]?.replace('jpeg', 'jpg') ?? 'jpg';
+      return upload({ url, filePath: image.path, name: field, header: headers }, `id-card.${ext}`);
     },
     pickFile(extensions) {
       // The pickers filter by extension where they can; what the file really is, the bff decides.
@@ -312,25 +319,10 @@ export function createTaroPlatform(): Platform {
     },
     async uploadFile(url, file, field, fields, headers): Promise<HttpResponse> {
       try {
-        // As for photos: fileName only where the platform has it (WeChat names the part after the path).
-        // Alipay requires a fileType and knows only image/video/audio; the bff reads what the bytes are.
-        const platformFields =
-          name === 'alipay'
-            ? { fileType: 'image', fileName: file.name }
-            : name === 'h5'
-              ? { fileName: file.name }
-              : {};
-        const res = await Taro.uploadFile({
-          url,
-          filePath: file.path,
-          name: field,
-          header: headers,
-          formData: fields,
-          ...platformFields,
-        } as never);
-        return { status: res.statusCode, body: parseBody(res.data) };
-      } catch (err) {
-        throw new NetworkError(err instanceof Error ? err.message : undefined);
+        return await upload(
+          { url, filePath: file.path, name: field, header: headers, formData: fields },
+          file.name,
+        );
       } finally {
         if (name === 'h5' && file.path.startsWith('blob:')) URL.revokeObjectURL(file.path);
       }

@@ -3,21 +3,21 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { parseIdNumber } from '@hiring/shared';
 import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/fields';
 import { PageShell } from '../../components/PageShell';
 import { chinaDate } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
 import { goAccount } from '../../routes';
 import { authorityApi } from '../../api/authority';
-import { errorText } from '../errorText';
+import { useFormAction } from '../useFormAction';
 import '../account.css';
 
 export default function IdentityPage() {
   const { data, error, loading, reload } = useRemote(() => authorityApi.identity(), []);
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
+  const { busy, message, setMessage, run } = useFormAction();
 
   const idError =
     idNumber.length === 18 && !parseIdNumber(idNumber)
@@ -27,18 +27,14 @@ export default function IdentityPage() {
   async function verify() {
     setMessage(undefined);
     if (!name.trim() || idNumber.length !== 18 || idError) {
-      setMessage('请填写本人姓名和 18 位身份证号码');
+      setMessage({ text: '请填写本人姓名和 18 位身份证号码' });
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await authorityApi.verifyIdentity(name.trim(), idNumber);
       await reload();
-    } catch (e) {
-      setMessage(errorText(e, '核验失败，请稍后重试'));
-    } finally {
-      setBusy(false);
-    }
+      return undefined;
+    }, '核验失败，请稍后重试');
   }
 
   return (
@@ -82,11 +78,9 @@ export default function IdentityPage() {
             onChange={(v) => setIdNumber(v.trim().toUpperCase())}
             error={idError}
           />
-          {message ? (
-            <View className="notice notice--error" data-testid="identity-message">
-              {message}
-            </View>
-          ) : null}
+          <Notice tone="error" testId="identity-message">
+            {message?.text}
+          </Notice>
           <ActionButton id="identity-verify" loading={busy} onClick={() => void verify()}>
             核验并保存
           </ActionButton>

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
+import { ListItem } from '../../components/ListItem';
 import { PageShell } from '../../components/PageShell';
 import { chinaDate } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
@@ -60,28 +61,26 @@ export default function InvitationsPage() {
           <View className="empty">暂无待接受的授权</View>
         ) : null}
         {invitations?.items.map((inv, i) => (
-          <View className="list-item" key={inv.id} data-testid={`invitation-${i}`}>
-            <View className="list-item__main">
-              <View className="list-item__title">{inv.unitName}</View>
-              <View className="list-item__sub">
+          <ListItem
+            key={inv.id}
+            testId={`invitation-${i}`}
+            title={inv.unitName}
+            sub={
+              <>
                 授权至 {inv.expiresAt ? chinaDate(inv.expiresAt) : '—'} · 请于{' '}
                 {inv.inviteUntil ? chinaDate(inv.inviteUntil) : '—'} 前接受
-              </View>
-            </View>
-            <View className="list-item__actions">
-              <ActionButton
-                id={`invitation-${i}-accept`}
-                kind="link"
-                loading={busy === inv.id}
-                onClick={() => void accept(inv.id, inv.unitName)}
-              >
-                接受
-              </ActionButton>
-              <ActionButton id={`invitation-${i}-decline`} kind="link" onClick={() => void decline(inv.id)}>
-                拒绝
-              </ActionButton>
-            </View>
-          </View>
+              </>
+            }
+            actions={[
+              {
+                id: `invitation-${i}-accept`,
+                label: '接受',
+                loading: busy === inv.id,
+                onClick: () => void accept(inv.id, inv.unitName),
+              },
+              { id: `invitation-${i}-decline`, label: '拒绝', onClick: () => void decline(inv.id) },
+            ]}
+          />
         ))}
       </View>
     </PageShell>

@@ -5,12 +5,14 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
+import { ListItem } from '../../components/ListItem';
 import { DateField, TextField } from '../../components/fields';
 import { PageShell } from '../../components/PageShell';
 import { chinaDate, chinaDateTime } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
 import { authorityApi } from '../../api/authority';
-import { errorText } from '../errorText';
+import { useFormAction } from '../useFormAction';
 import { confirmRevoke } from '../revoke';
 import '../account.css';
 
@@ -27,9 +29,14 @@ export default function OperatorsPage() {
     phone: '',
     expiresOn: addDays(todayInChina(), 365),
   });
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; ok?: boolean }>();
+  const { busy, message, setMessage, run } = useFormAction();
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  /** An input of the form: its id, its value and an onChange that stores the text (cleaned by `clean`). */
+  const input = (key: keyof typeof form, clean = (text: string) => text) => ({
+    id: `operator-${key}`,
+    value: form[key],
+    onChange: (text: string) => set({ [key]: clean(text) }),
+  });
 
   const idError =
     form.idNumber.length === 18 && !parseIdNumber(form.idNumber) ? '身份证号码不正确' : undefined;
@@ -44,20 +51,12 @@ export default function OperatorsPage() {
       setMessage({ text: '请完整填写经办人的姓名、身份证号码和手机号码' });
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await authorityApi.inviteOperator(uscc, { ...form, name: form.name.trim() });
-      setMessage({
-        text: `已向 ${form.name.trim()} 发出授权，对方在小程序“待接受的授权”中接受后生效（7 天内有效）`,
-        ok: true,
-      });
       setForm((f) => ({ ...f, name: '', idNumber: '', phone: '' }));
       await reload();
-    } catch (e) {
-      setMessage({ text: errorText(e, '授权失败，请稍后重试') });
-    } finally {
-      setBusy(false);
-    }
+      return `已向 ${form.name.trim()} 发出授权，对方在小程序“待接受的授权”中接受后生效（7 天内有效）`;
+    }, '授权失败，请稍后重试');
   }
 
   async function revoke(id: string, name: string) {
@@ -84,49 +83,32 @@ export default function OperatorsPage() {
 
       <View className="card" data-testid="operator-form">
         <View className="card__title">授权新的经办人</View>
+        <TextField {...input('name')} label="经办人姓名" required />
         <TextField
-          id="operator-name"
-          label="经办人姓名"
-          required
-          value={form.name}
-          onChange={(v) => set({ name: v })}
-        />
-        <TextField
-          id="operator-idNumber"
+          {...input('idNumber', (v) => v.trim().toUpperCase())}
           label="经办人身份证号码"
           required
           kind="idcard"
           maxLength={18}
-          value={form.idNumber}
-          onChange={(v) => set({ idNumber: v.trim().toUpperCase() })}
           error={idError}
         />
         <TextField
-          id="operator-phone"
+          {...input('phone', (v) => v.trim())}
           label="经办人手机号码"
           required
           kind="tel"
           maxLength={11}
-          value={form.phone}
-          onChange={(v) => set({ phone: v.trim() })}
           error={phoneError}
         />
         <DateField
-          id="operator-expiresOn"
+          {...input('expiresOn')}
           label="授权截止日期"
           required
-          value={form.expiresOn}
-          onChange={(v) => set({ expiresOn: v })}
           hint="最长一年；到期后自动失效，也可随时撤销"
         />
-        {message ? (
-          <View
-            className={`notice ${message.ok ? 'notice--ok' : 'notice--error'}`}
-            data-testid="operator-message"
-          >
-            {message.text}
-          </View>
-        ) : null}
+        <Notice tone={message?.ok ? 'ok' : 'error'} testId="operator-message">
+          {message?.text}
+        </Notice>
         <ActionButton id="operator-invite" loading={busy} onClick={() => void invite()}>
           发出授权
         </ActionButton>
@@ -135,28 +117,17 @@ export default function OperatorsPage() {
       <View className="card" data-testid="operator-list">
         <View className="card__title">本单位的授权</View>
         {operators?.items.map((o, i) => (
-          <View className="list-item" key={o.id} data-testid={`operator-${i}`}>
-            <View className="list-item__main">
-              <View className="list-item__title">
-                {o.name} · {o.stateLabel}
-              </View>
-              <View className="list-item__sub">
-                {o.idNumber} · {o.basisLabel}
-                {o.expiresAt ? ` · ${chinaDate(o.expiresAt)} 到期` : ''}
-              </View>
-            </View>
-            {o.basis !== 'legalRepresentative' && (o.state === 'invited' || o.state === 'active') ? (
-              <View className="list-item__actions">
-                <ActionButton
-                  id={`operator-${i}-revoke`}
-                  kind="link"
-                  onClick={() => void revoke(o.id, o.name)}
-                >
-                  撤销
-                </ActionButton>
-              </View>
-            ) : null}
-          </View>
+          <ListItem
+            key={o.id}
+            testId={`operator-${i}`}
+            title={`${o.name} · ${o.stateLabel}`}
+            sub={`${o.idNumber} · ${o.basisLabel}${o.expiresAt ? ` · ${chinaDate(o.expiresAt)} 到期` : ''}`}
+            actions={
+              o.basis !== 'legalRepresentative' && (o.state === 'invited' || o.state === 'active')
+                ? [{ id: `operator-${i}-revoke`, label: '撤销', onClick: () => void revoke(o.id, o.name) }]
+                : []
+            }
+          />
         ))}
       </View>
 
@@ -164,17 +135,12 @@ export default function OperatorsPage() {
         <View className="card__title">授权记录</View>
         {events && events.items.length === 0 ? <View className="empty">暂无记录</View> : null}
         {events?.items.map((e, i) => (
-          <View className="list-item" key={i} data-testid={`authority-event-${i}`}>
-            <View className="list-item__main">
-              <View className="list-item__title">
-                {e.kindLabel} · {e.holder.name}
-              </View>
-              <View className="list-item__sub">
-                {chinaDateTime(String(e.at))} · {e.byLabel}
-                {e.applicationCode ? ` · 办件 ${e.applicationCode}` : ''}
-              </View>
-            </View>
-          </View>
+          <ListItem
+            key={i}
+            testId={`authority-event-${i}`}
+            title={`${e.kindLabel} · ${e.holder.name}`}
+            sub={`${chinaDateTime(String(e.at))} · ${e.byLabel}${e.applicationCode ? ` · 办件 ${e.applicationCode}` : ''}`}
+          />
         ))}
       </View>
     </PageShell>

@@ -5,13 +5,15 @@ import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
+import { ListItem } from '../../components/ListItem';
 import { TextField } from '../../components/fields';
 import { PageShell } from '../../components/PageShell';
 import { chinaDate } from '../../lib/chinaTime';
 import { useRemote } from '../../lib/useRemote';
 import { goAccount } from '../../routes';
 import { authorityApi } from '../../api/authority';
-import { errorText } from '../errorText';
+import { useFormAction } from '../useFormAction';
 import { confirmRevoke } from '../revoke';
 import '../account.css';
 
@@ -27,8 +29,7 @@ export default function UnitsPage() {
   );
   const [identity, units, invitations] = data ?? [];
   const [uscc, setUscc] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; ok?: boolean }>();
+  const { busy, message, setMessage, run } = useFormAction();
 
   useDidShow(() => {
     if (data) void reload();
@@ -40,18 +41,12 @@ export default function UnitsPage() {
       setMessage({ text: '请输入 18 位统一社会信用代码' });
       return;
     }
-    setBusy(true);
-    setMessage(undefined);
-    try {
+    await run(async () => {
       const added = await authorityApi.claimUnit(code);
       setUscc('');
-      setMessage({ text: `已添加“${added.unitName}”，您可以代表该单位办理`, ok: true });
       await reload();
-    } catch (e) {
-      setMessage({ text: errorText(e, '添加失败，请稍后重试') });
-    } finally {
-      setBusy(false);
-    }
+      return `已添加“${added.unitName}”，您可以代表该单位办理`;
+    }, '添加失败，请稍后重试');
   }
 
   async function leave(authorityId: string, unitName: string) {
@@ -90,30 +85,21 @@ export default function UnitsPage() {
         <View className="card__title">可代表办理的单位</View>
         {units && units.items.length === 0 ? <View className="empty">暂无单位</View> : null}
         {units?.items.map((u, i) => (
-          <View className="list-item" key={u.authorityId} data-testid={`my-unit-${i}`}>
-            <View className="list-item__main">
-              <View className="list-item__title">{u.unitName}</View>
-              <View className="list-item__sub">
-                {u.uscc} · {u.basisLabel}
-                {u.expiresAt ? ` · ${chinaDate(u.expiresAt)} 到期` : ''}
-              </View>
-            </View>
-            <View className="list-item__actions">
-              {u.canAuthorize ? (
-                <ActionButton id={`my-unit-${i}-operators`} kind="link" onClick={() => goOperators(u.uscc)}>
-                  授权经办人
-                </ActionButton>
-              ) : (
-                <ActionButton
-                  id={`my-unit-${i}-leave`}
-                  kind="link"
-                  onClick={() => void leave(u.authorityId, u.unitName)}
-                >
-                  退出授权
-                </ActionButton>
-              )}
-            </View>
-          </View>
+          <ListItem
+            key={u.authorityId}
+            testId={`my-unit-${i}`}
+            title={u.unitName}
+            sub={`${u.uscc} · ${u.basisLabel}${u.expiresAt ? ` · ${chinaDate(u.expiresAt)} 到期` : ''}`}
+            actions={[
+              u.canAuthorize
+                ? { id: `my-unit-${i}-operators`, label: '授权经办人', onClick: () => goOperators(u.uscc) }
+                : {
+                    id: `my-unit-${i}-leave`,
+                    label: '退出授权',
+                    onClick: () => void leave(u.authorityId, u.unitName),
+                  },
+            ]}
+          />
         ))}
       </View>
 
@@ -131,14 +117,9 @@ export default function UnitsPage() {
             value={uscc}
             onChange={(v) => setUscc(v.toUpperCase())}
           />
-          {message ? (
-            <View
-              className={`notice ${message.ok ? 'notice--ok' : 'notice--error'}`}
-              data-testid="unit-add-message"
-            >
-              {message.text}
-            </View>
-          ) : null}
+          <Notice tone={message?.ok ? 'ok' : 'error'} testId="unit-add-message">
+            {message?.text}
+          </Notice>
           <ActionButton id="unit-add-submit" loading={busy} onClick={() => void add()}>
             添加单位
           </ActionButton>

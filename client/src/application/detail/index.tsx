@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { SubmittedApplication } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
 import { DocumentDownloads } from '../../components/DocumentDownloads';
 import { CaseSummaryCard, MatterHead, ReturnReasons } from '../../components/CaseSummary';
 import { MatterTimeline } from '../../components/MatterTimeline';
@@ -38,7 +39,7 @@ export default function ApplicationDetail() {
 
   return (
     <PageShell testId="application-detail" title="办件详情">
-      {error ? <View className="notice notice--error">{error}</View> : null}
+      <Notice tone="error">{error}</Notice>
       {app ? (
         <>
           <CaseSummaryCard

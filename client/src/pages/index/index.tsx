@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
+import { ListItem } from '../../components/ListItem';
 import { Choice } from '../../components/fields';
 import { statusClass } from '../../components/MatterTimeline';
 import { PageShell } from '../../components/PageShell';
@@ -97,28 +98,27 @@ export default function Home() {
         <View className="card__title">我的草稿</View>
         {drafts && drafts.items.length === 0 ? <View className="empty">暂无草稿</View> : null}
         {drafts?.items.map((d, i) => (
-          <View className="list-item" key={d.id} data-testid={`draft-${i}`}>
-            <View className="list-item__main" onClick={() => goWizard(lastStep(d.id), { id: d.id })}>
-              <View className="list-item__title">{d.unitName || '未填写单位'}</View>
-              <View className="list-item__sub">
+          <ListItem
+            key={d.id}
+            testId={`draft-${i}`}
+            title={d.unitName || '未填写单位'}
+            sub={
+              <>
                 {d.employeeCount} 位员工 ·{' '}
                 {d.matters.map((m) => labelOf(MATTERS, m)).join('、') || '未选事项'} ·{' '}
                 <Text className="nowrap">{`${chinaDate(d.updatedAt)} 保存`}</Text>
-              </View>
-            </View>
-            <View className="list-item__actions">
-              <ActionButton
-                id={`draft-${i}-continue`}
-                kind="link"
-                onClick={() => goWizard(lastStep(d.id), { id: d.id })}
-              >
-                继续填写
-              </ActionButton>
-              <ActionButton id={`draft-${i}-remove`} kind="link" onClick={() => void removeDraft(d.id)}>
-                删除
-              </ActionButton>
-            </View>
-          </View>
+              </>
+            }
+            onOpen={() => goWizard(lastStep(d.id), { id: d.id })}
+            actions={[
+              {
+                id: `draft-${i}-continue`,
+                label: '继续填写',
+                onClick: () => goWizard(lastStep(d.id), { id: d.id }),
+              },
+              { id: `draft-${i}-remove`, label: '删除', onClick: () => void removeDraft(d.id) },
+            ]}
+          />
         ))}
       </View>
 

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import type { StatusLookupResult } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
 import { CaseSummaryCard, MatterHead, ReturnReasons } from '../../components/CaseSummary';
 import { TextField } from '../../components/fields';
 import { PageShell } from '../../components/PageShell';
@@ -66,11 +67,9 @@ export default function StatusLookup() {
           maxLength={6}
           required
         />
-        {error ? (
-          <View className="notice notice--error" data-testid="lookup-error">
-            {error}
-          </View>
-        ) : null}
+        <Notice tone="error" testId="lookup-error">
+          {error}
+        </Notice>
         <ActionButton id="lookup-submit" loading={busy} onClick={() => void search()}>
           查询
         </ActionButton>

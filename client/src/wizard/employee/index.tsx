@@ -47,7 +47,8 @@ function toNumber(text: string): number | undefined {
 export default function EmployeeStep() {
   const { params } = useRouter();
   const id = params.id;
-  const { store, state, loadError } = useDraft(id);
+  const draft = useDraft(id);
+  const { store, state } = draft;
   const key = store?.resolveKey(params.key ?? '') ?? '';
   const employees = state?.application.employees ?? [];
   const index = employees.findIndex((e) => e.key === key);
@@ -134,9 +135,7 @@ export default function EmployeeStep() {
       <WizardFrame
         step="employee"
         title="④ 员工信息"
-        store={store}
-        state={state}
-        loadError={loadError}
+        draft={draft}
         footer={
           <ActionButton id="back-to-list" onClick={() => backToEmployees(id)}>
             返回员工名单
@@ -168,9 +167,7 @@ export default function EmployeeStep() {
     <WizardFrame
       step="employee"
       title={`④ 员工信息${row?.name ? `：${row.name}` : ''}`}
-      store={store}
-      state={state}
-      loadError={loadError}
+      draft={draft}
       footer={
         <ActionButton id="employee-done" onClick={done}>
           {rowErrors.length > 0 && !showAll ? '完成（检查必填项）' : '完成，返回员工名单'}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ApiError, isNetworkError } from '../../api/client';
 import type { ImportResult } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
 import type { DraftStore } from '../../draft/draftStore';
 import { platform } from '../../platform';
 import { api } from '../../services';
@@ -115,11 +116,9 @@ export function SheetImportReport({ state }: { state: SheetImportState }) {
           正在读取和检查表格，请稍候…
         </View>
       ) : null}
-      {error ? (
-        <View className="notice notice--error" data-testid="import-error">
-          {error}
-        </View>
-      ) : null}
+      <Notice tone="error" testId="import-error">
+        {error}
+      </Notice>
       {result ? (
         <View data-testid="import-result">
           <View

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
+import { ListItem } from '../../components/ListItem';
 import { Choice, TextField } from '../../components/fields';
 import { WizardFrame } from '../../components/WizardFrame';
 import { useDraft } from '../../draft/drafts';
@@ -16,7 +17,8 @@ import { SheetImportActions, SheetImportReport, useSheetImport } from './SheetIm
 export default function EmployeesStep() {
   const { params } = useRouter();
   const id = params.id;
-  const { store, state, loadError } = useDraft(id);
+  const draft = useDraft(id);
+  const { store, state } = draft;
   const validation = useValidation(state?.application);
   const [showAll, setShowAll] = useState(false);
   const [query, setQuery] = useState('');
@@ -55,14 +57,7 @@ export default function EmployeesStep() {
   }
 
   return (
-    <WizardFrame
-      step="employees"
-      title="③ 新员工"
-      store={store}
-      state={state}
-      loadError={loadError}
-      onNext={next}
-    >
+    <WizardFrame step="employees" title="③ 新员工" draft={draft} onNext={next}>
       {/* The add buttons first, so a long list does not push them out of reach. */}
       <View className="card" data-testid="employee-add">
         <View className="card__title">添加员工</View>
@@ -114,33 +109,27 @@ export default function EmployeesStep() {
           </View>
         ) : null}
         {shown.map(({ employee: e, index: i, problems }) => (
-          <View className="list-item" key={e.key} id={`employee-${i}`} data-testid={`employee-${i}`}>
-            <View className="list-item__main" onClick={() => goWizard('employee', { id, key: e.key })}>
-              <View className="list-item__title">{e.name || `第${i + 1}位员工（未填姓名）`}</View>
-              <View className="list-item__sub">
-                {e.idNumber ? maskDocumentNumber(e.idNumber) : '未填证件号码'}
-              </View>
+          <ListItem
+            key={e.key}
+            id={`employee-${i}`}
+            testId={`employee-${i}`}
+            title={e.name || `第${i + 1}位员工（未填姓名）`}
+            sub={e.idNumber ? maskDocumentNumber(e.idNumber) : '未填证件号码'}
+            badge={
               <View className={problems ? 'badge badge--error' : 'badge badge--ok'}>
                 {problems ? `${problems} 项待完善` : '已填写完整'}
               </View>
-            </View>
-            <View className="list-item__actions">
-              <ActionButton
-                id={`employee-${i}-edit`}
-                kind="link"
-                onClick={() => goWizard('employee', { id, key: e.key })}
-              >
-                编辑
-              </ActionButton>
-              <ActionButton
-                id={`employee-${i}-remove`}
-                kind="link"
-                onClick={() => void remove(e.key, e.name)}
-              >
-                删除
-              </ActionButton>
-            </View>
-          </View>
+            }
+            onOpen={() => goWizard('employee', { id, key: e.key })}
+            actions={[
+              {
+                id: `employee-${i}-edit`,
+                label: '编辑',
+                onClick: () => goWizard('employee', { id, key: e.key }),
+              },
+              { id: `employee-${i}-remove`, label: '删除', onClick: () => void remove(e.key, e.name) },
+            ]}
+          />
         ))}
       </View>
       <SheetImportActions state={sheetImport} />

@@ -1,4 +1,11 @@
-import { FORM_CHECKBOXES, MATTERS, RELIEF_MATERIALS, matterTimeLimit, type MatterCode } from '@hiring/shared';
+import {
+  FORM_CHECKBOXES,
+  MATTERS,
+  RELIEF_MATERIALS,
+  matterTimeLimit,
+  type HousingFundRelief,
+  type MatterCode,
+} from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
@@ -16,10 +23,18 @@ const EXPLANATIONS: Record<MatterCode, string> = {
   housingFund: '为员工设立住房公积金个人账户，按比例缴存。',
 };
 
+/** The form's 缓缴/降缴 choice, in its order. */
+const RELIEF_CHOICES: readonly { value: HousingFundRelief; label: string }[] = [
+  { value: 'none', label: '不申请' },
+  { value: 'defer', label: '申请缓缴' },
+  { value: 'reduce', label: '申请降低缴存比例' },
+];
+
 export default function MattersStep() {
   const { params } = useRouter();
   const id = params.id;
-  const { store, state, loadError } = useDraft(id);
+  const draft = useDraft(id);
+  const { store, state } = draft;
   const { bind, check } = useStepFields(state?.application, ['matters', 'housingFundRelief']);
   const matters = state?.application.matters ?? [];
   const relief = state?.application.housingFundRelief ?? 'none';
@@ -35,14 +50,7 @@ export default function MattersStep() {
   }
 
   return (
-    <WizardFrame
-      step="matters"
-      title="② 办理事项"
-      store={store}
-      state={state}
-      loadError={loadError}
-      onNext={() => check()}
-    >
+    <WizardFrame step="matters" title="② 办理事项" draft={draft} onNext={() => check()}>
       <View className="card">
         <ChoiceGroup {...bind('matters', matters)} label="请勾选本次要一并办理的事项（可多选）">
           {FORM_CHECKBOXES.map((box, i) => {
@@ -74,30 +82,17 @@ export default function MattersStep() {
       {matters.includes('housingFund') ? (
         <View className="card">
           <ChoiceGroup {...bind('housingFundRelief', relief)} label="住房公积金缓缴/降低缴存比例">
-            <Choice
-              id="relief-none"
-              radio
-              name="relief"
-              label="不申请"
-              checked={relief === 'none'}
-              onChange={() => store?.setHousingFundRelief('none')}
-            />
-            <Choice
-              id="relief-defer"
-              radio
-              name="relief"
-              label="申请缓缴"
-              checked={relief === 'defer'}
-              onChange={() => store?.setHousingFundRelief('defer')}
-            />
-            <Choice
-              id="relief-reduce"
-              radio
-              name="relief"
-              label="申请降低缴存比例"
-              checked={relief === 'reduce'}
-              onChange={() => store?.setHousingFundRelief('reduce')}
-            />
+            {RELIEF_CHOICES.map((choice) => (
+              <Choice
+                key={choice.value}
+                id={`relief-${choice.value}`}
+                radio
+                name="relief"
+                label={choice.label}
+                checked={relief === choice.value}
+                onChange={() => store?.setHousingFundRelief(choice.value)}
+              />
+            ))}
           </ChoiceGroup>
           {relief !== 'none' ? (
             <View className="notice notice--warning" data-testid="relief-materials">

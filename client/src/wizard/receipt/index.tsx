@@ -2,6 +2,7 @@ import { dueByLabel, timeLimitLabel } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
 import { PageShell } from '../../components/PageShell';
 import { KeyValue, StatusTag } from '../../components/CaseSummary';
 import { useRemote } from '../../lib/useRemote';
@@ -19,7 +20,7 @@ export default function Receipt() {
       <View className="receipt">
         <View className="receipt__icon">✓</View>
         <View className="receipt__title">申请已提交</View>
-        {error ? <View className="notice notice--error">{error}</View> : null}
+        <Notice tone="error">{error}</Notice>
         {app ? (
           <>
             <View className="card">

@@ -20,7 +20,8 @@ function submitKeyName(draftId: string): string {
 export default function ReviewStep() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { store, state, loadError } = useDraft(id);
+  const draft = useDraft(id);
+  const { store, state } = draft;
   const validation = useValidation(state?.application);
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const [submitting, setSubmitting] = useState(false);
@@ -127,9 +128,7 @@ export default function ReviewStep() {
     <WizardFrame
       step="review"
       title="⑤ 核对提交"
-      store={store}
-      state={state}
-      loadError={loadError}
+      draft={draft}
       footerNote={
         message ? (
           <View className="notice notice--error" data-testid="submit-message">

@@ -1,9 +1,10 @@
 import { SHANGRAO_COUNTIES, todayInChina, type UnitPart } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { Choice, ChoiceGroup, DateField, SelectField, TextField } from '../../components/fields';
+import { Notice } from '../../components/Notice';
 import { useStepFields } from '../../components/useStepFields';
 import { WizardFrame } from '../../components/WizardFrame';
 import { countyFromAddress } from '../../lib/unitDefaults';
@@ -12,12 +13,40 @@ import { useDraft } from '../../draft/drafts';
 import { api } from '../../services';
 import { UnitChoice, useActingFor, VerifiedOperator } from './UnitChoice';
 
+/** 是否首次办理参保/缴存登记, as the form asks it. */
+const FIRST_APPLICATION_CHOICES = [
+  {
+    id: 'yes',
+    value: true,
+    label: '是，首次办理',
+    description: '首次办理无需填写单位编码和单位账号，需提供营业执照',
+  },
+  { id: 'no', value: false, label: '否，已有单位编码/账号', description: undefined },
+] as const;
+
+/** The unit's code at each agency that gives one; a unit without it yet registers there for the first time. */
+const AGENCY_CODES = [
+  {
+    code: 'socialInsuranceCode',
+    first: 'socialInsuranceFirst',
+    label: '单位编码（社保）',
+    noneYet: '尚无单位编码（首次办理社保登记）',
+  },
+  {
+    code: 'housingFundAccount',
+    first: 'housingFundFirst',
+    label: '单位账号（公积金）',
+    noneYet: '尚无单位账号（首次办理公积金缴存登记）',
+  },
+] as const;
+
 const COUNTY_OPTIONS = Object.entries(SHANGRAO_COUNTIES).map(([value, label]) => ({ value, label }));
 
 export default function UnitStep() {
   const { params } = useRouter();
   const id = params.id;
-  const { store, state, loadError } = useDraft(id);
+  const draft = useDraft(id);
+  const { store, state } = draft;
   const { bind, bindPart, check } = useStepFields(state?.application, ['unit']);
   const [lookup, setLookup] = useState<{ busy: boolean; message?: string }>({ busy: false });
   const unit = state?.application.unit ?? {};
@@ -97,14 +126,7 @@ export default function UnitStep() {
   }
 
   return (
-    <WizardFrame
-      step="unit"
-      title="① 单位信息"
-      store={store}
-      state={state}
-      loadError={loadError}
-      onNext={() => check()}
-    >
+    <WizardFrame step="unit" title="① 单位信息" draft={draft} onNext={() => check()}>
       <View className="card">
         <UnitChoice
           acting={acting}
@@ -115,11 +137,7 @@ export default function UnitStep() {
           warning={bind('unit.uscc', unit.uscc).warning}
         />
         {lookup.busy ? <View className="loading">正在查询单位登记信息…</View> : null}
-        {lookup.message ? (
-          <View className="notice" data-testid="unit-lookup-message">
-            {lookup.message}
-          </View>
-        ) : null}
+        <Notice testId="unit-lookup-message">{lookup.message}</Notice>
         <TextField {...field('name')} label="单位名称" required />
         <TextField {...field('address')} label="单位地址" required onChange={setAddress} />
         <SelectField
@@ -142,56 +160,32 @@ export default function UnitStep() {
           {...bind('unit.firstApplication', unit.firstApplication)}
           label="是否首次办理参保/缴存登记"
         >
-          <Choice
-            id="unit-firstApplication-yes"
-            radio
-            name="firstApplication"
-            label="是，首次办理"
-            checked={unit.firstApplication === true}
-            onChange={() => set({ firstApplication: true })}
-            description="首次办理无需填写单位编码和单位账号，需提供营业执照"
-          />
-          <Choice
-            id="unit-firstApplication-no"
-            radio
-            name="firstApplication"
-            label="否，已有单位编码/账号"
-            checked={unit.firstApplication === false}
-            onChange={() => set({ firstApplication: false })}
-          />
+          {FIRST_APPLICATION_CHOICES.map((c) => (
+            <Choice
+              key={c.id}
+              id={`unit-firstApplication-${c.id}`}
+              radio
+              name="firstApplication"
+              label={c.label}
+              checked={unit.firstApplication === c.value}
+              onChange={() => set({ firstApplication: c.value })}
+              description={c.description}
+            />
+          ))}
         </ChoiceGroup>
         {unit.firstApplication === false ? (
           <>
-            {unit.socialInsuranceFirst !== true ? (
-              <TextField {...field('socialInsuranceCode')} label="单位编码（社保）" />
-            ) : null}
-            <Choice
-              id="unit-socialInsuranceFirst"
-              label="尚无单位编码（首次办理社保登记）"
-              checked={unit.socialInsuranceFirst === true}
-              onChange={(on) =>
-                set(
-                  on
-                    ? { socialInsuranceFirst: true, socialInsuranceCode: undefined }
-                    : { socialInsuranceFirst: false },
-                )
-              }
-            />
-            {unit.housingFundFirst !== true ? (
-              <TextField {...field('housingFundAccount')} label="单位账号（公积金）" />
-            ) : null}
-            <Choice
-              id="unit-housingFundFirst"
-              label="尚无单位账号（首次办理公积金缴存登记）"
-              checked={unit.housingFundFirst === true}
-              onChange={(on) =>
-                set(
-                  on
-                    ? { housingFundFirst: true, housingFundAccount: undefined }
-                    : { housingFundFirst: false },
-                )
-              }
-            />
+            {AGENCY_CODES.map((c) => (
+              <Fragment key={c.code}>
+                {unit[c.first] !== true ? <TextField {...field(c.code)} label={c.label} /> : null}
+                <Choice
+                  id={`unit-${c.first}`}
+                  label={c.noneYet}
+                  checked={unit[c.first] === true}
+                  onChange={(on) => set(on ? { [c.first]: true, [c.code]: undefined } : { [c.first]: false })}
+                />
+              </Fragment>
+            ))}
           </>
         ) : null}
       </View>
