@@ -6,30 +6,33 @@ import { ActionButton } from '../../components/ActionButton';
 import { fromOcr, LOW_CONFIDENCE } from '../../lib/employeeDefaults';
 import { ocrFailureMessage } from '../../lib/ocrMessages';
 import { platform } from '../../platform';
+import type { PickedImage } from '../../platform/types';
 import { api } from '../../services';
 
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'review'; ocr: OcrResult }
-  | { kind: 'error'; message: string };
-
-type BackPhase =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'read'; back: OcrBackResult }
-  | { kind: 'error'; message: string };
+/** Where one side of the card is: nothing yet, being read, read, or why it could not be read. */
+type Reading<T> =
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'read'; value: T } | { kind: 'error'; message: string };
 
 // Dates on screen are YYYY-MM-DD everywhere (the card prints them with dots).
 const shown = (iso: string | null) => iso ?? '';
 
-async function pickPhoto(onTooLarge: () => void) {
+/** Takes a photo and reads it with `recognize`, telling `show` each step (a photo over 4 MB is refused). */
+async function readPhoto<T>(
+  recognize: (image: PickedImage) => Promise<T>,
+  show: (reading: Reading<T>) => void,
+): Promise<void> {
   const image = await platform().pickImage();
-  if (image?.size && image.size > 4 * 1024 * 1024) {
-    onTooLarge();
-    return null;
+  if (!image) return;
+  if (image.size && image.size > 4 * 1024 * 1024) {
+    show({ kind: 'error', message: '照片超过 4 MB，请重新拍摄' });
+    return;
   }
-  return image;
+  show({ kind: 'busy' });
+  try {
+    show({ kind: 'read', value: await recognize(image) });
+  } catch (e) {
+    show({ kind: 'error', message: ocrFailureMessage(e) });
+  }
 }
 
 const FIELDS: { key: keyof OcrResult; label: string; show: (o: OcrResult) => string | undefined }[] = [
@@ -60,44 +63,23 @@ export function IdCardCapture({
   highlight: boolean;
   onAccept: (patch: Partial<EmployeeRow>) => void;
 }) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [backPhase, setBackPhase] = useState<BackPhase>({ kind: 'idle' });
+  const [phase, setPhase] = useState<Reading<OcrResult>>({ kind: 'idle' });
+  const [backPhase, setBackPhase] = useState<Reading<OcrBackResult>>({ kind: 'idle' });
 
-  async function capture() {
-    const image = await pickPhoto(() => setPhase({ kind: 'error', message: '照片超过 4 MB，请重新拍摄' }));
-    if (!image) return;
-    setPhase({ kind: 'busy' });
-    try {
-      setPhase({ kind: 'review', ocr: await api.recognizeIdCard(image) });
-    } catch (e) {
-      setPhase({ kind: 'error', message: ocrFailureMessage(e) });
-    }
-  }
-
-  async function captureBack() {
-    const image = await pickPhoto(() =>
-      setBackPhase({ kind: 'error', message: '照片超过 4 MB，请重新拍摄' }),
-    );
-    if (!image) return;
-    setBackPhase({ kind: 'busy' });
-    try {
-      setBackPhase({ kind: 'read', back: await api.recognizeIdCardBack(image) });
-    } catch (e) {
-      setBackPhase({ kind: 'error', message: ocrFailureMessage(e) });
-    }
-  }
+  const capture = () => readPhoto((image) => api.recognizeIdCard(image), setPhase);
+  const captureBack = () => readPhoto((image) => api.recognizeIdCardBack(image), setBackPhase);
 
   return (
     <View className={`card ocr${highlight ? ' ocr--highlight' : ''}`} data-testid="ocr-card">
       <View className="card__title">拍摄身份证人像面，自动识别</View>
-      {phase.kind === 'review' ? (
+      {phase.kind === 'read' ? (
         <View data-testid="ocr-result">
           <View className="notice">请核对识别结果，确认无误后使用；标“请核对”的项识别把握不大。</View>
           {FIELDS.map((f) => {
-            const value = f.show(phase.ocr);
-            const low = (phase.ocr.confidence?.[f.key] ?? 1) < LOW_CONFIDENCE;
+            const value = f.show(phase.value);
+            const low = (phase.value.confidence?.[f.key] ?? 1) < LOW_CONFIDENCE;
             // The engine leaves a field it is unsure of empty and says why: the employer checks the card.
-            const check = phase.ocr.needsCheck?.find((c) => c.field === f.key);
+            const check = phase.value.needsCheck?.find((c) => c.field === f.key);
             return (
               <View className="ocr__row" key={f.key} data-testid={`ocr-row-${f.key}`}>
                 <View className="ocr__label">{f.label}</View>
@@ -115,7 +97,7 @@ export function IdCardCapture({
             <ActionButton
               id="ocr-accept"
               onClick={() => {
-                onAccept(fromOcr(phase.ocr));
+                onAccept(fromOcr(phase.value));
                 setPhase({ kind: 'idle' });
               }}
             >
@@ -152,24 +134,24 @@ export function IdCardCapture({
           <View data-testid="ocr-back-result">
             <View className="ocr__row">
               <View className="ocr__label">签发机关</View>
-              <View className="ocr__value">{backPhase.back.issuingAuthority ?? '未识别'}</View>
+              <View className="ocr__value">{backPhase.value.issuingAuthority ?? '未识别'}</View>
             </View>
             <View className="ocr__row">
               <View className="ocr__label">有效期限</View>
               <View className="ocr__value">
-                {backPhase.back.validFrom
-                  ? `${shown(backPhase.back.validFrom)} 至 ${backPhase.back.longTerm ? '长期' : shown(backPhase.back.validUntil)}`
+                {backPhase.value.validFrom
+                  ? `${shown(backPhase.value.validFrom)} 至 ${backPhase.value.longTerm ? '长期' : shown(backPhase.value.validUntil)}`
                   : '未识别'}
               </View>
             </View>
-            {backPhase.back.needsCheck.map((c) => (
+            {backPhase.value.needsCheck.map((c) => (
               <View className="field__hint" key={c.field}>
                 {c.reason}
               </View>
             ))}
-            {backPhase.back.expired ? (
+            {backPhase.value.expired ? (
               <View className="notice notice--warning" data-testid="ocr-expired">
-                {`该身份证已于 ${shown(backPhase.back.validUntil)} 过期，请提醒员工尽快换领，并核对证件信息。`}
+                {`该身份证已于 ${shown(backPhase.value.validUntil)} 过期，请提醒员工尽快换领，并核对证件信息。`}
               </View>
             ) : null}
           </View>

@@ -2,12 +2,13 @@
 // (H5), and the answer per row with the failed rows as a file to fix and import again.
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { ApiError, isNetworkError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import type { ImportResult } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import type { DraftStore } from '../../draft/draftStore';
 import { platform } from '../../platform';
+import { failureText } from '../../lib/failureText';
 import { api } from '../../services';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -62,10 +63,8 @@ export function useSheetImport(store: DraftStore | undefined, draftId: string | 
       if (err instanceof ApiError && err.status === 409) {
         await store.load().catch(() => undefined);
         setError('草稿已在其他设备上修改，已更新为最新内容，请重新导入');
-      } else if (isNetworkError(err)) {
-        setError('网络连接失败，表格未导入，请稍后重试');
       } else {
-        setError(err instanceof Error ? err.message : '导入失败');
+        setError(failureText(err, '网络连接失败，表格未导入，请稍后重试', '导入失败'));
       }
     } finally {
       setBusy(false);

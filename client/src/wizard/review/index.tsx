@@ -2,11 +2,12 @@ import { labelOf, MATTERS, maskDocumentNumber } from '@hiring/shared';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ApiError, isNetworkError, newIdempotencyKey } from '../../api/client';
+import { ApiError, newIdempotencyKey } from '../../api/client';
 import type { Issue } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { WizardFrame } from '../../components/WizardFrame';
 import { describePath, locateIssue, setByIdentity, useValidation } from '../../lib/validation';
+import { failureText } from '../../lib/failureText';
 import { platform } from '../../platform';
 import { goAccount, goReceipt, goWizard } from '../../routes';
 import { useDraft } from '../../draft/drafts';
@@ -94,10 +95,8 @@ export default function ReviewStep() {
       } else if (e instanceof ApiError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
         platform().storage.remove(submitKeyName(id));
         setMessage('申请内容已变化，请再次点击提交');
-      } else if (isNetworkError(e)) {
-        setMessage('网络不可用，请恢复网络后再次提交（不会重复提交）');
       } else {
-        setMessage(e instanceof Error ? e.message : '提交失败');
+        setMessage(failureText(e, '网络不可用，请恢复网络后再次提交（不会重复提交）', '提交失败'));
       }
     } finally {
       setSubmitting(false);
