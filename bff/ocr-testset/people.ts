@@ -209,7 +209,8 @@ const REGIONS: readonly Region[] = [
   { code: '350702', prefix: '福建省南平市延平区', towns: ['梅山街道', '水南街道', '西芹镇'] },
 ];
 const VILLAGES = ['村委会', '村', '社区'];
-const VILLAGE_STEMS = [
+/** Village name stems of version 1 (version 2 draws from these and two rarer ones). */
+export const VILLAGE_STEMS = [
   '新建',
   '和平',
   '东升',

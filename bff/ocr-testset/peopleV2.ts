@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { ETHNICITIES, idCheckChar } from '@hiring/shared';
 import { allDivisions, type Division } from '../src/ocr/divisions';
-import type { CardPerson } from './people';
+import { VILLAGE_STEMS as V1_VILLAGE_STEMS, type CardPerson } from './people';
 import type { Random } from './random';
 
 const SINGLE_SURNAMES = [
@@ -56,22 +56,8 @@ const ROADS = [
   '新华路',
 ];
 const VILLAGES = ['村委会', '村', '社区', '居委会'];
-const VILLAGE_STEMS = [
-  '新建',
-  '和平',
-  '东升',
-  '洪桥',
-  '石桥',
-  '槐树',
-  '南塘',
-  '枫林',
-  '光明',
-  '幸福',
-  '团结',
-  '湖边',
-  '坳背',
-  '塅上',
-];
+// 塅 is outside PP-OCRv4's dictionary.
+const VILLAGE_STEMS = [...V1_VILLAGE_STEMS, '坳背', '塅上'];
 const DIGITS = '〇一二三四五六七八九';
 
 interface Street {

@@ -35,18 +35,21 @@ export const NUMBER_FONT_SIZE = 38;
 
 export const PHOTO_BOX: Box = { x: 560, y: 70, width: 250, height: 310 };
 
+/** A line of value text starting at `x` on `baseline`: 42 units above it to 16 below, with some slack. */
+const lineOn = (baseline: number, x: number, width: number): Box => ({
+  x,
+  y: baseline - 42,
+  width,
+  height: 58,
+});
+
 /** Regions the recogniser reads, with some slack for an imperfect card outline. */
 export const FIELD_BOXES = {
-  name: { x: 138, y: NAME_BASELINE - 42, width: 400, height: 58 },
-  gender: { x: 138, y: GENDER_BASELINE - 42, width: 120, height: 58 },
-  ethnicity: { x: 380, y: GENDER_BASELINE - 42, width: 175, height: 58 },
-  birth: { x: 138, y: BIRTH_BASELINE - 42, width: 410, height: 58 },
-  address: {
-    x: 138,
-    y: ADDRESS_BASELINE - 42,
-    width: 410,
-    height: ADDRESS_LINE_HEIGHT * 2 + 62,
-  },
+  name: lineOn(NAME_BASELINE, 138, 400),
+  gender: lineOn(GENDER_BASELINE, 138, 120),
+  ethnicity: lineOn(GENDER_BASELINE, 380, 175),
+  birth: lineOn(BIRTH_BASELINE, 138, 410),
+  address: { ...lineOn(ADDRESS_BASELINE, 138, 410), height: ADDRESS_LINE_HEIGHT * 2 + 62 },
   idNumber: { x: 270, y: NUMBER_BASELINE - 48, width: 570, height: 66 },
 } satisfies Record<string, Box>;
 
@@ -60,9 +63,9 @@ export const VALIDITY_BASELINE = 484;
 export const EMBLEM_BOX: Box = { x: 60, y: 40, width: 160, height: 170 };
 
 export const BACK_BOXES = {
-  authorityLabel: { x: BACK_LABEL_X - 12, y: AUTHORITY_BASELINE - 42, width: 150, height: 58 },
-  authority: { x: BACK_VALUE_X - 12, y: AUTHORITY_BASELINE - 42, width: 520, height: 58 },
-  validity: { x: BACK_VALUE_X - 12, y: VALIDITY_BASELINE - 42, width: 520, height: 58 },
+  authorityLabel: lineOn(AUTHORITY_BASELINE, BACK_LABEL_X - 12, 150),
+  authority: lineOn(AUTHORITY_BASELINE, BACK_VALUE_X - 12, 520),
+  validity: lineOn(VALIDITY_BASELINE, BACK_VALUE_X - 12, 520),
 } satisfies Record<string, Box>;
 
 /** One address line: the characters of the printed line and a little paper above and below. */

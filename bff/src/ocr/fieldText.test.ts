@@ -1,37 +1,62 @@
 import { birthDateFromText, cleanIdNumber, cleanName, ethnicityFromText, genderFromText } from './fieldText';
 
+type Reader = (text: string) => string | null;
+
+/** Each reader, what it is meant to do, and texts an engine may answer with what must come of them. */
+const cases: [string, Reader, [string, string | null][]][] = [
+  [
+    'maps ethnicity names, with or without 族, to GB 3304 codes',
+    ethnicityFromText,
+    [
+      ['汉', '01'],
+      ['维吾尔族', '05'],
+      ['柯 尔 克 孜', '29'],
+    ],
+  ],
+  [
+    'offers none of the 56 names for a near miss: 民族 is read exactly or left to the employer',
+    ethnicityFromText,
+    [
+      ['柯尔克孙', null],
+      ['伟佬', null],
+      ['', null],
+    ],
+  ],
+  [
+    'reads gender only when exactly one of 男 and 女 is present',
+    genderFromText,
+    [
+      ['男', '1'],
+      [' 女 ', '2'],
+      ['男女', null],
+      ['")', null],
+    ],
+  ],
+  [
+    'accepts the birth date formats engines answer with and rejects impossible dates',
+    birthDateFromText,
+    [
+      ['1990 年 3 月 7 日', '1990-03-07'],
+      ['1990/3/7', '1990-03-07'],
+      ['19900307', '1990-03-07'],
+      ['1990年2月30日', null],
+      ['1990年工月7日', null],
+    ],
+  ],
+  ['keeps only characters an ID number can hold', cleanIdNumber, [[' 3611 0219x ', '36110219X']]],
+  [
+    'keeps only characters a name can hold',
+    cleanName,
+    [
+      ['欧 阳 丽 华 |', '欧阳丽华'],
+      ['买买提·艾力', '买买提·艾力'],
+      ['1', null],
+    ],
+  ],
+];
+
 describe('field text from OCR', () => {
-  it('maps ethnicity names, with or without 族, to GB 3304 codes', () => {
-    expect(ethnicityFromText('汉')).toBe('01');
-    expect(ethnicityFromText('维吾尔族')).toBe('05');
-    expect(ethnicityFromText('柯 尔 克 孜')).toBe('29');
-  });
-
-  it('offers none of the 56 names for a near miss: 民族 is read exactly or left to the employer', () => {
-    expect(ethnicityFromText('柯尔克孙')).toBeNull();
-    expect(ethnicityFromText('伟佬')).toBeNull();
-    expect(ethnicityFromText('')).toBeNull();
-  });
-
-  it('reads gender only when exactly one of 男 and 女 is present', () => {
-    expect(genderFromText('男')).toBe('1');
-    expect(genderFromText(' 女 ')).toBe('2');
-    expect(genderFromText('男女')).toBeNull();
-    expect(genderFromText('")')).toBeNull();
-  });
-
-  it('accepts the birth date formats engines answer with and rejects impossible dates', () => {
-    expect(birthDateFromText('1990 年 3 月 7 日')).toBe('1990-03-07');
-    expect(birthDateFromText('1990/3/7')).toBe('1990-03-07');
-    expect(birthDateFromText('19900307')).toBe('1990-03-07');
-    expect(birthDateFromText('1990年2月30日')).toBeNull();
-    expect(birthDateFromText('1990年工月7日')).toBeNull();
-  });
-
-  it('keeps only characters an ID number or a name can hold', () => {
-    expect(cleanIdNumber(' 3611 0219x ')).toBe('36110219X');
-    expect(cleanName('欧 阳 丽 华 |')).toBe('欧阳丽华');
-    expect(cleanName('买买提·艾力')).toBe('买买提·艾力');
-    expect(cleanName('1')).toBeNull();
+  it.each(cases)('%s', (_, read, texts) => {
+    for (const [text, expected] of texts) expect([text, read(text)]).toEqual([text, expected]);
   });
 });

@@ -40,23 +40,18 @@ async function foundCorners(jpeg: Buffer) {
 const BUDGET = 30_000;
 
 describe('finding the card in a photo', () => {
-  it(
-    'finds a card on a dark desk to within a few pixels of its corners',
-    async () => {
-      const { jpeg, corners } = await cardOnDesk({ from: '#4a3524', to: '#2d2118' });
-      const found = await foundCorners(jpeg);
-      expect(found).not.toBeNull();
-      found!.forEach((c, i) => expect(Math.hypot(c.x - corners[i].x, c.y - corners[i].y)).toBeLessThan(8));
-    },
-    BUDGET,
-  );
-
-  it(
-    'finds a card on white paper whose far end, in the shade, is darker than the paper near the light',
-    async () => {
-      // The card is only a little lighter than the paper, and the light falling off across the photo
-      // makes its shaded end darker than the lit paper: no single brightness tells card from desk.
-      const { jpeg, corners } = await cardOnDesk({ from: '#dedbd4', to: '#c9c6bf' });
+  it.each([
+    ['on a dark desk', { from: '#4a3524', to: '#2d2118' }],
+    // The card is only a little lighter than the paper, and the light falling off across the photo
+    // makes its shaded end darker than the lit paper: no single brightness tells card from desk.
+    [
+      'on white paper whose far end, in the shade, is darker than the paper near the light',
+      { from: '#dedbd4', to: '#c9c6bf' },
+    ],
+  ])(
+    'finds a card %s to within a few pixels of its corners',
+    async (_, desk) => {
+      const { jpeg, corners } = await cardOnDesk(desk);
       const found = await foundCorners(jpeg);
       expect(found).not.toBeNull();
       found!.forEach((c, i) => expect(Math.hypot(c.x - corners[i].x, c.y - corners[i].y)).toBeLessThan(8));

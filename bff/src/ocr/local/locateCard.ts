@@ -98,41 +98,33 @@ function refineCorners(rough: Point[], inRegion: Uint8Array, w: number, h: numbe
     const hi = Math.floor(Math.max(from, to) - 0.2 * Math.abs(to - from));
     return { lo, hi };
   };
-  const horizontalEdge = (left: Point, right: Point, downward: boolean) => {
+  /**
+   * The line along one edge, in (u, v): u runs along it (x for the top and bottom, y for the sides),
+   * v across it; from each point between the rough corners, walk from outside the card (v rising when
+   * `inward` is 1, falling when -1) to the first card pixel.
+   */
+  const edge = (from: Point, to: Point, horizontal: boolean, inward: 1 | -1) => {
+    const uv = (p: Point) => (horizontal ? { u: p.x, v: p.y } : { u: p.y, v: p.x });
+    const inCard = (u: number, v: number) => (horizontal ? at(u, v) : at(v, u));
+    const [start, end] = [uv(from), uv(to)];
     const points: { u: number; v: number }[] = [];
-    const { lo, hi } = middle(left.x, right.x);
-    for (let x = lo; x <= hi; x++) {
-      const guess = Math.round(left.y + ((right.y - left.y) * (x - left.x)) / (right.x - left.x || 1));
-      // Walk from outside the card inwards until the first card pixel.
+    const { lo, hi } = middle(start.u, end.u);
+    for (let u = lo; u <= hi; u++) {
+      const guess = Math.round(start.v + ((end.v - start.v) * (u - start.u)) / (end.u - start.u || 1));
       for (let step = -12; step <= 12; step++) {
-        const y = downward ? guess + step : guess - step;
-        if (at(x, y)) {
-          points.push({ u: x, v: y });
+        const v = guess + inward * step;
+        if (inCard(u, v)) {
+          points.push({ u, v });
           break;
         }
       }
     }
     return fitLine(points);
   };
-  const verticalEdge = (top: Point, bottom: Point, rightward: boolean) => {
-    const points: { u: number; v: number }[] = [];
-    const { lo, hi } = middle(top.y, bottom.y);
-    for (let y = lo; y <= hi; y++) {
-      const guess = Math.round(top.x + ((bottom.x - top.x) * (y - top.y)) / (bottom.y - top.y || 1));
-      for (let step = -12; step <= 12; step++) {
-        const x = rightward ? guess + step : guess - step;
-        if (at(x, y)) {
-          points.push({ u: y, v: x });
-          break;
-        }
-      }
-    }
-    return fitLine(points);
-  };
-  const top = horizontalEdge(tl, tr, true);
-  const bottom = horizontalEdge(bl, br, false);
-  const left = verticalEdge(tl, bl, true);
-  const right = verticalEdge(tr, br, false);
+  const top = edge(tl, tr, true, 1);
+  const bottom = edge(bl, br, true, -1);
+  const left = edge(tl, bl, false, 1);
+  const right = edge(tr, br, false, -1);
   if (!top || !bottom || !left || !right) return null;
   // y = a1·x + b1 and x = a2·y + b2 meet at x = (a2·b1 + b2) / (1 − a1·a2).
   const meet = (horizontal: Line, vertical: Line): Point => {
