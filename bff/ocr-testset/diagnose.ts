@@ -1,11 +1,19 @@
 // Prints what went wrong on a range of seeds: expected and returned values, the reasons given, and the
 // recogniser's raw reads of every line. For tuning seeds only; held-out sets are measured by bench.ts.
 //   npx tsx bff/ocr-testset/diagnose.ts --version 2 --first 1 --count 20 [--dump DIR]
+//     [--models ppocrv4,ppocrv5]   (the first reads every line, the others look again at doubtful ones)
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { readFront } from '../src/ocr/local/localProvider';
-import { loadLineRecogniser, type LineRead } from '../src/ocr/local/ppocrRecogniser';
+import { DEFAULT_MODELS } from '../src/ocr/local/localProvider';
+import {
+  loadLineRecogniser,
+  modelFiles,
+  type LineRead,
+  type LineRecogniser,
+  type PpocrModel,
+} from '../src/ocr/local/ppocrRecogniser';
 import { toOcrResult } from '../src/ocr/verify';
 import type { RawImage } from '../src/ocr/homography';
 import { generateIdCardPhoto, type GeneratorVersion } from './generate';
@@ -20,17 +28,23 @@ async function main() {
       dump: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       names: { type: 'boolean', default: false },
+      models: { type: 'string', default: DEFAULT_MODELS.join(',') },
     },
   });
-  const base = await loadLineRecogniser();
-  let reads: { line: RawImage; read: LineRead }[] = [];
-  const recogniser = {
-    read: async (lines: RawImage[]) => {
-      const out = await base.read(lines);
-      lines.forEach((line, i) => reads.push({ line, read: out[i] }));
-      return out;
-    },
+  let reads: { line: RawImage; read: LineRead; model: string }[] = [];
+  const recording = async (model: PpocrModel): Promise<LineRecogniser> => {
+    const base = await loadLineRecogniser(modelFiles(model));
+    return {
+      read: async (lines: RawImage[]) => {
+        const out = await base.read(lines);
+        lines.forEach((line, i) => reads.push({ line, read: out[i], model }));
+        return out;
+      },
+    };
   };
+  const [recogniser, ...others] = await Promise.all(
+    values.models.split(',').map((m) => recording(m.trim() as PpocrModel)),
+  );
   const first = Number(values.first);
   const fields = ['idNumber', 'name', 'gender', 'ethnicity', 'birthDate', 'address'];
   const tally = Object.fromEntries(fields.map((f) => [f, { exact: 0, wrong: 0, empty: 0 }]));
@@ -46,7 +60,7 @@ async function main() {
     let result: Record<string, unknown>;
     try {
       result = toOcrResult(
-        await readFront(recogniser, { data: photo.jpeg, mimeType: 'image/jpeg' } as never),
+        await readFront(recogniser, { data: photo.jpeg, mimeType: 'image/jpeg' } as never, others),
       ) as never;
     } catch (error) {
       photos++;
@@ -73,9 +87,9 @@ async function main() {
     if (values.quiet) continue;
     console.log(`   needsCheck ${JSON.stringify(result.needsCheck)}`);
     console.log(`   degradation ${JSON.stringify(photo.degradation)}`);
-    reads.forEach(({ line, read }, i) => {
+    reads.forEach(({ line, read, model }, i) => {
       console.log(
-        `   line ${i} ${line.width}x${line.height}: ${read.text} [${read.charConfidences.map((c) => c.toFixed(2)).join(' ')}]`,
+        `   line ${i} ${model} ${line.width}x${line.height}: ${read.text} [${read.charConfidences.map((c) => c.toFixed(2)).join(' ')}]`,
       );
     });
     if (values.dump) {

@@ -138,7 +138,9 @@ export function createApp(
   options: AppOptions = {},
 ): Koa {
   // The OCR engine loads in the background from here on; /readyz answers 503 until it has.
-  services.ocr.start?.();
+  services.ocr.start?.((error) =>
+    logger.error({ err: error }, `OCR engine failed to load: ${error.message}`),
+  );
   // Behind TRUST_PROXY reverse proxies the client is the address the outermost one saw (X-Forwarded-For,
   // counted from the right); with none, the peer address, and X-Forwarded-For is ignored.
   const app = new Koa({ proxy: config.trustProxy > 0, maxIpsCount: config.trustProxy });

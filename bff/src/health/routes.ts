@@ -37,7 +37,9 @@ export function healthRoutes(db: Connection, ocr?: OcrProvider): Route[] {
           description: '可以接收请求',
           schema: yup.object({ status: yup.string().oneOf(['ready']).required() }),
         },
-        503: errorResponse('数据库不可用（DATABASE_UNAVAILABLE）或证件识别引擎仍在加载（OCR_STARTING）'),
+        503: errorResponse(
+          '数据库不可用（DATABASE_UNAVAILABLE）、证件识别引擎仍在加载（OCR_STARTING）或未能加载（OCR_UNAVAILABLE）',
+        ),
       },
       handler: async (ctx) => {
         const ok = await pingDatabase(db);
@@ -48,7 +50,9 @@ export function healthRoutes(db: Connection, ocr?: OcrProvider): Route[] {
           ? { error: { code: 'DATABASE_UNAVAILABLE', message: '数据库不可用' } }
           : ocrReady
             ? { status: 'ready' }
-            : { error: { code: 'OCR_STARTING', message: '证件识别服务正在启动' } };
+            : ocr?.hasFailed?.()
+              ? { error: { code: 'OCR_UNAVAILABLE', message: '证件识别引擎未能加载，请查看服务日志' } }
+              : { error: { code: 'OCR_STARTING', message: '证件识别服务正在启动' } };
       },
     }),
   ];

@@ -9,11 +9,19 @@ describe('OCR engine from configuration', () => {
       maxWaiting: 16,
       maxWaitMs: 10_000,
       threads: 1,
+      models: ['ppocrv4', 'ppocrv5'],
     });
     expect(createOcrProvider(config).name).toBe('local-ppocr');
     expect(ocrConfigFromEnv({ OCR_CONCURRENCY: '3', OCR_QUEUE_WAIT_MS: '500' })).toMatchObject({
       concurrency: 3,
       maxWaitMs: 500,
+    });
+  });
+
+  it('runs the recognition models named in OCR_MODELS, first to last', () => {
+    expect(ocrConfigFromEnv({ OCR_MODELS: ' PPOCRv5 ' })).toMatchObject({ models: ['ppocrv5'] });
+    expect(ocrConfigFromEnv({ OCR_MODELS: 'ppocrv5,ppocrv4' })).toMatchObject({
+      models: ['ppocrv5', 'ppocrv4'],
     });
   });
 
@@ -40,5 +48,7 @@ describe('OCR engine from configuration', () => {
     expect(() => ocrConfigFromEnv({ OCR_PROVIDER: 'baidu' })).toThrow('BAIDU_OCR_API_KEY');
     expect(() => ocrConfigFromEnv({ OCR_PROVIDER: 'acme' })).toThrow('OCR_PROVIDER');
     expect(() => ocrConfigFromEnv({ OCR_CONCURRENCY: '0' })).toThrow('OCR_CONCURRENCY');
+    expect(() => ocrConfigFromEnv({ OCR_MODELS: 'ppocrv5,tesseract' })).toThrow('OCR_MODELS');
+    expect(() => ocrConfigFromEnv({ OCR_MODELS: 'ppocrv4,ppocrv4' })).toThrow('OCR_MODELS');
   });
 });

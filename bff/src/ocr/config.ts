@@ -3,7 +3,8 @@
 // configured, with its credentials from the environment.
 import { createBaiduOcrProvider } from './cloud/baiduProvider';
 import { createTencentOcrProvider } from './cloud/tencentProvider';
-import { createLocalOcrProvider } from './local/localProvider';
+import { createLocalOcrProvider, DEFAULT_MODELS } from './local/localProvider';
+import { PPOCR_MODELS, type PpocrModel } from './local/ppocrRecogniser';
 import { ocrUnavailable } from './ocrErrors';
 import type { OcrProvider } from './types';
 
@@ -22,6 +23,8 @@ export type OcrConfig =
       maxWaitMs: number;
       /** ONNX Runtime threads per recognition (OCR_THREADS, default 1). */
       threads: number;
+      /** The recognition models, first to last (OCR_MODELS, default ppocrv4,ppocrv5). */
+      models: PpocrModel[];
     }
   | {
       provider: 'tencent';
@@ -52,9 +55,22 @@ function positiveInt(env: OcrEnv, name: string, fallback: number): number {
   return value;
 }
 
+function recognitionModels(env: OcrEnv): PpocrModel[] {
+  const raw = env.OCR_MODELS?.trim();
+  if (!raw) return [...DEFAULT_MODELS];
+  const models = raw.split(',').map((m) => m.trim().toLowerCase());
+  const unknown = models.find((m) => !(PPOCR_MODELS as readonly string[]).includes(m));
+  if (unknown !== undefined || new Set(models).size !== models.length)
+    throw new OcrConfigError(
+      `OCR_MODELS「${raw}」无效（可选 ${PPOCR_MODELS.join('、')}，用逗号分隔，不可重复）`,
+    );
+  return models as PpocrModel[];
+}
+
 /**
  * OCR_PROVIDER: local (default) | tencent | baidu | off
- * local:   OCR_CONCURRENCY (2), OCR_QUEUE_MAX (16), OCR_QUEUE_WAIT_MS (10000), OCR_THREADS (1)
+ * local:   OCR_CONCURRENCY (2), OCR_QUEUE_MAX (16), OCR_QUEUE_WAIT_MS (10000), OCR_THREADS (1),
+ *          OCR_MODELS (ppocrv4,ppocrv5: the first reads every line, the next looks again at a doubtful one)
  * tencent: TENCENT_OCR_SECRET_ID, TENCENT_OCR_SECRET_KEY, TENCENT_OCR_REGION (ap-shanghai), TENCENT_OCR_ENDPOINT?
  * baidu:   BAIDU_OCR_API_KEY, BAIDU_OCR_SECRET_KEY, BAIDU_OCR_ENDPOINT?
  * cloud:   OCR_TIMEOUT_MS (8000)
@@ -71,6 +87,7 @@ export function ocrConfigFromEnv(env: OcrEnv): OcrConfig {
         maxWaiting: positiveInt(env, 'OCR_QUEUE_MAX', 16),
         maxWaitMs: positiveInt(env, 'OCR_QUEUE_WAIT_MS', 10_000),
         threads: positiveInt(env, 'OCR_THREADS', 1),
+        models: recognitionModels(env),
       };
     case 'off':
       return { provider };

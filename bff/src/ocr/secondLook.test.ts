@@ -53,6 +53,33 @@ describe('a second look at a doubtful line', () => {
     expect(Math.min(...result.read.charConfidences)).toBeLessThan(0.7);
   });
 
+  it("asks another model only when the first one's looks settle nothing, and pools their looks", async () => {
+    // 燊 is outside PP-OCRv4's dictionary: its looks drop it or read a look-alike weakly.
+    const { recogniser, image } = lineLookedAt([
+      read('蔡艳', [1, 0.99]),
+      read('蔡泉艳', [1, 0.41, 0.99]),
+      read('蔡帛艳', [1, 0.45, 0.98]),
+    ]);
+    const wide = lineLookedAt([
+      read('蔡燊艳', [1, 0.93, 1]),
+      read('蔡燊艳', [1, 0.6, 1]),
+      read('蔡燊艳', [1, 0.88, 1]),
+      read('蔡桑艳', [1, 0.5, 1]),
+    ]).recogniser;
+    const first = { read: read('蔡泉艳', [1, 0.52, 0.99]), image };
+    const result = await readSurely(recogniser, first, 0.7, [wide]);
+    expect(result.read.text).toBe('蔡燊艳');
+    expect(result.read.charConfidences).toEqual([1, 0.88, 1]);
+    // It read cut by cut and stopped once two of its looks vouched for every character.
+    expect(wide.calls).toBe(3);
+
+    // A line the first model settles is never read by the other.
+    const settled = lineLookedAt([read('沈静', [1, 0.9]), read('沈静', [1, 0.8]), read('沈睁', [1, 0.95])]);
+    const unused = lineLookedAt([]).recogniser;
+    await readSurely(settled.recogniser, { read: read('沈静', [1, 0.61]), image }, 0.7, [unused]);
+    expect(unused.calls).toBe(0);
+  });
+
   it('reads a sure line once', async () => {
     const { recogniser, image } = lineLookedAt([]);
     const result = await readSurely(recogniser, { read: read('李明', [0.99, 0.98]), image }, 0.7);

