@@ -102,7 +102,10 @@ async function main() {
   }
   await v3?.close();
   times.sort((a, b) => a - b);
-  console.log(`${photos} photos, p50 ${times[Math.floor(times.length / 2)]?.toFixed(0)} ms`);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]?.toFixed(0);
+  console.log(
+    `${photos} photos, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
   for (const f of fields) {
     const t = tally[f];
     console.log(

@@ -67,11 +67,35 @@ describe('a second look at a doubtful line', () => {
       read('蔡桑艳', [1, 0.5, 1]),
     ]).recogniser;
     const first = { read: read('蔡泉艳', [1, 0.52, 0.99]), image };
-    const result = await readSurely(recogniser, first, 0.7, [wide]);
+    const result = await readSurely(
+      Object.assign(recogniser, { knows: (ch: string) => ch !== '燊' }),
+      first,
+      0.7,
+      [wide],
+    );
     expect(result.read.text).toBe('蔡燊艳');
     expect(result.read.charConfidences).toEqual([1, 0.88, 1]);
     // It read cut by cut and stopped once two of its looks vouched for every character.
     expect(wide.calls).toBe(3);
+
+    // What the other model reads surely is not taken when the first knows every character of it: the
+    // first could have read it, and did not settle it.
+    const known = lineLookedAt([
+      read('重庆市壁山区', [1, 1, 1, 0.5, 1, 1]),
+      read('重庆市暨山区', [1, 1, 1, 0.4, 1, 1]),
+      read('重庆市壁山区', [1, 1, 1, 0.6, 1, 1]),
+    ]);
+    const sureOther = lineLookedAt(
+      Array.from({ length: 4 }, () => read('重庆市壁山区', [1, 1, 1, 0.9, 1, 1])),
+    );
+    const kept = await readSurely(
+      Object.assign(known.recogniser, { knows: () => true }),
+      { read: read('重庆市璧山区', [1, 1, 1, 0.3, 1, 1]), image },
+      0.75,
+      [sureOther.recogniser],
+    );
+    expect(kept.read.text).toBe('重庆市璧山区');
+    expect(Math.min(...kept.read.charConfidences)).toBeLessThan(0.75);
 
     // A line the first model settles is never read by the other.
     const settled = lineLookedAt([read('沈静', [1, 0.9]), read('沈静', [1, 0.8]), read('沈睁', [1, 0.95])]);

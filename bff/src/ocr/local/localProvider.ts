@@ -275,17 +275,22 @@ export async function readSurely(
     looks.push(...reads.map((read, i) => ({ read, image: lines[i] })));
   };
   await lookWith(recogniser, images);
-  let best = agreedRead(looks, minConfidence);
+  const settled = agreedRead(looks, minConfidence);
+  if (settled) return settled;
   // Another model (one that knows characters the first does not) looks again only at a line the first
   // could not settle, one cut at a time until a text is agreed; its looks join the first's, under the
-  // same rule.
+  // same rule. What it reads is taken only when it holds a character the first model cannot read at
+  // all: a line of characters the first knows and could not settle stays doubtful, however sure the
+  // other is (on tuning photos, PP-OCRv5 alone read 璟 as 環 and dropped 自 in 自治区, both surely).
+  const beyondFirst = (result: LineResult | null) =>
+    result && [...result.read.text].some((ch) => recogniser.knows?.(ch) === false) ? result : null;
   for (const model of others)
     for (const image of [first.image, ...images]) {
-      if (best) return best;
       await lookWith(model, [image]);
-      best = agreedRead(looks, minConfidence);
+      const best = beyondFirst(agreedRead(looks, minConfidence));
+      if (best) return best;
     }
-  return best ?? first;
+  return first;
 }
 
 /**

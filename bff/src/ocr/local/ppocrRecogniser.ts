@@ -71,6 +71,8 @@ export function modelFiles(model: PpocrModel = 'ppocrv5'): PpocrModelFiles {
 
 export interface LineRecogniser {
   read(lines: RawImage[]): Promise<LineRead[]>;
+  /** Whether `ch` is in the model's dictionary (one it can read at all); absent: every character. */
+  knows?(ch: string): boolean;
 }
 
 export async function loadLineRecogniser(
@@ -127,7 +129,8 @@ export async function loadLineRecogniser(
     });
   }
 
-  return { read };
+  const known = new Set(alphabet);
+  return { read, knows: (ch) => known.has(ch) };
 }
 
 /** Greedy CTC over the time steps that cover the line (not its padding). */
