@@ -3368,7 +3368,7 @@ export interface operations {
           };
         };
       };
-      /** @description 数据库不可用（DATABASE_UNAVAILABLE）或证件识别引擎仍在加载（OCR_STARTING） */
+      /** @description 数据库不可用（DATABASE_UNAVAILABLE）、证件识别引擎仍在加载（OCR_STARTING）或未能加载（OCR_UNAVAILABLE） */
       503: Json<components['schemas']['Error']>;
     };
   };
