@@ -16,8 +16,15 @@ async function expectRefused(url: string, jpeg: Buffer, code: string, hint = '',
   expect(res.body.error).toEqual({ code, message: expect.stringContaining(hint) });
 }
 
+/** Why the engine could not load (its models not installed: `npm install` or `npm run setup`). */
+let loadFailure: Error | undefined;
+
 async function untilReady(provider: OcrProvider) {
-  while (!provider.isReady!()) await new Promise((resolve) => setTimeout(resolve, 25));
+  provider.start!((error) => (loadFailure = error));
+  while (!provider.isReady!()) {
+    if (loadFailure) throw loadFailure;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 describe('the local PP-OCR engine', () => {

@@ -597,15 +597,18 @@ export function createLocalOcrProvider(options: LocalProviderOptions = {}): OcrP
   let failed = false;
 
   function start(onFailure?: (error: Error) => void) {
-    loading ??= load().then(
-      (loaded) => (recogniser = loaded),
-      (error: unknown) => {
-        failed = true;
-        throw error;
-      },
-    );
-    // The failure is reported to every reader; an unobserved rejection must not end the process.
-    loading.catch((error: Error) => onFailure?.(error));
+    if (!loading) {
+      loading = load().then(
+        (loaded) => (recogniser = loaded),
+        (error: unknown) => {
+          failed = true;
+          throw error;
+        },
+      );
+      // The failure is reported to every reader; an unobserved rejection must not end the process.
+      loading.catch(() => undefined);
+    }
+    if (onFailure) loading.catch(onFailure);
   }
 
   function ready(): LineModels {
