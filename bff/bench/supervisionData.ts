@@ -4,6 +4,7 @@
 // purpose: every county, every matter status, 即办 and 3-working-day matters done on time, late or not
 // yet, some never accepted, returns with one or two reasons, ratings on about a third.
 import { Types, type Connection } from 'mongoose';
+import { createRng } from '@hiring/mock';
 import { MATTERS, SHANGRAO_COUNTIES, addDays, todayInChina, type IsoDate } from '@hiring/shared';
 
 const COUNTIES = Object.keys(SHANGRAO_COUNTIES);
@@ -12,18 +13,6 @@ const REASONS = [
   { code: 'HOUSING_FUND_BASE_OUT_OF_RANGE', message: '月缴存基数超出范围' },
   { code: 'ID_NUMBER_INVALID', message: '身份证号码有误' },
 ];
-
-/** A small deterministic generator (mulberry32): the same seed gives the same data set. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const chinaTime = (day: IsoDate, hour: number) =>
   new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
@@ -39,7 +28,8 @@ export function supervisionApplications(
   count: number,
   { to = todayInChina(), seed = 17 }: SupervisionDataOptions = {},
 ) {
-  const next = random(seed);
+  // Seeded (mulberry32, the stand-ins' generator): the same seed gives the same data set.
+  const next = createRng(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const from = addDays(to, -365);
   return Array.from({ length: count }, (_, i) => {

@@ -16,19 +16,15 @@ const label = (list: readonly { code: string; label: string }[], code: string) =
   list.find((item) => item.code === code)?.label ?? code;
 const dotted = (iso: string) => iso.replace(/-/g, '.');
 
+/** The person's columns of the form (1-8), in its order: the template and the paper copy both start with them. */
+const PERSON_HEADERS = ['身份证号码', '姓名', '民族', '性别', '户口性质', '户籍地址', '手机号码', '通讯地址'];
+
 /** Columns of each hand, in order. */
 export const SHEET_HEADERS: Record<SheetStyle, readonly string[]> = {
   template: [
     '序号',
     '证件类型',
-    '身份证号码',
-    '姓名',
-    '民族',
-    '性别',
-    '户口性质',
-    '户籍地址',
-    '手机号码',
-    '通讯地址',
+    ...PERSON_HEADERS,
     '出生日期',
     '申报工资（元/月）',
     '本次参保时间',
@@ -50,14 +46,7 @@ export const SHEET_HEADERS: Record<SheetStyle, readonly string[]> = {
   ],
   paper: [
     '序号',
-    '身份证号码',
-    '姓名',
-    '民族',
-    '性别',
-    '户口性质',
-    '户籍地址',
-    '手机号码',
-    '通讯地址',
+    ...PERSON_HEADERS,
     '申报工资（元/月）',
     '本次参保时间',
     '劳动合同起止时间',

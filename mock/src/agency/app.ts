@@ -3,7 +3,7 @@ import Koa from 'koa';
 import Router from 'koa-router';
 import { bodyParser } from '@koa/bodyparser';
 import { faultMiddleware, updateFaults } from '../http/faults';
-import { jsonErrors } from '../http/server';
+import { jsonErrors, refuse } from '../http/server';
 import { renderAgencyPage } from './page';
 import type { Reason } from './rules';
 import type { AgencyService, ReviewMode } from './service';
@@ -28,11 +28,8 @@ export function createAgencyApp(service: AgencyService): Koa {
 
   router.post('/cases', (ctx) => {
     const key = ctx.get('Idempotency-Key').trim();
-    if (!key || key.length > 200) {
-      ctx.status = 400;
-      ctx.body = { code: 'IDEMPOTENCY_KEY_REQUIRED', message: '缺少 Idempotency-Key 请求头（1-200 个字符）' };
-      return;
-    }
+    if (!key || key.length > 200)
+      return refuse(ctx, 400, 'IDEMPOTENCY_KEY_REQUIRED', '缺少 Idempotency-Key 请求头（1-200 个字符）');
     const result = service.intake(key, ctx.request.body);
     if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = result.status;
@@ -44,21 +41,13 @@ export function createAgencyApp(service: AgencyService): Koa {
     // Asked after registering it: the sender never got (or never recorded) our answer — it died or gave up
     // with the delivery in flight.
     if (record) service.markRecovered(ctx.params.key);
-    if (!record) {
-      ctx.status = 404;
-      ctx.body = { code: 'CASE_NOT_FOUND', message: '未收到使用该 Idempotency-Key 的办件' };
-      return;
-    }
+    if (!record) return refuse(ctx, 404, 'CASE_NOT_FOUND', '未收到使用该 Idempotency-Key 的办件');
     ctx.body = service.view(record);
   });
 
   router.get('/cases/:caseId', (ctx) => {
     const record = service.getCase(ctx.params.caseId);
-    if (!record) {
-      ctx.status = 404;
-      ctx.body = { code: 'CASE_NOT_FOUND', message: '办件不存在' };
-      return;
-    }
+    if (!record) return caseNotFound(ctx);
     ctx.body = service.view(record);
   });
 
@@ -69,11 +58,7 @@ export function createAgencyApp(service: AgencyService): Koa {
   // What the agency was sent, unmasked: for round-trip tests on synthetic people only (the page masks).
   router.get('/_admin/cases/:caseId/received', (ctx) => {
     const record = service.getCase(ctx.params.caseId);
-    if (!record) {
-      ctx.status = 404;
-      ctx.body = { code: 'CASE_NOT_FOUND', message: '办件不存在' };
-      return;
-    }
+    if (!record) return caseNotFound(ctx);
     ctx.body = { caseId: record.caseId, idempotencyKey: record.idempotencyKey, received: record.received };
   });
 
@@ -90,11 +75,7 @@ export function createAgencyApp(service: AgencyService): Koa {
       ? { down: (ctx.request.body as { down?: string } | undefined)?.down === 'true' }
       : ctx.request.body;
     const error = updateFaults(service.faults, patch);
-    if (error) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: error };
-      return;
-    }
+    if (error) return refuse(ctx, 400, 'INVALID_REQUEST', error);
     if (fromPage(ctx)) return backToPage(ctx);
     ctx.body = service.faults;
   });
@@ -193,18 +174,17 @@ function publicConfig(service: AgencyService) {
   return { callbackUrl: callbackUrl ?? null, reviewMode, workingDayMs, callbackSecretSet: true };
 }
 
+const caseNotFound = (ctx: Koa.Context) => refuse(ctx, 404, 'CASE_NOT_FOUND', '办件不存在');
+
 function badRequest(ctx: Koa.Context, message: string): void {
-  ctx.status = 400;
-  ctx.body = { code: 'INVALID_REQUEST', message };
+  refuse(ctx, 400, 'INVALID_REQUEST', message);
 }
 
 function decisionError(ctx: Koa.Context, error: string): void {
   if (error === 'NOT_FOUND') {
-    ctx.status = 404;
-    ctx.body = { code: 'CASE_NOT_FOUND', message: '办件不存在' };
+    caseNotFound(ctx);
   } else {
-    ctx.status = 409;
-    ctx.body = { code: 'CASE_ALREADY_DECIDED', message: '办件已办结或已退回，不能重复处理' };
+    refuse(ctx, 409, 'CASE_ALREADY_DECIDED', '办件已办结或已退回，不能重复处理');
   }
 }
 

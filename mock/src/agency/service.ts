@@ -84,6 +84,15 @@ export interface AgencyServiceOptions {
   callbackRetryDelaysMs?: number[];
 }
 
+/** What the agency decided so far (return reasons, steps, result): only the parts it has. */
+function decisionOf(record: CaseRecord): Pick<CaseRecord, 'reasons' | 'steps' | 'result'> {
+  return {
+    ...(record.reasons ? { reasons: record.reasons } : {}),
+    ...(record.steps ? { steps: record.steps } : {}),
+    ...(record.result ? { result: record.result } : {}),
+  };
+}
+
 export class AgencyService {
   readonly spec: AgencySpec;
   readonly config: AgencyConfig;
@@ -201,9 +210,7 @@ export class AgencyService {
     return {
       caseId: record.caseId,
       status: record.status,
-      ...(record.reasons ? { reasons: record.reasons } : {}),
-      ...(record.steps ? { steps: record.steps } : {}),
-      ...(record.result ? { result: record.result } : {}),
+      ...decisionOf(record),
       receivedAt: record.receivedAt,
       ...(record.dueDate ? { dueDate: record.dueDate, dueAt: record.dueAt } : {}),
     };
@@ -218,9 +225,7 @@ export class AgencyService {
       matter: record.matter,
       applicationCode: record.applicationCode,
       status: record.status,
-      ...(record.reasons ? { reasons: record.reasons } : {}),
-      ...(record.steps ? { steps: record.steps } : {}),
-      ...(record.result ? { result: record.result } : {}),
+      ...decisionOf(record),
       receivedAt: record.receivedAt,
       dueDate: record.dueDate,
       dueAt: record.dueAt,
@@ -396,9 +401,7 @@ export class AgencyService {
       matter: record.matter,
       applicationCode: record.applicationCode,
       status: record.status as CallbackPayload['status'],
-      ...(record.reasons ? { reasons: record.reasons } : {}),
-      ...(record.steps ? { steps: record.steps } : {}),
-      ...(record.result ? { result: record.result } : {}),
+      ...decisionOf(record),
       decidedAt: record.decidedAt ?? new Date(this.now()).toISOString(),
       sequence: record.sequence,
     };

@@ -4,7 +4,7 @@ import Router from 'koa-router';
 import { bodyParser } from '@koa/bodyparser';
 import { currentUnit, type World } from '../agency/world';
 import { faultMiddleware, NO_FAULTS, updateFaults, type Faults } from '../http/faults';
-import { jsonErrors } from '../http/server';
+import { jsonErrors, refuse } from '../http/server';
 import type { Scenario } from '../population/generate';
 import { createRng } from '../rng';
 
@@ -24,21 +24,13 @@ export function createGovDataApp(world: World, faults: Faults = { ...NO_FAULTS }
 
   router.get('/market/units/:uscc', (ctx) => {
     const unit = currentUnit(world, ctx.params.uscc);
-    if (!unit) {
-      ctx.status = 404;
-      ctx.body = { code: 'UNIT_NOT_FOUND', message: '市场监管登记信息中查无该统一社会信用代码' };
-      return;
-    }
+    if (!unit) return refuse(ctx, 404, 'UNIT_NOT_FOUND', '市场监管登记信息中查无该统一社会信用代码');
     ctx.body = unit;
   });
 
   router.get('/police/persons/:idNumber', (ctx) => {
     const person = population.personById(ctx.params.idNumber);
-    if (!person) {
-      ctx.status = 404;
-      ctx.body = { code: 'PERSON_NOT_FOUND', message: '公安人口信息中查无此身份证号码' };
-      return;
-    }
+    if (!person) return refuse(ctx, 404, 'PERSON_NOT_FOUND', '公安人口信息中查无此身份证号码');
     const { idNumber, name, ethnicity, gender, hukouAddress } = person;
     ctx.body = { idNumber, name, ethnicity, gender, hukouAddress };
   });
@@ -46,11 +38,8 @@ export function createGovDataApp(world: World, faults: Faults = { ...NO_FAULTS }
   // 身份核验 (the 公安 "一致/不一致/库中无此号" check): the ID number travels in the body, never in a URL.
   router.post('/police/verifications', (ctx) => {
     const { name, idNumber } = (ctx.request.body ?? {}) as { name?: unknown; idNumber?: unknown };
-    if (typeof name !== 'string' || typeof idNumber !== 'string' || !name.trim() || idNumber.length > 32) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: '请提供姓名和身份证号码' };
-      return;
-    }
+    if (typeof name !== 'string' || typeof idNumber !== 'string' || !name.trim() || idNumber.length > 32)
+      return refuse(ctx, 400, 'INVALID_REQUEST', '请提供姓名和身份证号码');
     const person = population.personById(idNumber.trim());
     if (!person) {
       ctx.body = { result: 'notFound', message: '公安人口信息中查无此身份证号码' };
@@ -75,11 +64,7 @@ export function createGovDataApp(world: World, faults: Faults = { ...NO_FAULTS }
 
   router.post('/_admin/faults', (ctx) => {
     const error = updateFaults(faults, ctx.request.body);
-    if (error) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: error };
-      return;
-    }
+    if (error) return refuse(ctx, 400, 'INVALID_REQUEST', error);
     ctx.body = faults;
   });
 

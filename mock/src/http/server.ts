@@ -63,6 +63,12 @@ export function jsonErrors(): Koa.Middleware {
   };
 }
 
+/** Answers a refused request the way every stand-in does: the status and { code, message } in Chinese. */
+export function refuse(ctx: Koa.Context, status: number, code: string, message: string): void {
+  ctx.status = status;
+  ctx.body = { code, message };
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -4,10 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import Router from 'koa-router';
 import { isAppPage } from '@hiring/shared';
-import { NO_FAULTS, type Faults } from '../http/faults';
-import { CodeStore, OffsetClock } from './devCodes';
 import { platformApp } from './platformApp';
-import { Consents, DEFAULT_TEMPLATES, type Template } from './templates';
+import { PlatformStandIn } from './standIn';
 
 export interface AlipayOptions {
   appId: string;
@@ -27,16 +25,12 @@ interface SentMessage {
   sentAt: string;
 }
 
-export class AlipayStandIn {
-  readonly clock = new OffsetClock();
-  readonly faults: Faults = { ...NO_FAULTS };
-  readonly codes = new CodeStore<{ userId: string }>(this.clock.now);
-  readonly consents = new Consents();
-  readonly templates = new Map<string, Template>(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
-  readonly messages: SentMessage[] = [];
+export class AlipayStandIn extends PlatformStandIn<{ userId: string }, SentMessage> {
   readonly refreshTokens = new Map<string, { userId: string; expiresAt: number }>();
 
-  constructor(readonly options: AlipayOptions) {}
+  constructor(readonly options: AlipayOptions) {
+    super();
+  }
 
   /** Alipay user ids are 16 digits starting with 2088; derived from the dev nickname so logins are stable. */
   userIdFor(input: { userId?: string; nickname?: string }): string {
@@ -48,15 +42,9 @@ export class AlipayStandIn {
     return `2088${(digits % 10n ** 12n).toString().padStart(12, '0')}`;
   }
 
-  reset(): void {
-    this.codes.clear();
-    this.consents.clear();
-    this.messages.length = 0;
+  override reset(): void {
+    super.reset();
     this.refreshTokens.clear();
-    this.templates.clear();
-    for (const template of DEFAULT_TEMPLATES) this.templates.set(template.id, template);
-    this.clock.offsetMs = 0;
-    Object.assign(this.faults, NO_FAULTS);
   }
 }
 

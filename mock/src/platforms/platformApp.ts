@@ -4,7 +4,7 @@ import Koa from 'koa';
 import type Router from 'koa-router';
 import { bodyParser } from '@koa/bodyparser';
 import { faultMiddleware, updateFaults, type Faults } from '../http/faults';
-import { jsonErrors } from '../http/server';
+import { jsonErrors, refuse } from '../http/server';
 import { createRng } from '../rng';
 import type { OffsetClock } from './devCodes';
 import type { Consents, Template } from './templates';
@@ -39,9 +39,7 @@ export function platformApp(
       !Number.isInteger(count) ||
       count < 1
     ) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: `需要 ${userField}、templateId 和正整数 count` };
-      return;
+      return refuse(ctx, 400, 'INVALID_REQUEST', `需要 ${userField}、templateId 和正整数 count`);
     }
     ctx.body = {
       [userField]: user,
@@ -57,9 +55,7 @@ export function platformApp(
       !Array.isArray(b.keys) ||
       !b.keys.every((k) => typeof k === 'string')
     ) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: '需要 templateId 和 keys（字符串数组）' };
-      return;
+      return refuse(ctx, 400, 'INVALID_REQUEST', '需要 templateId 和 keys（字符串数组）');
     }
     const template = {
       id: b.templateId,
@@ -72,22 +68,15 @@ export function platformApp(
 
   router.post('/_admin/clock', (ctx) => {
     const advanceMs = Number((ctx.request.body as { advanceMs?: unknown } | undefined)?.advanceMs);
-    if (!Number.isFinite(advanceMs) || advanceMs < 0) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: 'advanceMs 必须是非负数' };
-      return;
-    }
+    if (!Number.isFinite(advanceMs) || advanceMs < 0)
+      return refuse(ctx, 400, 'INVALID_REQUEST', 'advanceMs 必须是非负数');
     standIn.clock.offsetMs += advanceMs;
     ctx.body = { offsetMs: standIn.clock.offsetMs };
   });
 
   router.post('/_admin/faults', (ctx) => {
     const error = updateFaults(standIn.faults, ctx.request.body);
-    if (error) {
-      ctx.status = 400;
-      ctx.body = { code: 'INVALID_REQUEST', message: error };
-      return;
-    }
+    if (error) return refuse(ctx, 400, 'INVALID_REQUEST', error);
     ctx.body = standIn.faults;
   });
 

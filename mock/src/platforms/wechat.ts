@@ -4,10 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import Router from 'koa-router';
 import { isAppPage } from '@hiring/shared';
-import { NO_FAULTS, type Faults } from '../http/faults';
-import { CodeStore, OffsetClock } from './devCodes';
 import { platformApp } from './platformApp';
-import { checkTemplateData, Consents, DEFAULT_TEMPLATES, type Template } from './templates';
+import { PlatformStandIn } from './standIn';
+import { checkTemplateData } from './templates';
 
 export interface WechatOptions {
   appId: string;
@@ -29,18 +28,14 @@ interface SentMessage {
   sentAt: string;
 }
 
-export class WechatStandIn {
-  readonly clock = new OffsetClock();
-  readonly faults: Faults = { ...NO_FAULTS };
-  readonly codes = new CodeStore<{ openid: string }>(this.clock.now);
-  readonly consents = new Consents();
-  readonly templates = new Map<string, Template>(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
-  readonly messages: SentMessage[] = [];
+export class WechatStandIn extends PlatformStandIn<{ openid: string }, SentMessage> {
   readonly users = new Map<string, { nickname?: string; sessionKey: string; unionid: string }>();
   private readonly tokens = new Map<string, number>();
   private msgid = 1_000_000;
 
-  constructor(readonly options: WechatOptions) {}
+  constructor(readonly options: WechatOptions) {
+    super();
+  }
 
   /** Stable openid per (app, dev user) so the same nickname logs in as the same person every time. */
   openidFor(input: { openid?: string; nickname?: string }): string {
@@ -62,16 +57,10 @@ export class WechatStandIn {
     return this.clock.now() > expiresAt ? 'expired' : 'ok';
   }
 
-  reset(): void {
-    this.codes.clear();
-    this.consents.clear();
-    this.messages.length = 0;
+  override reset(): void {
+    super.reset();
     this.users.clear();
     this.tokens.clear();
-    this.templates.clear();
-    for (const template of DEFAULT_TEMPLATES) this.templates.set(template.id, template);
-    this.clock.offsetMs = 0;
-    Object.assign(this.faults, NO_FAULTS);
   }
 
   nextMsgid(): number {

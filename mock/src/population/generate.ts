@@ -1,6 +1,6 @@
 // A synthetic, deterministic population for the government data stand-ins and for tests elsewhere.
 // Every ID number and USCC has a valid check character; nobody in it is a real person or company.
-import { idCheckChar, usccCheckChar } from '@hiring/shared';
+import { idCheckChar, usccCheckChar, type MarketUnitRecord } from '@hiring/shared';
 import { createRng, pick, pickWeighted, randomInt, type Rng } from '../rng';
 import {
   FEMALE_GIVEN,
@@ -50,20 +50,11 @@ export interface Person {
   scenario: Scenario;
 }
 
-export interface Unit {
-  uscc: string;
-  name: string;
-  address: string;
-  /**
-   * 法定代表人 per 市场监管: always a person of the population (born 1965-1980, so never one of the
-   * 20-45-year-olds tests hire through `workingAgePeople`), so 公安 verifies them.
-   */
-  legalRepresentative: { name: string; idNumber: string };
-  /** 社保单位编码; null when the unit has never registered with 社保. */
-  socialInsuranceCode: string | null;
-  /** 公积金单位账号; null when the unit has never opened one. */
-  housingFundAccount: string | null;
-}
+/**
+ * A unit as 市场监管 serves it. Its 法定代表人 is always a person of the population (born 1965-1980, so
+ * never one of the 20-45-year-olds tests hire through `workingAgePeople`), so 公安 verifies them.
+ */
+export type Unit = MarketUnitRecord;
 
 export interface Population {
   seed: string;
