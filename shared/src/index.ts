@@ -33,4 +33,5 @@ export type {
   operations as ApiOperations,
 } from './api/contract';
 export * from './auditActions';
+export * from './govData';
 export * from './supervision';

@@ -199,18 +199,24 @@ const MATTER_CODES = new Set<string>(codesOf(MATTERS));
 /** Unknown codes (reported by the matters field) are left out so that input cannot grow the caches. */
 const matterSetKey = (matters: readonly MatterCode[]) =>
   [...new Set(matters.filter((m) => MATTER_CODES.has(m)))].sort().join(',');
-const employeeSchemas = new Map<string, EmployeeSchema>();
 
-/** The row schema for the chosen matters (cached: there are only 16 sets). */
-export function employeeSchemaFor(matters: readonly MatterCode[]): EmployeeSchema {
-  const key = matterSetKey(matters);
-  let schema = employeeSchemas.get(key);
-  if (!schema) {
-    schema = buildEmployeeSchema(matters);
-    employeeSchemas.set(key, schema);
-  }
-  return schema;
+/** A schema built once per set of matters (there are only 16 sets), whatever order the codes come in. */
+function perMatterSet<S>(build: (matters: readonly MatterCode[]) => S) {
+  const built = new Map<string, S>();
+  return (matters: readonly MatterCode[]): S => {
+    const key = matterSetKey(matters);
+    let schema = built.get(key);
+    if (!schema) {
+      schema = build(matters);
+      built.set(key, schema);
+    }
+    return schema;
+  };
 }
+
+/** The row schema for the chosen matters. */
+export const employeeSchemaFor: (matters: readonly MatterCode[]) => EmployeeSchema =
+  perMatterSet(buildEmployeeSchema);
 
 const requiredByMatter = (
   label: string,
@@ -314,37 +320,22 @@ function buildApplicationSchema(matters: readonly MatterCode[]) {
 }
 
 type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
-const applicationSchemas = new Map<string, ApplicationSchema>();
 
 /**
  * The whole-form schema for the chosen matters. Validate with `{ context: { matters, config } }`: the
  * unit part and the ratio limits read them from there.
  */
-export function applicationSchemaFor(matters: readonly MatterCode[]): ApplicationSchema {
-  const key = matterSetKey(matters);
-  let schema = applicationSchemas.get(key);
-  if (!schema) {
-    schema = buildApplicationSchema(matters);
-    applicationSchemas.set(key, schema);
-  }
-  return schema;
-}
-
-const headerSchemas = new Map<string, yup.AnyObjectSchema>();
+export const applicationSchemaFor: (matters: readonly MatterCode[]) => ApplicationSchema =
+  perMatterSet(buildApplicationSchema);
 
 /**
  * The whole-form schema with the employee list taken as it is: for validateApplication's fast path,
  * which checks the rows itself (employeeFastPath.ts) and lets yup judge them only when one is not clean.
  */
-export function applicationHeaderSchemaFor(matters: readonly MatterCode[]): yup.AnyObjectSchema {
-  const key = matterSetKey(matters);
-  let schema = headerSchemas.get(key);
-  if (!schema) {
-    schema = applicationSchemaFor(matters).shape({ employees: yup.mixed() }) as yup.AnyObjectSchema;
-    headerSchemas.set(key, schema);
-  }
-  return schema;
-}
+export const applicationHeaderSchemaFor: (matters: readonly MatterCode[]) => yup.AnyObjectSchema =
+  perMatterSet(
+    (matters) => applicationSchemaFor(matters).shape({ employees: yup.mixed() }) as yup.AnyObjectSchema,
+  );
 
 // The public types are written out in application.ts; these checks keep the schemas from drifting away.
 type Assert<T extends true> = T;

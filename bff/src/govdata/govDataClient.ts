@@ -1,16 +1,7 @@
 // "系统自动获取": unit data from 市场监管 by USCC and person data from 公安 by ID number.
+import type { MarketUnitRecord } from '@hiring/shared';
 import { AppError } from '../http/errors';
 import { OutboundError, requestJson } from '../http/outbound';
-
-export interface UnitRecord {
-  uscc: string;
-  name: string;
-  address: string;
-  /** 法定代表人; the ID number is personal data: it never leaves the bff. */
-  legalRepresentative: { name: string; idNumber: string };
-  socialInsuranceCode: string | null;
-  housingFundAccount: string | null;
-}
 
 export interface PersonRecord {
   idNumber: string;
@@ -47,8 +38,8 @@ export class GovDataClient {
     }
   }
 
-  unit(uscc: string): Promise<UnitRecord | null> {
-    return this.get<UnitRecord>(`/market/units/${encodeURIComponent(uscc)}`);
+  unit(uscc: string): Promise<MarketUnitRecord | null> {
+    return this.get<MarketUnitRecord>(`/market/units/${encodeURIComponent(uscc)}`);
   }
 
   /** 公安 身份核验: do this name and ID number belong together? */
