@@ -36,10 +36,16 @@ const base64Key = (name: string) =>
 
 const url = (name: string) => yup.string().matches(/^https?:\/\/[^\s]+$/, `${name} 必须是 http(s) 地址`);
 
+/** A whole-number setting: at least `min` (and at most `max` when given), `fallback` when it is not set. */
+const wholeNumber = (min: number, fallback: number, max?: number) => {
+  const number = yup.number().integer().min(min);
+  return (max === undefined ? number : number.max(max)).default(fallback);
+};
+
 const schema = yup.object({
   NODE_ENV: yup.string().oneOf(['development', 'test', 'production']).default('development'),
   HOST: yup.string().default('127.0.0.1'),
-  PORT: yup.number().integer().min(0).max(65535).default(3000),
+  PORT: wholeNumber(0, 3000, 65535),
   MONGODB_URI: yup
     .string()
     .required('MONGODB_URI 未设置：请提供 MongoDB 连接串（npm start 会自动启动内置数据库并设置它）')
@@ -52,7 +58,7 @@ const schema = yup.object({
     .string()
     .matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, 'BODY_LIMIT 应为大小，例如 1mb、512kb')
     .default('1mb'),
-  BODY_TIMEOUT_MS: yup.number().integer().min(100).max(300000).default(30000),
+  BODY_TIMEOUT_MS: wholeNumber(100, 30000, 300000),
   CORS_ORIGINS: yup.string().default('http://127.0.0.1:10086,http://localhost:10086'),
   DATA_KEY: base64Key('DATA_KEY'),
   DEV_LOGIN: yup.boolean().default(false),
@@ -74,35 +80,30 @@ const schema = yup.object({
   MEDICAL_SECURITY_CALLBACK_KEYS: callbackKeys('MEDICAL_SECURITY_CALLBACK_KEYS'),
   HOUSING_FUND_CALLBACK_KEYS: callbackKeys('HOUSING_FUND_CALLBACK_KEYS'),
   /** How many reverse proxies in front of the bff append to X-Forwarded-For (0: none, use the peer). */
-  TRUST_PROXY: yup.number().integer().min(0).max(5).default(0),
+  TRUST_PROXY: wholeNumber(0, 0, 5),
   /** Failed logins/tokens per IP and minute before that IP must wait (valid sessions are not affected). */
-  AUTH_FAILURES_PER_MINUTE: yup.number().integer().min(1).default(60),
-  LOGINS_PER_MINUTE: yup.number().integer().min(1).default(30),
-  CALLBACKS_PER_MINUTE: yup.number().integer().min(1).default(3000),
-  HEALTH_CHECKS_PER_MINUTE: yup.number().integer().min(1).default(1200),
-  PERSON_LOOKUPS_PER_DAY: yup.number().integer().min(1).default(200),
-  PERSON_LOOKUPS_PER_UNIT_PER_DAY: yup.number().integer().min(1).default(1000),
+  AUTH_FAILURES_PER_MINUTE: wholeNumber(1, 60),
+  LOGINS_PER_MINUTE: wholeNumber(1, 30),
+  CALLBACKS_PER_MINUTE: wholeNumber(1, 3000),
+  HEALTH_CHECKS_PER_MINUTE: wholeNumber(1, 1200),
+  PERSON_LOOKUPS_PER_DAY: wholeNumber(1, 200),
+  PERSON_LOOKUPS_PER_UNIT_PER_DAY: wholeNumber(1, 1000),
   /** Excel exports of the supervision dashboard per staff member and hour, and the rows one may hold. */
-  SUPERVISOR_EXPORTS_PER_HOUR: yup.number().integer().min(1).max(1000).default(20),
-  SUPERVISOR_EXPORT_MAX_ROWS: yup.number().integer().min(1).max(50000).default(5000),
-  MAX_OPEN_DRAFTS: yup.number().integer().min(1).max(1000).default(50),
-  AGENCY_TIMEOUT_MS: yup.number().integer().min(100).max(60000).default(5000),
-  SESSION_TTL_HOURS: yup
-    .number()
-    .integer()
-    .min(1)
-    .max(24 * 30)
-    .default(24 * 7),
-  RATE_LIMIT_PER_MINUTE: yup.number().integer().min(1).default(600),
+  SUPERVISOR_EXPORTS_PER_HOUR: wholeNumber(1, 20, 1000),
+  SUPERVISOR_EXPORT_MAX_ROWS: wholeNumber(1, 5000, 50000),
+  MAX_OPEN_DRAFTS: wholeNumber(1, 50, 1000),
+  AGENCY_TIMEOUT_MS: wholeNumber(100, 5000, 60000),
+  SESSION_TTL_HOURS: wholeNumber(1, 24 * 7, 24 * 30),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(1, 600),
   WORKERS: yup.boolean().default(true),
-  DISPATCH_CONCURRENCY: yup.number().integer().min(1).max(64).default(4),
-  DISPATCH_LEASE_MS: yup.number().integer().min(500).default(30000),
-  DISPATCH_BACKOFF_MS: yup.number().integer().min(10).default(1000),
-  DISPATCH_BACKOFF_CAP_MS: yup.number().integer().min(100).default(300000),
-  DISPATCH_POLL_MS: yup.number().integer().min(10).default(500),
-  RECONCILE_AFTER_MS: yup.number().integer().min(100).default(600000),
-  JOB_INTERVAL_MS: yup.number().integer().min(100).default(3600000),
-  RELIEF_REMINDER_DAYS: yup.number().integer().min(1).max(28).default(7),
+  DISPATCH_CONCURRENCY: wholeNumber(1, 4, 64),
+  DISPATCH_LEASE_MS: wholeNumber(500, 30000),
+  DISPATCH_BACKOFF_MS: wholeNumber(10, 1000),
+  DISPATCH_BACKOFF_CAP_MS: wholeNumber(100, 300000),
+  DISPATCH_POLL_MS: wholeNumber(10, 500),
+  RECONCILE_AFTER_MS: wholeNumber(100, 600000),
+  JOB_INTERVAL_MS: wholeNumber(100, 3600000),
+  RELIEF_REMINDER_DAYS: wholeNumber(1, 7, 28),
   // Subscribe-message templates; the defaults are the ones the stand-ins know.
   TEMPLATE_CASE_RESULT: yup.string().max(64).default('mock_tpl_case_result'),
   TEMPLATE_CASE_RETURNED: yup.string().max(64).default('mock_tpl_case_returned'),
@@ -120,8 +121,8 @@ const schema = yup.object({
     .default('openid profile staff'),
   STAFF_OIDC_REDIRECT_URI: url('STAFF_OIDC_REDIRECT_URI'),
   STAFF_CONSOLE_URL: url('STAFF_CONSOLE_URL'),
-  STAFF_SESSION_IDLE_MINUTES: yup.number().integer().min(1).max(480).default(30),
-  STAFF_SESSION_MAX_HOURS: yup.number().integer().min(1).max(24).default(12),
+  STAFF_SESSION_IDLE_MINUTES: wholeNumber(1, 30, 480),
+  STAFF_SESSION_MAX_HOURS: wholeNumber(1, 12, 24),
   // Staff bearer tokens, for tests and development only (refused in production): see staff/staffTokens.ts.
   STAFF_TOKENS: yup.string().max(20000, 'STAFF_TOKENS 过长（最多 20000 个字符）'),
   // The public status-lookup page the QR codes on the printed form and receipt open (?code= is appended).

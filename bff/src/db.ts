@@ -20,3 +20,19 @@ export async function pingDatabase(connection: mongoose.Connection): Promise<boo
     return false;
   }
 }
+
+/** The models of these schemas on a connection, by name; each is compiled once per connection. */
+export type ModelsOf<S extends Record<string, mongoose.Schema>> = {
+  [Name in keyof S]: mongoose.Model<mongoose.InferSchemaType<S[Name]>>;
+};
+
+export function modelsOf<S extends Record<string, mongoose.Schema>>(
+  db: mongoose.Connection,
+  schemas: S,
+): ModelsOf<S> {
+  const models = Object.entries(schemas).map(([name, schema]) => [
+    name,
+    db.models[name] ?? db.model(name, schema),
+  ]);
+  return Object.fromEntries(models) as ModelsOf<S>;
+}

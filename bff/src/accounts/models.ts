@@ -1,5 +1,6 @@
 // Accounts (one per platform user) and their revocable sessions.
-import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { modelsOf } from '../db';
 
 const accountSchema = new Schema(
   {
@@ -34,14 +35,6 @@ const sessionSchema = new Schema(
 export type AccountDoc = InferSchemaType<typeof accountSchema>;
 export type SessionDoc = InferSchemaType<typeof sessionSchema>;
 
-export interface AccountModels {
-  Account: Model<AccountDoc>;
-  Session: Model<SessionDoc>;
-}
-
-export function accountModels(db: Connection): AccountModels {
-  return {
-    Account: db.models.Account ?? db.model('Account', accountSchema),
-    Session: db.models.Session ?? db.model('Session', sessionSchema),
-  };
-}
+export const accountModels = (db: Connection) =>
+  modelsOf(db, { Account: accountSchema, Session: sessionSchema });
+export type AccountModels = ReturnType<typeof accountModels>;

@@ -20,6 +20,19 @@ export function isProvisional(matter: MatterDoc): boolean {
   return m.dueDateProvisional === true || m.calendarBasis === 'provisional';
 }
 
+/** A matter as the receipt and the public status lookup both show it: what, which agency, how long, how far. */
+export function matterHeadline(matter: MatterDoc, view = matterView(matter)) {
+  return {
+    matter: view.matter,
+    label: view.label,
+    agencyLabel: view.agencyLabel,
+    timeLimit: view.timeLimit,
+    statusLabel: view.statusLabel,
+    dueDate: view.dueDate,
+    dueDateProvisional: isProvisional(matter),
+  };
+}
+
 type Stored = ApplicationDoc & { _id: unknown };
 
 export function storedFormPdf(doc: Stored, cipher: FieldCipher, lookupPageUrl: string): Promise<FormPdf> {
@@ -51,19 +64,10 @@ export function receiptData(doc: Stored, cipher: FieldCipher, lookupPageUrl: str
     uscc: doc.uscc ?? '',
     employeeCount: doc.employeeCount ?? sealed.form.employees.length,
     submittedAt: doc.submittedAt,
-    matters: doc.matters.map((m) => {
-      const view = matterView(m);
-      return {
-        matter: m.matter,
-        label: view.label,
-        agencyLabel: view.agencyLabel,
-        timeLimit: view.timeLimit,
-        workingDays: MATTERS.find((x) => x.code === m.matter)?.workingDays ?? 0,
-        statusLabel: view.statusLabel,
-        dueDate: view.dueDate,
-        dueDateProvisional: isProvisional(m),
-      };
-    }),
+    matters: doc.matters.map((m) => ({
+      ...matterHeadline(m),
+      workingDays: MATTERS.find((x) => x.code === m.matter)?.workingDays ?? 0,
+    })),
     housingFundRelief: sealed.form.housingFundRelief ?? 'none',
     reliefDeadline: doc.reliefDeadline ?? null,
     lookupUrl: lookupUrlFor(lookupPageUrl, doc.code),

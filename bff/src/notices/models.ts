@@ -1,5 +1,6 @@
 // In-app notices (always) and the subscribe-message consents users granted on the platform.
-import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { modelsOf } from '../db';
 
 const noticeSchema = new Schema(
   {
@@ -32,14 +33,6 @@ consentSchema.index({ accountId: 1, templateId: 1 }, { unique: true });
 export type NoticeDoc = InferSchemaType<typeof noticeSchema>;
 export type ConsentDoc = InferSchemaType<typeof consentSchema>;
 
-export interface NoticeModels {
-  Notice: Model<NoticeDoc>;
-  Consent: Model<ConsentDoc>;
-}
-
-export function noticeModels(db: Connection): NoticeModels {
-  return {
-    Notice: db.models.Notice ?? db.model('Notice', noticeSchema),
-    Consent: db.models.Consent ?? db.model('Consent', consentSchema),
-  };
-}
+export const noticeModels = (db: Connection) =>
+  modelsOf(db, { Notice: noticeSchema, Consent: consentSchema });
+export type NoticeModels = ReturnType<typeof noticeModels>;

@@ -12,7 +12,7 @@ import { PUBLIC, defineRoute, type Route } from '../http/route';
 import { cleanString, dayOrNull, strictObject } from '../http/validate';
 import { maskIdNumber, maskName, maskPhone } from '../security/mask';
 import { matterView, overallOf, type SealedApplication } from '../applications/view';
-import { isProvisional } from '../documents/applicationDocuments';
+import { matterHeadline } from '../documents/applicationDocuments';
 import { attemptModel, LookupAttempts } from './attempts';
 
 const lookupBody = strictObject({
@@ -172,14 +172,8 @@ export function statusLookupRoutes(services: Services): Route[] {
           matters: doc.matters.map((m) => {
             const view = matterView(m);
             return {
-              matter: view.matter,
-              label: view.label,
-              agencyLabel: view.agencyLabel,
-              timeLimit: view.timeLimit,
+              ...matterHeadline(m, view),
               status: view.status,
-              statusLabel: view.statusLabel,
-              dueDate: view.dueDate,
-              dueDateProvisional: isProvisional(m),
               overdue: view.overdue,
               reasons: view.reasons.map((r) => ({
                 message: maskReason(r.message ?? ''),
