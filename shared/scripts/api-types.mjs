@@ -29,7 +29,9 @@ export async function generate() {
   const format = (text) => prettier.format(text, { ...options, filepath: target });
   // Twice: removing members leaves empty blocks that only the formatter collapses into `{}`.
   return format(
-    asJson(compact(await format(compact(await format(header + astToString(ast)))))) + JSON_CARRIER,
+    sharedAnswers(asJson(compact(await format(compact(await format(header + astToString(ast))))))) +
+      JSON_CARRIER +
+      SHARED_CARRIER,
   );
 }
 
@@ -64,6 +66,34 @@ function asJson(text) {
     '$1$2: Json<$3>;',
   );
 }
+
+/**
+ * An operation's answers that are components (the common errors, the photo upload's, a draft's version
+ * conflict…) go on one line by name, \`Shared<{ 400: 'BadRequest'; 404: 'NotFound' }>\`, instead of one
+ * \`components['responses'][…]\` line each, so the contract states each operation's own answers and names
+ * the shared ones (structurally the same type as before).
+ */
+function sharedAnswers(text) {
+  return text.replace(/^(\s*)responses: \{\n([\s\S]*?)^\1\};$/gm, (whole, indent, body) => {
+    const named = [];
+    const own = body.replace(/^\s*(\d{3}): components\['responses'\]\['(\w+)'\];\n/gm, (_, status, name) => {
+      named.push(`${status}: '${name}'`);
+      return '';
+    });
+    if (!named.length) return whole;
+    const shared = `Shared<{ ${named.join('; ')} }>`;
+    return own.trim()
+      ? `${indent}responses: ${shared} & {\n${own}${indent}};`
+      : `${indent}responses: ${shared};`;
+  });
+}
+
+const SHARED_CARRIER = `
+/** Answers described once in components['responses'], by status. */
+export type Shared<Answers extends Record<number, keyof components['responses']>> = {
+  [Status in keyof Answers]: components['responses'][Answers[Status] & keyof components['responses']];
+};
+`;
 
 const JSON_CARRIER = `
 /** A request body or an answer carried as application/json. */

@@ -39,6 +39,7 @@ const accountSchema = yup
 const sessionSchema = yup
   .object({ token: tokenSchema, expiresAt: yup.date().required(), account: accountSchema.required() })
   .meta({ name: 'Session' });
+const signedIn = { description: '登录成功', schema: sessionSchema, name: 'SignedIn' };
 
 const refreshedSchema = yup.object({ token: tokenSchema, expiresAt: yup.date().required() });
 
@@ -84,7 +85,7 @@ export function accountRoutes(services: Services): Route[] {
       body: loginBody,
       example: { platform: 'weapp', code: 'mock-code-0001' },
       responses: {
-        200: { description: '登录成功', schema: sessionSchema },
+        200: signedIn,
         400: 'BadRequest',
         401: 'Unauthorized',
         503: 'Unavailable',
@@ -107,7 +108,7 @@ export function accountRoutes(services: Services): Route[] {
       body: devLoginBody,
       example: { nickname: '开发者' },
       responses: {
-        200: { description: '登录成功', schema: sessionSchema },
+        200: signedIn,
         400: 'BadRequest',
         404: 'NotFound',
         503: 'Unavailable',

@@ -220,6 +220,12 @@ const statsSchema = yup.object({
     .required(),
 });
 
+/** Who may file for a unit: the submission and a 补正 refuse alike. */
+const needsUnitAuthority = errorResponse(
+  '未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权',
+  'UnitAuthorityRequired',
+);
+
 export function applicationRoutes(services: Services): Route[] {
   const { applications, idempotency, cipher } = services;
   const auth = accountLogin(services);
@@ -242,9 +248,7 @@ export function applicationRoutes(services: Services): Route[] {
       responses: {
         201: { description: '办件（重放时响应头 Idempotent-Replayed: true）', schema: applicationSchema },
         400: 'BadRequest',
-        403: errorResponse(
-          '未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权',
-        ),
+        403: needsUnitAuthority,
         404: 'NotFound',
         409: 'Conflict',
         415: 'UnsupportedMediaType',
@@ -360,9 +364,7 @@ export function applicationRoutes(services: Services): Route[] {
       responses: {
         200: { description: '补正后的办件（该事项回到待推送）', schema: applicationSchema },
         400: 'BadRequest',
-        403: errorResponse(
-          '未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权',
-        ),
+        403: needsUnitAuthority,
         404: 'NotFound',
         409: 'Conflict',
         413: 'PayloadTooLarge',

@@ -117,14 +117,23 @@ const revokedSchema = yup
   })
   .meta({ name: 'Revoked' });
 
+const revoked = { description: '已撤销', schema: revokedSchema, name: 'AuthorityRevoked' };
+
 const itemsOf = (item: yup.Schema) => yup.object({ items: yup.array(item).required() });
 
 const needsAuthority = errorResponse(
   '未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE）',
+  'NotLegalRepresentative',
 );
-const notManaged = errorResponse('您不能管理该单位（NOT_FOUND），与单位不存在时的回答相同');
-const exists = errorResponse('该人员已有待接受或有效的授权（AUTHORITY_EXISTS）');
-const policeSays = errorResponse('姓名与号码不一致（IDENTITY_MISMATCH）或查无此号（IDENTITY_NOT_FOUND）');
+const notManaged = errorResponse('您不能管理该单位（NOT_FOUND），与单位不存在时的回答相同', 'UnitNotManaged');
+const exists = errorResponse('该人员已有待接受或有效的授权（AUTHORITY_EXISTS）', 'AuthorityExists');
+const policeSays = errorResponse(
+  '姓名与号码不一致（IDENTITY_MISMATCH）或查无此号（IDENTITY_NOT_FOUND）',
+  'IdentityNotConfirmed',
+);
+/** 市场监管 has no unit with that 统一社会信用代码 (the legal representative's claim, the window's). */
+export const unitNotRegistered = errorResponse('市场监管查无该单位（NOT_FOUND）', 'UnitNotRegistered');
+const authorityEnded = errorResponse('授权已结束（AUTHORITY_ENDED）', 'AuthorityEnded');
 
 const EXAMPLE_GRANT = {
   name: '李经办',
@@ -202,7 +211,7 @@ export function authorityRoutes(services: Services): Route[] {
         201: { description: '已添加', schema: unitAuthoritySchema },
         400: 'BadRequest',
         403: needsAuthority,
-        404: errorResponse('市场监管查无该单位（NOT_FOUND）'),
+        404: unitNotRegistered,
         409: 'Conflict',
         415: 'UnsupportedMediaType',
         503: 'Unavailable',
@@ -315,11 +324,11 @@ export function authorityRoutes(services: Services): Route[] {
       auth,
       params: yup.object({ id: objectIdOf('授权编号') }),
       responses: {
-        200: { description: '已撤销', schema: revokedSchema },
+        200: revoked,
         400: 'BadRequest',
         403: needsAuthority,
         404: 'NotFound',
-        409: errorResponse('授权已结束（AUTHORITY_ENDED）'),
+        409: authorityEnded,
       },
       handler: async (ctx, { params: { id } }) => {
         ctx.body = await authority.revoke(ctx.state.accountId, id);
@@ -338,7 +347,7 @@ export function authorityRoutes(services: Services): Route[] {
       responses: {
         201: { description: '已登记', schema: operatorSchema },
         400: 'BadRequest',
-        404: errorResponse('市场监管查无该单位（NOT_FOUND）'),
+        404: unitNotRegistered,
         409: exists,
         415: 'UnsupportedMediaType',
         422: policeSays,
@@ -358,10 +367,10 @@ export function authorityRoutes(services: Services): Route[] {
       auth: clerk,
       params: yup.object({ id: objectIdOf('授权编号') }),
       responses: {
-        200: { description: '已撤销', schema: revokedSchema },
+        200: revoked,
         400: 'BadRequest',
         404: 'NotFound',
-        409: errorResponse('授权已结束（AUTHORITY_ENDED）'),
+        409: authorityEnded,
       },
       handler: async (ctx, { params: { id } }) => {
         ctx.body = await authority.staffRevoke(ctx.state.staff as StaffMember, id);

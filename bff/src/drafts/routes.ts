@@ -60,6 +60,13 @@ export const versionConflictSchema = errorBodySchema
   .shape({ current: draftViewSchema.required() })
   .meta({ name: 'VersionConflict', description: '版本已过期：附当前草稿，供客户端合并' });
 
+/** What every change of a draft may answer when it was based on an older version. */
+export const versionConflict = {
+  description: '版本已过期（VERSION_CONFLICT），附当前草稿',
+  schema: versionConflictSchema,
+  name: 'VersionConflict',
+};
+
 const EXAMPLE_EMPLOYEE = {
   idType: 'resident',
   idNumber: '361102199003072010',
@@ -90,12 +97,18 @@ const EXAMPLE_UNIT = {
 
 export const DRAFT_EXAMPLES = { employee: EXAMPLE_EMPLOYEE, unit: EXAMPLE_UNIT };
 
+const draftChanged = {
+  description: '修改后的草稿（version + 1）',
+  schema: draftViewSchema,
+  name: 'DraftChanged',
+};
+
 const changed = (status: 200 | 201) =>
   ({
-    [status]: { description: '修改后的草稿（version + 1）', schema: draftViewSchema },
+    [status]: draftChanged,
     400: 'BadRequest',
     404: 'NotFound',
-    409: { description: '版本已过期（VERSION_CONFLICT），附当前草稿', schema: versionConflictSchema },
+    409: versionConflict,
     413: 'PayloadTooLarge',
     415: 'UnsupportedMediaType',
   }) as const;
@@ -243,10 +256,10 @@ export function draftRoutes(services: Services): Route[] {
       params: employeeParams,
       query: yup.object({ version }),
       responses: {
-        200: { description: '修改后的草稿', schema: draftViewSchema },
+        200: draftChanged,
         400: 'BadRequest',
         404: 'NotFound',
-        409: { description: '版本已过期（VERSION_CONFLICT）', schema: versionConflictSchema },
+        409: versionConflict,
       },
       handler: async (ctx, { params: { id, key }, query }) => {
         ctx.body = await drafts.update(ctx.state.accountId, id, query.version, (app) => {

@@ -1,7 +1,7 @@
 // The one error body every route answers with, as a schema for the contract and for response checks.
 import * as yup from 'yup';
 import { ERROR_CODES } from '@hiring/shared';
-import type { ErrorResponseName } from './route';
+import type { ErrorResponseName, ResponseSpec } from './route';
 
 export const errorBodySchema = yup
   .object({
@@ -43,5 +43,12 @@ export const ERROR_RESPONSES: Record<ErrorResponseName, string> = {
   Unavailable: '依赖的数据服务暂时不可用',
 };
 
-/** An error response with its own description (e.g. the codes one route can give). */
-export const errorResponse = (description: string) => ({ description, schema: errorBodySchema });
+/**
+ * An error response with its own description (e.g. the codes one route can give); named when several
+ * routes give it, so the document describes it once (#/components/responses/<name>).
+ */
+export const errorResponse = (description: string, name?: string): ResponseSpec => ({
+  description,
+  schema: errorBodySchema,
+  ...(name ? { name } : {}),
+});

@@ -64,6 +64,11 @@ export interface ResponseSpec {
   schema?: yup.Schema;
   /** The body is not JSON (e.g. a file): its media type; the schema, if any, is for the document only. */
   contentType?: string;
+  /**
+   * For an answer several routes give alike (e.g. the photo upload's errors): the document describes it
+   * once, in #/components/responses/<name>, and each operation refers to it.
+   */
+  name?: string;
 }
 
 export type Responses = Partial<Record<number, ResponseSpec | ErrorResponseName>>;

@@ -15,7 +15,7 @@ import { defineRoute, PUBLIC, type Route } from '../http/route';
 import { objectIdOf, parseInput, strictNumber, strictObject } from '../http/validate';
 import { draftViewSchema, MAX_EMPLOYEES } from '../drafts/draftSchema';
 import { newEmployeeKey } from '../drafts/draftService';
-import { versionConflictSchema } from '../drafts/routes';
+import { versionConflict } from '../drafts/routes';
 import { fileRequired, fileTooLarge, malformedUpload, tooManyHires } from './importErrors';
 import { planImport, type ImportPlan } from './importPlan';
 import { MAX_FILE_BYTES } from './limits';
@@ -173,7 +173,7 @@ export function importRoutes(services: Services): Route[] {
         200: { description: '每行的结果；有符合的行时 version 为新版本', schema: importResultSchema },
         400: errorResponse('未选择文件、多于一个文件、缺少 version（IMPORT_FILE_REQUIRED、BAD_REQUEST）'),
         404: 'NotFound',
-        409: { description: '版本已过期（VERSION_CONFLICT），附当前草稿', schema: versionConflictSchema },
+        409: versionConflict,
         413: errorResponse('文件超过 5 MB（IMPORT_FILE_TOO_LARGE）'),
         415: errorResponse('不是 .xlsx / .csv 表格（IMPORT_NOT_A_SHEET、IMPORT_LEGACY_XLS）'),
         422: errorResponse(

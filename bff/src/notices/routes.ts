@@ -45,6 +45,11 @@ const consentsSchema = yup
       }),
   })
   .meta({ name: 'Consents' });
+const remainingConsents = {
+  description: '各模板剩余次数',
+  schema: consentsSchema,
+  name: 'RemainingConsents',
+};
 
 export function noticeRoutes(services: Services): Route[] {
   const consentBody = subscriptionBody(Object.values(services.config.templates));
@@ -103,7 +108,7 @@ export function noticeRoutes(services: Services): Route[] {
       body: consentBody,
       example: { templateIds: ['mock_tpl_case_result'] },
       responses: {
-        200: { description: '各模板剩余次数', schema: consentsSchema },
+        200: remainingConsents,
         400: 'BadRequest',
         415: 'UnsupportedMediaType',
       },
@@ -116,7 +121,7 @@ export function noticeRoutes(services: Services): Route[] {
       path: '/subscriptions',
       operationId: 'getSubscriptions',
       summary: '订阅消息剩余次数',
-      responses: { 200: { description: '各模板剩余次数', schema: consentsSchema } },
+      responses: { 200: remainingConsents },
       handler: async (ctx) => {
         ctx.body = { consents: await services.subscriptions.counts(ctx.state.accountId) };
       },

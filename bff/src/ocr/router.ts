@@ -77,17 +77,24 @@ const backReadingSchema = yup
 
 const photoUpload = {
   contentType: 'multipart/form-data' as const,
-  schema: yup.object({
-    [IMAGE_FIELD]: uploadedFile('JPEG、PNG 或 WebP，不超过 4 MB', 'image/jpeg'),
-  }),
+  schema: yup
+    .object({
+      [IMAGE_FIELD]: uploadedFile('JPEG、PNG 或 WebP，不超过 4 MB', 'image/jpeg'),
+    })
+    .meta({ name: 'IdCardPhoto' }),
 };
 
+// Named: every photo route (both sides, the employer's and the window's) answers them alike.
 const uploadErrorResponses = {
-  400: errorResponse('未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD）'),
-  413: errorResponse('图片超过 4 MB（IMAGE_TOO_LARGE）'),
-  415: errorResponse('不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE）'),
+  400: errorResponse(
+    '未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD）',
+    'PhotoMissing',
+  ),
+  413: errorResponse('图片超过 4 MB（IMAGE_TOO_LARGE）', 'PhotoTooLarge'),
+  415: errorResponse('不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE）', 'NotAPhoto'),
   503: errorResponse(
     '识别服务正在启动、暂时不可用或繁忙（OCR_STARTING、OCR_UNAVAILABLE、OCR_BUSY），带 Retry-After 时按其秒数后重试',
+    'OcrUnavailable',
   ),
 };
 

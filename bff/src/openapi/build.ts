@@ -88,16 +88,31 @@ export interface DocumentOptions {
 /** /drafts/:id → /drafts/{id} */
 export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
+/** The schemas and the named responses the operations refer to, each described once. */
+interface Components {
+  schemas: SchemaRegistry;
+  responses: Record<string, ResponseObject>;
+}
+
 export function buildOpenApiDocument(groups: RouteGroup[], options: DocumentOptions = {}): OpenApiDocument {
   const registry = new SchemaRegistry();
   registry.convert(errorBodySchema);
+  const components: Components = {
+    schemas: registry,
+    responses: Object.fromEntries(
+      Object.entries(ERROR_RESPONSES).map(([name, description]) => [
+        name,
+        { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      ]),
+    ),
+  };
   const paths: OpenApiDocument['paths'] = {};
   for (const group of groups) {
     for (const route of group.routes) {
       const path = openApiPath(group.prefix + route.path);
       const item = (paths[path] ??= {});
       if (item[route.method]) throw new Error(`${route.method} ${path} is declared twice`);
-      item[route.method] = operationOf(route, group, registry);
+      item[route.method] = operationOf(route, group, components);
     }
   }
   const securitySchemes = { ...SECURITY_SCHEMES, ...options.securitySchemes };
@@ -122,22 +137,15 @@ export function buildOpenApiDocument(groups: RouteGroup[], options: DocumentOpti
     paths,
     components: {
       schemas: registry.schemas,
-      responses: Object.fromEntries(
-        Object.entries(ERROR_RESPONSES).map(([name, description]) => [
-          name,
-          {
-            description,
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-          },
-        ]),
-      ),
+      responses: components.responses,
       securitySchemes,
     },
   };
 }
 
-function operationOf(undeclared: Route, group: RouteGroup, registry: SchemaRegistry): Operation {
+function operationOf(undeclared: Route, group: RouteGroup, components: Components): Operation {
   const route = declared(undeclared);
+  const registry = components.schemas;
   const parameters = [
     ...fieldsOf(route.params, 'path', registry),
     ...fieldsOf(route.query, 'query', registry),
@@ -156,7 +164,7 @@ function operationOf(undeclared: Route, group: RouteGroup, registry: SchemaRegis
     tags: route.tags,
     security: route.auth.scheme ? [{ [route.auth.scheme]: [] }] : [],
     ...(parameters.length ? { parameters } : {}),
-    responses: responsesOf({ ...group.responses, ...route.auth.responses, ...route.responses }, registry),
+    responses: responsesOf({ ...group.responses, ...route.auth.responses, ...route.responses }, components),
   };
   if (route.body) {
     const schema = registry.convert(route.body);
@@ -207,7 +215,7 @@ function fieldsOf(
   });
 }
 
-function responsesOf(responses: Responses, registry: SchemaRegistry): Operation['responses'] {
+function responsesOf(responses: Responses, components: Components): Operation['responses'] {
   const out: Operation['responses'] = {};
   for (const [status, response] of Object.entries(responses).sort(([a], [b]) => Number(a) - Number(b))) {
     if (!response) continue;
@@ -215,7 +223,17 @@ function responsesOf(responses: Responses, registry: SchemaRegistry): Operation[
       out[status] = { $ref: `#/components/responses/${response}` };
       continue;
     }
-    out[status] = responseObject(response, registry);
+    const described = responseObject(response, components.schemas);
+    if (!response.name) {
+      out[status] = described;
+      continue;
+    }
+    // One name, one answer: two routes giving different answers under the same name is a declaration bug.
+    const existing = components.responses[response.name];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(described))
+      throw new Error(`two different responses are both named ${response.name}`);
+    components.responses[response.name] = described;
+    out[status] = { $ref: `#/components/responses/${response.name}` };
   }
   return out;
 }

@@ -237,7 +237,11 @@ export function ruleRoutes(services: Services): Route[] {
   const { calendar, figures } = services.rules;
   const anyStaff = staffLogin(services);
   const admin = staffLogin(services, 'admin');
-  const refused = errorResponse('配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题）');
+  const figureSaved = { description: '已保存', schema: figureSet, name: 'FigureSetSaved' };
+  const refused = errorResponse(
+    '配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题）',
+    'RulesRefused',
+  );
   return [
     defineRoute({
       method: 'get',
@@ -353,7 +357,7 @@ export function ruleRoutes(services: Services): Route[] {
         source: '关于公布2027年度社会保险缴费基数上下限的通知',
       },
       responses: {
-        201: { description: '已保存', schema: figureSet },
+        201: figureSaved,
         400: 'BadRequest',
         409: errorResponse('同一生效日期已有期间（PERIOD_EXISTS）或版本已变（RULES_CHANGED）'),
         422: refused,
@@ -380,7 +384,7 @@ export function ruleRoutes(services: Services): Route[] {
       body: figurePatch,
       example: { placeholder: false, value: { floor: 4200, cap: 21000 }, source: '正式通知' },
       responses: {
-        200: { description: '已保存', schema: figureSet },
+        200: figureSaved,
         400: 'BadRequest',
         404: 'NotFound',
         409: 'Conflict',

@@ -939,6 +939,10 @@ export interface components {
        */
       validUntil: string | null;
     };
+    IdCardPhoto: {
+      /** @description JPEG、PNG 或 WebP，不超过 4 MB */
+      image: string;
+    };
     IdCardReading: {
       address: string | null;
       /** Format: date */
@@ -1452,26 +1456,64 @@ export interface components {
     };
   };
   responses: {
+    /** @description 授权已结束（AUTHORITY_ENDED） */
+    AuthorityEnded: Json<components['schemas']['Error']>;
+    /** @description 该人员已有待接受或有效的授权（AUTHORITY_EXISTS） */
+    AuthorityExists: Json<components['schemas']['Error']>;
+    /** @description 已撤销 */
+    AuthorityRevoked: Json<components['schemas']['Revoked']>;
     /** @description 请求格式或参数有误（BAD_REQUEST、INVALID_JSON），details 指出具体字段 */
     BadRequest: Json<components['schemas']['Error']>;
     /** @description 与当前状态冲突 */
     Conflict: Json<components['schemas']['Error']>;
+    /** @description 修改后的草稿（version + 1） */
+    DraftChanged: Json<components['schemas']['Draft']>;
+    /** @description 已保存 */
+    FigureSetSaved: Json<components['schemas']['FigureSet']>;
     /** @description 无权执行该操作（FORBIDDEN），如工作人员角色不符 */
     Forbidden: Json<components['schemas']['Error']>;
+    /** @description 姓名与号码不一致（IDENTITY_MISMATCH）或查无此号（IDENTITY_NOT_FOUND） */
+    IdentityNotConfirmed: Json<components['schemas']['Error']>;
+    /** @description 不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE） */
+    NotAPhoto: Json<components['schemas']['Error']>;
     /** @description 对象不存在或不属于当前账号（NOT_FOUND）——两种情况回答相同 */
     NotFound: Json<components['schemas']['Error']>;
+    /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
+    NotLegalRepresentative: Json<components['schemas']['Error']>;
+    /** @description 识别服务正在启动、暂时不可用或繁忙（OCR_STARTING、OCR_UNAVAILABLE、OCR_BUSY），带 Retry-After 时按其秒数后重试 */
+    OcrUnavailable: Json<components['schemas']['Error']>;
     /** @description 请求内容过大（PAYLOAD_TOO_LARGE） */
     PayloadTooLarge: Json<components['schemas']['Error']>;
+    /** @description 未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD） */
+    PhotoMissing: Json<components['schemas']['Error']>;
+    /** @description 图片超过 4 MB（IMAGE_TOO_LARGE） */
+    PhotoTooLarge: Json<components['schemas']['Error']>;
+    /** @description 各模板剩余次数 */
+    RemainingConsents: Json<components['schemas']['Consents']>;
+    /** @description 配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题） */
+    RulesRefused: Json<components['schemas']['Error']>;
+    /** @description 登录成功 */
+    SignedIn: Json<components['schemas']['Session']>;
+    /** @description 期间内的申请过多（VALIDATION_FAILED） */
+    TooManyInPeriod: Json<components['schemas']['Error']>;
     /** @description 请求过于频繁（TOO_MANY_REQUESTS），见 Retry-After */
     TooManyRequests: Json<components['schemas']['Error']>;
     /** @description 未登录或登录已失效（UNAUTHORIZED） */
     Unauthorized: Json<components['schemas']['Error']>;
     /** @description 依赖的数据服务暂时不可用 */
     Unavailable: Json<components['schemas']['Error']>;
+    /** @description 未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权 */
+    UnitAuthorityRequired: Json<components['schemas']['Error']>;
+    /** @description 您不能管理该单位（NOT_FOUND），与单位不存在时的回答相同 */
+    UnitNotManaged: Json<components['schemas']['Error']>;
+    /** @description 市场监管查无该单位（NOT_FOUND） */
+    UnitNotRegistered: Json<components['schemas']['Error']>;
     /** @description 内容不符合业务规则（VALIDATION_FAILED，details 列出全部问题）或 IDEMPOTENCY_KEY_REUSED */
     Unprocessable: Json<components['schemas']['Error']>;
     /** @description 请求体不是 JSON（UNSUPPORTED_MEDIA_TYPE） */
     UnsupportedMediaType: Json<components['schemas']['Error']>;
+    /** @description 版本已过期（VERSION_CONFLICT），附当前草稿 */
+    VersionConflict: Json<components['schemas']['VersionConflict']>;
   };
   parameters: never;
   requestBodies: never;
@@ -1501,7 +1543,7 @@ export interface operations {
       };
     };
     requestBody: Json<components['schemas']['AgencyCallback']>;
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 已收到 */
       200: {
         content: {
@@ -1512,15 +1554,12 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
       /** @description 签名无效或时间戳过期（BAD_SIGNATURE） */
       401: Json<components['schemas']['Error']>;
-      404: components['responses']['NotFound'];
       /** @description 随机数已使用（NONCE_REUSED）、办件号与受理时不符（CASE_MISMATCH）、序号跳跃过大（SEQUENCE_JUMP）或部门状态查询未确认该结果（NOT_CONFIRMED） */
       409: Json<components['schemas']['Error']>;
       /** @description 办结缺少办理结果或退回缺少原因（DECISION_INCOMPLETE） */
       422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
       /** @description 暂时无法向部门核实（AGENCY_UNAVAILABLE），部门应稍后重试 */
       503: Json<components['schemas']['Error']>;
     };
@@ -1532,7 +1571,7 @@ export interface operations {
         pageSize?: number;
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 办件列表 */
       200: {
         content: {
@@ -1544,9 +1583,6 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   getApplication: {
@@ -1556,13 +1592,9 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 办件 */
       200: Json<components['schemas']['Application']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   getApplicationForm: {
@@ -1572,18 +1604,19 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 联办申请表（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
         content: {
           'application/pdf': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   getCorrection: {
@@ -1594,7 +1627,7 @@ export interface operations {
         matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 补正初始内容 */
       200: {
         content: {
@@ -1611,10 +1644,6 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   listMaterials: {
@@ -1625,7 +1654,7 @@ export interface operations {
         matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 材料（按上传顺序） */
       200: {
         content: {
@@ -1634,10 +1663,6 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   uploadMaterial: {
@@ -1658,13 +1683,11 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 已保存的材料 */
       201: Json<components['schemas']['Material']>;
       /** @description 未选择文件或缺少材料名称（MATERIAL_FILE_REQUIRED、VALIDATION_FAILED） */
       400: Json<components['schemas']['Error']>;
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
       /** @description 该事项未被退回（NOT_RETURNED） */
       409: Json<components['schemas']['Error']>;
       /** @description 文件超过 2 MB（MATERIAL_TOO_LARGE） */
@@ -1673,7 +1696,6 @@ export interface operations {
       415: Json<components['schemas']['Error']>;
       /** @description 该事项的材料已达上限（MATERIALS_LIMIT） */
       422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   deleteMaterial: {
@@ -1686,15 +1708,11 @@ export interface operations {
         matter: 'employment' | 'socialInsurance' | 'medicalInsurance' | 'housingFund';
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 已删除 */
       204: { content?: never };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
       /** @description 该材料已随补正送达部门（MATERIAL_SENT） */
       409: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   resubmitMatter: {
@@ -1723,19 +1741,19 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'UnitAuthorityRequired';
+      404: 'NotFound';
+      409: 'Conflict';
+      413: 'PayloadTooLarge';
+      415: 'UnsupportedMediaType';
+      422: 'Unprocessable';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 补正后的办件（该事项回到待推送） */
       200: Json<components['schemas']['Application']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /** @description 未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权 */
-      403: Json<components['schemas']['Error']>;
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   rateApplication: {
@@ -1758,17 +1776,13 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 已保存的评价 */
       201: Json<components['schemas']['Rating']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
       /** @description 该办件已评价（ALREADY_RATED） */
       409: Json<components['schemas']['Error']>;
       /** @description 尚有事项未办结（NOT_COMPLETED） */
       422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   getReceiptPdf: {
@@ -1778,18 +1792,19 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 受理回执（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
         content: {
           'application/pdf': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   getReceiptPng: {
@@ -1799,18 +1814,19 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 受理回执图片（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
         content: {
           'image/png': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   devLogin: {
@@ -1822,14 +1838,13 @@ export interface operations {
         };
       };
     };
-    responses: {
-      /** @description 登录成功 */
-      200: Json<components['schemas']['Session']>;
-      400: components['responses']['BadRequest'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
-    };
+    responses: Shared<{
+      200: 'SignedIn';
+      400: 'BadRequest';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }>;
   };
   login: {
     requestBody: {
@@ -1841,25 +1856,22 @@ export interface operations {
         };
       };
     };
-    responses: {
-      /** @description 登录成功 */
-      200: Json<components['schemas']['Session']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
-    };
+    responses: Shared<{
+      200: 'SignedIn';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }>;
   };
   logout: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 已退出 */
       204: { content?: never };
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   refreshToken: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 新令牌 */
       200: {
         content: {
@@ -1870,8 +1882,6 @@ export interface operations {
           };
         };
       };
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   revokeAuthority: {
@@ -1881,18 +1891,15 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
-      /** @description 已撤销 */
-      200: Json<components['schemas']['Revoked']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
-      403: Json<components['schemas']['Error']>;
-      404: components['responses']['NotFound'];
-      /** @description 授权已结束（AUTHORITY_ENDED） */
-      409: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
-    };
+    responses: Shared<{
+      200: 'AuthorityRevoked';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'NotLegalRepresentative';
+      404: 'NotFound';
+      409: 'AuthorityEnded';
+      429: 'TooManyRequests';
+    }>;
   };
   listDrafts: {
     parameters: {
@@ -1901,7 +1908,7 @@ export interface operations {
         pageSize?: number;
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 草稿列表 */
       200: {
         content: {
@@ -1913,9 +1920,6 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   createDraft: {
@@ -1926,16 +1930,17 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      413: 'PayloadTooLarge';
+      415: 'UnsupportedMediaType';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 新草稿 */
       201: Json<components['schemas']['Draft']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
       /** @description 未提交的草稿已达上限（TOO_MANY_DRAFTS，默认 50 份） */
       409: Json<components['schemas']['Error']>;
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   getDraft: {
@@ -1945,13 +1950,9 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 草稿 */
       200: Json<components['schemas']['Draft']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   deleteDraft: {
@@ -1961,13 +1962,9 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 已删除 */
       204: { content?: never };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   patchDraft: {
@@ -1988,18 +1985,16 @@ export interface operations {
         };
       };
     };
-    responses: {
-      /** @description 修改后的草稿（version + 1） */
-      200: Json<components['schemas']['Draft']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      /** @description 版本已过期（VERSION_CONFLICT），附当前草稿 */
-      409: Json<components['schemas']['VersionConflict']>;
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-    };
+    responses: Shared<{
+      200: 'DraftChanged';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      409: 'VersionConflict';
+      413: 'PayloadTooLarge';
+      415: 'UnsupportedMediaType';
+      429: 'TooManyRequests';
+    }>;
   };
   addDraftEmployee: {
     parameters: {
@@ -2017,18 +2012,16 @@ export interface operations {
         };
       };
     };
-    responses: {
-      /** @description 修改后的草稿（version + 1） */
-      201: Json<components['schemas']['Draft']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      /** @description 版本已过期（VERSION_CONFLICT），附当前草稿 */
-      409: Json<components['schemas']['VersionConflict']>;
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-    };
+    responses: Shared<{
+      201: 'DraftChanged';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      409: 'VersionConflict';
+      413: 'PayloadTooLarge';
+      415: 'UnsupportedMediaType';
+      429: 'TooManyRequests';
+    }>;
   };
   replaceDraftEmployee: {
     parameters: {
@@ -2047,18 +2040,16 @@ export interface operations {
         };
       };
     };
-    responses: {
-      /** @description 修改后的草稿（version + 1） */
-      200: Json<components['schemas']['Draft']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      /** @description 版本已过期（VERSION_CONFLICT），附当前草稿 */
-      409: Json<components['schemas']['VersionConflict']>;
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-    };
+    responses: Shared<{
+      200: 'DraftChanged';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      409: 'VersionConflict';
+      413: 'PayloadTooLarge';
+      415: 'UnsupportedMediaType';
+      429: 'TooManyRequests';
+    }>;
   };
   deleteDraftEmployee: {
     parameters: {
@@ -2072,16 +2063,14 @@ export interface operations {
         key: components['schemas']['EmployeeKey'];
       };
     };
-    responses: {
-      /** @description 修改后的草稿 */
-      200: Json<components['schemas']['Draft']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      /** @description 版本已过期（VERSION_CONFLICT） */
-      409: Json<components['schemas']['VersionConflict']>;
-      429: components['responses']['TooManyRequests'];
-    };
+    responses: Shared<{
+      200: 'DraftChanged';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      409: 'VersionConflict';
+      429: 'TooManyRequests';
+    }>;
   };
   getDraftForm: {
     parameters: {
@@ -2090,18 +2079,19 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 联办申请表（草稿）（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
         content: {
           'application/pdf': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   importEmployees: {
@@ -2121,22 +2111,22 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      401: 'Unauthorized';
+      404: 'NotFound';
+      409: 'VersionConflict';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 每行的结果；有符合的行时 version 为新版本 */
       200: Json<components['schemas']['ImportResult']>;
       /** @description 未选择文件、多于一个文件、缺少 version（IMPORT_FILE_REQUIRED、BAD_REQUEST） */
       400: Json<components['schemas']['Error']>;
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      /** @description 版本已过期（VERSION_CONFLICT），附当前草稿 */
-      409: Json<components['schemas']['VersionConflict']>;
       /** @description 文件超过 5 MB（IMPORT_FILE_TOO_LARGE） */
       413: Json<components['schemas']['Error']>;
       /** @description 不是 .xlsx / .csv 表格（IMPORT_NOT_A_SHEET、IMPORT_LEGACY_XLS） */
       415: Json<components['schemas']['Error']>;
       /** @description 无法读取：结构异常或不安全（IMPORT_UNSAFE_FILE）、内容过多（IMPORT_SHEET_TOO_BIG）、加密（IMPORT_ENCRYPTED）、无表头（IMPORT_NO_HEADER）、无数据（IMPORT_NO_ROWS）、超出人数上限（IMPORT_TOO_MANY_HIRES） */
       422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
       /** @description 同时导入的人较多，请稍后再试（IMPORT_BUSY） */
       503: Json<components['schemas']['Error']>;
     };
@@ -2159,18 +2149,18 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'UnitAuthorityRequired';
+      404: 'NotFound';
+      409: 'Conflict';
+      415: 'UnsupportedMediaType';
+      422: 'Unprocessable';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 办件（重放时响应头 Idempotent-Replayed: true） */
       201: Json<components['schemas']['Application']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /** @description 未实名核验（IDENTITY_REQUIRED）或无权代表该单位办理（UNIT_AUTHORITY_REQUIRED），message 说明如何取得授权 */
-      403: Json<components['schemas']['Error']>;
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   validateDraft: {
@@ -2188,22 +2178,21 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      415: 'UnsupportedMediaType';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 校验结果 */
       200: Json<components['schemas']['ValidationResult']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   getIdentity: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 核验结果（未核验时 verified 为 false） */
       200: Json<components['schemas']['Identity']>;
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   verifyIdentity: {
@@ -2216,34 +2205,33 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      415: 'UnsupportedMediaType';
+      422: 'IdentityNotConfirmed';
+      503: 'Unavailable';
+    }> & {
       /** @description 核验通过 */
       200: Json<components['schemas']['Identity']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
       /** @description 本账号已核验为他人（IDENTITY_ALREADY_VERIFIED）或号码已属另一账号（IDENTITY_IN_USE） */
       409: Json<components['schemas']['Error']>;
-      415: components['responses']['UnsupportedMediaType'];
-      /** @description 姓名与号码不一致（IDENTITY_MISMATCH）或查无此号（IDENTITY_NOT_FOUND） */
-      422: Json<components['schemas']['Error']>;
       /** @description 核验失败次数过多（IDENTITY_ATTEMPTS_EXCEEDED）或请求过于频繁 */
       429: Json<components['schemas']['Error']>;
-      503: components['responses']['Unavailable'];
     };
   };
   getImportTemplate: {
-    responses: {
+    responses: Shared<{ 429: 'TooManyRequests' }> & {
       /** @description 模板文件 */
       200: {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
         };
       };
-      429: components['responses']['TooManyRequests'];
     };
   };
   listInvitations: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 邀请列表 */
       200: {
         content: {
@@ -2252,8 +2240,6 @@ export interface operations {
           };
         };
       };
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   acceptInvitation: {
@@ -2263,29 +2249,27 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'NotLegalRepresentative';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 已生效 */
       200: Json<components['schemas']['UnitAuthority']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
-      403: Json<components['schemas']['Error']>;
-      404: components['responses']['NotFound'];
       /** @description 邀请已接受、已撤销或已过期（INVITATION_NOT_PENDING） */
       409: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   me: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 当前账号 */
       200: Json<components['schemas']['Me']>;
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   listNotices: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 消息列表 */
       200: {
         content: {
@@ -2295,8 +2279,6 @@ export interface operations {
           };
         };
       };
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   markNoticeRead: {
@@ -2306,17 +2288,13 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 404: 'NotFound'; 429: 'TooManyRequests' }> & {
       /** @description 已读 */
       204: { content?: never };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   markAllNoticesRead: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 已读条数 */
       200: {
         content: {
@@ -2325,64 +2303,50 @@ export interface operations {
           };
         };
       };
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   readIdCard: {
     requestBody: {
       content: {
-        'multipart/form-data': {
-          /** @description JPEG、PNG 或 WebP，不超过 4 MB */
-          image: string;
-        };
+        'multipart/form-data': components['schemas']['IdCardPhoto'];
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'PhotoMissing';
+      401: 'Unauthorized';
+      413: 'PhotoTooLarge';
+      415: 'NotAPhoto';
+      429: 'TooManyRequests';
+      503: 'OcrUnavailable';
+    }> & {
       /** @description 识别结果（verified：号码校验位正确且与出生日期、性别一致；不确定的字段为空并列入 needsCheck） */
       200: Json<components['schemas']['IdCardReading']>;
-      /** @description 未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD） */
-      400: Json<components['schemas']['Error']>;
-      401: components['responses']['Unauthorized'];
-      /** @description 图片超过 4 MB（IMAGE_TOO_LARGE） */
-      413: Json<components['schemas']['Error']>;
-      /** @description 不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE） */
-      415: Json<components['schemas']['Error']>;
       /** @description 照片无法识别：过暗、国徽面（ID_CARD_BACK_SIDE）、不是身份证（NOT_ID_CARD）等，message 说明如何重拍 */
       422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
-      /** @description 识别服务正在启动、暂时不可用或繁忙（OCR_STARTING、OCR_UNAVAILABLE、OCR_BUSY），带 Retry-After 时按其秒数后重试 */
-      503: Json<components['schemas']['Error']>;
     };
   };
   readIdCardBack: {
     requestBody: {
       content: {
-        'multipart/form-data': {
-          /** @description JPEG、PNG 或 WebP，不超过 4 MB */
-          image: string;
-        };
+        'multipart/form-data': components['schemas']['IdCardPhoto'];
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'PhotoMissing';
+      401: 'Unauthorized';
+      413: 'PhotoTooLarge';
+      415: 'NotAPhoto';
+      429: 'TooManyRequests';
+      503: 'OcrUnavailable';
+    }> & {
       /** @description 国徽面识别结果 */
       200: Json<components['schemas']['IdCardBackReading']>;
-      /** @description 未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD） */
-      400: Json<components['schemas']['Error']>;
-      401: components['responses']['Unauthorized'];
-      /** @description 图片超过 4 MB（IMAGE_TOO_LARGE） */
-      413: Json<components['schemas']['Error']>;
-      /** @description 不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE） */
-      415: Json<components['schemas']['Error']>;
       /** @description 照片无法识别：人像面（ID_CARD_FRONT_SIDE）、不是身份证（NOT_ID_CARD）、服务不支持国徽面（ID_CARD_BACK_UNSUPPORTED）等 */
       422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
-      /** @description 识别服务正在启动、暂时不可用或繁忙（OCR_STARTING、OCR_UNAVAILABLE、OCR_BUSY），带 Retry-After 时按其秒数后重试 */
-      503: Json<components['schemas']['Error']>;
     };
   };
   getOpenApi: {
-    responses: {
+    responses: Shared<{ 429: 'TooManyRequests' }> & {
       /** @description 本文档 */
       200: {
         content: {
@@ -2392,7 +2356,6 @@ export interface operations {
           };
         };
       };
-      429: components['responses']['TooManyRequests'];
     };
   };
   lookupPerson: {
@@ -2407,16 +2370,17 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 人员信息（仅表单自动填写的字段） */
       200: Json<components['schemas']['PersonRecord']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
       /** @description 该身份证号码不在草稿的这位员工上（LOOKUP_NOT_ON_DRAFT）：先保存该员工再查询 */
       403: Json<components['schemas']['Error']>;
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   enterCalendarYear: {
@@ -2426,15 +2390,15 @@ export interface operations {
       };
     };
     requestBody: Json<components['schemas']['CalendarYearInput']>;
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      422: 'RulesRefused';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 已录入 */
       200: Json<components['schemas']['CalendarYearChange']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      /** @description 配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题） */
-      422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   withdrawCalendarYear: {
@@ -2443,14 +2407,15 @@ export interface operations {
         year: number;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 已撤回 */
       200: Json<components['schemas']['CalendarYearChange']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   addRuleFigurePeriod: {
@@ -2461,17 +2426,16 @@ export interface operations {
       };
     };
     requestBody: Json<components['schemas']['FigureInput']>;
-    responses: {
-      /** @description 已保存 */
-      201: Json<components['schemas']['FigureSet']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+    responses: Shared<{
+      201: 'FigureSetSaved';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      422: 'RulesRefused';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 同一生效日期已有期间（PERIOD_EXISTS）或版本已变（RULES_CHANGED） */
       409: Json<components['schemas']['Error']>;
-      /** @description 配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题） */
-      422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   deleteRuleFigurePeriod: {
@@ -2487,18 +2451,18 @@ export interface operations {
           'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      422: 'RulesRefused';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 已删除 */
       200: Json<components['schemas']['FigureSet']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
       /** @description 已生效的期间不能删除（PERIOD_IN_FORCE）或版本已变（RULES_CHANGED） */
       409: Json<components['schemas']['Error']>;
-      /** @description 配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题） */
-      422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   updateRuleFigurePeriod: {
@@ -2511,18 +2475,16 @@ export interface operations {
       };
     };
     requestBody?: Json<components['schemas']['FigurePatch']>;
-    responses: {
-      /** @description 已保存 */
-      200: Json<components['schemas']['FigureSet']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      /** @description 配置不合规，未保存（VALIDATION_FAILED，details 列出全部问题） */
-      422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
-    };
+    responses: Shared<{
+      200: 'FigureSetSaved';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      409: 'Conflict';
+      422: 'RulesRefused';
+      429: 'TooManyRequests';
+    }>;
   };
   getStaffApplicationForm: {
     parameters: {
@@ -2531,19 +2493,20 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 联办申请表（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
         content: {
           'application/pdf': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   getStaffReceiptPdf: {
@@ -2553,19 +2516,20 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 受理回执（Content-Disposition: attachment；Cache-Control: no-store） */
       200: {
         content: {
           'application/pdf': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   finishStaffLogin: {
@@ -2580,15 +2544,13 @@ export interface operations {
         state?: string;
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 429: 'TooManyRequests' }> & {
       /** @description 登录成功（Set-Cookie: staff_session）回到工作台，或失败时到工作台登录页 */
       302: {
         content: {
           'text/html': unknown;
         };
       };
-      400: components['responses']['BadRequest'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   startStaffLogin: {
@@ -2597,24 +2559,19 @@ export interface operations {
         returnTo?: string;
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 429: 'TooManyRequests'; 503: 'Unavailable' }> & {
       /** @description 跳转到统一身份认证的登录页 */
       302: {
         content: {
           'text/html': unknown;
         };
       };
-      400: components['responses']['BadRequest'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   staffLogout: {
-    responses: {
+    responses: Shared<{ 403: 'Forbidden'; 429: 'TooManyRequests' }> & {
       /** @description 已退出 */
       204: { content?: never };
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   grantPaperAuthority: {
@@ -2634,21 +2591,19 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'UnitNotRegistered';
+      409: 'AuthorityExists';
+      415: 'UnsupportedMediaType';
+      422: 'IdentityNotConfirmed';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 已登记 */
       201: Json<components['schemas']['Operator']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      /** @description 市场监管查无该单位（NOT_FOUND） */
-      404: Json<components['schemas']['Error']>;
-      /** @description 该人员已有待接受或有效的授权（AUTHORITY_EXISTS） */
-      409: Json<components['schemas']['Error']>;
-      415: components['responses']['UnsupportedMediaType'];
-      /** @description 姓名与号码不一致（IDENTITY_MISMATCH）或查无此号（IDENTITY_NOT_FOUND） */
-      422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   staffRevokeAuthority: {
@@ -2658,20 +2613,18 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
-      /** @description 已撤销 */
-      200: Json<components['schemas']['Revoked']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      /** @description 授权已结束（AUTHORITY_ENDED） */
-      409: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
-    };
+    responses: Shared<{
+      200: 'AuthorityRevoked';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      409: 'AuthorityEnded';
+      429: 'TooManyRequests';
+    }>;
   };
   listCalendarYears: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 403: 'Forbidden'; 429: 'TooManyRequests' }> & {
       /** @description 各年 */
       200: {
         content: {
@@ -2680,9 +2633,6 @@ export interface operations {
           };
         };
       };
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   getCalendarYear: {
@@ -2691,13 +2641,14 @@ export interface operations {
         year: number;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 该年安排 */
       200: Json<components['schemas']['CalendarYearDetail']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   clerkSearchApplications: {
@@ -2711,7 +2662,12 @@ export interface operations {
         unit?: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 本区县的办件（新到旧） */
       200: {
         content: {
@@ -2723,10 +2679,6 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   clerkTakeWalkIn: {
@@ -2751,7 +2703,14 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'UnitNotRegistered';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 已受理 */
       201: {
         content: {
@@ -2763,17 +2722,10 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      /** @description 市场监管查无该单位（NOT_FOUND） */
-      404: Json<components['schemas']['Error']>;
       /** @description 同一 Idempotency-Key 的受理正在处理（REQUEST_IN_PROGRESS），或已受理而内容又有改动（ALREADY_SUBMITTED，application 给出办件编号与办件编码） */
       409: Json<components['schemas']['Error']>;
       /** @description 申请表或核验情况有误（VALIDATION_FAILED），或公安核验未通过；IDEMPOTENCY_KEY_REUSED：该键已用于内容不同且未受理的请求 */
       422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   clerkGetApplication: {
@@ -2783,14 +2735,15 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 办件 */
       200: Json<Record<string, never>>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   clerkHandBackReturn: {
@@ -2808,7 +2761,13 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 已记录 */
       200: {
         content: {
@@ -2817,40 +2776,29 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
       /** @description 该事项不处于退回状态（NOT_RETURNED） */
       409: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   clerkReadIdCard: {
     requestBody: {
       content: {
-        'multipart/form-data': {
-          /** @description JPEG、PNG 或 WebP，不超过 4 MB */
-          image: string;
-        };
+        'multipart/form-data': components['schemas']['IdCardPhoto'];
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'PhotoMissing';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      413: 'PhotoTooLarge';
+      415: 'NotAPhoto';
+      429: 'TooManyRequests';
+      503: 'OcrUnavailable';
+    }> & {
       /** @description 识别结果（verified：号码校验位正确且与出生日期、性别一致；不确定的字段为空并列入 needsCheck） */
       200: Json<components['schemas']['IdCardReading']>;
-      /** @description 未上传照片、多于一张或上传数据不完整（IMAGE_REQUIRED、TOO_MANY_FILES、BAD_UPLOAD） */
-      400: Json<components['schemas']['Error']>;
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      /** @description 图片超过 4 MB（IMAGE_TOO_LARGE） */
-      413: Json<components['schemas']['Error']>;
-      /** @description 不是 JPEG/PNG/WebP 照片（UNSUPPORTED_IMAGE_TYPE） */
-      415: Json<components['schemas']['Error']>;
       /** @description 照片无法识别：过暗、国徽面（ID_CARD_BACK_SIDE）、不是身份证（NOT_ID_CARD）等，message 说明如何重拍 */
       422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
-      /** @description 识别服务正在启动、暂时不可用或繁忙（OCR_STARTING、OCR_UNAVAILABLE、OCR_BUSY），带 Retry-After 时按其秒数后重试 */
-      503: Json<components['schemas']['Error']>;
     };
   };
   clerkListReturns: {
@@ -2860,7 +2808,12 @@ export interface operations {
         pageSize?: number;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 退回的事项（最近退回在前） */
       200: {
         content: {
@@ -2885,23 +2838,16 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   getStaffMe: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 403: 'Forbidden'; 429: 'TooManyRequests' }> & {
       /** @description 工作人员 */
       200: Json<components['schemas']['StaffMember']>;
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   listRuleFigures: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 403: 'Forbidden'; 429: 'TooManyRequests' }> & {
       /** @description 各类参数 */
       200: {
         content: {
@@ -2911,9 +2857,6 @@ export interface operations {
           };
         };
       };
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   getRuleFigureHistory: {
@@ -2923,7 +2866,12 @@ export interface operations {
           'minimumWage' | 'socialInsuranceBase' | 'housingFundRatio' | 'housingFundBaseCap' | 'retirement';
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 历史 */
       200: {
         content: {
@@ -2941,10 +2889,6 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   supervisorGetApplication: {
@@ -2954,14 +2898,15 @@ export interface operations {
         id: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 办件 */
       200: Json<Record<string, never>>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   supervisorSearchAudit: {
@@ -3007,7 +2952,12 @@ export interface operations {
         to?: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 审计记录 */
       200: {
         content: {
@@ -3019,10 +2969,6 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   supervisorDashboard: {
@@ -3048,16 +2994,16 @@ export interface operations {
         to: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      422: 'TooManyInPeriod';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 统计 */
       200: Json<components['schemas']['SupervisorFigures']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      /** @description 期间内的申请过多（VALIDATION_FAILED） */
-      422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   supervisorExportDashboard: {
@@ -3083,24 +3029,24 @@ export interface operations {
         to: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'Forbidden';
+      404: 'NotFound';
+      422: 'TooManyInPeriod';
+      429: 'TooManyRequests';
+    }> & {
       /** @description Excel 文件（Content-Disposition 为中文文件名） */
       200: {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      /** @description 期间内的申请过多（VALIDATION_FAILED） */
-      422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   getStats: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 统计 */
       200: {
         content: {
@@ -3120,8 +3066,6 @@ export interface operations {
           };
         };
       };
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   lookupStatus: {
@@ -3135,24 +3079,17 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 415: 'UnsupportedMediaType' }> & {
       /** @description 办理进度 */
       200: Json<components['schemas']['StatusLookup']>;
-      400: components['responses']['BadRequest'];
       /** @description 办件编码或查询密码不正确（LOOKUP_FAILED）——两种情况回答相同 */
       404: Json<components['schemas']['Error']>;
-      415: components['responses']['UnsupportedMediaType'];
       /** @description 错误次数过多，暂停查询（LOOKUP_LOCKED，附 retryAfterSeconds）或请求过于频繁（TOO_MANY_REQUESTS），见 Retry-After */
       429: Json<components['schemas']['Error']>;
     };
   };
   getSubscriptions: {
-    responses: {
-      /** @description 各模板剩余次数 */
-      200: Json<components['schemas']['Consents']>;
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
-    };
+    responses: Shared<{ 200: 'RemainingConsents'; 401: 'Unauthorized'; 429: 'TooManyRequests' }>;
   };
   grantSubscriptions: {
     requestBody: {
@@ -3162,14 +3099,13 @@ export interface operations {
         };
       };
     };
-    responses: {
-      /** @description 各模板剩余次数 */
-      200: Json<components['schemas']['Consents']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-    };
+    responses: Shared<{
+      200: 'RemainingConsents';
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      415: 'UnsupportedMediaType';
+      429: 'TooManyRequests';
+    }>;
   };
   getUnitCodes: {
     parameters: {
@@ -3178,7 +3114,7 @@ export interface operations {
         uscc: string;
       };
     };
-    responses: {
+    responses: Shared<{ 400: 'BadRequest'; 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 单位编码 */
       200: {
         content: {
@@ -3189,13 +3125,10 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   listMyUnits: {
-    responses: {
+    responses: Shared<{ 401: 'Unauthorized'; 429: 'TooManyRequests' }> & {
       /** @description 单位列表 */
       200: {
         content: {
@@ -3204,8 +3137,6 @@ export interface operations {
           };
         };
       };
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
   };
   claimUnit: {
@@ -3217,19 +3148,18 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'NotLegalRepresentative';
+      404: 'UnitNotRegistered';
+      409: 'Conflict';
+      415: 'UnsupportedMediaType';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 已添加 */
       201: Json<components['schemas']['UnitAuthority']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
-      403: Json<components['schemas']['Error']>;
-      /** @description 市场监管查无该单位（NOT_FOUND） */
-      404: Json<components['schemas']['Error']>;
-      409: components['responses']['Conflict'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   listAuthorityEvents: {
@@ -3243,7 +3173,13 @@ export interface operations {
         uscc: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'NotLegalRepresentative';
+      404: 'UnitNotManaged';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 记录 */
       200: {
         content: {
@@ -3255,13 +3191,6 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
-      403: Json<components['schemas']['Error']>;
-      /** @description 您不能管理该单位（NOT_FOUND），与单位不存在时的回答相同 */
-      404: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   listOperators: {
@@ -3271,7 +3200,13 @@ export interface operations {
         uscc: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'NotLegalRepresentative';
+      404: 'UnitNotManaged';
+      429: 'TooManyRequests';
+    }> & {
       /** @description 授权列表 */
       200: {
         content: {
@@ -3280,13 +3215,6 @@ export interface operations {
           };
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
-      403: Json<components['schemas']['Error']>;
-      /** @description 您不能管理该单位（NOT_FOUND），与单位不存在时的回答相同 */
-      404: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
     };
   };
   inviteOperator: {
@@ -3309,22 +3237,19 @@ export interface operations {
         };
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      403: 'NotLegalRepresentative';
+      404: 'UnitNotManaged';
+      409: 'AuthorityExists';
+      415: 'UnsupportedMediaType';
+      422: 'IdentityNotConfirmed';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 已发出授权邀请 */
       201: Json<components['schemas']['Operator']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /** @description 未实名核验（IDENTITY_REQUIRED）、不是法定代表人（NOT_LEGAL_REPRESENTATIVE）或经办人试图授权他人（OPERATOR_CANNOT_AUTHORIZE） */
-      403: Json<components['schemas']['Error']>;
-      /** @description 您不能管理该单位（NOT_FOUND），与单位不存在时的回答相同 */
-      404: Json<components['schemas']['Error']>;
-      /** @description 该人员已有待接受或有效的授权（AUTHORITY_EXISTS） */
-      409: Json<components['schemas']['Error']>;
-      415: components['responses']['UnsupportedMediaType'];
-      /** @description 姓名与号码不一致（IDENTITY_MISMATCH）或查无此号（IDENTITY_NOT_FOUND） */
-      422: Json<components['schemas']['Error']>;
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   lookupUnit: {
@@ -3334,14 +3259,15 @@ export interface operations {
         uscc: string;
       };
     };
-    responses: {
+    responses: Shared<{
+      400: 'BadRequest';
+      401: 'Unauthorized';
+      404: 'NotFound';
+      429: 'TooManyRequests';
+      503: 'Unavailable';
+    }> & {
       /** @description 单位登记信息 */
       200: Json<components['schemas']['UnitRecord']>;
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
     };
   };
   healthz: {
@@ -3378,3 +3304,8 @@ export interface operations {
 export interface Json<T> {
   content: { 'application/json': T };
 }
+
+/** Answers described once in components['responses'], by status. */
+export type Shared<Answers extends Record<number, keyof components['responses']>> = {
+  [Status in keyof Answers]: components['responses'][Answers[Status] & keyof components['responses']];
+};

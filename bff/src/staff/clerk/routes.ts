@@ -18,6 +18,7 @@ import { applicationInScope, scopeFilter, staffActor } from '../scope';
 import { staffApplicationView } from '../applicationView';
 import { IdempotencyStore, idempotencyKey } from '../../applications/idempotency';
 import { takeWalkIn } from './walkIn';
+import { unitNotRegistered } from '../../authority/routes';
 
 const day = (label: string) =>
   yup
@@ -228,7 +229,7 @@ export function clerkRoutes(services: Services): Route[] {
         },
         400: 'BadRequest',
         403: 'Forbidden',
-        404: errorResponse('市场监管查无该单位（NOT_FOUND）'),
+        404: unitNotRegistered,
         409: errorResponse(
           '同一 Idempotency-Key 的受理正在处理（REQUEST_IN_PROGRESS），或已受理而内容又有改动（ALREADY_SUBMITTED，application 给出办件编号与办件编码）',
         ),

@@ -108,6 +108,9 @@ function auditRecordView(record: AuditRecord) {
   };
 }
 
+/** The dashboard and its export refuse a period with more applications than they may read. */
+const tooManyInPeriod = errorResponse('期间内的申请过多（VALIDATION_FAILED）', 'TooManyInPeriod');
+
 export function supervisorRoutes(services: Services): Route[] {
   const supervisor = staffLogin(services, 'supervisor');
   const { applications, audit, config } = services;
@@ -185,7 +188,7 @@ export function supervisorRoutes(services: Services): Route[] {
         200: { description: '统计', schema: figuresSchema.required() },
         400: 'BadRequest',
         404: 'NotFound',
-        422: errorResponse('期间内的申请过多（VALIDATION_FAILED）'),
+        422: tooManyInPeriod,
       },
       handler: async (ctx, { query }) => {
         const staff = staffOf(ctx);
@@ -216,7 +219,7 @@ export function supervisorRoutes(services: Services): Route[] {
         },
         400: 'BadRequest',
         404: 'NotFound',
-        422: errorResponse('期间内的申请过多（VALIDATION_FAILED）'),
+        422: tooManyInPeriod,
         429: 'TooManyRequests',
       },
       handler: async (ctx, { query }) => {
