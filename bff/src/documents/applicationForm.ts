@@ -8,7 +8,7 @@ import { FORM_COPIES, FORM_INSTRUCTIONS, FORM_TITLE } from './formText';
 import type { BoxStyle, Painter } from './painter';
 import { lineHeightOf } from './painter';
 import { newPdf, watermark } from './pdfDocument';
-import { yieldToEventLoop } from './renderQueue';
+import { yieldToEventLoop } from '../http/eventLoop';
 
 const PAGE_W = 841.89;
 const PAGE_H = 595.28;

@@ -30,6 +30,3 @@ export class RenderQueue {
 }
 
 export const documentQueue = new RenderQueue();
-
-/** Lets other requests run between two pages of drawing. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -22,7 +22,8 @@ import { draftEmployeeSchema, type DraftEmployee } from '../drafts/draftSchema';
 import type { ChosenSheet, SheetColumn, SheetHeader } from './headerRow';
 import { noRows, tooManyHires } from './importErrors';
 import { SLICE_MS } from './limits';
-import { yieldToOthers, type GridRow } from './sheetFile';
+import { yieldToEventLoop } from '../http/eventLoop';
+import type { GridRow } from './sheetFile';
 
 export interface ImportTarget {
   matters: readonly MatterCode[];
@@ -183,7 +184,7 @@ export async function planImport(sheet: ChosenSheet, target: ImportTarget): Prom
   let sliceStart = performance.now();
   for (const [i, sheetRow] of dataRows.entries()) {
     if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToOthers();
+      await yieldToEventLoop();
       sliceStart = performance.now();
     }
     const { cells, raw, issues: cellIssues, sequence } = cellsOf(sheetRow, header.columns, i);

@@ -7,6 +7,7 @@ import * as iconv from 'iconv-lite';
 import { legacyXls, notASheet, sheetTooBig } from './importErrors';
 import { MAX_CELL_CHARS, MAX_CSV_LINES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, ROWS_PER_SLICE } from './limits';
 import { inspectWorkbookZip } from './zipGuard';
+import { yieldToEventLoop } from '../http/eventLoop';
 
 export interface GridCell {
   text: string;
@@ -28,7 +29,6 @@ export interface SheetGrid {
 }
 
 const EMPTY: GridCell = { text: '' };
-export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -72,7 +72,7 @@ async function rowsOf(sheet: ExcelJS.Worksheet): Promise<GridRow[]> {
       for (let c = 1; c <= width; c += 1) cells.push(cellOf(row.getCell(c).value));
       if (cells.some((cell) => cell.text !== '')) rows.push({ number: r, cells });
     }
-    if (r % ROWS_PER_SLICE === 0) await yieldToOthers();
+    if (r % ROWS_PER_SLICE === 0) await yieldToEventLoop();
   }
   return rows;
 }
