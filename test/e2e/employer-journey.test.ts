@@ -504,7 +504,8 @@ step(
         return top;
       },
       (top) => top.includes('员工招聘一件事已办结'),
-      30000,
+      // Each look reloads the H5 page; at load 8-13 that alone took several seconds and 30 s ran out once.
+      60000,
     );
     await waitText(visible('notice-0'), `办件 ${code}（${unit.name}）的全部 4 个事项均已办结。`);
     for (const label of [
