@@ -89,6 +89,18 @@ export interface EmployeeRow {
   remark?: string;
 }
 
+/** Columns describing the job rather than the person: the same for hires who join together. */
+export const JOB_COLUMNS = [
+  'wage',
+  'insuredFrom',
+  'contract',
+  'insuranceTypes',
+  'housingFund',
+  'occupation',
+  'education',
+  'workAddress',
+] as const satisfies readonly (keyof EmployeeRow)[];
+
 export interface Application {
   matters: MatterCode[];
   unit: UnitPart;

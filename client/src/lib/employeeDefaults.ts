@@ -3,6 +3,7 @@
 import {
   ETHNICITIES,
   INSURANCE_TYPES,
+  JOB_COLUMNS,
   parseIdNumber,
   type ContractPeriod,
   type EmployeeRow,
@@ -11,22 +12,10 @@ import {
 } from '@hiring/shared';
 import type { DraftEmployee, OcrResult } from '../api/types';
 
-/** Columns describing the job rather than the person; the same for hires who join together. */
-export const JOB_FIELDS = [
-  'wage',
-  'insuredFrom',
-  'contract',
-  'insuranceTypes',
-  'housingFund',
-  'occupation',
-  'education',
-  'workAddress',
-] as const satisfies readonly (keyof EmployeeRow)[];
-
 export function copyJobFields(from: DraftEmployee | undefined): Partial<EmployeeRow> {
   const row: Partial<EmployeeRow> = { idType: 'resident' };
   if (!from) return row;
-  for (const field of JOB_FIELDS) {
+  for (const field of JOB_COLUMNS) {
     if (from[field] !== undefined)
       (row as Record<string, unknown>)[field] = JSON.parse(JSON.stringify(from[field]));
   }
