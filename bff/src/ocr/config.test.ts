@@ -9,7 +9,7 @@ describe('OCR engine from configuration', () => {
       maxWaiting: 16,
       maxWaitMs: 10_000,
       threads: 1,
-      models: ['ppocrv4', 'ppocrv5'],
+      models: ['ppocrv6'],
     });
     expect(createOcrProvider(config).name).toBe('local-ppocr');
     expect(ocrConfigFromEnv({ OCR_CONCURRENCY: '3', OCR_QUEUE_WAIT_MS: '500' })).toMatchObject({

@@ -23,7 +23,7 @@ export type OcrConfig =
       maxWaitMs: number;
       /** ONNX Runtime threads per recognition (OCR_THREADS, default 1). */
       threads: number;
-      /** The recognition models, first to last (OCR_MODELS, default ppocrv4,ppocrv5). */
+      /** The recognition models, first to last (OCR_MODELS, default ppocrv6). */
       models: PpocrModel[];
     }
   | {
@@ -70,7 +70,7 @@ function recognitionModels(env: OcrEnv): PpocrModel[] {
 /**
  * OCR_PROVIDER: local (default) | tencent | baidu | off
  * local:   OCR_CONCURRENCY (2), OCR_QUEUE_MAX (16), OCR_QUEUE_WAIT_MS (10000), OCR_THREADS (1),
- *          OCR_MODELS (ppocrv4,ppocrv5: the first reads every line, the next looks again at a doubtful one)
+ *          OCR_MODELS (ppocrv6; a list: the first reads every line, the next look again at a doubtful one)
  * tencent: TENCENT_OCR_SECRET_ID, TENCENT_OCR_SECRET_KEY, TENCENT_OCR_REGION (ap-shanghai), TENCENT_OCR_ENDPOINT?
  * baidu:   BAIDU_OCR_API_KEY, BAIDU_OCR_SECRET_KEY, BAIDU_OCR_ENDPOINT?
  * cloud:   OCR_TIMEOUT_MS (8000)

@@ -120,3 +120,16 @@ export function townsOf(code: string): string[] {
 export function allDivisions(): Division[] {
   return [...load().byCode.values()];
 }
+
+let placeCharacters: Set<string> | undefined;
+/** Every character the division names use, down to the towns: characters real addresses print. */
+export function divisionCharacters(): Set<string> {
+  if (!placeCharacters) {
+    placeCharacters = new Set();
+    const { byCode } = load();
+    for (const d of byCode.values())
+      for (const ch of `${d.province}${d.city ?? ''}${d.county}${townsOf(d.code).join('')}`)
+        placeCharacters.add(ch);
+  }
+  return placeCharacters;
+}

@@ -65,6 +65,20 @@ export function inkExtent(
 
 /** Lighter than ink, darker than the paper and the faded pattern: the thin ends of a blurred stroke. */
 const FAINT_INK = 170;
+/** How much darker than the paper a faint stroke end is at least. */
+const FAINT_BELOW_PAPER = 45;
+
+/** The brightness of most of the line's paper: the upper quartile of its pixels. */
+function paperLevel(image: RawImage): number {
+  const histogram = new Uint32Array(256);
+  for (const value of image.data) histogram[value]++;
+  let below = 0;
+  for (let level = 0; level < 256; level++) {
+    below += histogram[level];
+    if (below >= 0.75 * image.data.length) return level;
+  }
+  return 255;
+}
 
 /** Columns holding ink darker than `level`, counting as trimToRuns does (an edge from top to bottom is not). */
 function inkedColumn(image: RawImage, x: number, level: number): boolean {
@@ -86,7 +100,9 @@ function throughFaintInk(
   inkLevel: number,
   maxGap: number,
 ): [number, number] {
-  const level = Math.max(inkLevel, FAINT_INK);
+  // Faint is measured against the line's own paper: where whitening left the paper grey (a noisy or
+  // shaded end of a crop), its texture is as dark as a faint stroke and is no part of the line.
+  const level = Math.max(inkLevel, Math.min(FAINT_INK, paperLevel(image) - FAINT_BELOW_PAPER));
   // Never further than about one character: a faint mark farther off is not part of the line's ends.
   const reach = image.height;
   let left = from;

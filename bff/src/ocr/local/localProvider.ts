@@ -35,6 +35,7 @@ import {
   type LineImage,
   type RowBand,
 } from './lineImages';
+import { LINE_ALPHABETS as A, type LineAlphabet } from './lineAlphabets';
 import { decodePhoto, locateCard, straightenCard } from './locateCard';
 import {
   loadLineRecogniser,
@@ -55,8 +56,8 @@ const MIN_LINE_HEIGHT = 12;
 /** A character read with less probability than this makes its field doubtful. */
 const MIN_CHAR_CONFIDENCE = { name: 0.7, address: 0.75, authority: 0.75 };
 
-/** PP-OCRv4 reads every line; PP-OCRv5, which knows 18 383 characters, looks again at a doubtful one. */
-export const DEFAULT_MODELS: PpocrModel[] = ['ppocrv4', 'ppocrv5'];
+/** PP-OCRv6 (18 708 characters) reads every line and looks again at a doubtful one itself. */
+export const DEFAULT_MODELS: PpocrModel[] = ['ppocrv6'];
 
 /** The loaded models: the first reads every line, the others look again at what it could not settle. */
 interface LineModels {
@@ -264,6 +265,7 @@ export async function readSurely(
   first: LineResult,
   minConfidence: number,
   others: LineRecogniser[] = [],
+  alphabet?: LineAlphabet,
 ): Promise<LineResult> {
   const sure = (r: LineResult) => weakest(r.read) >= minConfidence && !lostCharacter(r.read, r.image);
   const reframe = (first.image as FramedLine | null)?.reframe;
@@ -271,7 +273,7 @@ export async function readSurely(
   const images = SECOND_LOOKS.map((o) => reframe(o));
   const looks: LineResult[] = [first];
   const lookWith = async (model: LineRecogniser, lines: (LineImage | null)[]) => {
-    const reads = await readLines(model, lines);
+    const reads = await readLines(model, lines, alphabet);
     looks.push(...reads.map((read, i) => ({ read, image: lines[i] })));
   };
   await lookWith(recogniser, images);
@@ -358,12 +360,23 @@ async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
   return bands.map((band) => trimLine(region, band, keepFrom, keepTo));
 }
 
-/** Reads the lines that are present; a blank one reads as empty text. */
-async function readLines(recogniser: LineRecogniser, lines: (RawImage | null)[]): Promise<LineRead[]> {
+/**
+ * Reads the lines that are present, each among the characters of its field (`alphabets`: one for all
+ * lines or one per line); a blank one reads as empty text.
+ */
+async function readLines(
+  recogniser: LineRecogniser,
+  lines: (RawImage | null)[],
+  alphabets?: LineAlphabet | (LineAlphabet | undefined)[],
+): Promise<LineRead[]> {
   const reads: LineRead[] = [];
   // One line per run: a batch pads every line to the widest and costs more than it saves.
-  for (const l of lines)
-    reads.push(l ? (await recogniser.read([l]))[0] : { text: '', confidence: 0, charConfidences: [] });
+  for (const [i, l] of lines.entries()) {
+    const alphabet = Array.isArray(alphabets) ? alphabets[i] : alphabets;
+    reads.push(
+      l ? (await recogniser.read([l], alphabet))[0] : { text: '', confidence: 0, charConfidences: [] },
+    );
+  }
   return reads;
 }
 
@@ -406,6 +419,7 @@ export async function readFront(
   const [firstName, gender, ethnicity, birth, number, ...firstAddressLines] = await readLines(
     recogniser,
     lines,
+    lines.map((_, i) => [A.name, A.gender, A.ethnicity, A.birth, A.idNumber][i] ?? A.address),
   );
   const needsCheck: FieldCheck[] = [];
 
@@ -415,7 +429,7 @@ export async function readFront(
   const printedBirth = birthDateFromText(birth.text);
   if (!parsed) {
     // No valid number: perhaps the other side of the card (its validity line sits where the number is).
-    const [label] = await readLines(recogniser, [await line(card, L.BACK_BOXES.authorityLabel)]);
+    const [label] = await readLines(recogniser, [await line(card, L.BACK_BOXES.authorityLabel)], A.authority);
     if (/签发|机关|有效|期限/.test(label.text)) throw backSideOfCard();
   }
   // A front has most of an ID number, or at least a name and a birth date where they belong.
@@ -427,6 +441,7 @@ export async function readFront(
     { read: firstName, image: lines[0] },
     MIN_CHAR_CONFIDENCE.name,
     others,
+    A.name,
   );
   const name = nameLook.read;
   lines[0] = nameLook.image;
@@ -438,6 +453,7 @@ export async function readFront(
       { read, image: lines[5 + i] },
       MIN_CHAR_CONFIDENCE.address,
       others,
+      A.address,
     );
     addressLines.push(look.read);
     lines[5 + i] = look.image;
@@ -476,11 +492,11 @@ export async function readFront(
       .filter((r) => r.code)
       .sort((a, b) => b.read.confidence - a.read.confidence);
   const variants = sure ? [] : await ethnicityVariants(card);
-  let ethnicityBest = exactNames([ethnicity, ...(await readLines(recogniser, variants))])[0];
+  let ethnicityBest = exactNames([ethnicity, ...(await readLines(recogniser, variants, A.ethnicity))])[0];
   // A name none of the first model's reads gives exactly (仡佬 read as 佬) is read by the others.
   for (const model of others) {
     if (ethnicityBest) break;
-    ethnicityBest = exactNames(await readLines(model, [lines[2], ...variants]))[0];
+    ethnicityBest = exactNames(await readLines(model, [lines[2], ...variants], A.ethnicity))[0];
   }
   const ethnicityValue = ethnicityBest?.code ?? null;
   if (!ethnicityValue) needsCheck.push(doubt('ethnicity', '未能确认民族，请选择'));
@@ -540,7 +556,7 @@ export async function readBack(recogniser: LineRecogniser, image: IdCardImage): 
   const lines = await Promise.all(
     [L.BACK_BOXES.authority, L.BACK_BOXES.validity].map((box) => line(card, box)),
   );
-  const [authority, validity] = await readLines(recogniser, lines);
+  const [authority, validity] = await readLines(recogniser, lines, [A.authority, A.validity]);
   const needsCheck: FieldCheck[] = [];
 
   const period = validity.text.replace(/[\s—–－~至]/g, '-').replace(/[^\d.\-长期]/g, '');
@@ -552,8 +568,8 @@ export async function readBack(recogniser: LineRecogniser, image: IdCardImage): 
 
   let authorityValue: string | null = cleanChinese(authority.text).replace(/[^\u3400-\u9fff]/g, '') || null;
   if (!validityRead && !authorityValue) {
-    const [name] = await readLines(recogniser, [await line(card, L.FIELD_BOXES.name)]);
-    const [number] = await readLines(recogniser, [await line(card, L.FIELD_BOXES.idNumber)]);
+    const [name] = await readLines(recogniser, [await line(card, L.FIELD_BOXES.name)], A.name);
+    const [number] = await readLines(recogniser, [await line(card, L.FIELD_BOXES.idNumber)], A.idNumber);
     if ((cleanIdNumber(number.text)?.length ?? 0) >= 12 || cleanName(name.text)) throw frontSideOfCard();
     throw notAnIdCardBack();
   }

