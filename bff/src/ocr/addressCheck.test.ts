@@ -1,5 +1,10 @@
 import { idCheckChar } from '@hiring/shared';
-import { checkAddressCounty, confirmedPrefixLength, looksLikeMisreadCounty } from './addressCheck';
+import {
+  checkAddressCounty,
+  confirmedPrefixLength,
+  looksLikeMisreadCounty,
+  looksLikeMisreadTown,
+} from './addressCheck';
 
 const idFor = (division: string) => {
   const first17 = `${division}19900307123`;
@@ -77,5 +82,22 @@ describe('a county that does not exist where it is printed', () => {
     expect(looksLikeMisreadCounty('北京市朝阳区建国路1号')).toBe(false);
     expect(looksLikeMisreadCounty('北京市朝阴区建国路1号')).toBe(true);
     expect(looksLikeMisreadCounty('江西省上饶市代相县弋江镇胜利路1号')).toBe(false);
+  });
+});
+
+describe('a town that is not in the county the number names', () => {
+  // 640423: 宁夏回族自治区固原市隆德县, which has 陈靳乡 and 城关镇.
+  const longde = '640423199001010011';
+  it("is doubted when one character of its name away from one of the county's towns, never corrected", () => {
+    expect(looksLikeMisreadTown('宁夏回族自治区固原市隆德县陈新乡学府路634号', longde)).toBe(true);
+    expect(looksLikeMisreadTown('宁夏回族自治区固原市隆德县陈靳乡学府路634号', longde)).toBe(false);
+    expect(checkAddressCounty('宁夏回族自治区固原市隆德县陈新乡学府路634号', longde).address).toBe(
+      '宁夏回族自治区固原市隆德县陈新乡学府路634号',
+    );
+  });
+  it('is not doubted for a renamed town (乡 became 镇), a street, or a county the holder moved from', () => {
+    expect(looksLikeMisreadTown('宁夏回族自治区固原市隆德县陈靳镇学府路634号', longde)).toBe(false);
+    expect(looksLikeMisreadTown('宁夏回族自治区固原市隆德县学府路634号', longde)).toBe(false);
+    expect(looksLikeMisreadTown('宁夏回族自治区固原市西吉县陈新乡学府路634号', longde)).toBe(false);
   });
 });

@@ -118,3 +118,23 @@ export function looksLikeMisreadCounty(address: string): boolean {
     return window.length === county.length && hamming(window, county) === 1 && !isDivisionName(window);
   });
 }
+
+/**
+ * Whether the town after the number's own province, prefecture and county is one character away from
+ * one of that county's towns in its stem (陈新乡 in 隆德县, where 陈靳乡 is), without being one: a misread the
+ * rules never set right (towns are only confirmed), so the address is left to the employer rather than
+ * returned with a town that is not there. A different last character is a renamed town (乡 became 镇)
+ * and says nothing.
+ */
+export function looksLikeMisreadTown(address: string, idNumber: string): boolean {
+  const division = divisionOf(idNumber.slice(0, 6));
+  if (!division) return false;
+  const start = [division.province, division.city ?? '', division.county].join('').length;
+  const countyEnd = confirmedPrefixLength(address, idNumber);
+  if (countyEnd !== start) return false; // a town confirmed, or the county itself not read as the number's
+  return townsOf(division.code).some((town) => {
+    const window = address.slice(start, start + town.length);
+    if (window.length !== town.length || hamming(window, town) !== 1) return false;
+    return window.slice(0, -1) !== town.slice(0, -1);
+  });
+}

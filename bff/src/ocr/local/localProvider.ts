@@ -4,7 +4,12 @@
 // whole photo, and a crop per field means a stray mark elsewhere never lands in a field.
 import { parseIdNumber } from '@hiring/shared';
 import * as L from '../cardLayout';
-import { checkAddressCounty, confirmedPrefixLength, looksLikeMisreadCounty } from '../addressCheck';
+import {
+  checkAddressCounty,
+  confirmedPrefixLength,
+  looksLikeMisreadCounty,
+  looksLikeMisreadTown,
+} from '../addressCheck';
 import {
   birthDateFromText,
   cleanAddress,
@@ -54,7 +59,7 @@ const TRIM_MARGIN = 10;
 /** Ink bands shorter than this (card units) are specks, not a line of characters. */
 const MIN_LINE_HEIGHT = 12;
 /** A character read with less probability than this makes its field doubtful. */
-const MIN_CHAR_CONFIDENCE = { name: 0.7, address: 0.75, authority: 0.75 };
+const MIN_CHAR_CONFIDENCE = { name: 0.75, address: 0.85, authority: 0.75 };
 
 /** PP-OCRv6 (18 708 characters) reads every line and looks again at a doubtful one itself. */
 export const DEFAULT_MODELS: PpocrModel[] = ['ppocrv6'];
@@ -514,6 +519,7 @@ export async function readFront(
   else if (
     addressIncomplete ||
     looksLikeMisreadCounty(addressValue) ||
+    (parsed && looksLikeMisreadTown(addressValue, idText!)) ||
     weakestAfter(addressRead, parsed ? confirmedPrefixLength(addressValue, idText!) : 0) <
       MIN_CHAR_CONFIDENCE.address
   ) {
