@@ -41,4 +41,26 @@ describe('cutting a line to its ink', () => {
     const cut = trimToRuns(lineWith([farMark, ...characters]), 110, 200, 10, 20)!;
     expect(cut.width).toBe(175 - 90);
   });
+
+  it('does not widen through a shadow, grain, or a faded label cut by the edge of the region', () => {
+    // A grey shadow darkening whole columns beside the first character.
+    const shadow = { from: 70, to: 96, top: 2, bottom: 38, level: 150 };
+    expect(trimToRuns(lineWith([shadow, ...characters]), 110, 200, 10, 20)!.width).toBe(175 - 90);
+    // Single specks of grain, never two touching.
+    const grain = [70, 76, 82, 88, 94].map((x) => ({
+      from: x,
+      to: x + 1,
+      top: x % 7,
+      bottom: 1 + (x % 7),
+      level: 150,
+    }));
+    expect(trimToRuns(lineWith([...grain, ...characters]), 110, 200, 10, 20)!.width).toBe(175 - 90);
+    // The faded end of the label, cut by the region's edge, a little before a value that starts early.
+    const early = characters.map((c) => ({ ...c, from: c.from - 70, to: c.to - 70 }));
+    const labelEnd = { from: 0, to: 22, top: 19, bottom: 22, level: 150 };
+    const cut = trimToRuns(lineWith([labelEnd, ...early]), 40, 200, 10, 20)!;
+    // The value's ink, 30–95, with 10 of margin, 20 to 105: the label's end is left out.
+    expect(cut.width).toBe(105 - 20);
+    expect(cut.clipped).toBe(false);
+  });
 });

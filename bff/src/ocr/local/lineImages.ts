@@ -65,6 +65,11 @@ export function inkExtent(
 
 /** Lighter than ink, darker than the paper and the faded pattern: the thin ends of a blurred stroke. */
 const FAINT_INK = 170;
+/**
+ * A faint stroke end is a thin horizontal stroke: it darkens a small share of a column's height, where
+ * a shadow or a grey end of the crop darkens most of it.
+ */
+const FAINT_MAX_SHARE = 0.4;
 /** How much darker than the paper a faint stroke end is at least. */
 const FAINT_BELOW_PAPER = 45;
 
@@ -80,12 +85,22 @@ function paperLevel(image: RawImage): number {
   return 255;
 }
 
-/** Columns holding ink darker than `level`, counting as trimToRuns does (an edge from top to bottom is not). */
-function inkedColumn(image: RawImage, x: number, level: number): boolean {
+/**
+ * Columns holding a stroke darker than `level`: at least two touching pixels (a stroke has width; the
+ * grain of a grey photo is single specks), counting as trimToRuns does (an edge from top to bottom is not).
+ */
+function inkedColumn(image: RawImage, x: number, level: number, maxShare = 0.9): boolean {
   const { data, width, height } = image;
   let ink = 0;
-  for (let y = 0; y < height; y++) if (data[y * width + x] < level) ink++;
-  return ink >= 2 && ink < 0.9 * height;
+  let run = 0;
+  let longest = 0;
+  for (let y = 0; y < height; y++) {
+    if (data[y * width + x] < level) {
+      ink++;
+      longest = Math.max(longest, ++run);
+    } else run = 0;
+  }
+  return longest >= 2 && ink < maxShare * height;
 }
 
 /**
@@ -107,19 +122,21 @@ function throughFaintInk(
   const reach = image.height;
   let left = from;
   for (let x = from - 1, gap = 0; x >= 0 && from - x <= reach && gap <= maxGap; x--) {
-    if (inkedColumn(image, x, level)) {
+    if (inkedColumn(image, x, level, FAINT_MAX_SHARE)) {
       left = x;
       gap = 0;
     } else gap++;
   }
   let right = to;
   for (let x = to, gap = 0; x < image.width && x - to < reach && gap <= maxGap; x++) {
-    if (inkedColumn(image, x, level)) {
+    if (inkedColumn(image, x, level, FAINT_MAX_SHARE)) {
       right = x + 1;
       gap = 0;
     } else gap++;
   }
-  return [left, right];
+  // Faint marks running into the region's edge belong to what the region cuts (the faded end of the
+  // label beside a value), not to the line's own first or last stroke.
+  return [left === 0 ? from : left, right === image.width ? to : right];
 }
 
 /** A line cut out for the recogniser; `clipped` when its ink ran into the edge of the region searched. */
