@@ -587,16 +587,15 @@ function surface(
     }
     case 'laminate': {
       const hue = r.int(22, 40);
+      const dark = hsl(hue, 0.4, 0.42);
+      const light = hsl(hue, 0.4, 0.62);
       return (x, y, out) => {
         const grain = valueNoise(
           x / (120 * unit),
           y / (4 * unit) + valueNoise(x / (300 * unit), 0, s) * 6,
           s + 3,
         );
-        const c = hsl(hue, 0.4, 0.42 + 0.2 * grain);
-        out[0] = c[0];
-        out[1] = c[1];
-        out[2] = c[2];
+        for (let c = 0; c < 3; c++) out[c] = dark[c] + (light[c] - dark[c]) * grain;
       };
     }
     default: {
@@ -631,7 +630,8 @@ interface Thumb {
 const THUMB_LENGTH = 48;
 
 /** Where a point lies on the thumb: distance from its axis over its radius (≤ 1 on it), and along it. */
-function onThumb(t: Thumb, x: number, y: number): { e: number; along: number; across: number } {
+const thumbAt = { e: 0, along: 0, across: 0 };
+function onThumb(t: Thumb, x: number, y: number): typeof thumbAt {
   const px = t.tipX - x;
   const py = t.tipY - y;
   // `along` from the tip back toward the hand; the rounded end's centre sits one radius behind the tip.
@@ -639,7 +639,10 @@ function onThumb(t: Thumb, x: number, y: number): { e: number; along: number; ac
   const across = -px * t.dy + py * t.dx;
   const axis = Math.min(THUMB_LENGTH, Math.max(t.radius, along));
   const ax = along - axis;
-  return { e: Math.sqrt(ax * ax + across * across) / t.radius, along, across };
+  thumbAt.e = Math.sqrt(ax * ax + across * across) / t.radius;
+  thumbAt.along = along;
+  thumbAt.across = across;
+  return thumbAt;
 }
 
 /** A thumb holding one corner of the card, pulled back until it covers no text (mm, card coordinates). */
@@ -770,13 +773,22 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
   const row = card.width * 3;
   const cardData = card.data;
   const m = toCard;
+  // The surface is looked up once per point, not once per channel.
+  let underX = NaN;
+  let underY = NaN;
+  const surfaceAt = (ix: number, iy: number) => {
+    if (ix !== underX || iy !== underY) under(ix, iy, bg);
+    underX = ix;
+    underY = iy;
+  };
   /** The scene's colour in channel c at the undistorted image point (ix, iy). */
-  const look = (ix: number, iy: number, c: number): number => {
+  const seen = new Float32Array(3);
+  /** The scene's colour (0–1 RGB into `seen`) at the undistorted image point (ix, iy). */
+  const look = (ix: number, iy: number): void => {
     const w = m[6] * ix + m[7] * iy + m[8];
     const qx = (m[0] * ix + m[1] * iy + m[2]) / w;
     const qy = (m[3] * ix + m[4] * iy + m[5]) / w;
     const dist = cardDistance(qx, qy);
-    let v: number;
     if (dist < mmPerOutPx) {
       const fx = Math.min(card.width - 1.001, Math.max(0, qx * pxPerMm - 0.5));
       const fy = Math.min(card.height - 1.001, Math.max(0, qy * pxPerMm - 0.5));
@@ -784,22 +796,23 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
       const y0 = fy | 0;
       const ax = fx - x0;
       const ay = fy - y0;
-      const i = (y0 * card.width + x0) * 3 + c;
-      const inner =
-        ((cardData[i] * (1 - ax) + cardData[i + 3] * ax) * (1 - ay) +
-          (cardData[i + row] * (1 - ax) + cardData[i + row + 3] * ax) * ay) /
-        255;
-      // The card's cut edge shows as a thin lighter or darker rim.
-      const rim = dist > -0.25 ? edgeTone + (inner - edgeTone) * Math.min(1, -dist / 0.25) : inner;
       const cover = Math.min(1, Math.max(0, 0.5 - dist / mmPerOutPx));
-      if (cover < 1) {
-        under(ix, iy, bg);
-        v = rim * cover + bg[c] * (1 - cover);
-      } else v = rim;
+      if (cover < 1) surfaceAt(ix, iy);
+      for (let c = 0; c < 3; c++) {
+        const i = (y0 * card.width + x0) * 3 + c;
+        const inner =
+          ((cardData[i] * (1 - ax) + cardData[i + 3] * ax) * (1 - ay) +
+            (cardData[i + row] * (1 - ax) + cardData[i + row + 3] * ax) * ay) /
+          255;
+        // The card's cut edge shows as a thin lighter or darker rim.
+        const rim = dist > -0.25 ? edgeTone + (inner - edgeTone) * Math.min(1, -dist / 0.25) : inner;
+        seen[c] = cover < 1 ? rim * cover + bg[c] * (1 - cover) : rim;
+      }
     } else {
-      under(ix, iy, bg);
+      surfaceAt(ix, iy);
       const sd = cardDistance(qx - shadowDx, qy - shadowDy);
-      v = bg[c] * (1 - shadowDepth * (sd < 0 ? 1 : Math.exp(-sd / shadowSoft)));
+      const shade = sd > shadowSoft * 6 ? 1 : 1 - shadowDepth * (sd < 0 ? 1 : Math.exp(-sd / shadowSoft));
+      for (let c = 0; c < 3; c++) seen[c] = bg[c] * shade;
     }
     if (thumb) {
       const { e, along, across } = onThumb(thumb, qx, qy);
@@ -809,14 +822,18 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
         const nailAt = (along - thumb.radius * 1.05) / (thumb.radius * 0.8);
         const nail = nailAt * nailAt + (side / 0.62) ** 2 < 1;
         const round = Math.sqrt(Math.max(0, 1 - side * side));
-        const skin = nail
-          ? Math.min(1, thumb.tone[c] * 1.12 + 0.1) * (0.85 + 0.15 * round)
-          : thumb.tone[c] * (0.62 + 0.42 * round);
         const soft = Math.min(1, (1 - e) / ((mmPerOutPx * 1.5) / thumb.radius));
-        v = skin * soft + v * (1 - soft);
-      } else if (e < 1.3) v *= 1 - 0.45 * ((1.3 - e) / 0.3) ** 2;
+        for (let c = 0; c < 3; c++) {
+          const skin = nail
+            ? Math.min(1, thumb.tone[c] * 1.12 + 0.1) * (0.85 + 0.15 * round)
+            : thumb.tone[c] * (0.62 + 0.42 * round);
+          seen[c] = skin * soft + seen[c] * (1 - soft);
+        }
+      } else if (e < 1.3) {
+        const shade = 1 - 0.45 * ((1.3 - e) / 0.3) ** 2;
+        for (let c = 0; c < 3; c++) seen[c] *= shade;
+      }
     }
-    return v;
   };
   for (let py = 0; py < height; py++) {
     for (let px = 0; px < width; px++) {
@@ -826,15 +843,17 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
       const rr = dx * dx + dy * dy;
       const lens = 1 + k1 * rr;
       if (!fringe) {
-        const ix = width / 2 + dx * half * lens;
-        const iy = height / 2 + dy * half * lens;
-        for (let c = 0; c < 3; c++) img[o + c] = look(ix, iy, c);
+        look(width / 2 + dx * half * lens, height / 2 + dy * half * lens);
+        img[o] = seen[0];
+        img[o + 1] = seen[1];
+        img[o + 2] = seen[2];
         continue;
       }
       for (let c = 0; c < 3; c++) {
         // Lateral colour: red and blue land a hair apart from green toward the edges.
         const l = lens * (1 + (c - 1) * fringe * rr * 4);
-        img[o + c] = look(width / 2 + dx * half * l, height / 2 + dy * half * l, c);
+        look(width / 2 + dx * half * l, height / 2 + dy * half * l);
+        img[o + c] = seen[c];
       }
     }
   }
@@ -873,7 +892,8 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
       const o = (py * width + px) * 3;
       const dx = (px - width / 2) / half;
       const dy = (py - height / 2) / half;
-      let gain = exposure * (1 - vignette * Math.pow(dx * dx + dy * dy, 1.5));
+      const r2 = dx * dx + dy * dy;
+      let gain = exposure * (1 - vignette * r2 * Math.sqrt(r2));
       if (phone) {
         // The shadow comes in from one side of the frame: a soft half-plane.
         const along = (dx * nx + dy * ny) / 0.7;
@@ -883,7 +903,7 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
       let add = 0;
       if (hot) {
         const d2 = ((px - hotX) ** 2 + ((py - hotY) * 1.3) ** 2) / (hotR * hotR);
-        add = hotGain * Math.exp(-d2);
+        if (d2 < 9) add = hotGain * Math.exp(-d2);
       }
       for (let c = 0; c < 3; c++) img[o + c] = img[o + c] * gain * wb[c] + add;
     }
@@ -945,28 +965,40 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
     luma: +luma.toFixed(3),
     blotch,
   });
-  const noiseSeed = r.int(1, 1 << 30);
-  const gauss = (x: number, y: number, k: number) =>
-    hash2(x, y, noiseSeed + k) + hash2(x, y, noiseSeed + k + 7) + hash2(x, y, noiseSeed + k + 13) - 1.5;
+  // A xorshift stream (fast, and the same on every run): sums of three uniforms ≈ a unit Gaussian.
+  let state = r.int(1, 0x7fffffff);
+  const uniform = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const gauss = () => (uniform() + uniform() + uniform() - 1.5) * 2;
+  const blocks = Math.ceil(width / blotch);
+  const rowNoise = new Float32Array(blocks * 4);
+  const cosA = Math.cos(ma);
+  const sinA = Math.sin(ma);
+  const cosB = Math.cos(ma + 0.05);
+  const sinB = Math.sin(ma + 0.05);
+  const tint = [0.7, 1, 0.7];
   let pixels = Buffer.alloc(n * 3);
-  for (let py = 0; py < height; py++)
+  for (let py = 0; py < height; py++) {
+    if (py % blotch === 0) for (let k = 0; k < rowNoise.length; k++) rowNoise[k] = gauss();
     for (let px = 0; px < width; px++) {
       const i = py * width + px;
-      const bx = (px / blotch) | 0;
-      const by = (py / blotch) | 0;
-      const l = gauss(bx, by, 0) * luma * 2;
+      const b = ((px / blotch) | 0) * 4;
       const beat = moire
-        ? moire *
-          Math.sin(f1 * (px * Math.cos(ma) + py * Math.sin(ma))) *
-          Math.sin(f2 * (px * Math.cos(ma + 0.05) + py * Math.sin(ma + 0.05)))
+        ? moire * Math.sin(f1 * (px * cosA + py * sinA)) * Math.sin(f2 * (px * cosB + py * sinB))
         : 0;
       for (let c = 0; c < 3; c++) {
         const v = planes[c][i];
-        const shot = Math.sqrt(Math.max(0.02, Math.min(1, v)));
-        const out = v + (l + gauss(bx, by, 31 * (c + 1)) * chroma * 2) * shot + beat * (c === 1 ? 1 : 0.7);
-        pixels[i * 3 + c] = Math.max(0, Math.min(255, Math.round(out * 255)));
+        // Shot noise grows with the light; chroma noise differs per channel.
+        const shot = Math.sqrt(v < 0.02 ? 0.02 : v > 1 ? 1 : v);
+        const out = v + (rowNoise[b] * luma + rowNoise[b + 1 + c] * chroma) * shot + beat * tint[c];
+        pixels[i * 3 + c] = out <= 0 ? 0 : out >= 1 ? 255 : Math.round(out * 255);
       }
     }
+  }
 
   // — Down then up again (a photo passed through a messenger), and JPEG once or twice.
   let w = width;
