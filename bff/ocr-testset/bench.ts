@@ -1,6 +1,8 @@
 // Accuracy, latency and memory of ID-card OCR on generated phone photos (issue 18's acceptance numbers).
 //   npx tsx bff/ocr-testset/bench.ts [--set held-out|v3-held-out|tuning|v3-tuning|v1-held-out|back|all]
 //                                    [--count N] [--strict]
+//   npx tsx bff/ocr-testset/bench.ts --set v4-held-out      (the blind figure: run once, never tuned on)
+//   npx tsx bff/ocr-testset/bench.ts --set NAME --render-only   (makes the photos, starts no engine)
 // Photos are generated here; a separate engine process (the bff's modules + PP-OCR) reads them one at
 // a time, as a user waiting for one scan would see it, and reports its own peak memory.
 import { fork } from 'node:child_process';
@@ -10,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { EngineReply, EngineRequest } from './engineProcess';
 import { generateIdCardBackPhoto, generateIdCardPhoto, type GeneratorVersion } from './generate';
 import { openV3Renderer } from './photoV3';
+import { openV4Renderer } from './photoV4';
 
 /**
  * Which seeds were looked at while the engine was tuned, and which never were. Held-out sets are
@@ -28,6 +31,11 @@ export const SEED_SETS = {
   'v3-tuning': { version: 3, first: 1, count: 100 },
   /** Rendered independently, never looked at while tuning: the acceptance figures for unseen rendering. */
   'v3-held-out': { version: 3, first: 900_001, count: 200 },
+  /**
+   * Version 4 (photoV4.ts: pdfkit + poppler, its own layout, holders and photo pipeline), made for judging
+   * blind: never looked at, never tuned on — not even its photos' reads. Not in `all`; run it on purpose.
+   */
+  'v4-held-out': { version: 4, first: 1_000_001, count: 200 },
 } as const;
 type SetName = keyof typeof SEED_SETS;
 
@@ -89,7 +97,8 @@ async function runSet(name: SetName, engine: ReturnType<typeof startEngine>, cou
   let rejected = 0;
   let expiredRight = 0;
   const today = new Date();
-  const v3 = set.version === 3 ? await openV3Renderer() : null;
+  const independent =
+    set.version === 3 ? await openV3Renderer() : set.version === 4 ? await openV4Renderer() : null;
   for (let i = 0; i < count; i++) {
     const seed = set.first + i;
     let expected: Record<string, unknown>;
@@ -98,8 +107,8 @@ async function runSet(name: SetName, engine: ReturnType<typeof startEngine>, cou
       const photo = await generateIdCardBackPhoto({ seed, today });
       jpeg = photo.jpeg;
       expected = { ...photo.back };
-    } else if (v3) {
-      const photo = await v3.render(seed);
+    } else if (independent) {
+      const photo = await independent.render(seed);
       jpeg = photo.jpeg;
       expected = { ...photo.person };
     } else {
@@ -133,7 +142,7 @@ async function runSet(name: SetName, engine: ReturnType<typeof startEngine>, cou
       if (result.verified && result.idNumber !== expected.idNumber) wrongVerified++;
     }
   }
-  await v3?.close();
+  await independent?.close();
   latencies.sort((a, b) => a - b);
   const pct = (n: number) => `${((100 * n) / count).toFixed(1)} %`;
   const p50 = percentile(latencies, 0.5);
@@ -168,22 +177,59 @@ async function runSet(name: SetName, engine: ReturnType<typeof startEngine>, cou
   return missed;
 }
 
+/**
+ * Makes a set's photos without reading them: checks the wiring and times the generator. Prints sizes and
+ * render times only, nothing the engine did, so it can be run on a held-out set without looking at it.
+ */
+async function renderOnly(name: SetName, countOverride?: number) {
+  const set = SEED_SETS[name];
+  const count = countOverride ?? set.count;
+  const independent =
+    set.version === 3 ? await openV3Renderer() : set.version === 4 ? await openV4Renderer() : null;
+  const times: number[] = [];
+  for (let seed = set.first; seed < set.first + count; seed++) {
+    const t0 = performance.now();
+    const photo =
+      name === 'back'
+        ? await generateIdCardBackPhoto({ seed })
+        : independent
+          ? await independent.render(seed)
+          : await generateIdCardPhoto({ seed, version: set.version as GeneratorVersion });
+    times.push(performance.now() - t0);
+    console.log(
+      `seed ${seed}: ${(photo.jpeg.length / 1024).toFixed(0)} kB in ${times.at(-1)?.toFixed(0)} ms`,
+    );
+  }
+  await independent?.close();
+  times.sort((a, b) => a - b);
+  console.log(
+    `— ${name}: generator v${set.version}, ${count} photos made (no engine), render p50 ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms`,
+  );
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       set: { type: 'string', default: 'all' },
       count: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      'render-only': { type: 'boolean', default: false },
     },
   });
   const names: SetName[] =
     values.set === 'all' ? ['held-out', 'v3-held-out', 'v1-held-out', 'back'] : [values.set as SetName];
   for (const n of names) if (!(n in SEED_SETS)) throw new Error(`unknown set ${n}`);
+  if (values['render-only']) {
+    for (const n of names) await renderOnly(n, values.count ? Number(values.count) : undefined);
+    return;
+  }
   const load = os.loadavg()[0];
   console.log(`ID-card OCR bench — ${os.cpus().length} cores, load average ${load.toFixed(1)} at the start`);
   const engine = startEngine();
   const missed: string[] = [];
-  const heldOut: SetName[] = names.filter((n) => n === 'held-out' || n === 'v3-held-out');
+  const heldOut: SetName[] = names.filter(
+    (n) => n === 'held-out' || n === 'v3-held-out' || n === 'v4-held-out',
+  );
   try {
     for (const n of names) {
       const m = await runSet(n, engine, values.count ? Number(values.count) : undefined);
