@@ -785,7 +785,9 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
   const edgeTone = r.between(0.55, 0.85);
 
   const n = width * height;
-  const img = new Float32Array(n * 3);
+  // The photo as three float planes (0–1), one per channel.
+  const planes = [0, 1, 2].map(() => new Float32Array(n));
+  const [red, green, blue] = planes;
   const bg: Rgb = [0, 0, 0];
   const row = card.width * 3;
   const cardData = card.data;
@@ -854,23 +856,23 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
   };
   for (let py = 0; py < height; py++) {
     for (let px = 0; px < width; px++) {
-      const o = (py * width + px) * 3;
+      const o = py * width + px;
       const dx = (px + 0.5 - width / 2) / half;
       const dy = (py + 0.5 - height / 2) / half;
       const rr = dx * dx + dy * dy;
       const lens = 1 + k1 * rr;
       if (!fringe) {
         look(width / 2 + dx * half * lens, height / 2 + dy * half * lens);
-        img[o] = seen[0];
-        img[o + 1] = seen[1];
-        img[o + 2] = seen[2];
+        red[o] = seen[0];
+        green[o] = seen[1];
+        blue[o] = seen[2];
         continue;
       }
       for (let c = 0; c < 3; c++) {
         // Lateral colour: red and blue land a hair apart from green toward the edges.
         const l = lens * (1 + (c - 1) * fringe * rr * 4);
         look(width / 2 + dx * half * l, height / 2 + dy * half * l);
-        img[o + c] = seen[c];
+        planes[c][o] = seen[c];
       }
     }
   }
@@ -906,7 +908,7 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
   const ny = math.sin(phoneAngle);
   for (let py = 0; py < height; py++)
     for (let px = 0; px < width; px++) {
-      const o = (py * width + px) * 3;
+      const o = py * width + px;
       const dx = (px - width / 2) / half;
       const dy = (py - height / 2) / half;
       const r2 = dx * dx + dy * dy;
@@ -922,15 +924,10 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
         const d2 = ((px - hotX) ** 2 + ((py - hotY) * 1.3) ** 2) / (hotR * hotR);
         if (d2 < 9) add = hotGain * math.exp(-d2);
       }
-      for (let c = 0; c < 3; c++) img[o + c] = img[o + c] * gain * wb[c] + add;
+      for (let c = 0; c < 3; c++) planes[c][o] = planes[c][o] * gain * wb[c] + add;
     }
 
   // — Focus: sharp on one side, softer toward the other; or soft all over.
-  const planes = [0, 1, 2].map((c) => {
-    const p = new Float32Array(n);
-    for (let i = 0; i < n; i++) p[i] = img[i * 3 + c];
-    return p;
-  });
   const unit = width / 1600;
   const focus = r.pick(['side', 'side', 'even', 'sharp']);
   const blurMax = r.between(1.0, 2.6) * unit;
