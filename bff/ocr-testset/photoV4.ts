@@ -941,29 +941,28 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
         : 'sharp';
   const sharpen = r.next() < 0.5 ? r.between(0.3, 0.9) : 0;
   scene.sharpen = +sharpen.toFixed(2);
-  for (const p of planes) {
-    if (focus === 'even') blurPlane(p, width, height, blurEven);
-    else if (focus === 'side') {
+  if (focus === 'side') {
+    // How far each pixel is toward the soft side, shared by the three channels.
+    const fx = math.cos(focusAngle);
+    const fy = math.sin(focusAngle);
+    const toward = new Float32Array(n);
+    for (let py = 0; py < height; py++)
+      for (let px = 0; px < width; px++) {
+        const t = ((px / width - 0.5) * fx + (py / height - 0.5) * fy) * 1.6 + 0.35;
+        toward[py * width + px] = t < 0 ? 0 : t > 1 ? 1 : t;
+      }
+    for (const p of planes) {
       const soft = p.slice();
       blurPlane(soft, width, height, blurMax);
-      const fx = math.cos(focusAngle);
-      const fy = math.sin(focusAngle);
-      for (let py = 0; py < height; py++)
-        for (let px = 0; px < width; px++) {
-          const i = py * width + px;
-          const t = math.min(
-            1,
-            math.max(0, ((px / width - 0.5) * fx + (py / height - 0.5) * fy) * 1.6 + 0.35),
-          );
-          p[i] = p[i] * (1 - t) + soft[i] * t;
-        }
+      for (let i = 0; i < n; i++) p[i] = p[i] * (1 - toward[i]) + soft[i] * toward[i];
     }
-    if (sharpen) {
+  } else if (focus === 'even') for (const p of planes) blurPlane(p, width, height, blurEven);
+  if (sharpen)
+    for (const p of planes) {
       const soft = p.slice();
       blurPlane(soft, width, height, 1.2 * unit);
       for (let i = 0; i < n; i++) p[i] += sharpen * (p[i] - soft[i]);
     }
-  }
 
   // — Sensor: moiré now and then, colour noise (in blotches on some phones), then to 8 bits.
   const moire = r.next() < 0.15 ? r.between(0.02, 0.045) : 0;
