@@ -4,7 +4,7 @@
 // The best allowed character keeps the probability the model gave it: the share the model put on a
 // character the field cannot hold is not handed to another, so a doubtful read stays doubtful.
 import { ETHNICITIES } from '@hiring/shared';
-import { timeSlicer } from '../../http/eventLoop';
+import { timeSlicer, yieldToEventLoop } from '../../http/eventLoop';
 import { divisionCharacters } from '../divisions';
 
 /** Which characters a line may hold; one object per field, so the recogniser can keep its mask. */
@@ -30,10 +30,15 @@ export async function prepareLineAlphabets(): Promise<void> {
   if (traditional) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- only the engine needs OpenCC
   const OpenCC = require('opencc-js') as typeof import('opencc-js');
-  const pairs = (['t', 'tw', 'hk'] as const).map((variant) => ({
-    toSimplified: OpenCC.Converter({ from: variant, to: 'cn' }),
-    back: OpenCC.Converter({ from: 'cn', to: variant }),
-  }));
+  // Each converter takes some 30 ms to build: the event loop is handed back between them.
+  const pairs = [];
+  for (const variant of ['t', 'tw', 'hk'] as const) {
+    await yieldToEventLoop();
+    const toSimplified = OpenCC.Converter({ from: variant, to: 'cn' });
+    await yieldToEventLoop();
+    pairs.push({ toSimplified, back: OpenCC.Converter({ from: 'cn', to: variant }) });
+  }
+  await yieldToEventLoop();
   const places = divisionCharacters();
   const found = new Set<string>();
   const slice = timeSlicer();
