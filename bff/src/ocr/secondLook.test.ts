@@ -42,6 +42,42 @@ describe('a second look at a doubtful line', () => {
     expect(result.read.charConfidences).toEqual([0.82, 0.56]);
   });
 
+  it('looks again at a name read above the minimum but below what one look may carry alone', async () => {
+    // 莉 read as 码 at 0.78: with 0.9 needed alone, the other looks must agree, else the name is doubtful.
+    const disagreeing = lineLookedAt([
+      read('王娜莉', [1, 1, 0.8]),
+      read('王娜利', [1, 1, 0.7]),
+      read('王娜苟', [1, 1, 0.6]),
+    ]);
+    const alone = await readSurely(
+      disagreeing.recogniser,
+      { read: read('王娜码', [1, 1, 0.78]), image: disagreeing.image },
+      0.75,
+      [],
+      undefined,
+      0.9,
+    );
+    expect(disagreeing.recogniser.calls).toBe(3);
+    expect(alone.read.text).toBe('王娜码');
+    expect(Math.min(...alone.read.charConfidences)).toBeLessThan(0.75);
+
+    const agreeing = lineLookedAt([
+      read('王娜莉', [1, 1, 0.95]),
+      read('王娜莉', [1, 1, 0.85]),
+      read('王娜利', [1, 1, 0.5]),
+    ]);
+    const confirmed = await readSurely(
+      agreeing.recogniser,
+      { read: read('王娜莉', [1, 1, 0.8]), image: agreeing.image },
+      0.75,
+      [],
+      undefined,
+      0.9,
+    );
+    expect(confirmed.read.text).toBe('王娜莉');
+    expect(confirmed.read.charConfidences).toEqual([1, 1, 0.85]);
+  });
+
   it('never overrides the first read with a single sure look', async () => {
     const { recogniser, image } = lineLookedAt([
       read('王娜莉', [1, 0.99, 0.98]),

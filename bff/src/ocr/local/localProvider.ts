@@ -303,9 +303,10 @@ export async function readSurely(
       const best = beyondFirst(agreedRead(looks, minConfidence));
       if (best) return best;
     }
-  // Unconfirmed: a character below what one look alone may carry counts as below the minimum.
+  // Unconfirmed: a character above the minimum but below what one look alone may carry counts as just
+  // below the minimum.
   const unconfirmed = first.read.charConfidences.map((c) =>
-    c < aloneConfidence ? Math.min(c, minConfidence / 2) : c,
+    c >= minConfidence && c < aloneConfidence ? minConfidence * 0.99 : c,
   );
   return { ...first, read: { ...first.read, charConfidences: unconfirmed } };
 }
