@@ -174,12 +174,18 @@ function decode(
     const row = offset + t * classes;
     let best = 0;
     let bestP = p[row];
+    let outside = 0;
     for (let c = 1; c < classes; c++) {
-      if (p[row + c] > bestP && (!mask || mask[c])) {
+      if (p[row + c] <= bestP) continue;
+      if (!mask || mask[c]) {
         bestP = p[row + c];
         best = c;
-      }
+      } else outside = Math.max(outside, p[row + c]);
     }
+    // A step most likely holding a character the field cannot hold reads as nothing there, not as
+    // the likeliest allowed one at a probability near 0: the gap it leaves shows, as for a character
+    // the model does not know (汉 and a stray mark from the line below read 汉古 with 古 at 0.00).
+    if (outside > bestP) best = 0;
     if (best !== 0 && best !== previous) {
       text += alphabet[best] ?? '';
       charConfidences.push(bestP);
