@@ -37,6 +37,8 @@ export interface PhotoV3 {
   person: CardPerson;
   /** The scene's settings, for looking at a failure. */
   scene: Record<string, number | string>;
+  /** The card's sharp corners in the photo (top-left, top-right, bottom-right, bottom-left). */
+  corners: { x: number; y: number }[];
 }
 
 const esc = (t: string) => t.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -236,7 +238,18 @@ export async function openV3Renderer(): Promise<{
         }
       })()`);
       const jpeg = await page.screenshot({ type: 'jpeg', quality, fullPage: false });
-      return { jpeg, person, scene };
+      // Where the 3-D transform puts the card box's corners (its origin is the box's centre), for
+      // measuring how far a found outline is off.
+      const corners = (await page.evaluate(`(() => {
+        const holder = document.getElementById('holder');
+        const m = new DOMMatrix(getComputedStyle(holder).transform);
+        const left = holder.offsetLeft, top = holder.offsetTop;
+        return [[0, 0], [${W}, 0], [${W}, ${H}], [0, ${H}]].map(([x, y]) => {
+          const p = m.transformPoint(new DOMPoint(x - ${W / 2}, y - ${H / 2}, 0, 1));
+          return { x: left + ${W / 2} + p.x / p.w, y: top + ${H / 2} + p.y / p.w };
+        });
+      })()`)) as PhotoV3['corners'];
+      return { jpeg, person, scene, corners };
     },
     close: () => browser.close(),
   };
