@@ -2,6 +2,7 @@
 // behind it; its corners are the extreme points of that region along the two diagonals, which holds
 // for any tilt a hand-held shot has (well under 45°).
 import sharp from 'sharp';
+import { timeSlicer, yieldToEventLoop } from '../../http/eventLoop';
 import { CARD_HEIGHT, CARD_WIDTH } from '../cardLayout';
 import { solveHomography, warpInto, type Point, type RawImage } from '../homography';
 
@@ -295,12 +296,14 @@ const MIN_FILL = 0.8;
 const MAX_EVENED_FILL = 1.02;
 
 /** The best card-like outline among the regions brighter than Otsu's threshold, or brighter ones. */
-function outlineByBrightness(grey: Uint8Array, w: number, h: number): Candidate | null {
+async function outlineByBrightness(grey: Uint8Array, w: number, h: number): Promise<Candidate | null> {
+  const slice = timeSlicer();
   const otsu = otsuThreshold(grey);
   const first = outlineAt(grey, w, h, otsu);
   let best = typeof first === 'object' ? first : null;
   if (!best || best.fill < MIN_FILL) {
     for (let t = otsu + 10; t < 250; t += 10) {
+      await slice();
       const next = outlineAt(grey, w, h, t);
       if (next === 'small') break;
       if (next && next.fill >= MIN_FILL && (!best || next.fill > best.fill)) best = next;
@@ -334,11 +337,14 @@ const MAX_SOLID_SPREAD = 1.5;
  * On a light desk after the light is evened out, the desk sits at 128 and the card a few levels above
  * it, while the dark portrait pulls Otsu's threshold far below both: thresholds from just above the
  * desk are swept instead, and the lowest at which the region, holes counted in, is as solid as a card and
- * its edges straight wins — higher ones eat into the card's shaded end. (26 looks at most, each a pass
- * over the 640-px image: 150–400 ms, only for photos nothing else found a card in.)
+ * its edges straight wins — higher ones eat into the card's shaded end. (35 looks at most, most sweeps
+ * end well before as the region shrinks below a card's size: 0–250 ms more, only for photos nothing
+ * else found a card in.)
  */
-function outlineBySolidity(evened: Uint8Array, w: number, h: number): Candidate | null {
+async function outlineBySolidity(evened: Uint8Array, w: number, h: number): Promise<Candidate | null> {
+  const slice = timeSlicer();
   for (let t = 129; t < 232; t += 3) {
+    await slice();
     const next = outlineAt(evened, w, h, t, true);
     if (next === 'small') break;
     if (
@@ -401,49 +407,68 @@ function closeThinLines(grey: Uint8Array, w: number, h: number): Uint8Array {
  * by its own lightness against the desk's, wherever it lies.
  */
 export function evenLight(grey: Uint8Array, w: number, h: number): Uint8Array {
-  const terms = (x: number, y: number) => {
-    const u = x / w - 0.5;
-    const v = y / h - 0.5;
-    return [1, u, v, u * u, u * v, v * v];
-  };
-  let points: { t: number[]; z: number }[] = [];
+  // The ring's points as flat typed arrays (six terms each, then the log brightness): with an array
+  // of terms per point the four fitting rounds held the event loop 250–500 ms on a busy machine. The
+  // sums run in the same order, so the fitted light is the same.
   const ringX = Math.max(2, Math.round(DESK_RING * w));
   const ringY = Math.max(2, Math.round(DESK_RING * h));
+  const termList: number[] = [];
+  const zList: number[] = [];
   for (let y = 0; y < h; y += 2)
     for (let x = 0; x < w; x += 2)
-      if (x < ringX || x >= w - ringX || y < ringY || y >= h - ringY)
-        points.push({ t: terms(x, y), z: Math.log(grey[y * w + x] + 1) });
+      if (x < ringX || x >= w - ringX || y < ringY || y >= h - ringY) {
+        const u = x / w - 0.5;
+        const v = y / h - 0.5;
+        termList.push(1, u, v, u * u, u * v, v * v);
+        zList.push(Math.log(grey[y * w + x] + 1));
+      }
+  const terms = Float64Array.from(termList);
+  const z = Float64Array.from(zList);
+  let points = Int32Array.from(z.keys());
   let coefficients: number[] | null = null;
   for (let round = 0; round < 4; round++) {
     const m = Array.from({ length: 6 }, () => new Array<number>(6).fill(0));
     const v = new Array<number>(6).fill(0);
-    for (const p of points)
+    for (const p of points) {
+      const t = p * 6;
       for (let i = 0; i < 6; i++) {
-        v[i] += p.t[i] * p.z;
-        for (let j = 0; j < 6; j++) m[i][j] += p.t[i] * p.t[j];
+        v[i] += terms[t + i] * z[p];
+        for (let j = 0; j < 6; j++) m[i][j] += terms[t + i] * terms[t + j];
       }
+    }
     const next = solve(m, v);
     if (!next) break;
     coefficients = next;
-    const residuals = points.map((p) => p.z - p.t.reduce((s, t, i) => s + t * next[i], 0));
-    const spread = [...residuals].map(Math.abs).sort((a, b) => a - b)[Math.floor(residuals.length / 2)];
+    const residuals = new Float64Array(points.length);
+    points.forEach((p, k) => {
+      const t = p * 6;
+      let fitted = 0;
+      for (let i = 0; i < 6; i++) fitted += terms[t + i] * next[i];
+      residuals[k] = z[p] - fitted;
+    });
+    const spread = residuals.map(Math.abs).sort()[Math.floor(residuals.length / 2)];
     const limit = Math.max(0.03, 2.5 * spread);
-    const kept = points.filter((_, i) => Math.abs(residuals[i]) <= limit);
+    const kept = points.filter((_, k) => Math.abs(residuals[k]) <= limit);
     if (kept.length < 50 || kept.length === points.length) break;
     points = kept;
   }
   const out = new Uint8Array(grey.length);
   if (!coefficients) return out.fill(0);
   const c = coefficients;
-  for (let y = 0; y < h; y++)
+  // Per pixel without allocating: building each pixel's terms as an array held the event loop ~500 ms
+  // on a 640 × 853 photo. The sum keeps the order of the terms, so the values are the same.
+  const logOf = new Float64Array(256);
+  for (let value = 0; value < 256; value++) logOf[value] = Math.log(value + 1);
+  for (let y = 0; y < h; y++) {
+    const v = y / h - 0.5;
     for (let x = 0; x < w; x++) {
       const u = x / w - 0.5;
-      const v = y / h - 0.5;
-      const t = [1, u, v, u * u, u * v, v * v];
+      const light = c[0] + u * c[1] + v * c[2] + u * u * c[3] + u * v * c[4] + v * v * c[5];
       // The desk lands near 128; a card a quarter lighter than the desk near 215, twice as light at 255.
-      const contrast = Math.log(grey[y * w + x] + 1) - t.reduce((s, v, i) => s + v * c[i], 0);
+      const contrast = logOf[grey[y * w + x]] - light;
       out[y * w + x] = Math.max(0, Math.min(255, Math.round(128 + 400 * contrast)));
     }
+  }
   return out;
 }
 
@@ -470,14 +495,18 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
   // Only when nothing card-shaped stands out as photographed: the light is evened out and looked at
   // again. (Choosing between the two by how well each fills its outline was tried on tuning photos:
   // it moved good outlines as often as it mended bad ones.)
-  let best = outlineByBrightness(data, w, h);
+  let best = await outlineByBrightness(data, w, h);
   if (!best || best.fill < MIN_FILL) {
+    // Each look is a few passes over the detection image, 10–40 ms; the loop is handed back between
+    // them so that other requests do not wait behind a photo that is hard to find a card in.
+    await yieldToEventLoop();
     const evenedLight = closeThinLines(evenLight(data, w, h), w, h);
-    const evened = outlineByBrightness(evenedLight, w, h);
+    await yieldToEventLoop();
+    const evened = await outlineByBrightness(evenedLight, w, h);
     if (evened && evened.fill <= MAX_EVENED_FILL) best = evened;
     // Still nothing: a card barely lighter than a white desk, its portrait and text leaving it below
     // MIN_FILL once evened out. Only photos refused so far reach this.
-    if (!best || best.fill < MIN_FILL) best = outlineBySolidity(evenedLight, w, h) ?? best;
+    if (!best || best.fill < MIN_FILL) best = (await outlineBySolidity(evenedLight, w, h)) ?? best;
   }
   if (!best || (best.fill < MIN_FILL && best.solid === undefined)) return null;
   const scale = photo.width / w;
