@@ -1,4 +1,11 @@
-import { birthDateFromText, cleanIdNumber, cleanName, ethnicityFromText, genderFromText } from './fieldText';
+import {
+  birthDateFromText,
+  cleanIdNumber,
+  cleanName,
+  ethnicityFromText,
+  genderFromText,
+  idNumberFromLine,
+} from './fieldText';
 
 type Reader = (text: string) => string | null;
 
@@ -44,6 +51,18 @@ const cases: [string, Reader, [string, string | null][]][] = [
     ],
   ],
   ['keeps only characters an ID number can hold', cleanIdNumber, [[' 3611 0219x ', '36110219X']]],
+  [
+    'takes the valid number standing apart from a mark read beside it, and nothing else',
+    idNumberFromLine,
+    [
+      ['533323198506154298 00', '533323198506154298'],
+      ['5333 2319 8506 1542 98', '533323198506154298'],
+      // No group forms a valid number: all the characters, for the check to flag.
+      ['533323198506154299 00', '53332319850615429900'],
+      ['41881199708051172', '41881199708051172'],
+      ['', null],
+    ],
+  ],
   [
     'keeps only characters a name can hold',
     cleanName,

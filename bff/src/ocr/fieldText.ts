@@ -1,6 +1,6 @@
 // Turns raw text read from a card (by any engine) into the form's values: codes for gender and
 // ethnicity, ISO dates, an ID number without stray characters.
-import { ETHNICITIES, isRealDate } from '@hiring/shared';
+import { ETHNICITIES, isRealDate, parseIdNumber } from '@hiring/shared';
 import type { GenderCode } from './types';
 
 /** Chinese text without the spaces and stray marks OCR puts between characters. */
@@ -58,6 +58,21 @@ export function birthDateFromText(text: string): string | null {
 export function cleanIdNumber(text: string): string | null {
   const cleaned = text.toUpperCase().replace(/[^0-9X]/g, '');
   return cleaned.length ? cleaned : null;
+}
+
+/**
+ * The ID number in the number line's read: all its characters when they form a valid number, else the
+ * one group of 18 standing apart (by a gap the model read as a space) that does, as when a mark beside
+ * the number is read too (533323198506154298 00); else all the characters, for the check to flag.
+ */
+export function idNumberFromLine(text: string): string | null {
+  const whole = cleanIdNumber(text);
+  if (!whole || parseIdNumber(whole)) return whole;
+  const groups = text
+    .split(/\s+/)
+    .map(cleanIdNumber)
+    .filter((group): group is string => group?.length === 18 && parseIdNumber(group) !== null);
+  return groups.length === 1 ? groups[0] : whole;
 }
 
 export function cleanAddress(text: string): string | null {

@@ -18,6 +18,7 @@ import {
   cleanName,
   ethnicityFromText,
   genderFromText,
+  idNumberFromLine,
 } from '../fieldText';
 import type { RawImage } from '../homography';
 import {
@@ -439,7 +440,9 @@ export async function readFront(
   );
   const needsCheck: FieldCheck[] = [];
 
-  const idText = cleanIdNumber(number.text);
+  const numberRead = idNumberFromLine(number.text);
+  // Eighteen characters or nothing: a read with a digit lost or one too many is no number to correct.
+  const idText = numberRead?.length === 18 ? numberRead : null;
   const parsed = idText ? parseIdNumber(idText) : null;
   const nameText0 = cleanName(firstName.text);
   const printedBirth = birthDateFromText(birth.text);
@@ -449,7 +452,7 @@ export async function readFront(
     if (/签发|机关|有效|期限/.test(label.text)) throw backSideOfCard();
   }
   // A front has most of an ID number, or at least a name and a birth date where they belong.
-  if ((idText?.length ?? 0) < 12 && !(nameText0 && printedBirth)) throw notAnIdCard();
+  if ((numberRead?.length ?? 0) < 12 && !(nameText0 && printedBirth)) throw notAnIdCard();
 
   // A doubtful name or address line gets a second look (readSurely); a sure one is read once.
   const nameLook = await readSurely(
@@ -476,7 +479,8 @@ export async function readFront(
     lines[5 + i] = look.image;
   }
 
-  if (!idText) needsCheck.push(doubt('idNumber', '未能识别公民身份号码，请对照证件填写'));
+  if (numberRead && !idText) needsCheck.push(doubt('idNumber', '未能完整识别公民身份号码，请对照证件填写'));
+  else if (!idText) needsCheck.push(doubt('idNumber', '未能识别公民身份号码，请对照证件填写'));
   else if (!parsed)
     needsCheck.push(doubt('idNumber', '公民身份号码校验未通过，可能识别有误，请对照证件核对'));
 
