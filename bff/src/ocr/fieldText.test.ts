@@ -1,5 +1,6 @@
 import {
   birthDateFromText,
+  cleanAddress,
   cleanIdNumber,
   cleanName,
   ethnicityFromText,
@@ -18,6 +19,18 @@ const cases: [string, Reader, [string, string | null][]][] = [
       ['汉', '01'],
       ['维吾尔族', '05'],
       ['柯 尔 克 孜', '29'],
+      // The label's 族 read with the value where the label stands close to it.
+      ['族汉', '01'],
+      ['民族 蒙古', '02'],
+    ],
+  ],
+  [
+    'keeps a dash between digits (a house number), drops it elsewhere',
+    cleanAddress,
+    [
+      ['江苏省南通市如东县龙潭路250-5号1栋', '江苏省南通市如东县龙潭路250-5号1栋'],
+      ['解放弄32 — 7号', '解放弄32-7号'],
+      ['五-路 12号-', '五路12号'],
     ],
   ],
   [

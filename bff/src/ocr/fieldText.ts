@@ -32,8 +32,10 @@ const ETHNICITY_NAMES = ETHNICITIES.filter((item) => Number(item.code) <= 56).ma
  * null. A near miss is never mapped to the closest name: 民族 has to be right or left to the employer.
  */
 export function ethnicityFromText(text: string): string | null {
+  // A leading 族 is the end of the label 民族 beside the value: no name starts with it.
   const cleaned = cleanChinese(text)
     .replace(/[^\u3400-\u9fff]/g, '')
+    .replace(/^民?族/, '')
     .replace(/族$/, '');
   return ETHNICITY_NAMES.find((item) => item.name === cleaned)?.code ?? null;
 }
@@ -76,6 +78,7 @@ export function idNumberFromLine(text: string): string | null {
 }
 
 export function cleanAddress(text: string): string | null {
-  const address = cleanChinese(text);
+  // A dash between digits is a house number's (250-5号); elsewhere it is noise or a misread 一.
+  const address = cleanChinese(text.replace(/(\d)\s*[-－—]\s*(?=\d)/g, '$1\u2010')).replace(/\u2010/g, '-');
   return address.length >= 4 ? address : null;
 }

@@ -10,6 +10,7 @@ import {
   looksLikeMisreadCounty,
   looksLikeMisreadTown,
 } from '../addressCheck';
+import { provinceNames } from '../divisions';
 import {
   birthDateFromText,
   cleanAddress,
@@ -377,6 +378,13 @@ async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
   return bands.map((band) => trimLine(region, band, keepFrom, keepTo));
 }
 
+/** Whether `next` (four characters or more) reads again what `previous` read: the same line cut twice. */
+function repeatsLine(previous: string, next: string): boolean {
+  const a = cleanChinese(previous);
+  const b = cleanChinese(next);
+  return b.length >= 4 && a.includes(b);
+}
+
 /**
  * Reads the lines that are present, each among the characters of its field (`alphabets`: one for all
  * lines or one per line); a blank one reads as empty text.
@@ -522,7 +530,11 @@ export async function readFront(
   const ethnicityValue = ethnicityBest?.code ?? null;
   if (!ethnicityValue) needsCheck.push(doubt('ethnicity', '未能确认民族，请选择'));
 
-  const addressRead = addressLines.filter((l) => l.text.length > 0);
+  // A line cut twice (a card whose lines are further apart than the layout's) reads again, whole or in
+  // part, what the line before it read: that read is dropped, not appended.
+  const addressRead = addressLines.filter(
+    (l, i) => l.text.length > 0 && !(i > 0 && repeatsLine(addressLines[i - 1].text, l.text)),
+  );
   const addressIncomplete = addressLines.some((l, i) => lostCharacter(l, lines[5 + i]));
   let addressValue = cleanAddress(addressRead.map((l) => l.text).join(''));
   let addressConfidence = addressRead.length ? Math.min(...addressRead.map((l) => l.confidence)) : 0;
@@ -532,7 +544,11 @@ export async function readFront(
     if (checked.corrected) addressConfidence *= 0.9;
   }
   if (!addressValue) needsCheck.push(doubt('address', '未能识别住址，请对照证件填写'));
-  else if (
+  else if (!provinceNames().some((province) => addressValue!.startsWith(province))) {
+    // A card's address starts with its province (or municipality): a read that does not lost its first line.
+    addressValue = null;
+    needsCheck.push(doubt('address', '住址未识别完整，请对照证件填写'));
+  } else if (
     addressIncomplete ||
     looksLikeMisreadCounty(addressValue) ||
     (parsed && looksLikeMisreadTown(addressValue, idText!)) ||
