@@ -16,7 +16,7 @@ async function lineOf(text: string) {
     .greyscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data), width: info.width, height: info.height };
+  return { data: new Uint8Array(data), width: info.width, height: info.height, channels: 1 };
 }
 
 describe('line alphabets', () => {
