@@ -11,8 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineReply, EngineRequest } from './engineProcess';
 import { generateIdCardBackPhoto, generateIdCardPhoto, type GeneratorVersion } from './generate';
-import { openV3Renderer } from './photoV3';
-import { openV4Renderer } from './photoV4';
+import { openIndependentRenderer } from './independentRenderer';
 
 /**
  * Which seeds were looked at while the engine was tuned, and which never were. Held-out sets are
@@ -97,8 +96,7 @@ async function runSet(name: SetName, engine: ReturnType<typeof startEngine>, cou
   let rejected = 0;
   let expiredRight = 0;
   const today = new Date();
-  const independent =
-    set.version === 3 ? await openV3Renderer() : set.version === 4 ? await openV4Renderer() : null;
+  const independent = await openIndependentRenderer(set.version);
   for (let i = 0; i < count; i++) {
     const seed = set.first + i;
     let expected: Record<string, unknown>;
@@ -184,8 +182,7 @@ async function runSet(name: SetName, engine: ReturnType<typeof startEngine>, cou
 async function renderOnly(name: SetName, countOverride?: number) {
   const set = SEED_SETS[name];
   const count = countOverride ?? set.count;
-  const independent =
-    set.version === 3 ? await openV3Renderer() : set.version === 4 ? await openV4Renderer() : null;
+  const independent = await openIndependentRenderer(set.version);
   const times: number[] = [];
   for (let seed = set.first; seed < set.first + count; seed++) {
     const t0 = performance.now();

@@ -18,8 +18,7 @@ import {
 import { toOcrResult } from '../src/ocr/verify';
 import type { RawImage } from '../src/ocr/homography';
 import { generateIdCardPhoto, type GeneratorVersion } from './generate';
-import { openV3Renderer } from './photoV3';
-import { openV4Renderer } from './photoV4';
+import { openIndependentRenderer } from './independentRenderer';
 
 async function main() {
   const { values } = parseArgs({
@@ -55,8 +54,7 @@ async function main() {
   const tally = Object.fromEntries(fields.map((f) => [f, { exact: 0, wrong: 0, empty: 0 }]));
   let photos = 0;
   const times: number[] = [];
-  const independent =
-    values.version === '3' ? await openV3Renderer() : values.version === '4' ? await openV4Renderer() : null;
+  const independent = await openIndependentRenderer(Number(values.version));
   for (let seed = first; seed < first + Number(values.count); seed++) {
     const photo = independent
       ? await independent.render(seed).then((p) => ({ ...p, degradation: p.scene }))
