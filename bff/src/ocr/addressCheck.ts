@@ -97,6 +97,11 @@ export function confirmedPrefixLength(address: string, idNumber: string): number
   return length + town.length;
 }
 
+/** The province (or municipality, autonomous region) whose name the address starts with, if any. */
+export function provinceAtStart(address: string): string | undefined {
+  return provinceNames().find((name) => address.startsWith(name));
+}
+
 /**
  * Whether the county part of an address is one character away from a real county of the province and
  * prefecture it is printed under, without being one itself (勋西县 under 湖北省十堰市, where 郧西县 is):
@@ -104,7 +109,7 @@ export function confirmedPrefixLength(address: string, idNumber: string): number
  * address is left to the employer rather than returned with a county that does not exist.
  */
 export function looksLikeMisreadCounty(address: string): boolean {
-  const province = provinceNames().find((name) => address.startsWith(name));
+  const province = provinceAtStart(address);
   if (!province) return false;
   const prefectures = prefecturesOf(province);
   const city = prefectures.find((name) => name && address.startsWith(name, province.length)) ?? null;

@@ -9,7 +9,6 @@ import { divisionCharacters } from '../divisions';
 
 /** Which characters a line may hold; one object per field, so the recogniser can keep its mask. */
 export interface LineAlphabet {
-  readonly name: string;
   allows(ch: string): boolean;
 }
 
@@ -26,8 +25,16 @@ let traditional: Set<string> | undefined;
  * so do the characters GB/T 2260's names use (於). Run once while the engine loads (about 0.5 s of
  * conversions, handed back to the event loop in slices).
  */
-export async function prepareLineAlphabets(): Promise<void> {
-  if (traditional) return;
+export function prepareLineAlphabets(): Promise<void> {
+  // Every model loading at once shares the one preparation.
+  preparing ??= findTraditionalForms().then((found) => {
+    traditional = found;
+  });
+  return preparing;
+}
+let preparing: Promise<void> | undefined;
+
+async function findTraditionalForms(): Promise<Set<string>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- only the engine needs OpenCC
   const OpenCC = require('opencc-js') as typeof import('opencc-js');
   // Each converter takes some 30 ms to build: the event loop is handed back between them.
@@ -52,7 +59,7 @@ export async function prepareLineAlphabets(): Promise<void> {
     if (isTraditionalForm && !places.has(c)) found.add(c);
     await slice();
   }
-  traditional = found;
+  return found;
 }
 
 function isTraditionalOnly(ch: string): boolean {
@@ -61,8 +68,6 @@ function isTraditionalOnly(ch: string): boolean {
 }
 
 const simplifiedHan = (ch: string) => isHanChar(ch) && !isTraditionalOnly(ch);
-
-const alphabet = (name: string, allows: (ch: string) => boolean): LineAlphabet => ({ name, allows });
 
 const ETHNICITY_CHARS = new Set([
   ...ETHNICITIES.filter((item) => Number(item.code) <= 56)
@@ -73,20 +78,17 @@ const ETHNICITY_CHARS = new Set([
 /** The alphabets of the card's lines. */
 export const LINE_ALPHABETS = {
   /** 姓名: simplified characters, and the · of some minority names. */
-  name: alphabet('name', (ch) => simplifiedHan(ch) || ch === '·' || isSpace(ch)),
-  gender: alphabet('gender', (ch) => ch === '男' || ch === '女' || isSpace(ch)),
+  name: { allows: (ch) => simplifiedHan(ch) || ch === '·' || isSpace(ch) },
+  gender: { allows: (ch) => ch === '男' || ch === '女' || isSpace(ch) },
   /** 民族: the characters of the 56 names. */
-  ethnicity: alphabet('ethnicity', (ch) => ETHNICITY_CHARS.has(ch) || isSpace(ch)),
+  ethnicity: { allows: (ch) => ETHNICITY_CHARS.has(ch) || isSpace(ch) },
   /** 出生: 1990 年 3 月 7 日. */
-  birth: alphabet('birth', (ch) => DIGITS.includes(ch) || '年月日'.includes(ch) || isSpace(ch)),
-  idNumber: alphabet('idNumber', (ch) => DIGITS.includes(ch) || ch === 'X' || isSpace(ch)),
+  birth: { allows: (ch) => DIGITS.includes(ch) || '年月日'.includes(ch) || isSpace(ch) },
+  idNumber: { allows: (ch) => DIGITS.includes(ch) || ch === 'X' || isSpace(ch) },
   /** 住址: simplified characters, digits, building letters (A座) and the marks addresses use. */
-  address: alphabet(
-    'address',
-    (ch) => simplifiedHan(ch) || /^[0-9A-Z\-－—()（）#＃、.·]$/.test(ch) || isSpace(ch),
-  ),
+  address: { allows: (ch) => simplifiedHan(ch) || /^[0-9A-Z\-－—()（）#＃、.·]$/.test(ch) || isSpace(ch) },
   /** 签发机关: simplified characters. */
-  authority: alphabet('authority', (ch) => simplifiedHan(ch) || isSpace(ch)),
+  authority: { allows: (ch) => simplifiedHan(ch) || isSpace(ch) },
   /** 有效期限: 2015.03.07-2035.03.07 or …-长期. */
-  validity: alphabet('validity', (ch) => /^[0-9.\-－—~至长期]$/.test(ch) || isSpace(ch)),
-} as const;
+  validity: { allows: (ch) => /^[0-9.\-－—~至长期]$/.test(ch) || isSpace(ch) },
+} as const satisfies Record<string, LineAlphabet>;

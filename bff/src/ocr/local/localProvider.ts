@@ -9,8 +9,8 @@ import {
   confirmedPrefixLength,
   looksLikeMisreadCounty,
   looksLikeMisreadTown,
+  provinceAtStart,
 } from '../addressCheck';
-import { provinceNames } from '../divisions';
 import {
   birthDateFromText,
   cleanAddress,
@@ -430,21 +430,18 @@ export async function readFront(
   others: LineRecogniser[] = [],
 ): Promise<IdCardReading> {
   const card = await cardFrom(image, notAnIdCard);
-  const boxes = [
-    L.FIELD_BOXES.name,
-    L.FIELD_BOXES.gender,
-    L.FIELD_BOXES.ethnicity,
-    L.FIELD_BOXES.birth,
-    L.FIELD_BOXES.idNumber,
-  ];
+  const fields = (['name', 'gender', 'ethnicity', 'birth', 'idNumber'] as const).map((field) => ({
+    box: L.FIELD_BOXES[field],
+    alphabet: A[field],
+  }));
   const lines = [
-    ...(await Promise.all(boxes.map((box) => line(card, box)))),
+    ...(await Promise.all(fields.map(({ box }) => line(card, box)))),
     ...(await findAddressLines(card)),
   ];
   const [firstName, gender, ethnicity, birth, number, ...firstAddressLines] = await readLines(
     recogniser,
     lines,
-    lines.map((_, i) => [A.name, A.gender, A.ethnicity, A.birth, A.idNumber][i] ?? A.address),
+    lines.map((_, i) => fields[i]?.alphabet ?? A.address),
   );
   const needsCheck: FieldCheck[] = [];
 
@@ -544,7 +541,7 @@ export async function readFront(
     if (checked.corrected) addressConfidence *= 0.9;
   }
   if (!addressValue) needsCheck.push(doubt('address', '未能识别住址，请对照证件填写'));
-  else if (!provinceNames().some((province) => addressValue!.startsWith(province))) {
+  else if (!provinceAtStart(addressValue)) {
     // A card's address starts with its province (or municipality): a read that does not lost its first line.
     addressValue = null;
     needsCheck.push(doubt('address', '住址未识别完整，请对照证件填写'));
