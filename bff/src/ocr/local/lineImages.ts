@@ -139,6 +139,13 @@ function throughFaintInk(
   return [left === 0 ? from : left, right === image.width ? to : right];
 }
 
+/**
+ * Ink this close to a side of the region searched touches it: a character there is cut. (Ink a few
+ * pixels short of the side is a whole character that ends there, as an address line ends at the
+ * portrait.)
+ */
+const EDGE_TOUCH = 3;
+
 /** A line cut out for the recogniser; `clipped` when its ink ran into the edge of the region searched. */
 export type LineImage = RawImage & { clipped?: boolean };
 
@@ -156,32 +163,77 @@ export function trimToRuns(
   inkLevel = 110,
 ): LineImage | null {
   const { data, width, height } = image;
-  const runs: { from: number; to: number }[] = [];
+  const inks: number[] = [];
+  // The longest unbroken stretch of ink down each column, and how many stretches (of 2 pixels or
+  // more) it has.
+  const longest: number[] = [];
+  const stretches: number[] = [];
   for (let x = 0; x < width; x++) {
     let ink = 0;
-    for (let y = 0; y < height; y++) if (data[y * width + x] < inkLevel) ink++;
-    // A column dark from top to bottom is an edge (the portrait, the card's border), not a character.
-    if (ink < 2 || ink >= 0.9 * height) continue;
+    let run = 0;
+    let most = 0;
+    let count = 0;
+    for (let y = 0; y < height; y++)
+      if (data[y * width + x] < inkLevel) {
+        ink++;
+        if (++run === 2) count++;
+        most = Math.max(most, run);
+      } else run = 0;
+    inks.push(ink);
+    longest.push(most);
+    stretches.push(count);
+  }
+  // A column dark from top to bottom is an edge (the portrait, the card's border), not a character.
+  const edge = (x: number) => inks[x] >= 0.9 * height;
+  // Right of the field's start, a solid shape (the portrait's shoulders or hair: columns dark far down,
+  // side by side for wider than a character, where a character has a few stroke widths of them) ends
+  // the line, with the inked columns that run into it (its rim).
+  const solid = (x: number) => edge(x) || longest[x] >= 0.4 * height;
+  const shapeWidth = height;
+  let wall = width;
+  // A shape's rim is one stretch of ink down each column; a column of two or more there is a
+  // character joined to the shape, which cannot be told from it.
+  let joinedToShape = false;
+  for (let x = Math.max(0, keepFrom), stretch = 0; x < width; x++) {
+    stretch = solid(x) ? stretch + 1 : 0;
+    // A shape the region's edge cuts may show less of its width.
+    if (stretch >= shapeWidth || (x === width - 1 && stretch >= shapeWidth / 3)) {
+      wall = x - stretch + 1;
+      while (wall > 0 && inks[wall - 1] >= 2) {
+        wall--;
+        if (stretches[wall] >= 2) joinedToShape = true;
+      }
+      break;
+    }
+  }
+  const runs: { from: number; to: number }[] = [];
+  for (let x = 0; x < wall; x++) {
+    if (inks[x] < 2 || edge(x)) continue;
     const last = runs[runs.length - 1];
     if (last && x - last.to <= gap) last.to = x + 1;
     else runs.push({ from: x, to: x + 1 });
   }
   const kept = runs.filter((r) => r.to > keepFrom && r.from < keepTo);
   if (!kept.length) return null;
-  const [first, last] = throughFaintInk(image, kept[0].from, kept[kept.length - 1].to, inkLevel, gap);
+  const ends = throughFaintInk(image, kept[0].from, kept[kept.length - 1].to, inkLevel, gap);
+  const first = ends[0];
+  const last = Math.min(ends[1], wall);
   if (last - first < height / 4) return null;
   const x0 = Math.max(0, first - margin);
   const x1 = Math.min(width, last + margin);
   const out = new Uint8Array((x1 - x0) * height);
   for (let y = 0; y < height; y++) out.set(data.subarray(y * width + x0, y * width + x1), y * (x1 - x0));
   // Ink up to the region's edge: the line goes on beyond what was cut out, or a character was cut.
-  const clipped = first - margin < 0 || last + margin > width;
+  const clipped = first < EDGE_TOUCH || last > Math.min(width, wall) - EDGE_TOUCH || joinedToShape;
   return { data: out, width: x1 - x0, height, channels: 1, clipped };
 }
 
 export interface RowBand {
   top: number;
   bottom: number;
+  /** Where the line above ends and the line below starts: their ink is not this line's. */
+  aboveEnds?: number;
+  belowStarts?: number;
 }
 
 /**
@@ -206,6 +258,96 @@ export function textRows(image: RawImage, minHeight: number, maxGap = 4, inkLeve
     else bands.push({ top: y, bottom: y + 1 });
   }
   return bands.filter((b) => b.bottom - b.top >= minHeight);
+}
+
+function inkPerRow(image: RawImage, inkLevel: number): number[] {
+  const { data, width, height } = image;
+  const counts: number[] = [];
+  for (let y = 0; y < height; y++) {
+    let ink = 0;
+    for (let x = 0; x < width; x++) if (data[y * width + x] < inkLevel) ink++;
+    counts.push(ink);
+  }
+  return counts;
+}
+
+/**
+ * `bands` with each band that holds two lines run together (lines printed close, a little blur) cut
+ * at its faintest row, again and again while a part is taller than `maxHeight`: the cut row must lie
+ * at least `minHeight` from either end and carry under a third of the band's usual ink per row, so a
+ * single tall line (a bold face) is left whole.
+ */
+export function splitJoinedBands(
+  image: RawImage,
+  bands: RowBand[],
+  minHeight: number,
+  maxHeight: number,
+  inkLevel = 110,
+): RowBand[] {
+  const counts = inkPerRow(image, inkLevel);
+  const split = (band: RowBand): RowBand[] => {
+    if (band.bottom - band.top <= maxHeight) return [band];
+    const rows = counts.slice(band.top, band.bottom).sort((a, b) => a - b);
+    const usual = rows[Math.floor(rows.length / 2)];
+    let at = -1;
+    for (let y = band.top + minHeight; y < band.bottom - minHeight; y++)
+      if (at < 0 || counts[y] < counts[at]) at = y;
+    if (at < 0 || counts[at] >= usual / 3) return [band];
+    return [...split({ ...band, bottom: at }), ...split({ ...band, top: at + 1 })];
+  };
+  return bands.flatMap(split);
+}
+
+/**
+ * The slope (rows per column, within ±`maxSlope`) along which the lines of text in `image` run: the
+ * shear under which the rows' ink is most concentrated (the sum of squared ink per row is largest).
+ * Lines come out slanted from a card outline fitted a little off, or bent by the lens.
+ */
+export function lineSlope(image: RawImage, maxSlope = 0.06, step = 0.002, inkLevel = 110): number {
+  const { data, width, height } = image;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      if (data[y * width + x] < inkLevel) {
+        xs.push(x - width / 2);
+        ys.push(y);
+      }
+  const pad = Math.ceil((maxSlope * width) / 2) + 1;
+  const rows = new Float64Array(height + 2 * pad);
+  let best = { slope: 0, score: -1 };
+  for (let i = -Math.round(maxSlope / step); i <= Math.round(maxSlope / step); i++) {
+    const slope = i * step;
+    rows.fill(0);
+    for (let k = 0; k < xs.length; k++) rows[Math.round(ys[k] - slope * xs[k]) + pad]++;
+    let score = 0;
+    for (const r of rows) score += r * r;
+    // A tie keeps the smaller shear: level text needs none.
+    if (score > best.score || (score === best.score && Math.abs(slope) < Math.abs(best.slope)))
+      best = { slope, score };
+  }
+  return best.slope;
+}
+
+/** `image` (one channel) sheared by `slope` about column `about`, so lines along it run level. */
+export function levelled(image: RawImage, slope: number, about = image.width / 2): RawImage {
+  if (slope === 0) return image;
+  const { data, width, height } = image;
+  const out = new Uint8Array(width * height).fill(255);
+  for (let x = 0; x < width; x++) {
+    const shift = Math.round(slope * (x - about));
+    for (let y = 0; y < height; y++) {
+      const from = y + shift;
+      if (from >= 0 && from < height) out[y * width + x] = data[from * width + x];
+    }
+  }
+  return { ...image, data: out };
+}
+
+/** Paints rows `from`..`to` of a one-channel image as paper, in place. */
+export function blankRows(image: RawImage, from: number, to: number): void {
+  const [y0, y1] = [Math.max(0, from), Math.min(image.height, to)];
+  if (y1 > y0) image.data.fill(255, y0 * image.width, y1 * image.width);
 }
 
 /** Rows `top`..`bottom` of an image. */

@@ -34,9 +34,13 @@ import { createRecognitionQueue, type QueueLimits } from '../recognitionQueue';
 import type { FieldCheck, IdCardBackReading, IdCardImage, IdCardReading, OcrProvider } from '../types';
 import {
   cropBox,
+  blankRows,
   cropRows,
   inkExtent,
+  levelled,
+  lineSlope,
   textRows,
+  splitJoinedBands,
   trimToRuns,
   whitenPaper,
   type LineImage,
@@ -67,6 +71,8 @@ const MIN_CHAR_CONFIDENCE = { name: 0.75, address: 0.85, authority: 0.75 };
  * name costs most, and PP-OCRv6 read 莉 as 码 at 0.78 and 燊 as 桌 at 0.73 on tuning photos.
  */
 const NAME_ALONE_CONFIDENCE = 0.9;
+/** The same for an address character: PP-OCRv6 read 塅 as 圾 at 0.87 on a tuning photo. */
+const ADDRESS_ALONE_CONFIDENCE = 0.9;
 
 /** PP-OCRv6 (18 708 characters) reads every line and looks again at a doubtful one itself. */
 export const DEFAULT_MODELS: PpocrModel[] = ['ppocrv6'];
@@ -171,6 +177,13 @@ async function cardFrom(image: IdCardImage, onMissing: () => Error) {
 const REACH = { left: 30, right: 24, vertical: 12 };
 /** Card units searched below the layout's third address line. */
 const ADDRESS_EXTRA_BELOW = 14;
+/**
+ * Card units searched above the layout's first address line: a print set higher starts there. The
+ * birth line of a print set lower may then come in whole; its read is dropped (`readsAsBirthLine`).
+ */
+const ADDRESS_EXTRA_ABOVE = 16;
+/** How far right an address line is followed, in card units: into the portrait's margin. */
+const ADDRESS_REACH_RIGHT = 600;
 /** The portrait starts about here on the front: no field's text lies right of it. */
 const FRONT_TEXT_RIGHT = 556;
 
@@ -234,6 +247,10 @@ function trimLine(
   const cut = (o: LineOptions) => {
     const margin = Math.round((o.vertical ?? LINE_MARGIN) * SCALE);
     const rows = cropRows(region, band.top - margin, band.bottom + margin);
+    // The paper kept around the line must not bring in a neighbouring line's ink.
+    const y0 = Math.max(0, band.top - margin);
+    if (band.aboveEnds !== undefined) blankRows(rows, 0, band.aboveEnds - y0);
+    if (band.belowStarts !== undefined) blankRows(rows, band.belowStarts - y0, rows.height);
     return trimToRuns(
       rows,
       keepFrom,
@@ -359,24 +376,56 @@ async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
   const first = L.addressLineBox(0);
   // Room below the third line: a layout with wider line spacing puts it lower (the number's line is
   // still well below).
-  const block: L.Box = { ...first, height: 2 * L.ADDRESS_LINE_HEIGHT + first.height + ADDRESS_EXTRA_BELOW };
+  const block: L.Box = {
+    ...first,
+    y: first.y - ADDRESS_EXTRA_ABOVE,
+    height: ADDRESS_EXTRA_ABOVE + 2 * L.ADDRESS_LINE_HEIGHT + first.height + ADDRESS_EXTRA_BELOW,
+  };
   const wide = reachOf(block);
-  const region = await whitenPaper(cropBox(card, wide, SCALE));
+  const paper = await whitenPaper(cropBox(card, wide, SCALE));
+  // Lines left slanted run level again before they are looked for (its wider twin below is sheared
+  // the same, about the same column).
+  const slope = lineSlope(paper);
+  const region = levelled(paper, slope);
+  // A long line may run on into the portrait's margin: a line whose ink reaches the edge is cut again
+  // from a wider region, taken only when its ink ends before that one's edge (a portrait joined to
+  // the line runs to it).
+  const widerBox = { ...wide, width: ADDRESS_REACH_RIGHT - wide.x };
+  const wider = levelled(await whitenPaper(cropBox(card, widerBox, SCALE)), slope, paper.width / 2);
   const keepFrom = Math.round((block.x - wide.x) * SCALE);
   const keepTo = Math.min(region.width, keepFrom + Math.round(block.width * SCALE));
-  const columns = cropBox(region, { x: keepFrom, y: 0, width: keepTo - keepFrom, height: region.height }, 1);
+  // Rows are counted over the left half, where every line starts: a line left slanted by a card
+  // outline fitted a little off (a thumb over a corner) spreads over fewer rows there and stays apart
+  // from its neighbours.
+  const columns = cropBox(
+    region,
+    { x: keepFrom, y: 0, width: Math.round((keepTo - keepFrom) / 2), height: region.height },
+    1,
+  );
   const pitch = L.ADDRESS_LINE_HEIGHT * SCALE;
   // The birth line above may reach into the widened block, and a band cut by the block's lower edge
   // is not a whole line: address lines start below the top margin and end above the bottom edge.
-  const bands = textRows(columns, MIN_LINE_HEIGHT * SCALE).filter(
-    (b) => b.top >= (REACH.vertical - 6) * SCALE && b.bottom < region.height - 1,
-  );
+  const bands = splitJoinedBands(
+    columns,
+    textRows(columns, MIN_LINE_HEIGHT * SCALE),
+    Math.round(0.4 * pitch),
+    0.9 * pitch,
+  ).filter((b) => b.top >= (REACH.vertical - 6) * SCALE && b.bottom < region.height - 1);
   // Bands run together (blur, a slight slant): fall back to the layout's line positions.
-  if (!bands.length || bands.length > 3 || bands.some((b) => b.bottom - b.top > 0.9 * pitch)) {
+  if (!bands.length || bands.length > 4 || bands.some((b) => b.bottom - b.top > 1.25 * pitch)) {
     return Promise.all([0, 1, 2].map((i) => line(card, L.addressLineBox(i))));
   }
-  return bands.map((band) => trimLine(region, band, keepFrom, keepTo));
+  return bands.map((band, i) => {
+    const apart = { ...band, aboveEnds: bands[i - 1]?.bottom, belowStarts: bands[i + 1]?.top };
+    const cut = trimLine(region, apart, keepFrom, keepTo);
+    if (!cut?.clipped) return cut;
+    const widerCut = trimLine(wider, apart, keepFrom, keepTo);
+    return widerCut && !widerCut.clipped ? widerCut : cut;
+  });
 }
+
+/** Whether an address band read as the birth line above it (a year and 年): no address holds that. */
+const readsAsBirthLine = (text: string) => /^\s*\d{4}\s*年/.test(text);
 
 /** Whether `next` (four characters or more) reads again what `previous` read: the same line cut twice. */
 function repeatsLine(previous: string, next: string): boolean {
@@ -444,6 +493,10 @@ export async function readFront(
     lines.map((_, i) => fields[i]?.alphabet ?? A.address),
   );
   const needsCheck: FieldCheck[] = [];
+  if (firstAddressLines.length && readsAsBirthLine(firstAddressLines[0].text)) {
+    firstAddressLines.shift();
+    lines.splice(5, 1);
+  }
 
   const numberRead = idNumberFromLine(number.text);
   // Eighteen characters or nothing: a read with a digit lost or one too many is no number to correct.
@@ -479,6 +532,7 @@ export async function readFront(
       MIN_CHAR_CONFIDENCE.address,
       others,
       A.address,
+      ADDRESS_ALONE_CONFIDENCE,
     );
     addressLines.push(look.read);
     lines[5 + i] = look.image;
