@@ -47,7 +47,9 @@ const lineOn = (baseline: number, x: number, width: number): Box => ({
 export const FIELD_BOXES = {
   name: lineOn(NAME_BASELINE, 138, 400),
   gender: lineOn(GENDER_BASELINE, 138, 120),
-  ethnicity: lineOn(GENDER_BASELINE, 380, 175),
+  // From just right of the 民族 label's first character: a print may set the value well left of the
+  // layout's (a 族 read with it is dropped).
+  ethnicity: lineOn(GENDER_BASELINE, 335, 220),
   birth: lineOn(BIRTH_BASELINE, 138, 410),
   address: { ...lineOn(ADDRESS_BASELINE, 138, 410), height: ADDRESS_LINE_HEIGHT * 2 + 62 },
   idNumber: { x: 270, y: NUMBER_BASELINE - 48, width: 570, height: 66 },

@@ -70,6 +70,36 @@ describe('a second look at a doubtful line', () => {
     expect(confirmed.result.read.charConfidences).toEqual([1, 1, 0.85]);
   });
 
+  it('reads a name of one character again with paper around it, as PaddleOCR pads a line', async () => {
+    // 蒋富 read as 富: the name has two characters at least, so the line is read again, padded.
+    const seen: RawImage[] = [];
+    const recogniser: LineRecogniser = {
+      read: async (lines) => {
+        seen.push(...lines);
+        return lines.map(() => read('蒋富', [0.97, 1]));
+      },
+    };
+    const image = Object.assign(paper(), { reframe: () => paper() });
+    const result = await readSurely(
+      recogniser,
+      { read: read('富', [1]), image },
+      0.75,
+      [],
+      undefined,
+      0.9,
+      2,
+    );
+    expect(result.read.text).toBe('蒋富');
+    // One look, 320 × 48 in shape (10 high: 67 wide), the line in its middle on white paper.
+    expect(seen).toHaveLength(1);
+    expect(seen[0].width).toBe(67);
+    expect([...seen[0].data].every((v) => v === 255)).toBe(true);
+    // A field of one character (民族 汉) is not read again for being short.
+    const single = lineLookedAt([]);
+    await readSurely(single.recogniser, { read: read('汉', [1]), image: single.image }, 0.75);
+    expect(single.recogniser.calls).toBe(0);
+  });
+
   it('never overrides the first read with a single sure look', async () => {
     const { recogniser, image } = lineLookedAt([
       read('王娜莉', [1, 0.99, 0.98]),

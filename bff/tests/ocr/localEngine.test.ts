@@ -3,6 +3,7 @@
 // idle machine, the budgets allow for a busy one.
 import sharp from 'sharp';
 import { generateIdCardBackPhoto, generateIdCardPhoto } from '../../ocr-testset/generate';
+import { renderPhotoV4 } from '../../ocr-testset/photoV4';
 import { createLocalOcrProvider } from '../../src/ocr/local/localProvider';
 import type { OcrProvider } from '../../src/ocr/types';
 import { photo, post, startOcrApp } from './httpHelpers';
@@ -72,6 +73,27 @@ describe('the local PP-OCR engine', () => {
       }
     },
     READ_BUDGET,
+  );
+
+  it.each([
+    [2_000_001, 'a first line running up to the portrait'],
+    [2_000_019, 'lines left slanted by a thumb over a corner, running together'],
+    [2_000_023, 'a first line printed higher than the layout'],
+  ])(
+    'reads the whole address of a card laid out otherwise (v4 seed %i: %s)',
+    async (seed) => {
+      await untilReady(provider);
+      const { jpeg, person } = await renderPhotoV4(seed);
+      const res = await post(app.url, photo(jpeg));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        name: person.name,
+        idNumber: person.idNumber,
+        address: person.address,
+      });
+    },
+    // Rendering a v4 photo shells out to poppler and works on a few megapixels.
+    2 * READ_BUDGET,
   );
 
   it(

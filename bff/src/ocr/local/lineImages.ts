@@ -219,10 +219,14 @@ export function trimToRuns(
   const first = ends[0];
   const last = Math.min(ends[1], wall);
   if (last - first < height / 4) return null;
-  const x0 = Math.max(0, first - margin);
-  const x1 = Math.min(width, last + margin);
-  const out = new Uint8Array((x1 - x0) * height);
-  for (let y = 0; y < height; y++) out.set(data.subarray(y * width + x0, y * width + x1), y * (x1 - x0));
+  // Paper all round, even where the ink comes near the region's edge: the recogniser drops a first
+  // character it sees no paper before.
+  const x0 = first - margin;
+  const x1 = last + margin;
+  const out = new Uint8Array((x1 - x0) * height).fill(255);
+  const [from, to] = [Math.max(0, x0), Math.min(width, x1)];
+  for (let y = 0; y < height; y++)
+    out.set(data.subarray(y * width + from, y * width + to), y * (x1 - x0) + (from - x0));
   // Ink up to the region's edge: the line goes on beyond what was cut out, or a character was cut.
   const clipped = first < EDGE_TOUCH || last > Math.min(width, wall) - EDGE_TOUCH || joinedToShape;
   return { data: out, width: x1 - x0, height, channels: 1, clipped };
@@ -342,6 +346,17 @@ export function levelled(image: RawImage, slope: number, about = image.width / 2
     }
   }
   return { ...image, data: out };
+}
+
+/** `image` (one channel) with paper added left and right, equally, up to `aspect` × its height wide. */
+export function onPaper<T extends RawImage>(image: T, aspect: number): T {
+  const width = Math.max(image.width, Math.round(aspect * image.height));
+  if (width === image.width) return image;
+  const left = Math.floor((width - image.width) / 2);
+  const data = new Uint8Array(width * image.height).fill(255);
+  for (let y = 0; y < image.height; y++)
+    data.set(image.data.subarray(y * image.width, (y + 1) * image.width), y * width + left);
+  return { ...image, data, width };
 }
 
 /** Paints rows `from`..`to` of a one-channel image as paper, in place. */

@@ -37,6 +37,7 @@ import {
   blankRows,
   cropRows,
   inkExtent,
+  onPaper,
   levelled,
   lineSlope,
   textRows,
@@ -175,8 +176,11 @@ async function cardFrom(image: IdCardImage, onMissing: () => Error) {
  * little between card generations, and a card outline fitted a few pixels off moves every line.
  */
 const REACH = { left: 30, right: 24, vertical: 12 };
-/** Card units searched below the layout's third address line. */
-const ADDRESS_EXTRA_BELOW = 14;
+/**
+ * Card units searched below the layout's third address line: a layout with wider line spacing puts
+ * it lower (the number's label is still well below).
+ */
+const ADDRESS_EXTRA_BELOW = 24;
 /**
  * Card units searched above the layout's first address line: a print set higher starts there. The
  * birth line of a print set lower may then come in whole; its read is dropped (`readsAsBirthLine`).
@@ -274,6 +278,9 @@ const SECOND_LOOKS: LineOptions[] = [
   { vertical: 9, margin: 26 },
 ];
 
+/** Width / height of PaddleOCR's smallest recognition input (320 × 48). */
+const PADDED_ASPECT = 320 / 48;
+
 export interface LineResult {
   read: LineRead;
   image: LineImage | null;
@@ -296,9 +303,21 @@ export async function readSurely(
   others: LineRecogniser[] = [],
   alphabet?: LineAlphabet,
   aloneConfidence = minConfidence,
+  minCharacters = 1,
 ): Promise<LineResult> {
-  const sure = (r: LineResult) => weakest(r.read) >= aloneConfidence && !lostCharacter(r.read, r.image);
+  const sure = (r: LineResult) =>
+    weakest(r.read) >= aloneConfidence &&
+    !lostCharacter(r.read, r.image) &&
+    cleanChinese(r.read.text).length >= minCharacters;
   const reframe = (first.image as FramedLine | null)?.reframe;
+  if (cleanChinese(first.read.text).length < minCharacters && first.image) {
+    // A read shorter than the field can be (a name of one character, or none) lost a character the
+    // model saw too little paper around: PaddleOCR pads every line to at least 320 × 48, and on a
+    // padded look the lost character comes back (蒋富 read as 富 on a tuning photo).
+    const image: FramedLine = { ...onPaper(first.image, PADDED_ASPECT), reframe };
+    const [read] = await readLines(recogniser, [image], alphabet);
+    if (cleanChinese(read.text).length >= minCharacters) first = { read, image };
+  }
   if (!first.read.text || sure(first) || !reframe) return first;
   const images = SECOND_LOOKS.map((o) => reframe(o));
   const looks: LineResult[] = [first];
@@ -374,8 +393,6 @@ async function ethnicityVariants(card: RawImage): Promise<(LineImage | null)[]> 
 /** The address's lines (up to three) where they really are in its block. */
 async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
   const first = L.addressLineBox(0);
-  // Room below the third line: a layout with wider line spacing puts it lower (the number's line is
-  // still well below).
   const block: L.Box = {
     ...first,
     y: first.y - ADDRESS_EXTRA_ABOVE,
@@ -403,14 +420,13 @@ async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
     1,
   );
   const pitch = L.ADDRESS_LINE_HEIGHT * SCALE;
-  // The birth line above may reach into the widened block, and a band cut by the block's lower edge
-  // is not a whole line: address lines start below the top margin and end above the bottom edge.
+  // The birth line above may reach into the widened block: address lines start below the top margin.
   const bands = splitJoinedBands(
     columns,
     textRows(columns, MIN_LINE_HEIGHT * SCALE),
     Math.round(0.4 * pitch),
     0.9 * pitch,
-  ).filter((b) => b.top >= (REACH.vertical - 6) * SCALE && b.bottom < region.height - 1);
+  ).filter((b) => b.top >= (REACH.vertical - 6) * SCALE);
   // Bands run together (blur, a slight slant): fall back to the layout's line positions.
   if (!bands.length || bands.length > 4 || bands.some((b) => b.bottom - b.top > 1.25 * pitch)) {
     return Promise.all([0, 1, 2].map((i) => line(card, L.addressLineBox(i))));
@@ -418,6 +434,8 @@ async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
   return bands.map((band, i) => {
     const apart = { ...band, aboveEnds: bands[i - 1]?.bottom, belowStarts: bands[i + 1]?.top };
     const cut = trimLine(region, apart, keepFrom, keepTo);
+    // A line the block's lower edge cuts is part of the address all the same: it makes it doubtful.
+    if (cut && band.bottom >= region.height - 1) return { ...cut, clipped: true };
     if (!cut?.clipped) return cut;
     const widerCut = trimLine(wider, apart, keepFrom, keepTo);
     return widerCut && !widerCut.clipped ? widerCut : cut;
@@ -426,6 +444,11 @@ async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
 
 /** Whether an address band read as the birth line above it (a year and 年): no address holds that. */
 const readsAsBirthLine = (text: string) => /^\s*\d{4}\s*年/.test(text);
+/**
+ * Whether an address band read as the number's line or its label below (seven digits in a row, or
+ * 公民身份): a print set high, or an outline fitted off, brings it into the block's lower reach.
+ */
+const readsAsNumberLine = (text: string) => /\d{7}|公民身份/.test(text.replace(/\s/g, ''));
 
 /** Whether `next` (four characters or more) reads again what `previous` read: the same line cut twice. */
 function repeatsLine(previous: string, next: string): boolean {
@@ -497,6 +520,11 @@ export async function readFront(
     firstAddressLines.shift();
     lines.splice(5, 1);
   }
+  const numberLineAt = firstAddressLines.findIndex((l) => readsAsNumberLine(l.text));
+  if (numberLineAt >= 0) {
+    firstAddressLines.splice(numberLineAt);
+    lines.splice(5 + numberLineAt);
+  }
 
   const numberRead = idNumberFromLine(number.text);
   // Eighteen characters or nothing: a read with a digit lost or one too many is no number to correct.
@@ -520,6 +548,8 @@ export async function readFront(
     others,
     A.name,
     NAME_ALONE_CONFIDENCE,
+    // A name has two characters at least: a read of one lost the other.
+    2,
   );
   const name = nameLook.read;
   lines[0] = nameLook.image;
