@@ -504,8 +504,9 @@ step(
         return top;
       },
       (top) => top.includes('员工招聘一件事已办结'),
-      // Each look reloads the H5 page; at load 8-13 that alone took several seconds and 30 s ran out once.
-      60000,
+      // Each look reloads the H5 page; at load 8-13 that alone took several seconds: 30 s ran out once,
+      // and 60 s once at load 7 with OCR benches beside the run.
+      120000,
     );
     await waitText(visible('notice-0'), `办件 ${code}（${unit.name}）的全部 4 个事项均已办结。`);
     for (const label of [

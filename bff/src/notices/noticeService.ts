@@ -70,7 +70,12 @@ export class NoticeService {
   }
 
   async list(accountId: string) {
-    const items = await this.models.Notice.find({ accountId }).sort({ createdAt: -1 }).limit(100).lean();
+    // Two notices written in the same millisecond (a matter's and the 总反馈 after it) keep the order they were
+    // written in: ObjectIds grow within a process.
+    const items = await this.models.Notice.find({ accountId })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(100)
+      .lean();
     const unread = await this.models.Notice.countDocuments({ accountId, read: false });
     return {
       items: items.map((n) => ({
