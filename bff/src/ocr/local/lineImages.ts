@@ -240,30 +240,7 @@ export interface RowBand {
   belowStarts?: number;
 }
 
-/**
- * The bands of rows that hold a line of text, top to bottom: rows with ink in more than a sliver of
- * the width, runs closer than `maxGap` merged, runs shorter than `minHeight` dropped. Used to find
- * where a line really sits when the print is shifted or the card outline was fitted a little off.
- */
-export function textRows(image: RawImage, minHeight: number, maxGap = 4, inkLevel = 110): RowBand[] {
-  const { data, width, height } = image;
-  const threshold = Math.max(2, width * 0.005);
-  const inked: boolean[] = [];
-  for (let y = 0; y < height; y++) {
-    let ink = 0;
-    for (let x = 0; x < width; x++) if (data[y * width + x] < inkLevel) ink++;
-    inked.push(ink >= threshold);
-  }
-  const bands: RowBand[] = [];
-  for (let y = 0; y < height; y++) {
-    if (!inked[y]) continue;
-    const last = bands[bands.length - 1];
-    if (last && y - last.bottom <= maxGap) last.bottom = y + 1;
-    else bands.push({ top: y, bottom: y + 1 });
-  }
-  return bands.filter((b) => b.bottom - b.top >= minHeight);
-}
-
+/** How many pixels of each row are ink. */
 function inkPerRow(image: RawImage, inkLevel: number): number[] {
   const { data, width, height } = image;
   const counts: number[] = [];
@@ -273,6 +250,24 @@ function inkPerRow(image: RawImage, inkLevel: number): number[] {
     counts.push(ink);
   }
   return counts;
+}
+
+/**
+ * The bands of rows that hold a line of text, top to bottom: rows with ink in more than a sliver of
+ * the width, runs closer than `maxGap` merged, runs shorter than `minHeight` dropped. Used to find
+ * where a line really sits when the print is shifted or the card outline was fitted a little off.
+ */
+export function textRows(image: RawImage, minHeight: number, maxGap = 4, inkLevel = 110): RowBand[] {
+  const threshold = Math.max(2, image.width * 0.005);
+  const inked = inkPerRow(image, inkLevel).map((ink) => ink >= threshold);
+  const bands: RowBand[] = [];
+  for (let y = 0; y < image.height; y++) {
+    if (!inked[y]) continue;
+    const last = bands[bands.length - 1];
+    if (last && y - last.bottom <= maxGap) last.bottom = y + 1;
+    else bands.push({ top: y, bottom: y + 1 });
+  }
+  return bands.filter((b) => b.bottom - b.top >= minHeight);
 }
 
 /**

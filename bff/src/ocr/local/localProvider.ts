@@ -33,15 +33,15 @@ import {
 import { createRecognitionQueue, type QueueLimits } from '../recognitionQueue';
 import type { FieldCheck, IdCardBackReading, IdCardImage, IdCardReading, OcrProvider } from '../types';
 import {
-  cropBox,
   blankRows,
+  cropBox,
   cropRows,
   inkExtent,
-  onPaper,
   levelled,
   lineSlope,
-  textRows,
+  onPaper,
   splitJoinedBands,
+  textRows,
   trimToRuns,
   whitenPaper,
   type LineImage,
@@ -405,10 +405,13 @@ async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
   const slope = lineSlope(paper);
   const region = levelled(paper, slope);
   // A long line may run on into the portrait's margin: a line whose ink reaches the edge is cut again
-  // from a wider region, taken only when its ink ends before that one's edge (a portrait joined to
-  // the line runs to it).
-  const widerBox = { ...wide, width: ADDRESS_REACH_RIGHT - wide.x };
-  const wider = levelled(await whitenPaper(cropBox(card, widerBox, SCALE)), slope, paper.width / 2);
+  // from a wider region (prepared only then), taken only when its ink ends before that one's edge (a
+  // portrait joined to the line runs to it).
+  let wider: Promise<RawImage> | undefined;
+  const widerRegion = () =>
+    (wider ??= whitenPaper(cropBox(card, { ...wide, width: ADDRESS_REACH_RIGHT - wide.x }, SCALE)).then(
+      (image) => levelled(image, slope, paper.width / 2),
+    ));
   const keepFrom = Math.round((block.x - wide.x) * SCALE);
   const keepTo = Math.min(region.width, keepFrom + Math.round(block.width * SCALE));
   // Rows are counted over the left half, where every line starts: a line left slanted by a card
@@ -427,19 +430,23 @@ async function findAddressLines(card: RawImage): Promise<(LineImage | null)[]> {
     Math.round(0.4 * pitch),
     0.9 * pitch,
   ).filter((b) => b.top >= (REACH.vertical - 6) * SCALE);
-  // Bands run together (blur, a slight slant): fall back to the layout's line positions.
+  // Bands still run together after the split (blur, a slant): fall back to the layout's line positions.
   if (!bands.length || bands.length > 4 || bands.some((b) => b.bottom - b.top > 1.25 * pitch)) {
     return Promise.all([0, 1, 2].map((i) => line(card, L.addressLineBox(i))));
   }
-  return bands.map((band, i) => {
+  const lines: (LineImage | null)[] = [];
+  for (const [i, band] of bands.entries()) {
     const apart = { ...band, aboveEnds: bands[i - 1]?.bottom, belowStarts: bands[i + 1]?.top };
     const cut = trimLine(region, apart, keepFrom, keepTo);
     // A line the block's lower edge cuts is part of the address all the same: it makes it doubtful.
-    if (cut && band.bottom >= region.height - 1) return { ...cut, clipped: true };
-    if (!cut?.clipped) return cut;
-    const widerCut = trimLine(wider, apart, keepFrom, keepTo);
-    return widerCut && !widerCut.clipped ? widerCut : cut;
-  });
+    if (cut && band.bottom >= region.height - 1) lines.push({ ...cut, clipped: true });
+    else if (!cut?.clipped) lines.push(cut);
+    else {
+      const widerCut = trimLine(await widerRegion(), apart, keepFrom, keepTo);
+      lines.push(widerCut && !widerCut.clipped ? widerCut : cut);
+    }
+  }
+  return lines;
 }
 
 /** Whether an address band read as the birth line above it (a year and 年): no address holds that. */
