@@ -10,6 +10,12 @@ import { prepareLineAlphabets, type LineAlphabet } from './lineAlphabets';
 /** The recognition model's input height; widths are scaled to keep each line's aspect. */
 export const LINE_HEIGHT = 48;
 const MAX_LINE_WIDTH = 1280;
+/**
+ * PaddleOCR never feeds a line narrower than 320 × 48: a shorter one is padded on the right (0 after
+ * normalisation), as in training. Fed at its own width, a name of three characters lost one of them,
+ * read surely (熊悦英 as 熊英, 黄慧婉 as 慧婉 at 1.00 on tuning photos).
+ */
+const MIN_INPUT_WIDTH = 320;
 
 export interface LineRead {
   text: string;
@@ -113,7 +119,7 @@ export async function loadLineRecogniser(
     const widths = lines.map((line) =>
       Math.min(MAX_LINE_WIDTH, Math.max(LINE_HEIGHT, Math.round((line.width * LINE_HEIGHT) / line.height))),
     );
-    const width = Math.ceil(Math.max(...widths) / 8) * 8;
+    const width = Math.max(MIN_INPUT_WIDTH, Math.ceil(Math.max(...widths) / 8) * 8);
     const plane = LINE_HEIGHT * width;
     // Padding is 0 after normalisation, as PaddleOCR pads.
     const input = new Float32Array(lines.length * 3 * plane);
