@@ -90,12 +90,18 @@ describe('finding the card in a photo', () => {
   // lighter than the sheet and lit unevenly: once the light is evened out, its portrait and text leave
   // the card's region too full of holes to pass as a card at any threshold, and these were refused as
   // 未识别到身份证人像面 until the region was judged with its holes counted in.
-  it(
-    'finds a pale card on white paper in v3 tuning photos 36 and 78 to within 1 % of its width',
-    async () => {
+  it.each([
+    ['36 and 78 to within 1 % of its width', [36, 78], 0.01],
+    // No region of their own lightness at all: only the cut edge and its shadow show. Refused until
+    // the card was looked for by its four straight edges (0.1–1.3 % off on the 8 of 10 tuning photos
+    // of v3 101–300 refused before).
+    ['162 and 286 (found by its edges) to within 1.5 % of its width', [162, 286], 0.015],
+  ])(
+    'finds a pale card on white paper in v3 tuning photos %s',
+    async (_, seeds, share) => {
       const renderer = await openV3Renderer();
       try {
-        for (const seed of [36, 78]) {
+        for (const seed of seeds) {
           const photo = await renderer.render(seed);
           const decoded = await decodePhoto(photo.jpeg);
           const outline = await locateCard(decoded);
@@ -106,7 +112,7 @@ describe('finding the card in a photo', () => {
           const truth = photo.corners.map(({ x, y }) => ({ x: x * k, y: y * k }));
           const cardWidth = Math.hypot(truth[1].x - truth[0].x, truth[1].y - truth[0].y);
           outline!.corners.forEach((c, i) =>
-            expect(Math.hypot(c.x - truth[i].x, c.y - truth[i].y)).toBeLessThan(0.01 * cardWidth),
+            expect(Math.hypot(c.x - truth[i].x, c.y - truth[i].y)).toBeLessThan(share * cardWidth),
           );
         }
       } finally {

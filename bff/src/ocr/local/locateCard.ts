@@ -4,6 +4,7 @@
 import sharp from 'sharp';
 import { timeSlicer, yieldToEventLoop } from '../../http/eventLoop';
 import { CARD_HEIGHT, CARD_WIDTH } from '../cardLayout';
+import { outlineByEdges } from './cardEdges';
 import { solveHomography, warpInto, type Point, type RawImage } from '../homography';
 
 const DETECT_WIDTH = 640;
@@ -508,8 +509,18 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
     // MIN_FILL once evened out. Only photos refused so far reach this.
     if (!best || best.fill < MIN_FILL) best = (await outlineBySolidity(evenedLight, w, h)) ?? best;
   }
-  if (!best || (best.fill < MIN_FILL && best.solid === undefined)) return null;
   const scale = photo.width / w;
+  if (!best || (best.fill < MIN_FILL && best.solid === undefined)) {
+    // No region of the card's own lightness: a pale card on white paper shows only as its cut edge
+    // and the shadow beside it. Only photos refused so far reach this (v3 tuning 101–300: 9 of 10).
+    await yieldToEventLoop();
+    const edged = await outlineByEdges(data, w, h, { min: MIN_ASPECT, max: MAX_ASPECT }, MIN_CARD_SHARE);
+    if (!edged) return null;
+    return {
+      corners: edged.corners.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale })),
+      share: quadArea(edged.corners) / (w * h),
+    };
+  }
   const corners = best.corners.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale }));
   return { corners, share: best.share };
 }
