@@ -1,11 +1,11 @@
-// Runs only the card finder over a range of seeds: found or not, how far each corner is off (v3, whose
-// renderer knows where the card lies), and how long finding took. For tuning seeds only.
+// Runs only the card finder over a range of seeds: found or not, how far each corner is off (v3 and v4,
+// whose renderers know where the card lies), and how long finding took. For tuning seeds only.
 //   npx tsx bff/ocr-testset/locateSweep.ts --version 3 --first 1 --count 100 [--dump DIR]
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { decodePhoto, locateCard } from '../src/ocr/local/locateCard';
 import { generateIdCardPhoto, type GeneratorVersion } from './generate';
-import { openV3Renderer } from './photoV3';
+import { openIndependentRenderer } from './independentRenderer';
 
 async function main() {
   const { values } = parseArgs({
@@ -17,14 +17,16 @@ async function main() {
       worst: { type: 'string', default: '6' },
     },
   });
-  const v3 = values.version === '3' ? await openV3Renderer() : null;
+  const independent = await openIndependentRenderer(Number(values.version));
   const first = Number(values.first);
+  if (values.version === '4' && first + Number(values.count) > 1_000_000 && first <= 1_000_200)
+    throw new Error('v4 seeds 1_000_001–1_000_200 are the blind set: not for tuning');
   let missed = 0;
   const times: number[] = [];
   const errors: number[] = [];
   for (let seed = first; seed < first + Number(values.count); seed++) {
-    const photo = v3
-      ? await v3.render(seed)
+    const photo = independent
+      ? await independent.render(seed)
       : {
           ...(await generateIdCardPhoto({ seed, version: Number(values.version) as GeneratorVersion })),
           corners: null,
@@ -47,7 +49,10 @@ async function main() {
         (c, i) => Math.hypot(c.x - photo.corners![i].x * k, c.y - photo.corners![i].y * k) / k,
       );
       worst = Math.max(...off);
+      const scene = 'scene' in photo ? (photo.scene as Record<string, unknown>) : {};
       line += ` off ${off.map((o) => o.toFixed(0)).join(' ')} (card ${(photo.corners[1].x - photo.corners[0].x).toFixed(0)} px wide)`;
+      if (values.version === '4')
+        line += ` thumb ${scene.thumb} key ${scene.keyX},${scene.keyY} k1 ${scene.k1}`;
       errors.push(
         worst / Math.hypot(photo.corners[1].x - photo.corners[0].x, photo.corners[1].y - photo.corners[0].y),
       );
@@ -73,7 +78,7 @@ async function main() {
         .toFile(`${values.dump}/v${values.version}-seed-${seed}.png`);
     }
   }
-  await v3?.close();
+  await independent?.close();
   times.sort((a, b) => a - b);
   errors.sort((a, b) => a - b);
   const at = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];

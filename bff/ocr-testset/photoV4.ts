@@ -76,6 +76,11 @@ export interface PhotoV4 {
   person: CardPerson;
   /** The card's and the photo's settings, for the record. */
   scene: Record<string, number | string>;
+  /**
+   * The card's sharp corners in the photo as saved (top-left, top-right, bottom-right, bottom-left):
+   * through the lens and the second save's crop. Between them the edges bow with the lens.
+   */
+  corners: { x: number; y: number }[];
 }
 
 type Rgb = [number, number, number];
@@ -691,6 +696,24 @@ function streamSeed(seed: number, stream: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/**
+ * Where a point of the undistorted image shows in the photo. Sampling looks up photo point p at
+ * centre + (p − centre)·(1 + k1·r²), r measured at p; that is inverted here by fixed-point iteration.
+ */
+function throughLens(x: number, y: number, width: number, height: number, k1: number): [number, number] {
+  const half = math.hypot(width, height) / 2;
+  const ix = (x - width / 2) / half;
+  const iy = (y - height / 2) / half;
+  let dx = ix;
+  let dy = iy;
+  for (let i = 0; i < 20; i++) {
+    const lens = 1 + k1 * (dx * dx + dy * dy);
+    dx = ix / lens;
+    dy = iy / lens;
+  }
+  return [width / 2 + dx * half, height / 2 + dy * half];
+}
+
 /** Renders the photo for one seed: the same seed gives the same bytes. */
 export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
   const person = randomPersonV4(createRandom(streamSeed(seed, 1)));
@@ -1046,7 +1069,8 @@ export async function renderPhotoV4(seed: number): Promise<PhotoV4> {
     source = sharp(first).extract({ left: crop, top: crop, width: w, height: h });
   }
   const jpeg = await source.jpeg({ quality, mozjpeg: moz, chromaSubsampling }).toBuffer();
-  return { jpeg, person, scene };
+  const inPhoto = corners.map(([x, y]) => throughLens(x, y, width, height, k1));
+  return { jpeg, person, scene, corners: inPhoto.map(([x, y]) => ({ x: x - crop, y: y - crop })) };
 }
 
 /** The same shape as v3's renderer, so bench.ts and diagnose.ts treat both alike (nothing to close). */
