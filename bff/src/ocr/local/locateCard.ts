@@ -4,7 +4,7 @@
 import sharp from 'sharp';
 import { timeSlicer, yieldToEventLoop } from '../../http/eventLoop';
 import { CARD_HEIGHT, CARD_WIDTH } from '../cardLayout';
-import { outlineByEdges } from './cardEdges';
+import { edgeMapOf, outlineByEdges, outlineSupport, type EdgeMap } from './cardEdges';
 import { solveHomography, warpInto, type Point, type RawImage } from '../homography';
 
 const DETECT_WIDTH = 640;
@@ -473,6 +473,24 @@ export function evenLight(grey: Uint8Array, w: number, h: number): Uint8Array {
   return out;
 }
 
+/** Support along its sides below which a region's outline is checked against the card's edges. */
+const MIN_OWN_SUPPORT = 0.75;
+/** How much surer the outline of the edges must be to replace the region's. */
+const SURER_BY = 0.15;
+/** Distance, as a share of the card's width, within which two outlines' corners are the same. */
+const SAME_CORNER = 0.04;
+
+/** The outline of the card's straight edges when it is clearly surer than `corners` and keeps two of them. */
+async function surerByEdges(map: EdgeMap, corners: Point[], support: number): Promise<Point[] | null> {
+  const edged = await outlineByEdges(map, { min: MIN_ASPECT, max: MAX_ASPECT }, MIN_CARD_SHARE);
+  if (!edged || edged.support < support + SURER_BY) return null;
+  const width = Math.hypot(corners[1].x - corners[0].x, corners[1].y - corners[0].y);
+  const kept = edged.corners.filter(
+    (c, i) => Math.hypot(c.x - corners[i].x, c.y - corners[i].y) < SAME_CORNER * width,
+  ).length;
+  return kept >= 2 ? edged.corners : null;
+}
+
 /**
  * The card's outline in a photo, or null when nothing card-shaped stands out. The card is the largest
  * region brighter than Otsu's threshold; on a light desk (paper, a white table under uneven light)
@@ -514,14 +532,28 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
     // No region of the card's own lightness: a pale card on white paper shows only as its cut edge
     // and the shadow beside it. Only photos refused so far reach this (v3 tuning 101–300: 9 of 10).
     await yieldToEventLoop();
-    const edged = await outlineByEdges(data, w, h, { min: MIN_ASPECT, max: MAX_ASPECT }, MIN_CARD_SHARE);
+    const edged = await outlineByEdges(
+      edgeMapOf(data, w, h),
+      { min: MIN_ASPECT, max: MAX_ASPECT },
+      MIN_CARD_SHARE,
+    );
     if (!edged) return null;
     return {
       corners: edged.corners.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale })),
       share: quadArea(edged.corners) / (w * h),
     };
   }
-  const corners = best.corners.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale }));
+  // A region's outline is checked against the photo's edges: where a thumb lies over a corner or a
+  // shadow band joins the card, a side of the region's outline runs across the card instead of along
+  // its cut (0.00–0.62 of a side along an edge on v4 tuning photos; 0.79–1.00 on good outlines). The
+  // outline of the card's straight edges replaces it when that is clearly surer and keeps at least
+  // two of its corners: a thumb or a shadow moves one or two, not the whole card.
+  await yieldToEventLoop();
+  const map = edgeMapOf(data, w, h);
+  const own = outlineSupport(map, best.corners);
+  const chosen =
+    own < MIN_OWN_SUPPORT ? ((await surerByEdges(map, best.corners, own)) ?? best.corners) : best.corners;
+  const corners = chosen.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale }));
   return { corners, share: best.share };
 }
 
