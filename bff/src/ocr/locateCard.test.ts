@@ -3,6 +3,20 @@ import { openV3Renderer } from '../../ocr-testset/photoV3';
 import { renderPhotoV4 } from '../../ocr-testset/photoV4';
 import { decodePhoto, locateCard } from './local/locateCard';
 
+/** The drawn card's corners (a tilted card, 800 × 500 px), clockwise from top left. */
+const CARD_CORNERS = [
+  { x: 250, y: 230 },
+  { x: 1050, y: 190 },
+  { x: 1075, y: 690 },
+  { x: 275, y: 730 },
+];
+const CARD_POINTS = CARD_CORNERS.map((c) => `${c.x},${c.y}`).join(' ');
+
+function expectWithinFewPixels(found: { x: number; y: number }[] | null, corners: typeof CARD_CORNERS) {
+  expect(found).not.toBeNull();
+  found!.forEach((c, i) => expect(Math.hypot(c.x - corners[i].x, c.y - corners[i].y)).toBeLessThan(8));
+}
+
 /**
  * A pale card (a tilted rectangle with text and a dark portrait) on a desk, under light falling off
  * across the photo; returns the photo and the card's true corners.
@@ -10,13 +24,8 @@ import { decodePhoto, locateCard } from './local/locateCard';
 async function cardOnDesk(desk: { from: string; to: string }, card = '#f3f1ea') {
   const width = 1280;
   const height = 960;
-  const corners = [
-    { x: 250, y: 230 },
-    { x: 1050, y: 190 },
-    { x: 1075, y: 690 },
-    { x: 275, y: 730 },
-  ];
-  const points = corners.map((c) => `${c.x},${c.y}`).join(' ');
+  const corners = CARD_CORNERS;
+  const points = CARD_POINTS;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <defs>
       <linearGradient id="desk" x1="0" y1="0" x2="1" y2="0.3"><stop offset="0" stop-color="${desk.from}"/><stop offset="1" stop-color="${desk.to}"/></linearGradient>
@@ -38,6 +47,27 @@ async function foundCorners(jpeg: Buffer) {
   return outline?.corners ?? null;
 }
 
+/**
+ * The card found in an independently rendered photo, every corner within `share` of the card's width
+ * of where the renderer put it.
+ */
+async function expectFoundWithin(
+  photo: { jpeg: Buffer; corners: { x: number; y: number }[] },
+  share: number,
+) {
+  const decoded = await decodePhoto(photo.jpeg);
+  const outline = await locateCard(decoded);
+  expect(outline).not.toBeNull();
+  // decodePhoto bounds the photo's size; the renderer's corners are in the photo as taken.
+  const { width } = await sharp(photo.jpeg).metadata();
+  const k = decoded.width / width!;
+  const truth = photo.corners.map(({ x, y }) => ({ x: x * k, y: y * k }));
+  const cardWidth = Math.hypot(truth[1].x - truth[0].x, truth[1].y - truth[0].y);
+  outline!.corners.forEach((c, i) =>
+    expect(Math.hypot(c.x - truth[i].x, c.y - truth[i].y)).toBeLessThan(share * cardWidth),
+  );
+}
+
 /** Rendering and searching a 1280 × 960 photo: well under a second idle, allowed for a busy machine. */
 const BUDGET = 30_000;
 
@@ -55,8 +85,7 @@ describe('finding the card in a photo', () => {
     async (_, desk) => {
       const { jpeg, corners } = await cardOnDesk(desk);
       const found = await foundCorners(jpeg);
-      expect(found).not.toBeNull();
-      found!.forEach((c, i) => expect(Math.hypot(c.x - corners[i].x, c.y - corners[i].y)).toBeLessThan(8));
+      expectWithinFewPixels(found, corners);
     },
     BUDGET,
   );
@@ -67,24 +96,16 @@ describe('finding the card in a photo', () => {
   it(
     'finds a card whose top-right corner is covered by a thumb to within a few pixels of its corners',
     async () => {
-      const corners = [
-        { x: 250, y: 230 },
-        { x: 1050, y: 190 },
-        { x: 1075, y: 690 },
-        { x: 275, y: 730 },
-      ];
-      const points = corners.map((c) => `${c.x},${c.y}`).join(' ');
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="960">
         <rect width="1280" height="960" fill="#3b2a1e"/>
-        <polygon points="${points}" fill="#f3f1ea"/>
+        <polygon points="${CARD_POINTS}" fill="#f3f1ea"/>
         <rect x="820" y="330" width="170" height="220" fill="#555"/>
         <text x="330" y="330" font-family="Noto Sans CJK SC" font-size="40" transform="rotate(-3 330 330)">姓名 王明</text>
         <text x="420" y="650" font-family="Noto Sans CJK SC" font-size="44" transform="rotate(-3 420 650)">361102199003071237</text>
         <ellipse cx="1060" cy="205" rx="60" ry="150" transform="rotate(50 1060 205)" fill="#b07a5a"/>
       </svg>`;
       const found = await foundCorners(await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer());
-      expect(found).not.toBeNull();
-      found!.forEach((c, i) => expect(Math.hypot(c.x - corners[i].x, c.y - corners[i].y)).toBeLessThan(8));
+      expectWithinFewPixels(found, CARD_CORNERS);
     },
     BUDGET,
   );
@@ -96,17 +117,7 @@ describe('finding the card in a photo', () => {
   it.each([2_000_066, 2_000_045])(
     'finds a card held by a thumb over a corner in v4 tuning photo %i to within 1.5 % of its width',
     async (seed) => {
-      const photo = await renderPhotoV4(seed);
-      const decoded = await decodePhoto(photo.jpeg);
-      const outline = await locateCard(decoded);
-      expect(outline).not.toBeNull();
-      const { width } = await sharp(photo.jpeg).metadata();
-      const k = decoded.width / width!;
-      const truth = photo.corners.map(({ x, y }) => ({ x: x * k, y: y * k }));
-      const cardWidth = Math.hypot(truth[1].x - truth[0].x, truth[1].y - truth[0].y);
-      outline!.corners.forEach((c, i) =>
-        expect(Math.hypot(c.x - truth[i].x, c.y - truth[i].y)).toBeLessThan(0.015 * cardWidth),
-      );
+      await expectFoundWithin(await renderPhotoV4(seed), 0.015);
     },
     // Rendering a v4 photo shells out to poppler and works on a few megapixels.
     2 * BUDGET,
@@ -154,18 +165,7 @@ describe('finding the card in a photo', () => {
       const renderer = await openV3Renderer();
       try {
         for (const seed of seeds) {
-          const photo = await renderer.render(seed);
-          const decoded = await decodePhoto(photo.jpeg);
-          const outline = await locateCard(decoded);
-          expect(outline).not.toBeNull();
-          // decodePhoto bounds the photo's size; the renderer's corners are in the photo as taken.
-          const { width } = await sharp(photo.jpeg).metadata();
-          const k = decoded.width / width!;
-          const truth = photo.corners.map(({ x, y }) => ({ x: x * k, y: y * k }));
-          const cardWidth = Math.hypot(truth[1].x - truth[0].x, truth[1].y - truth[0].y);
-          outline!.corners.forEach((c, i) =>
-            expect(Math.hypot(c.x - truth[i].x, c.y - truth[i].y)).toBeLessThan(share * cardWidth),
-          );
+          await expectFoundWithin(await renderer.render(seed), share);
         }
       } finally {
         await renderer.close();
