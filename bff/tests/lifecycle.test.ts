@@ -98,6 +98,37 @@ describe('an application from submission to 办结', () => {
   });
 });
 
+describe('a process killed between the last matter and the 办结 notice', () => {
+  it('leaves the notice to the dispatch sweep, which sends it once after a lease', async () => {
+    const client = await loginAs(server, 'sweep-owner');
+    const unit = population().units[12];
+    await makeLegalRepresentative(server.api, client.token, unit);
+    const people = adults(population(), 'normal', 1, 20);
+    const submitted = await submit(client, applicationFor(unit, people, ['employment', 'socialInsurance']));
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id;
+    const completedNotices = async () =>
+      (await client.call('GET', '/notices')).body.items.filter(
+        (i: { kind: string; applicationId: string }) => i.kind === 'completed' && i.applicationId === id,
+      );
+    await waitFor(completedNotices, (items) => items.length === 1);
+
+    // What a kill between the last matter's write and the notice leaves: no 办结 notice, no mark.
+    const { Notice } = server.services.noticeModels;
+    await Notice.deleteMany({ applicationId: id, kind: 'completed' });
+    const killedAt = new Date();
+    await server.services.applications.updateOne({ _id: id }, { $set: { completedNoticeAt: null } });
+    expect(await completedNotices()).toHaveLength(0);
+    // Within a lease of the last write the process that made it may still be sending its notices: the
+    // sweep leaves it alone, so the 办结 notice never comes before the last matter's own.
+    expect(await server.services.dispatcher.noticeOne(killedAt)).toBe(false);
+
+    const resent = await waitFor(completedNotices, (items) => items.length > 0);
+    expect(resent).toHaveLength(1);
+    expect(resent[0].title).toContain('已办结');
+  });
+});
+
 describe('a returned matter', () => {
   it('is corrected and resubmitted alone while the others keep their results', async () => {
     const client = await loginAs(server, 'correction-owner');
