@@ -1,5 +1,5 @@
 import type { RawImage } from './homography';
-import { readSurely } from './local/localProvider';
+import { nameLabelEnd, readSurely } from './local/localProvider';
 import type { LineRead, LineRecogniser } from './local/ppocrRecogniser';
 
 const paper = (): RawImage => ({ data: new Uint8Array(100).fill(255), width: 10, height: 10, channels: 1 });
@@ -167,5 +167,30 @@ describe('a second look at a doubtful line', () => {
     const result = await readSurely(recogniser, { read: read('李明', [0.99, 0.98]), image }, 0.7);
     expect(result.read.text).toBe('李明');
     expect(recogniser.calls).toBe(0);
+  });
+});
+
+describe('the label 姓名 read in with a name', () => {
+  const line = { ...paper(), width: 200, height: 40 };
+  const at = (text: string, positions: number[]): LineRead => ({
+    ...read(
+      text,
+      positions.map(() => 1),
+    ),
+    positions,
+  });
+
+  it('ends midway between the label and the name, set apart by more than the name spacing', () => {
+    // Positions read on tuning photos: 名刘建 (v4 2 000 101) and 姓名童贵诺 (v4 2 000 142).
+    expect(nameLabelEnd(at('名刘建', [21, 75, 103]), line)).toBe(48);
+    expect(nameLabelEnd(at('姓名童贵诺', [22, 52, 96, 120, 145]), line)).toBe(74);
+  });
+
+  it('is not found in a name that starts with 名 at the name spacing, nor in a name alone', () => {
+    expect(nameLabelEnd(at('名扬天', [20, 48, 77]), line)).toBeNull();
+    expect(nameLabelEnd(at('姓名扬', [20, 48, 77]), line)).toBeNull();
+    expect(nameLabelEnd(at('刘建', [75, 102]), line)).toBeNull();
+    // Without positions there is nothing to tell the label by.
+    expect(nameLabelEnd(read('名刘建', [1, 1, 1]), line)).toBeNull();
   });
 });

@@ -147,7 +147,11 @@ function throughFaintInk(
 const EDGE_TOUCH = 3;
 
 /** A line cut out for the recogniser; `clipped` when its ink ran into the edge of the region searched. */
-export type LineImage = RawImage & { clipped?: boolean };
+export type LineImage = RawImage & {
+  clipped?: boolean;
+  /** The column of the region it was cut from where the cut starts (before it: paper added). */
+  left?: number;
+};
 
 /**
  * The part of a line that belongs to a field: runs of inked columns (gaps narrower than `gap` pixels
@@ -229,7 +233,7 @@ export function trimToRuns(
     out.set(data.subarray(y * width + from, y * width + to), y * (x1 - x0) + (from - x0));
   // Ink up to the region's edge: the line goes on beyond what was cut out, or a character was cut.
   const clipped = first < EDGE_TOUCH || last > Math.min(width, wall) - EDGE_TOUCH || joinedToShape;
-  return { data: out, width: x1 - x0, height, channels: 1, clipped };
+  return { data: out, width: x1 - x0, height, channels: 1, clipped, left: x0 };
 }
 
 export interface RowBand {
@@ -352,6 +356,13 @@ export function onPaper<T extends RawImage>(image: T, aspect: number): T {
   for (let y = 0; y < image.height; y++)
     data.set(image.data.subarray(y * image.width, (y + 1) * image.width), y * width + left);
   return { ...image, data, width };
+}
+
+/** Paints columns `from`..`to` of a one-channel image as paper, in place. */
+export function blankColumns(image: RawImage, from: number, to: number): void {
+  const [x0, x1] = [Math.max(0, Math.round(from)), Math.min(image.width, Math.round(to))];
+  if (x1 > x0)
+    for (let y = 0; y < image.height; y++) image.data.fill(255, y * image.width + x0, y * image.width + x1);
 }
 
 /** Paints rows `from`..`to` of a one-channel image as paper, in place. */

@@ -33,6 +33,7 @@ import {
 import { createRecognitionQueue, type QueueLimits } from '../recognitionQueue';
 import type { FieldCheck, IdCardBackReading, IdCardImage, IdCardReading, OcrProvider } from '../types';
 import {
+  blankColumns,
   blankRows,
   cropBox,
   cropRows,
@@ -160,6 +161,41 @@ function weakestAfter(reads: LineRead[], skip: number): number {
   return rest.length ? Math.min(...rest) : 1;
 }
 
+/** How far apart (in the name's own character spacing) the label 姓名 stands from the name it precedes. */
+const LABEL_GAP_EM = 1.5;
+
+/**
+ * Where the label 姓名 ends in a name line that took its last character (or both) in, as on a card
+ * outlined a little off: the line's column midway between the label and the name, or null. Only a
+ * 名 set apart from what follows by more than LABEL_GAP_EM of the name's spacing is the label, so a
+ * name that starts with 名 stays whole.
+ */
+export function nameLabelEnd(read: LineRead, image: LineImage | null): number | null {
+  const chars = [...read.text];
+  const at = read.positions;
+  const start = chars[0] === '姓' && chars[1] === '名' ? 2 : chars[0] === '名' ? 1 : 0;
+  if (!start || !at || at.length !== chars.length || chars.length < start + 2 || !image) return null;
+  const pitches = at.slice(start + 1).map((x, i) => x - at[start + i]);
+  const ink = inkExtent(image);
+  const em = pitches.length
+    ? pitches.sort((a, b) => a - b)[Math.floor(pitches.length / 2)]
+    : ink
+      ? (ink.bottom - ink.top) / HAN_INK_HEIGHT
+      : 0;
+  const gap = at[start] - at[start - 1];
+  return em > 0 && gap > LABEL_GAP_EM * em ? (at[start] + at[start - 1]) / 2 : null;
+}
+
+/** A look at a name line read again from the line cut short of the label it took in, if it did. */
+async function withoutNameLabel(recogniser: LineRecogniser, look: LineResult): Promise<LineResult> {
+  if (!look.image || !look.read.text) return look;
+  const end = nameLabelEnd(look.read, look.image);
+  const image = end === null ? null : (look.image as FramedLine | null)?.cutFrom?.(end);
+  if (!image) return look;
+  const [read] = await readLines(recogniser, [image], A.name);
+  return { read, image };
+}
+
 const doubt = (field: FieldCheck['field'], reason: string): FieldCheck => ({ field, reason });
 const weakest = (read: LineRead | undefined) =>
   read && read.charConfidences.length ? Math.min(...read.charConfidences) : 0;
@@ -198,8 +234,14 @@ interface LineOptions {
   vertical?: number;
 }
 
-/** A line cut out of the card, able to cut itself again with other margins (a second look). */
-type FramedLine = LineImage & { reframe?: (options: LineOptions) => LineImage | null };
+/**
+ * A line cut out of the card, able to cut itself again with other margins (a second look), or again
+ * without what lies left of one of its own columns (a label read in with the value).
+ */
+type FramedLine = LineImage & {
+  reframe?: (options: LineOptions) => LineImage | null;
+  cutFrom?: (x: number) => FramedLine | null;
+};
 
 /** `box` grown by REACH, kept on the card and left of the portrait unless the box itself is not. */
 function reachOf(box: L.Box): L.Box {
@@ -247,6 +289,8 @@ function trimLine(
   keepFrom: number,
   keepTo: number,
   options: LineOptions = {},
+  /** Columns of the region left of this are paper (a label's ink found there). */
+  paperBefore = 0,
 ): FramedLine | null {
   const cut = (o: LineOptions) => {
     const margin = Math.round((o.vertical ?? LINE_MARGIN) * SCALE);
@@ -255,15 +299,19 @@ function trimLine(
     const y0 = Math.max(0, band.top - margin);
     if (band.aboveEnds !== undefined) blankRows(rows, 0, band.aboveEnds - y0);
     if (band.belowStarts !== undefined) blankRows(rows, band.belowStarts - y0, rows.height);
-    return trimToRuns(
+    if (paperBefore > 0) blankColumns(rows, 0, paperBefore);
+    const from = Math.max(keepFrom, paperBefore);
+    const image: FramedLine | null = trimToRuns(
       rows,
-      keepFrom,
+      from,
       keepTo,
       Math.round((o.margin ?? TRIM_MARGIN) * SCALE),
       (band.bottom - band.top) / 2,
     );
+    if (image) image.cutFrom = (x) => trimLine(region, band, keepFrom, keepTo, o, (image.left ?? 0) + x);
+    return image;
   };
-  const image: FramedLine | null = cut(options);
+  const image = cut(options);
   if (image) image.reframe = cut;
   return image;
 }
@@ -304,6 +352,8 @@ export async function readSurely(
   alphabet?: LineAlphabet,
   aloneConfidence = minConfidence,
   minCharacters = 1,
+  /** Each later look, by the model that made it, taken again another way (a name without its label). */
+  retake: (model: LineRecogniser, look: LineResult) => Promise<LineResult> = async (_, look) => look,
 ): Promise<LineResult> {
   const sure = (r: LineResult) =>
     weakest(r.read) >= aloneConfidence &&
@@ -323,7 +373,7 @@ export async function readSurely(
   const looks: LineResult[] = [first];
   const lookWith = async (model: LineRecogniser, lines: (LineImage | null)[]) => {
     const reads = await readLines(model, lines, alphabet);
-    looks.push(...reads.map((read, i) => ({ read, image: lines[i] })));
+    for (const [i, read] of reads.entries()) looks.push(await retake(model, { read, image: lines[i] }));
   };
   await lookWith(recogniser, images);
   const settled = agreedRead(looks, minConfidence);
@@ -517,11 +567,14 @@ export async function readFront(
     ...(await Promise.all(fields.map(({ box }) => line(card, box)))),
     ...(await findAddressLines(card)),
   ];
-  const [firstName, gender, ethnicity, birth, number, ...firstAddressLines] = await readLines(
+  const [firstRead, gender, ethnicity, birth, number, ...firstAddressLines] = await readLines(
     recogniser,
     lines,
     lines.map((_, i) => fields[i]?.alphabet ?? A.address),
   );
+  const unlabelled = await withoutNameLabel(recogniser, { read: firstRead, image: lines[0] });
+  const firstName = unlabelled.read;
+  lines[0] = unlabelled.image;
   const needsCheck: FieldCheck[] = [];
   if (firstAddressLines.length && readsAsBirthLine(firstAddressLines[0].text)) {
     firstAddressLines.shift();
@@ -557,6 +610,7 @@ export async function readFront(
     NAME_ALONE_CONFIDENCE,
     // A name has two characters at least: a read of one lost the other.
     2,
+    withoutNameLabel,
   );
   const name = nameLook.read;
   lines[0] = nameLook.image;
