@@ -455,7 +455,7 @@ it('keeps one application per draft and one registration per person when bff pro
       .db!.collection('notices')
       .aggregate([{ $match: { kind: 'completed' } }, { $group: { _id: '$applicationId', n: { $sum: 1 } } }])
       .toArray();
-  let notices = await completedNotices();
+  let notices: Awaited<ReturnType<typeof completedNotices>> = [];
   await waitFor(
     '办结 notices',
     async () => (notices = await completedNotices()).length === APPLICATIONS,

@@ -171,7 +171,6 @@ describe('a second look at a doubtful line', () => {
 });
 
 describe('the label 姓名 read in with a name', () => {
-  const line = { ...paper(), width: 200, height: 40 };
   const at = (text: string, positions: number[]): LineRead => ({
     ...read(
       text,
@@ -182,15 +181,15 @@ describe('the label 姓名 read in with a name', () => {
 
   it('ends midway between the label and the name, set apart by more than the name spacing', () => {
     // Positions read on tuning photos: 名刘建 (v4 2 000 101) and 姓名童贵诺 (v4 2 000 142).
-    expect(nameLabelEnd(at('名刘建', [21, 75, 103]), line)).toBe(48);
-    expect(nameLabelEnd(at('姓名童贵诺', [22, 52, 96, 120, 145]), line)).toBe(74);
+    expect(nameLabelEnd(at('名刘建', [21, 75, 103]))).toBe(48);
+    expect(nameLabelEnd(at('姓名童贵诺', [22, 52, 96, 120, 145]))).toBe(74);
   });
 
   it('is not found in a name that starts with 名 at the name spacing, nor in a name alone', () => {
-    expect(nameLabelEnd(at('名扬天', [20, 48, 77]), line)).toBeNull();
-    expect(nameLabelEnd(at('姓名扬', [20, 48, 77]), line)).toBeNull();
-    expect(nameLabelEnd(at('刘建', [75, 102]), line)).toBeNull();
+    expect(nameLabelEnd(at('名扬天', [20, 48, 77]))).toBeNull();
+    expect(nameLabelEnd(at('姓名扬', [20, 48, 77]))).toBeNull();
+    expect(nameLabelEnd(at('刘建', [75, 102]))).toBeNull();
     // Without positions there is nothing to tell the label by.
-    expect(nameLabelEnd(read('名刘建', [1, 1, 1]), line)).toBeNull();
+    expect(nameLabelEnd(read('名刘建', [1, 1, 1]))).toBeNull();
   });
 });

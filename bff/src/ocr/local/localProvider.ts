@@ -170,27 +170,25 @@ const LABEL_GAP_EM = 1.5;
  * 名 set apart from what follows by more than LABEL_GAP_EM of the name's spacing is the label, so a
  * name that starts with 名 stays whole.
  */
-export function nameLabelEnd(read: LineRead, image: LineImage | null): number | null {
+export function nameLabelEnd(read: LineRead): number | null {
   const chars = [...read.text];
   const at = read.positions;
   const start = chars[0] === '姓' && chars[1] === '名' ? 2 : chars[0] === '名' ? 1 : 0;
-  if (!start || !at || at.length !== chars.length || chars.length < start + 2 || !image) return null;
-  const pitches = at.slice(start + 1).map((x, i) => x - at[start + i]);
-  const ink = inkExtent(image);
-  const em = pitches.length
-    ? pitches.sort((a, b) => a - b)[Math.floor(pitches.length / 2)]
-    : ink
-      ? (ink.bottom - ink.top) / HAN_INK_HEIGHT
-      : 0;
+  // At least two characters of name after the label: the name's spacing is measured between them.
+  if (!start || !at || at.length !== chars.length || chars.length < start + 2) return null;
+  const pitches = at
+    .slice(start + 1)
+    .map((x, i) => x - at[start + i])
+    .sort((a, b) => a - b);
+  const em = pitches[Math.floor(pitches.length / 2)];
   const gap = at[start] - at[start - 1];
   return em > 0 && gap > LABEL_GAP_EM * em ? (at[start] + at[start - 1]) / 2 : null;
 }
 
 /** A look at a name line read again from the line cut short of the label it took in, if it did. */
 async function withoutNameLabel(recogniser: LineRecogniser, look: LineResult): Promise<LineResult> {
-  if (!look.image || !look.read.text) return look;
-  const end = nameLabelEnd(look.read, look.image);
-  const image = end === null ? null : (look.image as FramedLine | null)?.cutFrom?.(end);
+  const end = look.image ? nameLabelEnd(look.read) : null;
+  const image = end === null ? null : (look.image as FramedLine).cutFrom?.(end);
   if (!image) return look;
   const [read] = await readLines(recogniser, [image], A.name);
   return { read, image };
