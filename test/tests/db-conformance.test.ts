@@ -29,6 +29,25 @@ describe('server handshake', () => {
   });
 });
 
+describe('collection creation', () => {
+  // mongoose sends a create command for every model it compiles, often while the first writes are already
+  // on their way; the server must never answer both and keep only the empty collection.
+  it('keeps a first insert that races the create command for the same new collection (300 rounds)', async () => {
+    const db = conn.db!;
+    const lost: number[] = [];
+    for (let round = 0; round < 300; round++) {
+      const name = `race_${round}`;
+      await Promise.all([
+        db.createCollection(name).catch(() => undefined),
+        db.collection(name).insertMany(Array.from({ length: 5 }, (_, n) => ({ n }))),
+        db.createCollection(name).catch(() => undefined),
+      ]);
+      if ((await db.collection(name).countDocuments()) !== 5) lost.push(round);
+    }
+    expect(lost).toEqual([]);
+  }, 60000);
+});
+
 describe('atomic claims with findOneAndUpdate', () => {
   it('lets 50 concurrent claimers each claim a document at most once', async () => {
     const Job = conn.model(

@@ -3,8 +3,6 @@ package gov.shangrao.embeddedmongo;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -59,14 +57,14 @@ public final class EmbeddedMongo {
 
         MongoBackend backend;
         if (data == null) {
-            backend = new MemoryBackend();
+            backend = RaceFreeBackends.memory();
         } else {
             File file = new File(data);
             File parent = file.getAbsoluteFile().getParentFile();
             if (parent != null && !parent.exists() && !parent.mkdirs()) {
                 throw new IllegalStateException("cannot create " + parent);
             }
-            backend = new H2Backend(file.getPath());
+            backend = RaceFreeBackends.file(file.getPath());
         }
         backend.version(REPORTED_VERSION);
 
