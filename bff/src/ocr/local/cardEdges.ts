@@ -263,6 +263,18 @@ export async function outlineByEdges(
   aspect: { min: number; max: number },
   minShare: number,
 ): Promise<EdgeOutline | null> {
+  return (await outlinesByEdges(map, aspect, minShare)).best;
+}
+
+/**
+ * As outlineByEdges, with every other outline that passed the same checks, surest first: where the
+ * chosen one is wrong (ruled paper's long lines, a shadow's edge), the card's own is often among them.
+ */
+export async function outlinesByEdges(
+  map: EdgeMap,
+  aspect: { min: number; max: number },
+  minShare: number,
+): Promise<{ best: EdgeOutline | null; others: EdgeOutline[] }> {
   const { grey, edges, direction, w, h } = map;
   const lines = houghLines(edges, direction, w, h);
   // Pairing the lines is 10–40 ms more; the event loop is handed back first.
@@ -271,6 +283,7 @@ export async function outlineByEdges(
   const cy = h / 2;
   const deskLight = medianOf(grey);
   let best: { corners: Point[]; support: number; area: number } | null = null;
+  const passed: { corners: Point[]; support: number }[] = [];
   const angleApart = (p: HoughLine, q: HoughLine) => {
     const d = Math.abs(p.theta - q.theta);
     return Math.min(d, Math.PI - d);
@@ -301,11 +314,16 @@ export async function outlineByEdges(
           const support = outlineSupport(map, c);
           if (support < MIN_SIDE_SUPPORT || lightShare(grey, c, w, h, deskLight) < MIN_LIGHT_SHARE) continue;
           if (c.some((p, n) => runsOnPastCorners(map, p, c[(n + 1) % 4]))) continue;
+          passed.push({ corners: c, support });
           // The card's cut beats the portrait's frame and the text block inside it: the surer outline
           // wins, and of two about as sure, the larger.
           if (!best || support > best.support + 0.05 || (support > best.support - 0.05 && area > best.area))
             best = { corners: c, support, area };
         }
     }
-  return best && { corners: best.corners, support: best.support };
+  const chosen = best && { corners: best.corners, support: best.support };
+  return {
+    best: chosen,
+    others: passed.filter((o) => o.corners !== chosen?.corners).sort((a, b) => b.support - a.support),
+  };
 }

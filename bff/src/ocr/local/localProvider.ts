@@ -30,6 +30,7 @@ import {
   ocrStarting,
   ocrUnavailable,
 } from '../ocrErrors';
+import { AppError } from '../../http/errors';
 import { createRecognitionQueue, type QueueLimits } from '../recognitionQueue';
 import type { FieldCheck, IdCardBackReading, IdCardImage, IdCardReading, OcrProvider } from '../types';
 import {
@@ -49,7 +50,7 @@ import {
   type RowBand,
 } from './lineImages';
 import { LINE_ALPHABETS as A, type LineAlphabet } from './lineAlphabets';
-import { decodePhoto, locateCard, straightenCard } from './locateCard';
+import { decodePhoto, locateCard, otherOutlines, straightenCard } from './locateCard';
 import {
   loadLineRecogniser,
   modelFiles,
@@ -551,12 +552,128 @@ function agreeingWithNumber<T extends string>(
   return value;
 }
 
+/** Whether every field of a reading came back and its number passed its check: nothing to look again for. */
+function readsWhole(reading: IdCardReading): boolean {
+  const { fields } = reading;
+  return Object.values(fields).every((value) => value !== null) && parseIdNumber(fields.idNumber!) !== null;
+}
+
+/** How much of a card a reading holds: a valid number counts most, then each field read. */
+function readingScore(reading: IdCardReading): number {
+  const { fields } = reading;
+  const valid = fields.idNumber !== null && parseIdNumber(fields.idNumber) !== null;
+  return (valid ? 3 : 0) + Object.values(fields).filter((value) => value !== null).length;
+}
+
+/**
+ * A quick look at a card cut out along one outline, before it is read in full: its number, name and
+ * birth date lines in one batch. A valid number whose birth date the 出生 line repeats cannot be
+ * read off a card cut out wrongly. Scores 0 to PROBE_MAX.
+ */
+async function probeScore(recogniser: LineRecogniser, card: RawImage): Promise<number> {
+  const boxes = [L.FIELD_BOXES.idNumber, L.FIELD_BOXES.name, L.FIELD_BOXES.birth];
+  const lines = await Promise.all(boxes.map((box) => line(card, box)));
+  const [number, name, birth] = await readLines(recogniser, lines, [A.idNumber, A.name, A.birth]);
+  const numberText = idNumberFromLine(number.text);
+  const parsed = numberText?.length === 18 ? parseIdNumber(numberText) : null;
+  const nameText = cleanName(name.text);
+  return (
+    (parsed ? PROBE_VALID_NUMBER : 0) +
+    (parsed && parsed.birthDate === birthDateFromText(birth.text) ? 2 : 0) +
+    (nameText && weakest(name) >= MIN_CHAR_CONFIDENCE.name ? 1 : 0)
+  );
+}
+
+/** A probe's score for a valid number, its birth date on the 出生 line and a sure name. */
+const PROBE_MAX = 7;
+/** A probe's score for a valid number alone. */
+const PROBE_VALID_NUMBER = 4;
+/** Alternative outlines fully read at most, best probed first: each full read is a few hundred ms. */
+const MAX_OUTLINES_READ = 2;
+
+/**
+ * Reads the front of a card. When reading along the card's outline leaves a field out or the number
+ * invalid, the outline itself may be wrong (a ruled line, a shadow's edge or a thumb taken for the
+ * card's cut): the other outlines the photo allows are probed, and the best probed ones read in full;
+ * the reading that holds most of the card wins. A photo refused along the first outline is refused
+ * only when no other outline reads as a card either.
+ */
 export async function readFront(
   recogniser: LineRecogniser,
   image: IdCardImage,
   others: LineRecogniser[] = [],
 ): Promise<IdCardReading> {
-  const card = await cardFrom(image, notAnIdCard);
+  const photo = await decodePhoto(image.data);
+  const outline = await locateCard(photo);
+  if (!outline) throw notAnIdCard();
+  const firstCard = straightenCard(photo, outline, SCALE);
+  let best: IdCardReading | null = null;
+  let refusal: unknown = null;
+  try {
+    best = await readFrontOf(recogniser, firstCard, others);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    refusal = error;
+  }
+  if (best && readsWhole(best)) return best;
+
+  const firstProbe = await probeScore(recogniser, firstCard);
+  // A valid number, its birth date repeated and a sure name: the outline is the card's, and what is
+  // missing is hard to read, not cut off.
+  if (firstProbe === PROBE_MAX) {
+    if (best) return best;
+    throw refusal;
+  }
+  const probed: { card: RawImage; score: number; read?: boolean }[] = [];
+  const readFully = async (candidate: { card: RawImage; read?: boolean }) => {
+    candidate.read = true;
+    let reading: IdCardReading;
+    try {
+      reading = await readFrontOf(recogniser, candidate.card, others);
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return;
+    }
+    if (!best || readingScore(reading) > readingScore(best)) best = reading;
+  };
+  let fullReads = 0;
+  for await (const other of otherOutlines(photo, outline)) {
+    const card = straightenCard(photo, other, SCALE);
+    const candidate = { card, score: await probeScore(recogniser, card) };
+    probed.push(candidate);
+    if (candidate.score === PROBE_MAX) {
+      fullReads++;
+      await readFully(candidate);
+      if ((best && readsWhole(best)) || fullReads >= MAX_OUTLINES_READ) break;
+    }
+  }
+  const promising = probed
+    // Only an outline along which a valid number reads is worth a full read: the card's own always
+    // showed one on tuning photos, and a photo with no card in it is refused without more reads.
+    .filter((p) => !p.read && p.score > firstProbe && p.score >= PROBE_VALID_NUMBER)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, Math.max(0, MAX_OUTLINES_READ - fullReads));
+  for (const candidate of promising) {
+    if (best && readsWhole(best)) break;
+    await readFully(candidate);
+  }
+  if (best) return best;
+  throw refusal;
+}
+
+/**
+ * A photo in which no card's front could be read along an outline; another outline may read it. (The
+ * back of a card, recognised as such, is no wrong outline.)
+ */
+function isRefusal(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'NOT_ID_CARD';
+}
+
+async function readFrontOf(
+  recogniser: LineRecogniser,
+  card: RawImage,
+  others: LineRecogniser[],
+): Promise<IdCardReading> {
   const fields = (['name', 'gender', 'ethnicity', 'birth', 'idNumber'] as const).map((field) => ({
     box: L.FIELD_BOXES[field],
     alphabet: A[field],

@@ -4,7 +4,7 @@
 import sharp from 'sharp';
 import { timeSlicer, yieldToEventLoop } from '../../http/eventLoop';
 import { CARD_HEIGHT, CARD_WIDTH } from '../cardLayout';
-import { edgeMapOf, outlineByEdges, outlineSupport, type EdgeMap } from './cardEdges';
+import { edgeMapOf, outlineByEdges, outlinesByEdges, outlineSupport, type EdgeMap } from './cardEdges';
 import { solveHomography, warpInto, type Point, type RawImage } from '../homography';
 
 const DETECT_WIDTH = 640;
@@ -555,6 +555,78 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
     own < MIN_OWN_SUPPORT ? ((await surerByEdges(map, best.corners, own)) ?? best.corners) : best.corners;
   const corners = chosen.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale }));
   return { corners, share: best.share };
+}
+
+/** Most outlines handed out by otherOutlines: each costs its caller a look at the card. */
+const MAX_OTHER_OUTLINES = 6;
+
+/**
+ * Other outlines the card could have, for when reading the card cut out along `first` went badly (a
+ * ruled line or a shadow's edge taken for the card's cut), each different from `first` and from one
+ * another, in photo pixels: the four-sided outlines of straight edges, surest first (where the right
+ * one was found most often on tuning photos), then the regions at every brightness threshold, with the
+ * light evened out too. Only the reading can tell which is the card's; handed out one by one, so that
+ * a caller who has found it stops the search.
+ */
+export async function* otherOutlines(photo: RawImage, first: CardOutline): AsyncGenerator<CardOutline> {
+  const slice = timeSlicer();
+  const { data, info } = await sharp(photo.data, {
+    raw: { width: photo.width, height: photo.height, channels: photo.channels as 3 },
+  })
+    .resize({ width: DETECT_WIDTH })
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const w = info.width;
+  const h = info.height;
+  const scale = photo.width / w;
+  const kept: Point[][] = [first.corners];
+  const same = (a: Point[], b: Point[]) => {
+    const width = Math.hypot(a[1].x - a[0].x, a[1].y - a[0].y);
+    return a.every((c, i) => Math.hypot(c.x - b[i].x, c.y - b[i].y) < SAME_CORNER * width);
+  };
+  /** The outline in photo pixels when it is new, null when one like it was handed out already. */
+  const fresh = (corners: Point[]): CardOutline | null => {
+    const inPhoto = corners.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale }));
+    if (kept.some((k) => same(k, inPhoto))) return null;
+    kept.push(inPhoto);
+    return { corners: inPhoto, share: quadArea(inPhoto) / (photo.width * photo.height) };
+  };
+  const full = () => kept.length > MAX_OTHER_OUTLINES;
+
+  const edges = await outlinesByEdges(
+    edgeMapOf(data, w, h),
+    { min: MIN_ASPECT, max: MAX_ASPECT },
+    MIN_CARD_SHARE,
+  );
+  for (const outline of [...(edges.best ? [edges.best] : []), ...edges.others]) {
+    const next = fresh(outline.corners);
+    if (next) yield next;
+    if (full()) return;
+  }
+  async function* byRegion(grey: Uint8Array, from: number) {
+    for (let t = from; t < 250; t += 10) {
+      await slice();
+      const next = outlineAt(grey, w, h, t);
+      if (next === 'small') break;
+      if (next && next.fill >= MIN_FILL) yield next.corners;
+    }
+  }
+  for await (const corners of byRegion(data, Math.max(0, otsuThreshold(data) - 30))) {
+    const next = fresh(corners);
+    if (next) yield next;
+    if (full()) return;
+  }
+  await slice();
+  const evened = closeThinLines(evenLight(data, w, h), w, h);
+  for await (const corners of byRegion(evened, 129)) {
+    const next = fresh(corners);
+    if (next) yield next;
+    if (full()) return;
+  }
+  const solid = await outlineBySolidity(evened, w, h);
+  const next = solid && fresh(solid.corners);
+  if (next) yield next;
 }
 
 /**
