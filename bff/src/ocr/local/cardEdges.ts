@@ -254,21 +254,11 @@ export function outlineSupport(map: EdgeMap, corners: Point[]): number {
 }
 
 /**
- * The card's outline from its straight edges, or null when no four lines make a card-shaped outline
- * whose every side runs along an edge for MIN_SIDE_SUPPORT of its length. `aspect` bounds the outline's
- * width / height; `minShare` its share of the photo.
- */
-export async function outlineByEdges(
-  map: EdgeMap,
-  aspect: { min: number; max: number },
-  minShare: number,
-): Promise<EdgeOutline | null> {
-  return (await outlinesByEdges(map, aspect, minShare)).best;
-}
-
-/**
- * As outlineByEdges, with every other outline that passed the same checks, surest first: where the
- * chosen one is wrong (ruled paper's long lines, a shadow's edge), the card's own is often among them.
+ * The card's outline from its straight edges (`best`, null when no four lines make a card-shaped
+ * outline whose every side runs along an edge for MIN_SIDE_SUPPORT of its length), and every other
+ * outline that passed the same checks, surest first: where the chosen one is wrong (ruled paper's long
+ * lines, a shadow's edge), the card's own is often among them. `aspect` bounds the outlines'
+ * width / height; `minShare` their share of the photo.
  */
 export async function outlinesByEdges(
   map: EdgeMap,

@@ -50,7 +50,7 @@ import {
   type RowBand,
 } from './lineImages';
 import { LINE_ALPHABETS as A, type LineAlphabet } from './lineAlphabets';
-import { decodePhoto, locateCard, otherOutlines, straightenCard } from './locateCard';
+import { decodePhoto, locateCard, otherOutlines, straightenCard, type CardOutline } from './locateCard';
 import {
   loadLineRecogniser,
   modelFiles,
@@ -566,20 +566,21 @@ function readingScore(reading: IdCardReading): number {
 }
 
 /**
- * A quick look at a card cut out along one outline, before it is read in full: its number, name and
- * birth date lines in one batch. A valid number whose birth date the 出生 line repeats cannot be
- * read off a card cut out wrongly. Scores 0 to PROBE_MAX.
+ * A quick look at a card cut out along one outline, before it is read in full: its number line, and
+ * when that holds a valid number, its name and birth date lines. A valid number whose birth date the
+ * 出生 line repeats cannot be read off a card cut out wrongly. Scores 0 (no valid number) to PROBE_MAX.
  */
 async function probeScore(recogniser: LineRecogniser, card: RawImage): Promise<number> {
-  const boxes = [L.FIELD_BOXES.idNumber, L.FIELD_BOXES.name, L.FIELD_BOXES.birth];
-  const lines = await Promise.all(boxes.map((box) => line(card, box)));
-  const [number, name, birth] = await readLines(recogniser, lines, [A.idNumber, A.name, A.birth]);
+  const [number] = await readLines(recogniser, [await line(card, L.FIELD_BOXES.idNumber)], A.idNumber);
   const numberText = idNumberFromLine(number.text);
   const parsed = numberText?.length === 18 ? parseIdNumber(numberText) : null;
+  if (!parsed) return 0;
+  const lines = await Promise.all([L.FIELD_BOXES.name, L.FIELD_BOXES.birth].map((box) => line(card, box)));
+  const [name, birth] = await readLines(recogniser, lines, [A.name, A.birth]);
   const nameText = cleanName(name.text);
   return (
-    (parsed ? PROBE_VALID_NUMBER : 0) +
-    (parsed && parsed.birthDate === birthDateFromText(birth.text) ? 2 : 0) +
+    PROBE_VALID_NUMBER +
+    (parsed.birthDate === birthDateFromText(birth.text) ? 2 : 0) +
     (nameText && weakest(name) >= MIN_CHAR_CONFIDENCE.name ? 1 : 0)
   );
 }
@@ -624,12 +625,17 @@ export async function readFront(
     if (best) return best;
     throw refusal;
   }
-  const probed: { card: RawImage; score: number; read?: boolean }[] = [];
-  const readFully = async (candidate: { card: RawImage; read?: boolean }) => {
+  // Outlines, not the cards cut along them, are kept: a card is a few megabytes, cutting it again 30 ms.
+  const probed: { outline: CardOutline; score: number; read?: boolean }[] = [];
+  const readFully = async (candidate: { outline: CardOutline; read?: boolean }, card?: RawImage) => {
     candidate.read = true;
     let reading: IdCardReading;
     try {
-      reading = await readFrontOf(recogniser, candidate.card, others);
+      reading = await readFrontOf(
+        recogniser,
+        card ?? straightenCard(photo, candidate.outline, SCALE),
+        others,
+      );
     } catch (error) {
       if (!isRefusal(error)) throw error;
       return;
@@ -639,11 +645,11 @@ export async function readFront(
   let fullReads = 0;
   for await (const other of otherOutlines(photo, outline)) {
     const card = straightenCard(photo, other, SCALE);
-    const candidate = { card, score: await probeScore(recogniser, card) };
+    const candidate = { outline: other, score: await probeScore(recogniser, card) };
     probed.push(candidate);
     if (candidate.score === PROBE_MAX) {
       fullReads++;
-      await readFully(candidate);
+      await readFully(candidate, card);
       if ((best && readsWhole(best)) || fullReads >= MAX_OUTLINES_READ) break;
     }
   }

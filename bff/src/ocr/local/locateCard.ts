@@ -4,7 +4,7 @@
 import sharp from 'sharp';
 import { timeSlicer, yieldToEventLoop } from '../../http/eventLoop';
 import { CARD_HEIGHT, CARD_WIDTH } from '../cardLayout';
-import { edgeMapOf, outlineByEdges, outlinesByEdges, outlineSupport, type EdgeMap } from './cardEdges';
+import { edgeMapOf, outlinesByEdges, outlineSupport, type EdgeMap } from './cardEdges';
 import { solveHomography, warpInto, type Point, type RawImage } from '../homography';
 
 const DETECT_WIDTH = 640;
@@ -481,8 +481,12 @@ const SURER_BY = 0.15;
 const SAME_CORNER = 0.04;
 
 /** The outline of the card's straight edges when it is clearly surer than `corners` and keeps two of them. */
-async function surerByEdges(map: EdgeMap, corners: Point[], support: number): Promise<Point[] | null> {
-  const edged = await outlineByEdges(map, { min: MIN_ASPECT, max: MAX_ASPECT }, MIN_CARD_SHARE);
+async function surerByEdges(
+  detection: Detection,
+  corners: Point[],
+  support: number,
+): Promise<Point[] | null> {
+  const edged = (await detection.edges()).best;
   if (!edged || edged.support < support + SURER_BY) return null;
   const width = Math.hypot(corners[1].x - corners[0].x, corners[1].y - corners[0].y);
   const kept = edged.corners.filter(
@@ -491,13 +495,17 @@ async function surerByEdges(map: EdgeMap, corners: Point[], support: number): Pr
   return kept >= 2 ? edged.corners : null;
 }
 
-/**
- * The card's outline in a photo, or null when nothing card-shaped stands out. The card is the largest
- * region brighter than Otsu's threshold; on a light desk (paper, a white table under uneven light)
- * that region takes in part of the desk, so brighter thresholds are tried and the one whose region
- * best fills its own four-sided outline wins.
- */
-export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
+/** The photo as the finder saw it, with its edge map and straight-edge outlines made on first use. */
+interface Detection {
+  grey: Uint8Array;
+  w: number;
+  h: number;
+  scale: number;
+  map(): EdgeMap;
+  edges(): Promise<Awaited<ReturnType<typeof outlinesByEdges>>>;
+}
+
+async function detectionOf(photo: RawImage): Promise<Detection> {
   const { data, info } = await sharp(photo.data, {
     raw: { width: photo.width, height: photo.height, channels: photo.channels as 3 },
   })
@@ -505,8 +513,33 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
     .grayscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const w = info.width;
-  const h = info.height;
+  const [w, h] = [info.width, info.height];
+  let map: EdgeMap | undefined;
+  let edges: ReturnType<Detection['edges']> | undefined;
+  const detection: Detection = {
+    grey: data,
+    w,
+    h,
+    scale: photo.width / w,
+    map: () => (map ??= edgeMapOf(data, w, h)),
+    edges: () =>
+      (edges ??= outlinesByEdges(detection.map(), { min: MIN_ASPECT, max: MAX_ASPECT }, MIN_CARD_SHARE)),
+  };
+  return detection;
+}
+
+/** What locateCard saw of the photo an outline came from, for otherOutlines not to look again. */
+const detections = new WeakMap<CardOutline, Detection>();
+
+/**
+ * The card's outline in a photo, or null when nothing card-shaped stands out. The card is the largest
+ * region brighter than Otsu's threshold; on a light desk (paper, a white table under uneven light)
+ * that region takes in part of the desk, so brighter thresholds are tried and the one whose region
+ * best fills its own four-sided outline wins.
+ */
+export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
+  const detection = await detectionOf(photo);
+  const { grey: data, w, h, scale } = detection;
   // As photographed, and with the light across the photo evened out: light falling off towards one
   // side darkens that end of the card below the desk's bright end (a shaded corner drops out of the
   // region, or on a light desk the card cannot be told from the desk at all). The outline filling
@@ -527,21 +560,18 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
     // MIN_FILL once evened out. Only photos refused so far reach this.
     if (!best || best.fill < MIN_FILL) best = (await outlineBySolidity(evenedLight, w, h)) ?? best;
   }
-  const scale = photo.width / w;
   if (!best || (best.fill < MIN_FILL && best.solid === undefined)) {
     // No region of the card's own lightness: a pale card on white paper shows only as its cut edge
     // and the shadow beside it. Only photos refused so far reach this (v3 tuning 101–300: 9 of 10).
     await yieldToEventLoop();
-    const edged = await outlineByEdges(
-      edgeMapOf(data, w, h),
-      { min: MIN_ASPECT, max: MAX_ASPECT },
-      MIN_CARD_SHARE,
-    );
+    const edged = (await detection.edges()).best;
     if (!edged) return null;
-    return {
+    const outline = {
       corners: edged.corners.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale })),
       share: quadArea(edged.corners) / (w * h),
     };
+    detections.set(outline, detection);
+    return outline;
   }
   // A region's outline is checked against the photo's edges: where a thumb lies over a corner or a
   // shadow band joins the card, a side of the region's outline runs across the card instead of along
@@ -549,12 +579,15 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
   // outline of the card's straight edges replaces it when that is clearly surer and keeps at least
   // two of its corners: a thumb or a shadow moves one or two, not the whole card.
   await yieldToEventLoop();
-  const map = edgeMapOf(data, w, h);
-  const own = outlineSupport(map, best.corners);
+  const own = outlineSupport(detection.map(), best.corners);
   const chosen =
-    own < MIN_OWN_SUPPORT ? ((await surerByEdges(map, best.corners, own)) ?? best.corners) : best.corners;
+    own < MIN_OWN_SUPPORT
+      ? ((await surerByEdges(detection, best.corners, own)) ?? best.corners)
+      : best.corners;
   const corners = chosen.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale }));
-  return { corners, share: best.share };
+  const outline = { corners, share: best.share };
+  detections.set(outline, detection);
+  return outline;
 }
 
 /** Most outlines handed out by otherOutlines: each costs its caller a look at the card. */
@@ -570,16 +603,8 @@ const MAX_OTHER_OUTLINES = 6;
  */
 export async function* otherOutlines(photo: RawImage, first: CardOutline): AsyncGenerator<CardOutline> {
   const slice = timeSlicer();
-  const { data, info } = await sharp(photo.data, {
-    raw: { width: photo.width, height: photo.height, channels: photo.channels as 3 },
-  })
-    .resize({ width: DETECT_WIDTH })
-    .grayscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const w = info.width;
-  const h = info.height;
-  const scale = photo.width / w;
+  const detection = detections.get(first) ?? (await detectionOf(photo));
+  const { grey: data, w, h, scale } = detection;
   const kept: Point[][] = [first.corners];
   const same = (a: Point[], b: Point[]) => {
     const width = Math.hypot(a[1].x - a[0].x, a[1].y - a[0].y);
@@ -594,11 +619,7 @@ export async function* otherOutlines(photo: RawImage, first: CardOutline): Async
   };
   const full = () => kept.length > MAX_OTHER_OUTLINES;
 
-  const edges = await outlinesByEdges(
-    edgeMapOf(data, w, h),
-    { min: MIN_ASPECT, max: MAX_ASPECT },
-    MIN_CARD_SHARE,
-  );
+  const edges = await detection.edges();
   for (const outline of [...(edges.best ? [edges.best] : []), ...edges.others]) {
     const next = fresh(outline.corners);
     if (next) yield next;
