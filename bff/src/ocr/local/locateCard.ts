@@ -500,7 +500,8 @@ interface Detection {
   grey: Uint8Array;
   w: number;
   h: number;
-  scale: number;
+  /** Corners in detection pixels, in the photo's (each detection pixel's centre). */
+  toPhoto(corners: Point[]): Point[];
   map(): EdgeMap;
   edges(): Promise<Awaited<ReturnType<typeof outlinesByEdges>>>;
 }
@@ -514,13 +515,14 @@ async function detectionOf(photo: RawImage): Promise<Detection> {
     .raw()
     .toBuffer({ resolveWithObject: true });
   const [w, h] = [info.width, info.height];
+  const scale = photo.width / w;
   let map: EdgeMap | undefined;
   let edges: ReturnType<Detection['edges']> | undefined;
   const detection: Detection = {
     grey: data,
     w,
     h,
-    scale: photo.width / w,
+    toPhoto: (corners) => corners.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale })),
     map: () => (map ??= edgeMapOf(data, w, h)),
     edges: () =>
       (edges ??= outlinesByEdges(detection.map(), { min: MIN_ASPECT, max: MAX_ASPECT }, MIN_CARD_SHARE)),
@@ -539,7 +541,7 @@ const detections = new WeakMap<CardOutline, Detection>();
  */
 export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
   const detection = await detectionOf(photo);
-  const { grey: data, w, h, scale } = detection;
+  const { grey: data, w, h } = detection;
   // As photographed, and with the light across the photo evened out: light falling off towards one
   // side darkens that end of the card below the desk's bright end (a shaded corner drops out of the
   // region, or on a light desk the card cannot be told from the desk at all). The outline filling
@@ -567,7 +569,7 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
     const edged = (await detection.edges()).best;
     if (!edged) return null;
     const outline = {
-      corners: edged.corners.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale })),
+      corners: detection.toPhoto(edged.corners),
       share: quadArea(edged.corners) / (w * h),
     };
     detections.set(outline, detection);
@@ -584,8 +586,7 @@ export async function locateCard(photo: RawImage): Promise<CardOutline | null> {
     own < MIN_OWN_SUPPORT
       ? ((await surerByEdges(detection, best.corners, own)) ?? best.corners)
       : best.corners;
-  const corners = chosen.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale }));
-  const outline = { corners, share: best.share };
+  const outline = { corners: detection.toPhoto(chosen), share: best.share };
   detections.set(outline, detection);
   return outline;
 }
@@ -602,52 +603,42 @@ const MAX_OTHER_OUTLINES = 6;
  * a caller who has found it stops the search.
  */
 export async function* otherOutlines(photo: RawImage, first: CardOutline): AsyncGenerator<CardOutline> {
-  const slice = timeSlicer();
   const detection = detections.get(first) ?? (await detectionOf(photo));
-  const { grey: data, w, h, scale } = detection;
   const kept: Point[][] = [first.corners];
   const same = (a: Point[], b: Point[]) => {
     const width = Math.hypot(a[1].x - a[0].x, a[1].y - a[0].y);
     return a.every((c, i) => Math.hypot(c.x - b[i].x, c.y - b[i].y) < SAME_CORNER * width);
   };
-  /** The outline in photo pixels when it is new, null when one like it was handed out already. */
-  const fresh = (corners: Point[]): CardOutline | null => {
-    const inPhoto = corners.map(({ x, y }) => ({ x: (x + 0.5) * scale, y: (y + 0.5) * scale }));
-    if (kept.some((k) => same(k, inPhoto))) return null;
+  for await (const corners of candidateCorners(detection)) {
+    const inPhoto = detection.toPhoto(corners);
+    if (kept.some((k) => same(k, inPhoto))) continue;
     kept.push(inPhoto);
-    return { corners: inPhoto, share: quadArea(inPhoto) / (photo.width * photo.height) };
-  };
-  const full = () => kept.length > MAX_OTHER_OUTLINES;
-
-  const edges = await detection.edges();
-  for (const outline of [...(edges.best ? [edges.best] : []), ...edges.others]) {
-    const next = fresh(outline.corners);
-    if (next) yield next;
-    if (full()) return;
+    yield { corners: inPhoto, share: quadArea(inPhoto) / (photo.width * photo.height) };
+    if (kept.length > MAX_OTHER_OUTLINES) return;
   }
-  async function* byRegion(grey: Uint8Array, from: number) {
+}
+
+/** Every card-like outline otherOutlines may hand out, in detection pixels, found as they are asked for. */
+async function* candidateCorners(detection: Detection): AsyncGenerator<Point[]> {
+  const slice = timeSlicer();
+  const { grey, w, h } = detection;
+  const edges = await detection.edges();
+  if (edges.best) yield edges.best.corners;
+  for (const outline of edges.others) yield outline.corners;
+  async function* byRegion(image: Uint8Array, from: number) {
     for (let t = from; t < 250; t += 10) {
       await slice();
-      const next = outlineAt(grey, w, h, t);
+      const next = outlineAt(image, w, h, t);
       if (next === 'small') break;
       if (next && next.fill >= MIN_FILL) yield next.corners;
     }
   }
-  for await (const corners of byRegion(data, Math.max(0, otsuThreshold(data) - 30))) {
-    const next = fresh(corners);
-    if (next) yield next;
-    if (full()) return;
-  }
+  yield* byRegion(grey, Math.max(0, otsuThreshold(grey) - 30));
   await slice();
-  const evened = closeThinLines(evenLight(data, w, h), w, h);
-  for await (const corners of byRegion(evened, 129)) {
-    const next = fresh(corners);
-    if (next) yield next;
-    if (full()) return;
-  }
+  const evened = closeThinLines(evenLight(grey, w, h), w, h);
+  yield* byRegion(evened, 129);
   const solid = await outlineBySolidity(evened, w, h);
-  const next = solid && fresh(solid.corners);
-  if (next) yield next;
+  if (solid) yield solid.corners;
 }
 
 /**
