@@ -89,6 +89,9 @@ async function startBff(mongodbUri, mockUrls) {
   if (mockUrls.staffIdp && !process.env.STAFF_OIDC_ISSUER) env.STAFF_OIDC_ISSUER = mockUrls.staffIdp;
   if (!process.env.STAFF_CONSOLE_URL)
     env.STAFF_CONSOLE_URL = `http://127.0.0.1:${process.env.CONSOLE_PORT || '10088'}`;
+  const { BFF_PROCESS_ENV } = require('../bff/dist/processEnv.js');
+  for (const [key, value] of Object.entries(BFF_PROCESS_ENV))
+    if (process.env[key] === undefined) env[key] = value;
   const proc = startProcess('bff', process.execPath, [entry], { env });
   stops.push(proc.stop);
   const base = `http://127.0.0.1:${port}`;

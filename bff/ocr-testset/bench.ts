@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineReply, EngineRequest } from './engineProcess';
+import { withBffProcessEnv } from '../src/processEnv';
 import { generateIdCardBackPhoto, generateIdCardPhoto, type GeneratorVersion } from './generate';
 import { openIndependentRenderer } from './independentRenderer';
 
@@ -35,6 +36,8 @@ export const SEED_SETS = {
    * blind: never looked at, never tuned on — not even its photos' reads. Not in `all`; run it on purpose.
    */
   'v4-held-out': { version: 4, first: 1_000_001, count: 200 },
+  /** Version 4 seeds that may be looked at while tuning (any seed from 2 000 001 on). */
+  'v4-tuning': { version: 4, first: 2_000_001, count: 200 },
 } as const;
 type SetName = keyof typeof SEED_SETS;
 
@@ -58,7 +61,8 @@ function percentile(sorted: number[], p: number): number {
 function startEngine() {
   const child = fork(path.join(__dirname, 'engineProcess.ts'), {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, OCR_PROVIDER: process.env.OCR_PROVIDER ?? 'local' },
+    // Started as the bff is, so its peak memory is the bff's.
+    env: withBffProcessEnv({ ...process.env, OCR_PROVIDER: process.env.OCR_PROVIDER ?? 'local' }),
   });
   let next = 0;
   const pending = new Map<number, (reply: EngineReply) => void>();

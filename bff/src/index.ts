@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { requestsDrained } from './http/inFlight';
 import { createServices } from './context';
 import { startScheduledJobs } from './jobs/scheduledJobs';
+import { BFF_PROCESS_ENV, missingProcessEnv } from './processEnv';
 
 export { createApp } from './app';
 export { loadConfig } from './config';
@@ -15,6 +16,12 @@ async function main(): Promise<void> {
   const config = loadConfigOrReport();
   if (!config) process.exit(78);
   const logger = createLogger(config.logLevel);
+  const missing = missingProcessEnv();
+  if (missing.length)
+    logger.warn(
+      { recommended: Object.fromEntries(missing.map((key) => [key, BFF_PROCESS_ENV[key]])) },
+      'process started without the recommended environment (peak memory of ID-card OCR grows by about 150 MB)',
+    );
   const db = await connectDatabase(config.mongodbUri);
   const services = createServices(config, logger, db);
   const app = createApp({ config, logger, db }, services);

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withBffProcessEnv } from '../../bff/src/processEnv';
 
 export const BFF_ENTRY = path.resolve(__dirname, '../../bff/dist/index.js');
 
@@ -29,7 +30,13 @@ export async function startBff(
   if (!fs.existsSync(BFF_ENTRY))
     throw new Error(`${BFF_ENTRY} is missing: run \`npm run build\` first (npm test does).`);
   const child = spawn(process.execPath, [BFF_ENTRY], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    env: withBffProcessEnv({
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      ...env,
+    }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
