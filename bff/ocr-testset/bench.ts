@@ -1,5 +1,5 @@
 // Accuracy, latency and memory of ID-card OCR on generated phone photos (issue 18's acceptance numbers).
-//   npx tsx bff/ocr-testset/bench.ts [--set held-out|v3-held-out|tuning|v3-tuning|v1-held-out|back|all]
+//   npx tsx bff/ocr-testset/bench.ts [--set held-out|v3-held-out|tuning|v3-tuning|v4-tuning|v1-held-out|back|all]
 //                                    [--count N] [--strict]
 //   npx tsx bff/ocr-testset/bench.ts --set v4-held-out      (the blind figure: run once, never tuned on)
 //   npx tsx bff/ocr-testset/bench.ts --set NAME --render-only   (makes the photos, starts no engine)
